@@ -1,0 +1,212 @@
+"""The `editiondiff` command: a thin layer of argument parsing over `editiondiff.pipeline`.
+
+Exit codes: 0 success; 1 a check failed (`validate`, `corpus check`);
+2 bad input (unreadable, empty, encrypted, unknown format, over a limit);
+3 input read but no roadmap structure found in it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import EXIT_FAILED, EditionDiffError
+
+
+def _one_line_errors(command):
+    """Report pipeline errors as one line on stderr with their exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except EditionDiffError as exc:
+            click.echo(f"editiondiff: {exc.line()}", err=True)
+            sys.exit(exc.exit_code)
+        except (OSError, UnicodeError) as exc:
+            name = getattr(exc, "filename", None)
+            click.echo(f"editiondiff: {name + ': ' if name else ''}{exc.strerror or exc}", err=True)
+            sys.exit(2)
+        except Exception as exc:  # a bug: still one line, unless debugging
+            if os.environ.get("EDITIONDIFF_DEBUG"):
+                raise
+            click.echo(f"editiondiff: internal error: {type(exc).__name__}: {exc}", err=True)
+            sys.exit(EXIT_FAILED)
+
+    return wrapper
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Write to a file atomically (nothing half-written is left behind), or to stdout."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="editiondiff")
+def main() -> None:
+    """Extract the TECH.GOUV roadmap editions into JSON and report what changed between them."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here instead of stdout.")
+@click.option("--edition", "edition_id", help="Edition id from the manifest (default: inferred from the sources).")
+@_one_line_errors
+def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None) -> None:
+    """Extract one edition from its SOURCES (markdown, text or PDF; several merge into one edition)."""
+    from .pipeline import build_edition, deadline_counts
+    from .schemas.registry import dump_json, validation_errors
+
+    edition = build_edition(list(sources), edition_id)
+    text = dump_json(edition)
+    errors = validation_errors("edition", __import__("json").loads(text))
+    if errors:
+        raise RuntimeError(f"output does not match the edition schema: {errors[0]}")
+    _write(text, output)
+    total, unparsed = deadline_counts(edition)
+    click.echo(
+        f"{edition.id}: {len(edition.missions)} missions, {len(edition.actions)} actions, "
+        f"{len(edition.findings)} findings; {total} deadline phrases, {unparsed} unparsed",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@_one_line_errors
+def validate(file: Path) -> None:
+    """Check an edition or diff JSON FILE against the JSON Schema."""
+    import json
+
+    from .errors import InputError
+    from .schemas.registry import validation_errors
+
+    try:
+        document = json.loads(file.read_bytes())
+    except ValueError as exc:
+        raise InputError(file, f"not valid JSON ({exc})") from None
+    kind = "diff" if isinstance(document, dict) and "changes" in document else "edition"
+    errors = validation_errors(kind, document)
+    if errors:
+        for error in errors[:20]:
+            click.echo(f"editiondiff: {file}: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(f"{file}: valid {kind}")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Write the .schema.json files into this folder.")
+@_one_line_errors
+def schema(out_dir: Path | None) -> None:
+    """Print the edition JSON Schema, or write every schema file into --out."""
+    from .schemas.registry import schema_text, write_schemas
+
+    if out_dir is None:
+        click.echo(schema_text("edition"), nl=False)
+        return
+    for path in write_schemas(out_dir):
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@click.option("--threshold", type=float, help="Match threshold (default: the one chosen by `editiondiff score`).")
+@click.option("-o", "--output", type=click.Path(path_type=Path))
+@_one_line_errors
+def diff(old: Path, new: Path, fmt: str, lang: str, threshold: float | None, output: Path | None) -> None:
+    """Report what changed from edition OLD to edition NEW (sources or extracted JSON)."""
+    from .diff.report import render_report
+    from .pipeline import compare, load_edition
+
+    before, after = load_edition(old), load_edition(new)
+    _write(render_report(compare(before, after, threshold=threshold), before, after, fmt=fmt, lang=lang), output)
+
+
+@main.command()
+@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@_one_line_errors
+def run(manifest: Path | None, out_dir: Path, lang: str) -> None:
+    """The main job: extract every edition of the corpus, diff consecutive ones, print a summary."""
+    from .diff.report import render_report
+    from .pipeline import DEFAULT_MANIFEST, build_corpus, compare, deadline_counts
+    from .schemas.registry import dump_json
+
+    editions = build_corpus(manifest or DEFAULT_MANIFEST)
+    for edition in editions:
+        _write(dump_json(edition), out_dir / f"edition-{edition.id}.json")
+        total, unparsed = deadline_counts(edition)
+        claims = ", ".join(f"{c.kind} {c.claimed}→{c.extracted if c.extracted is not None else '?'}" for c in edition.claim_checks)
+        click.echo(
+            f"{edition.id:8} {edition.level:8} {len(edition.missions)} missions, {len(edition.actions):2} actions, "
+            f"{len(edition.findings)} findings, {total} deadlines ({unparsed} unparsed); claims: {claims or '-'}"
+        )
+    for old, new in zip(editions, editions[1:]):
+        result = compare(old, new)
+        stem = f"diff-{old.id}-{new.id}"
+        _write(dump_json(result), out_dir / f"{stem}.json")
+        _write(render_report(result, old, new, fmt="md", lang=lang), out_dir / f"{stem}.md")
+        click.echo(f"{stem}: {len(result.changes)} changes -> {out_dir / (stem + '.md')}")
+
+
+@main.group()
+def corpus() -> None:
+    """Build and check the bundled corpus (re-typeset PDFs, sha256 pins)."""
+
+
+@corpus.command("build")
+@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
+@_one_line_errors
+def corpus_build(manifest: Path | None) -> None:
+    """Re-typeset the editions into PDFs under corpus/pdf (deterministic) and record their sha256."""
+    from .pipeline import DEFAULT_MANIFEST
+    from .render.corpus import build_corpus_pdfs
+
+    for line in build_corpus_pdfs(manifest or DEFAULT_MANIFEST):
+        click.echo(line)
+
+
+@corpus.command("check")
+@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
+@_one_line_errors
+def corpus_check(manifest: Path | None) -> None:
+    """Verify every file of the manifest against its sha256."""
+    from .extract.manifest import check_manifest
+    from .pipeline import DEFAULT_MANIFEST
+
+    problems = check_manifest(manifest or DEFAULT_MANIFEST)
+    for problem in problems:
+        click.echo(f"editiondiff: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_FAILED)
+    click.echo("corpus: every file matches its sha256")
+
+
+@main.command()
+@click.option("--trials", type=int, default=200, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--pdf-every", type=int, default=0, help="Also re-render every Nth trial as PDF and extract it (0: never).")
+@_one_line_errors
+def score(trials: int, seed: int, pdf_every: int) -> None:
+    """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
+    from .diff.score import run_scoring
+
+    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every), nl=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""One text normalisation, used by every reader and by the diff alike.
+
+Unicode NFC (recomposes decomposed accents), typographic quotes and
+apostrophes folded to ASCII ones, non-breaking and narrow spaces to plain
+spaces, ligatures expanded, soft hyphens and zero-width characters removed,
+runs of spaces collapsed. Icons (➔ ✓ 📅 …) are kept: they carry meaning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_QUOTES = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u02bc": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+}
+_SPACES = {
+    "\u00a0": " ",  # no-break space
+    "\u202f": " ",  # narrow no-break space (French typography before ; : ! ?)
+    "\u2007": " ",
+    "\u2009": " ",  # thin space
+    "\u200a": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\t": " ",
+}
+_DROP = {
+    "\u00ad": "",  # soft hyphen
+    "\u200b": "",  # zero-width space
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\ufe0f": "",  # emoji variation selector: ⬆️ and ⬆ are the same icon
+}
+_TABLE = str.maketrans({**_LIGATURES, **_QUOTES, **_SPACES, **_DROP})
+_RUNS = re.compile(r" {2,}")
+
+
+def normalize_text(text: str, *, collapse_spaces: bool = True) -> str:
+    """Normalise one string (a line, a title, a cell). Newlines are kept."""
+    text = unicodedata.normalize("NFC", text.translate(_TABLE))
+    if collapse_spaces:
+        text = _RUNS.sub(" ", text)
+    return text
+
+
+def fold(text: str) -> str:
+    """A comparison key: normalised, lower-cased, accents removed, punctuation to spaces.
+
+    For matching and fuzzy comparison only, never for display.
+    """
+    text = normalize_text(text).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = re.sub(r"[^\w]+", " ", text)
+    return text.strip()

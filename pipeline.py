@@ -1,0 +1,75 @@
+"""The whole pipeline as plain functions: what the CLI calls, and what programs can call too.
+
+    build_edition(paths)           sources -> Edition  (extract, normalise, audit)
+    build_corpus(manifest)         the manifest's editions -> [Edition]
+    compare(old, new)              Edition, Edition -> Diff
+
+Heavy libraries (PyMuPDF, pdfplumber, spaCy) are imported inside the stages
+that use them, so that a command pays only for what it touches.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .schemas import Edition
+from .schemas.diff import Diff
+
+DEFAULT_MANIFEST = Path(__file__).resolve().parent / "corpus" / "manifest.toml"
+
+
+def build_edition(paths: list[Path], edition_id: str | None = None, *, manifest: Path | None = DEFAULT_MANIFEST) -> Edition:
+    """Read the sources of one edition, build it, normalise its values and audit it."""
+    from .extract.audit import audit_edition
+    from .extract.pipeline import extract_edition
+    from .normalize import normalize_edition
+
+    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest)
+    edition = normalize_edition(edition)
+    return audit_edition(edition)
+
+
+def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None) -> list[Edition]:
+    """Every edition the manifest declares, oldest first."""
+    from .extract.manifest import load_manifest
+
+    editions = []
+    for entry in load_manifest(manifest).editions:
+        if only and entry.id not in only:
+            continue
+        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest))
+    return editions
+
+
+def compare(old: Edition, new: Edition, *, threshold: float | None = None) -> Diff:
+    """What changed from `old` to `new`."""
+    from .diff import editions_to_diff
+
+    return editions_to_diff(old, new, threshold=threshold)
+
+
+def load_edition(path: Path) -> Edition:
+    """An Edition from an extracted JSON file (validated) or from a source document."""
+    import json
+
+    from .errors import InputError
+    from .schemas.registry import validation_errors
+
+    data = path.read_bytes() if path.is_file() else None
+    if data is not None and data.lstrip()[:1] == b"{":
+        try:
+            document = json.loads(data)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"not valid JSON ({exc})") from None
+        errors = validation_errors("edition", document)
+        if errors:
+            raise InputError(path, f"not a valid edition JSON: {errors[0]}")
+        return Edition.model_validate(document)
+    return build_edition([path])
+
+
+def deadline_counts(edition: Edition) -> tuple[int, int]:
+    """(deadline phrases, of which unparsed) over the edition's actions and steps."""
+    deadlines = [d for a in edition.actions for d in a.deadlines]
+    deadlines += [s.deadline for a in edition.actions for s in a.steps if s.deadline is not None]
+    return len(deadlines), sum(1 for d in deadlines if d.kind == "unparsed")

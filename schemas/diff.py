@@ -1,0 +1,79 @@
+"""The Diff model: what changed between two editions, with evidence in both."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .edition import SCHEMA_VERSION
+from .provenance import Provenance
+
+ChangeKind = Literal[
+    "action_added",
+    "action_exited_completed",
+    "action_completed",
+    "action_dropped",
+    "action_retitled",
+    "action_recoded",
+    "action_moved",
+    "mission_renamed",
+    "mission_reworded",
+    "deadline_changed",
+    "status_changed",
+    "owner_changed",
+    "step_added",
+    "step_removed",
+    "step_changed",
+    "indicator_revised",
+    "indicator_added",
+    "indicator_removed",
+    "column_changed",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Change(_Model):
+    kind: ChangeKind
+    mission: str | None = Field(default=None, description="Mission code in the newer edition (older if gone)")
+    subject: str = Field(description="Action code, mission code or indicator label the change is about")
+    before: str | None = None
+    after: str | None = None
+    detail: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    confidence: float = Field(ge=0.0, le=1.0)
+    importance: int = Field(default=0, description="Higher first in reports")
+    old: Provenance | None = Field(default=None, description="Where it stands in the older edition")
+    new: Provenance | None = Field(default=None, description="Where it stands in the newer edition")
+
+
+class Match(_Model):
+    old: str
+    new: str
+    score: float
+    evidence: list[str] = Field(description="Fields that agreed ('code', 'title', 'objective', 'steps', 'mission')")
+
+
+class StatedCheck(_Model):
+    """A statement of the newer edition reconciled with what the diff observed."""
+
+    statement: str
+    agrees: bool
+    observed: str
+    evidence: Provenance
+
+
+class Diff(_Model):
+    schema_version: str = SCHEMA_VERSION
+    old: str = Field(description="Id of the older edition")
+    new: str = Field(description="Id of the newer edition")
+    level: Literal["actions", "missions"]
+    threshold: float
+    mission_matches: list[Match] = Field(default_factory=list)
+    action_matches: list[Match] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
+    agreements: list[StatedCheck] = Field(default_factory=list)
+    contradictions: list[StatedCheck] = Field(default_factory=list)
+    not_compared: list[str] = Field(default_factory=list, description="What could not be compared, and why")

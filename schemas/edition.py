@@ -1,0 +1,212 @@
+"""The Edition model: one published edition of the roadmap, as extracted.
+
+Raw text is always kept as printed (`*_printed`, `raw`); normalised values
+(`Deadline`, `Owner`, `IndicatorValue`) are added beside it by the normalize
+stage. Every element carries a Provenance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .provenance import Provenance
+from .values import Deadline, IndicatorValue, Owner
+
+#: Bumped whenever the JSON shape changes; written into every JSON file and into the schema $id.
+SCHEMA_VERSION = "1.0.0"
+
+SourceRole = Literal["brochure_text", "brochure_pdf", "publication_page", "editorial", "press_release", "other"]
+SourceFormat = Literal["markdown", "text", "pdf"]
+EditionLevel = Literal["actions", "missions"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceRef(_Model):
+    id: str
+    path: str
+    role: SourceRole = "other"
+    format: SourceFormat
+    sha256: str
+    published: dt.date | None = None
+    url: str | None = Field(default=None, description="The URL or path printed in the documents")
+    retypeset: bool = Field(default=False, description="A re-typesetting made by this project, not an original publication")
+
+
+ClaimKind = Literal["enjeux", "missions", "actions", "completed", "to_complete", "new"]
+
+
+class Claim(_Model):
+    """A count the edition states about itself ('38 projets', '5 sont désormais achevés')."""
+
+    kind: ClaimKind
+    value: int
+    provenance: Provenance
+
+
+class ClaimCheck(_Model):
+    """A claimed count compared with what was extracted."""
+
+    kind: ClaimKind
+    claimed: int
+    extracted: int | None = Field(description="None when the edition is not known at that level")
+    agrees: bool | None
+    provenance: Provenance
+
+
+class Enjeu(_Model):
+    number: int = Field(ge=1, le=6)
+    name: str = Field(description="SIMPLIFICATION, INCLUSION …, as a capitalised word ('Simplification')")
+    title: str | None = Field(default=None, description="The headline ('Simplifier la vie des gens')")
+    description: str | None = None
+    provenance: Provenance
+
+
+class Mission(_Model):
+    code: str = Field(description="Canonical mission code: LABEL, IDNUM, DATA, INFRA, PILOT, TALENTS, BETA, FABRIQUE, TRANSFO")
+    code_printed: str
+    name: str | None = Field(default=None, description="The mission's headline ('Construire une identification unifiée …')")
+    axis: str | None = Field(default=None, description="The axis the mission belongs to ('Des produits et des services numériques …')")
+    objective: str | None = Field(default=None, description="The 'OBJECTIF :' sentence")
+    description: str | None = Field(default=None, description="One-line description (2019 page) or opening paragraph")
+    aliases: list[str] = Field(default_factory=list, description="Earlier codes of the same mission (FABRIQUE for BETA)")
+    provenance: Provenance
+
+
+StepStatus = Literal["done", "ongoing"]
+
+
+class Step(_Model):
+    text: str
+    deadline_printed: str | None = Field(default=None, description="Deadline or status phrase printed against the step")
+    deadline: Deadline | None = None
+    status: StepStatus | None = None
+    provenance: Provenance
+
+
+ActionStatus = Literal["active", "completed"]
+
+
+class Action(_Model):
+    code: str = Field(description="Canonical code ('IN5')")
+    code_printed: str = Field(description="Code as printed ('IN 5')")
+    mission: str = Field(description="Canonical code of the mission the card stands in")
+    title: str = Field(description="Title on the card, after the arrow")
+    chart_title: str | None = Field(default=None, description="Title of the matching entry in the overview chart")
+    objective: str | None = Field(default=None, description="The card's first sentence (its goal)")
+    description: str | None = Field(default=None, description="Any other prose on the card")
+    owners_printed: list[str] = Field(default_factory=list, description="Owner lines as printed")
+    owners: list[Owner] = Field(default_factory=list)
+    status: ActionStatus = "active"
+    status_printed: str | None = Field(default=None, description="Status mark as printed ('Objectif atteint ✓')")
+    completed: bool = False
+    new: bool = False
+    deadlines_printed: list[str] = Field(default_factory=list, description="Card-level deadline/status phrases, in order")
+    deadlines: list[Deadline] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="Free remarks printed on the card ('Action transformée en Lab GovTech (action LA5).')")
+    provenance: Provenance
+
+
+class ChartEntry(_Model):
+    """One line of the overview chart of all actions (the chart prints no codes)."""
+
+    mission: str
+    title: str
+    completed: bool = False
+    new: bool = False
+    action: str | None = Field(default=None, description="Canonical code of the matched card, None if unmatched")
+    match_score: float | None = None
+    provenance: Provenance
+
+
+class IndicatorCell(_Model):
+    column: str
+    raw: str
+    value: IndicatorValue | None = None
+
+
+class IndicatorRow(_Model):
+    mission: str
+    label: str
+    cells: list[IndicatorCell]
+    provenance: Provenance
+
+
+class IndicatorTable(_Model):
+    columns: list[str] = Field(description="Value column headers ('en 2018', 'en 2019', 'projection fin 2020', 'objectif fin 2022')")
+    rows: list[IndicatorRow]
+    provenance: Provenance
+
+
+StatedChangeKind = Literal[
+    "mission_renamed",
+    "directorate_renamed",
+    "action_completed",
+    "action_added",
+    "action_transformed",
+    "action_refocused",
+]
+
+
+class StatedChange(_Model):
+    """What the document itself says changed, with the quoted evidence."""
+
+    kind: StatedChangeKind
+    subject: str = Field(description="Action or mission code the statement is about (old code for renames)")
+    target: str | None = Field(default=None, description="New code or name (renames, transformations)")
+    summary: str = Field(description="One-line paraphrase")
+    evidence: Provenance
+
+
+FindingKind = Literal[
+    "title_truncated",
+    "objective_duplicated",
+    "dangling_reference",
+    "year_out_of_period",
+    "claim_mismatch",
+    "chart_unmatched",
+    "unparsed_deadline",
+    "unknown_owner",
+]
+
+
+class Finding(_Model):
+    """An internal defect of the edition found by the audit."""
+
+    kind: FindingKind
+    severity: Literal["info", "warning", "error"] = "warning"
+    subject: str | None = Field(default=None, description="Action or mission code concerned")
+    message: str
+    provenance: list[Provenance]
+
+
+class Edition(_Model):
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="Edition id from the manifest ('2019', 'mi-2020', 'mi-2021')")
+    label: str
+    period: str | None = Field(default=None, description="Period covered ('2019-2022')")
+    published: dt.date | None = None
+    fictitious: bool = Field(default=False, description="A generated test edition, never a real publication")
+    level: EditionLevel = Field(description="'actions' when action cards were extracted, 'missions' when only missions are known")
+    sources: list[SourceRef]
+    claims: list[Claim] = Field(default_factory=list)
+    claim_checks: list[ClaimCheck] = Field(default_factory=list)
+    enjeux: list[Enjeu] = Field(default_factory=list)
+    missions: list[Mission] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    chart: list[ChartEntry] = Field(default_factory=list)
+    indicators: IndicatorTable | None = None
+    stated_changes: list[StatedChange] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+
+    def action(self, code: str) -> Action | None:
+        return next((a for a in self.actions if a.code == code), None)
+
+    def mission(self, code: str) -> Mission | None:
+        return next((m for m in self.missions if m.code == code), None)
