@@ -18,7 +18,7 @@ run: $(BIN)/.installed
 	$(BIN)/editiondiff run
 
 test: $(BIN)/.installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/pytest -q
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_pdf.py
