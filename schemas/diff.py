@@ -17,6 +17,9 @@ ChangeKind = Literal[
     "action_retitled",
     "action_recoded",
     "action_moved",
+    "action_reworded",
+    "mission_added",
+    "mission_removed",
     "mission_renamed",
     "mission_reworded",
     "deadline_changed",
@@ -54,15 +57,17 @@ class Match(_Model):
     new: str
     score: float
     evidence: list[str] = Field(description="Fields that agreed ('code', 'title', 'objective', 'steps', 'mission')")
+    similarities: dict[str, float] = Field(default_factory=dict, description="Per-field similarity in [0, 1] behind the score")
 
 
 class StatedCheck(_Model):
-    """A statement of the newer edition reconciled with what the diff observed."""
+    """A statement of either edition reconciled with what the diff observed."""
 
-    statement: str
-    agrees: bool
-    observed: str
+    statement: str = Field(description="What the edition says, paraphrased")
+    agrees: bool | None = Field(description="None when the diff cannot check it at the level the editions are known")
+    observed: str = Field(description="What the diff observed, or why it cannot tell")
     evidence: Provenance
+    observed_at: list[Provenance] = Field(default_factory=list, description="Where the observed facts stand")
 
 
 class Diff(_Model):
@@ -76,4 +81,5 @@ class Diff(_Model):
     changes: list[Change] = Field(default_factory=list)
     agreements: list[StatedCheck] = Field(default_factory=list)
     contradictions: list[StatedCheck] = Field(default_factory=list)
+    unchecked: list[StatedCheck] = Field(default_factory=list, description="Statements the diff cannot check, and why")
     not_compared: list[str] = Field(default_factory=list, description="What could not be compared, and why")

@@ -1,0 +1,183 @@
+"""Actions of two editions matched one to one, with a confidence and evidence.
+
+Every candidate pair gets a score from five fields:
+
+    content = weighted mean of title, objective and steps similarity
+              (over the fields both cards print; rapidfuzz token_sort_ratio on match keys)
+    score   = content_weight * content
+            + code_weight    * [same canonical code, and content >= code_gate]
+            + mission_weight * [same mission, after mission matching]
+
+so that an action that keeps its code and changes its title, keeps its title
+and changes its code, or moves to another mission with a new code is still
+found, while a reused code on unrelated content is not trusted. The one-to-one
+assignment is `scipy.optimize.linear_sum_assignment` on the score matrix;
+pairs under the threshold are not matches.
+
+Large editions are blocked: pairs within the same (matched) mission are scored
+and assigned first, then every action left over on either side is scored
+against every leftover of the other side, which is where moves are found.
+Small editions (the real ones) are scored on the full matrix.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+from scipy.optimize import linear_sum_assignment
+
+from ..schemas import Action
+from ..schemas.diff import Match
+from .settings import DiffSettings
+from .similarity import equality_matrix, match_key, similarity_matrix
+
+_CONTENT_FIELDS = ("title", "objective", "steps")
+
+
+@dataclass(frozen=True)
+class ActionKeys:
+    """What the matcher compares of one card."""
+
+    code: str
+    mission: str
+    title: str
+    objective: str
+    steps: str
+
+
+def action_keys(action: Action, mission: str | None = None) -> ActionKeys:
+    """Comparison keys of a card; `mission` overrides its mission (an old mission mapped to its new code)."""
+    return ActionKeys(
+        code=action.code,
+        mission=mission or action.mission,
+        title=match_key(action.chart_title if not action.title and action.chart_title else action.title),
+        objective=match_key(action.objective),
+        steps=" ".join(match_key(s.text) for s in action.steps),
+    )
+
+
+@dataclass
+class ActionMatching:
+    """Pairs (index in old, index in new, score) and what is left on each side."""
+
+    pairs: list[tuple[int, int, float]] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    unmatched_old: list[int] = field(default_factory=list)
+    unmatched_new: list[int] = field(default_factory=list)
+    #: For unmatched cards, the best score any candidate reached (how close a match came).
+    best_old: dict[int, float] = field(default_factory=dict)
+    best_new: dict[int, float] = field(default_factory=dict)
+    blocked: bool = False
+    pairs_scored: int = 0
+
+
+@dataclass
+class _Scored:
+    score: np.ndarray
+    parts: dict[str, np.ndarray]
+
+
+def score_matrix(old: list[ActionKeys], new: list[ActionKeys], settings: DiffSettings) -> _Scored:
+    """Match scores of every (old, new) pair, and the per-field similarities behind them."""
+    weights = {"title": settings.title_weight, "objective": settings.objective_weight, "steps": settings.steps_weight}
+    scorers = {"title": fuzz.token_sort_ratio, "objective": fuzz.token_sort_ratio, "steps": fuzz.token_set_ratio}
+    parts: dict[str, np.ndarray] = {}
+    num = np.zeros((len(old), len(new)), dtype=np.float32)
+    den = np.zeros_like(num)
+    for name in _CONTENT_FIELDS:
+        sims = similarity_matrix([getattr(k, name) for k in old], [getattr(k, name) for k in new], scorer=scorers[name], workers=settings.workers)
+        parts[name] = sims
+        present = ~np.isnan(sims)
+        num += np.where(present, sims, 0.0) * weights[name]
+        den += present * weights[name]
+    content = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+    code = equality_matrix([k.code for k in old], [k.code for k in new])
+    mission = equality_matrix([k.mission for k in old], [k.mission for k in new])
+    gated = code * (content >= settings.code_gate)
+    parts.update(content=content, code=code, mission=mission)
+    score = settings.content_weight * content + settings.code_weight * gated + settings.mission_weight * mission
+    return _Scored(score=score, parts=parts)
+
+
+def _evidence(scored: _Scored, i: int, j: int, settings: DiffSettings) -> tuple[list[str], dict[str, float]]:
+    sims = {}
+    evidence = []
+    for name in ("code", "title", "objective", "steps", "mission"):
+        value = float(scored.parts[name][i, j])
+        if np.isnan(value):
+            continue
+        sims[name] = round(value, 4)
+        if value >= settings.agree_at:
+            evidence.append(name)
+    return evidence, sims
+
+
+def _assign(scored: _Scored, threshold: float) -> list[tuple[int, int, float]]:
+    if scored.score.size == 0:
+        return []
+    rows, cols = linear_sum_assignment(-scored.score)
+    return [(int(i), int(j), float(scored.score[i, j])) for i, j in zip(rows, cols) if scored.score[i, j] >= threshold]
+
+
+def actions_to_matches(
+    old_actions: list[Action],
+    new_actions: list[Action],
+    new_mission_of_old: dict[str, str],
+    settings: DiffSettings,
+    *,
+    threshold: float,
+) -> ActionMatching:
+    """One-to-one matching of cards; old missions are compared under their new codes."""
+    old_keys = [action_keys(a, new_mission_of_old.get(a.mission)) for a in old_actions]
+    new_keys = [action_keys(a) for a in new_actions]
+    return keys_to_matches(old_keys, new_keys, settings, threshold=threshold)
+
+
+def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], settings: DiffSettings, *, threshold: float) -> ActionMatching:
+    """The matching itself, on comparison keys (what the benchmark drives directly)."""
+    result = ActionMatching()
+    best_old = np.zeros(len(old_keys), dtype=np.float32)
+    best_new = np.zeros(len(new_keys), dtype=np.float32)
+    found: list[tuple[int, int, float, list[str], dict[str, float]]] = []
+
+    def run(old_idx: list[int], new_idx: list[int]) -> None:
+        if not old_idx or not new_idx:
+            return
+        scored = score_matrix([old_keys[i] for i in old_idx], [new_keys[j] for j in new_idx], settings)
+        result.pairs_scored += len(old_idx) * len(new_idx)
+        np.maximum.at(best_old, old_idx, scored.score.max(axis=1))
+        np.maximum.at(best_new, new_idx, scored.score.max(axis=0))
+        for i, j, s in _assign(scored, threshold):
+            evidence, sims = _evidence(scored, i, j, settings)
+            found.append((old_idx[i], new_idx[j], s, evidence, sims))
+
+    all_old, all_new = list(range(len(old_keys))), list(range(len(new_keys)))
+    if len(old_keys) * len(new_keys) > settings.block_above_pairs:
+        result.blocked = True
+        blocks: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+        for i, k in enumerate(old_keys):
+            blocks[k.mission][0].append(i)
+        for j, k in enumerate(new_keys):
+            blocks[k.mission][1].append(j)
+        for mission in sorted(blocks):
+            run(*blocks[mission])
+        taken_old = {f[0] for f in found}
+        taken_new = {f[1] for f in found}
+        run([i for i in all_old if i not in taken_old], [j for j in all_new if j not in taken_new])
+    else:
+        run(all_old, all_new)
+
+    found.sort(key=lambda f: (f[0], f[1]))
+    taken_old = {f[0] for f in found}
+    taken_new = {f[1] for f in found}
+    for i, j, s, evidence, sims in found:
+        result.pairs.append((i, j, s))
+        result.matches.append(Match(old=old_keys[i].code, new=new_keys[j].code, score=round(s, 4), evidence=evidence, similarities=sims))
+    result.unmatched_old = [i for i in all_old if i not in taken_old]
+    result.unmatched_new = [j for j in all_new if j not in taken_new]
+    result.best_old = {i: float(best_old[i]) for i in result.unmatched_old}
+    result.best_new = {j: float(best_new[j]) for j in result.unmatched_new}
+    return result

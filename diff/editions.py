@@ -1,0 +1,57 @@
+"""Two editions into a Diff: missions matched, then actions, then every change, then the statements reconciled."""
+
+from __future__ import annotations
+
+from ..schemas import Edition
+from ..schemas.diff import Diff
+from .actions import ActionMatching, actions_to_matches
+from .changes import action_changes, indicator_changes, mission_changes
+from .missions import missions_to_matches
+from .settings import DEFAULT_SETTINGS, DiffSettings
+from .stated import stated_checks
+
+
+def _not_compared(old: Edition, new: Edition) -> list[str]:
+    notes = []
+    for e in (old, new):
+        if e.level == "missions":
+            sources = ", ".join(s.id for s in e.sources)
+            claimed = next((c.value for c in e.claims if c.kind == "actions"), None)
+            notes.append(
+                f"L'édition {e.id} n'est connue qu'au niveau des missions (sources {sources}"
+                + (f", {claimed} actions annoncées sans fiches" if claimed else "")
+                + ") : actions, échéances, pilotes, étapes et statuts ne sont pas comparés ; seules les missions et les chiffres annoncés le sont."
+            )
+    if old.indicators is None or new.indicators is None:
+        missing = [e.id for e in (old, new) if e.indicators is None]
+        notes.append(f"Indicateurs non comparés : pas de tableau d'indicateurs dans l'édition {', '.join(missing)}.")
+    return notes
+
+
+def editions_to_diff(old: Edition, new: Edition, *, threshold: float | None = None, settings: DiffSettings = DEFAULT_SETTINGS) -> Diff:
+    """What changed from `old` to `new`, each change with its evidence in both editions."""
+    threshold = settings.threshold if threshold is None else threshold
+    missions = missions_to_matches(old, new, settings)
+    changes = mission_changes(old, new, missions)
+    level = "actions" if old.level == "actions" and new.level == "actions" else "missions"
+    actions: ActionMatching | None = None
+    if level == "actions":
+        actions = actions_to_matches(old.actions, new.actions, missions.new_of_old, settings, threshold=threshold)
+        changes += action_changes(old, new, actions, missions, settings)
+        changes += indicator_changes(old, new, missions)
+    stated = stated_checks(old, new, changes, missions, actions)
+    mission_order = {m.code: i for i, m in enumerate(new.missions)}
+    changes.sort(key=lambda c: (mission_order.get(c.mission or "", len(mission_order)), -c.importance, c.kind, c.subject))
+    return Diff(
+        old=old.id,
+        new=new.id,
+        level=level,
+        threshold=threshold,
+        mission_matches=missions.matches,
+        action_matches=actions.matches if actions else [],
+        changes=changes,
+        agreements=stated.agreements,
+        contradictions=stated.contradictions,
+        unchecked=stated.unchecked,
+        not_compared=_not_compared(old, new),
+    )

@@ -1,0 +1,121 @@
+"""Missions of two editions matched one to one.
+
+Evidence, strongest first: the same code; a code linked by the alias history
+(FABRIQUE → BETA, `normalize.codes`); a rename the editions state themselves
+("La mission FABRIQUE devient la mission BETA"); then what the missions say
+(name, objective, description, compared only when both editions print that
+field) and the overlap of their actions (same code or same title). The
+assignment is one-to-one (`linear_sum_assignment`) and pairs under the mission
+threshold are left unmatched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+from scipy.optimize import linear_sum_assignment
+
+from ..normalize.codes import mission_lineage
+from ..schemas import Edition, Mission
+from ..schemas.diff import Match
+from .settings import DiffSettings
+from .similarity import match_key, text_similarity
+
+_TEXT_FIELDS = ("name", "objective", "description")
+
+
+@dataclass
+class MissionMatching:
+    """Which mission of the older edition is which mission of the newer one."""
+
+    new_of_old: dict[str, str] = field(default_factory=dict)
+    matches: list[Match] = field(default_factory=list)
+    unmatched_old: list[Mission] = field(default_factory=list)
+    unmatched_new: list[Mission] = field(default_factory=list)
+
+    def old_of_new(self) -> dict[str, str]:
+        return {n: o for o, n in self.new_of_old.items()}
+
+
+def stated_renames(old: Edition, new: Edition) -> dict[str, str]:
+    """Old mission code -> new code, as either edition states it."""
+    renames = {}
+    for edition in (old, new):
+        for change in edition.stated_changes:
+            if change.kind == "mission_renamed" and change.target:
+                renames[change.subject] = change.target
+    return renames
+
+
+def _action_keys(edition: Edition, mission: str) -> tuple[set[str], set[str]]:
+    actions = [a for a in edition.actions if a.mission == mission]
+    return {a.code for a in actions}, {match_key(a.title) for a in actions}
+
+
+def _pair_score(o: Mission, n: Mission, old: Edition, new: Edition, renames: dict[str, str]) -> tuple[float, list[str], dict[str, float]]:
+    evidence: list[str] = []
+    sims: dict[str, float] = {}
+    if o.code == n.code:
+        evidence.append("code")
+    elif n.code in mission_lineage(o.code) or o.code in n.aliases:
+        evidence.append("alias")
+    if renames.get(o.code) == n.code:
+        evidence.append("stated")
+    parts = []
+    for name in _TEXT_FIELDS:
+        a, b = getattr(o, name), getattr(n, name)
+        if a and b:
+            sims[name] = round(text_similarity(a, b, scorer=fuzz.token_set_ratio), 4)
+            parts.append(sims[name])
+            if sims[name] >= 0.8:
+                evidence.append(name)
+    text = float(np.mean(parts)) if parts else None
+    overlap = None
+    if old.level == "actions" and new.level == "actions":
+        codes_o, titles_o = _action_keys(old, o.code)
+        codes_n, titles_n = _action_keys(new, n.code)
+        if codes_o and codes_n:
+            shared = max(len(codes_o & codes_n), len(titles_o & titles_n))
+            overlap = shared / min(len(codes_o), len(codes_n))
+            sims["actions"] = round(overlap, 4)
+            if overlap >= 0.5:
+                evidence.append("actions")
+    content_parts = [p for p in (text, overlap) if p is not None]
+    content = float(np.mean(content_parts)) if content_parts else None
+    if {"code", "alias", "stated"} & set(evidence):
+        score = 0.7 + 0.3 * (content if content is not None else 1.0)
+    else:
+        score = content if content is not None else 0.0
+    return score, evidence, sims
+
+
+def missions_to_matches(old: Edition, new: Edition, settings: DiffSettings) -> MissionMatching:
+    """One-to-one matching of the missions of `old` and `new`."""
+    renames = stated_renames(old, new)
+    olds, news = old.missions, new.missions
+    result = MissionMatching()
+    if not olds or not news:
+        result.unmatched_old, result.unmatched_new = list(olds), list(news)
+        return result
+    scores = np.zeros((len(olds), len(news)))
+    details = {}
+    for i, o in enumerate(olds):
+        for j, n in enumerate(news):
+            score, evidence, sims = _pair_score(o, n, old, new, renames)
+            scores[i, j] = score
+            details[i, j] = (evidence, sims)
+    rows, cols = linear_sum_assignment(-scores)
+    matched_old, matched_new = set(), set()
+    for i, j in zip(rows, cols):
+        if scores[i, j] < settings.mission_threshold:
+            continue
+        evidence, sims = details[i, j]
+        result.new_of_old[olds[i].code] = news[j].code
+        result.matches.append(Match(old=olds[i].code, new=news[j].code, score=round(float(scores[i, j]), 4), evidence=evidence, similarities=sims))
+        matched_old.add(i)
+        matched_new.add(j)
+    result.unmatched_old = [m for i, m in enumerate(olds) if i not in matched_old]
+    result.unmatched_new = [m for j, m in enumerate(news) if j not in matched_new]
+    return result

@@ -1,0 +1,42 @@
+"""The diff's tunable numbers, in one typed object.
+
+The default match threshold is not a guess: `editiondiff score` measures
+precision and recall of every change kind over seeded perturbations at several
+thresholds, and the value below is the one that table supports (see the
+closing note of the scoring run for the figures).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DiffSettings:
+    #: Minimum action match score for two cards to be the same action.
+    threshold: float = 0.45
+    #: Minimum mission match score.
+    mission_threshold: float = 0.45
+    #: Weights of the content fields inside the content similarity (renormalised over the fields both cards have).
+    title_weight: float = 0.45
+    objective_weight: float = 0.30
+    steps_weight: float = 0.25
+    #: Weights of the three parts of an action match score (they sum to 1).
+    content_weight: float = 0.55
+    code_weight: float = 0.30
+    mission_weight: float = 0.15
+    #: A shared code only counts when the cards' content is at least this similar:
+    #: codes are strong evidence, but not trusted blindly (a code can be reused).
+    code_gate: float = 0.35
+    #: A field "agrees" (is cited as evidence) at or above this similarity.
+    agree_at: float = 0.80
+    #: Minimum similarity for two steps of matched cards to be the same step.
+    step_threshold: float = 0.55
+    #: Above this many candidate pairs, score within blocks (same mission) first,
+    #: then the leftovers across missions; below, score every pair.
+    block_above_pairs: int = 40_000
+    #: rapidfuzz worker threads for cdist (-1: all cores).
+    workers: int = -1
+
+
+DEFAULT_SETTINGS = DiffSettings()
