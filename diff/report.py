@@ -1,0 +1,190 @@
+"""A Diff as a report: Markdown for a journalist (French by default), JSON for tools, CSV for spreadsheets.
+
+The Markdown report groups changes by mission, the missions with the most
+important changes first and, inside each, the most important change first;
+every change quotes what stood before and after and where each stands in its
+edition (source, page, lines). Then what the editions say about themselves,
+reconciled with what was observed, and what could not be compared.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from ..schemas import Edition
+from ..schemas.diff import Change, Diff
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+KIND_LABELS = {
+    "fr": {
+        "action_added": "Action ajoutée",
+        "action_exited_completed": "Action achevée, sortie du programme",
+        "action_completed": "Action désormais achevée",
+        "action_dropped": "Action disparue sans être achevée",
+        "action_retitled": "Action renommée",
+        "action_recoded": "Action renumérotée",
+        "action_moved": "Action déplacée dans une autre mission",
+        "action_reworded": "Objectif d'action reformulé",
+        "mission_added": "Mission ajoutée",
+        "mission_removed": "Mission supprimée",
+        "mission_renamed": "Mission renommée",
+        "mission_reworded": "Mission reformulée",
+        "deadline_changed": "Échéance modifiée",
+        "status_changed": "État modifié",
+        "owner_changed": "Pilote modifié",
+        "step_added": "Étape ajoutée",
+        "step_removed": "Étape supprimée",
+        "step_changed": "Étape reformulée",
+        "indicator_revised": "Valeur d'indicateur révisée",
+        "indicator_added": "Indicateur ajouté",
+        "indicator_removed": "Indicateur supprimé",
+        "column_changed": "Colonne du tableau d'indicateurs modifiée",
+    },
+    "en": {
+        "action_added": "Action added",
+        "action_exited_completed": "Action completed and left the programme",
+        "action_completed": "Action now completed",
+        "action_dropped": "Action gone without being completed",
+        "action_retitled": "Action retitled",
+        "action_recoded": "Action renumbered",
+        "action_moved": "Action moved to another mission",
+        "action_reworded": "Action objective reworded",
+        "mission_added": "Mission added",
+        "mission_removed": "Mission removed",
+        "mission_renamed": "Mission renamed",
+        "mission_reworded": "Mission reworded",
+        "deadline_changed": "Deadline changed",
+        "status_changed": "Status changed",
+        "owner_changed": "Owner changed",
+        "step_added": "Step added",
+        "step_removed": "Step removed",
+        "step_changed": "Step reworded",
+        "indicator_revised": "Indicator value revised",
+        "indicator_added": "Indicator added",
+        "indicator_removed": "Indicator removed",
+        "column_changed": "Indicator table column changed",
+    },
+}
+
+WORDS = {
+    "fr": {
+        "title": "Ce qui a changé entre deux éditions de la feuille de route TECH.GOUV",
+        "from": "Ancienne édition", "to": "Nouvelle édition",
+        "fictitious": "ÉDITION FICTIVE générée pour les tests : ce document n'a jamais été publié.",
+        "summary": "En bref", "changes": "changements", "none": "Aucun changement observé.",
+        "level_missions": "Comparaison au niveau des missions seulement.",
+        "mission": "Mission", "table": "Tableau des indicateurs", "other": "Autres",
+        "before": "Avant", "after": "Après", "absent": "absent", "confidence": "confiance",
+        "slip": "glissement", "months": "mois", "later": "plus tard", "earlier": "plus tôt",
+        "stated": "Ce que disent les éditions, et ce que la comparaison observe",
+        "agreements": "Concordances", "contradictions": "Contradictions", "unchecked": "Non vérifiable",
+        "said": "Déclaré", "observed": "Observé", "not_compared": "Ce qui n'a pas pu être comparé",
+        "matches": "Correspondances entre actions", "score": "score", "evidence": "indices",
+        "threshold": "seuil d'appariement", "where_old": "dans l'ancienne édition", "where_new": "dans la nouvelle édition",
+        "column": "colonne",
+    },
+    "en": {
+        "title": "What changed between two editions of the TECH.GOUV roadmap",
+        "from": "Older edition", "to": "Newer edition",
+        "fictitious": "FICTITIOUS EDITION generated for testing: this document was never published.",
+        "summary": "Summary", "changes": "changes", "none": "No change observed.",
+        "level_missions": "Compared at mission level only.",
+        "mission": "Mission", "table": "Indicator table", "other": "Other",
+        "before": "Before", "after": "After", "absent": "absent", "confidence": "confidence",
+        "slip": "slip", "months": "months", "later": "later", "earlier": "earlier",
+        "stated": "What the editions say, and what the comparison observes",
+        "agreements": "Agreements", "contradictions": "Contradictions", "unchecked": "Cannot be checked",
+        "said": "Stated", "observed": "Observed", "not_compared": "What could not be compared",
+        "matches": "Action correspondences", "score": "score", "evidence": "evidence",
+        "threshold": "match threshold", "where_old": "in the older edition", "where_new": "in the newer edition",
+        "column": "column",
+    },
+}
+
+
+@lru_cache(maxsize=None)
+def _environment():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def _short(text: str | None, limit: int = 240) -> str | None:
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def mission_groups(diff: Diff, new: Edition, old: Edition) -> list[tuple[str | None, str, list[Change]]]:
+    """(mission code, heading, changes) with the most important missions first, changes by importance."""
+    names = {m.code: (m.name or m.description or "") for m in old.missions}
+    names.update({m.code: (m.name or m.description or "") for m in new.missions})
+    groups: dict[str | None, list[Change]] = {}
+    for change in diff.changes:
+        groups.setdefault(change.mission, []).append(change)
+    ordered = sorted(groups.items(), key=lambda kv: (-max(c.importance for c in kv[1]), kv[0] is None, kv[0] or ""))
+    result = []
+    for code, changes in ordered:
+        changes = sorted(changes, key=lambda c: (-c.importance, c.kind, c.subject))
+        result.append((code, names.get(code or "", ""), changes))
+    return result
+
+
+def _markdown(diff: Diff, old: Edition, new: Edition, lang: str) -> str:
+    template = _environment().get_template("report.md.j2")
+    counts: dict[str, int] = {}
+    for c in diff.changes:
+        counts[c.kind] = counts.get(c.kind, 0) + 1
+    summary = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return template.render(
+        diff=diff, old=old, new=new, w=WORDS[lang], kinds=KIND_LABELS[lang], lang=lang,
+        groups=mission_groups(diff, new, old), summary=summary, short=_short,
+        number=lambda x: (f"{x:.2f}".replace(".", ",") if lang == "fr" else f"{x:.2f}"),
+    )
+
+
+CSV_COLUMNS = [
+    "mission", "kind", "subject", "before", "after", "slip_months", "confidence", "importance",
+    "old_where", "new_where", "old_quote", "new_quote",
+]
+
+
+def _csv(diff: Diff) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in diff.changes:
+        writer.writerow([
+            c.mission or "", c.kind, c.subject, c.before or "", c.after or "",
+            "" if c.detail.get("slip_months") is None else c.detail["slip_months"],
+            f"{c.confidence:.4f}", c.importance,
+            c.old.where() if c.old else "", c.new.where() if c.new else "",
+            _short(c.old.quote, 500) if c.old else "", _short(c.new.quote, 500) if c.new else "",
+        ])
+    return out.getvalue()
+
+
+def render_report(diff: Diff, old: Edition, new: Edition, *, fmt: Literal["md", "json", "csv"], lang: Literal["fr", "en"] = "fr") -> str:
+    """The diff in the requested format (JSON follows the `Diff` schema)."""
+    if fmt == "json":
+        from ..schemas.registry import dump_json
+
+        return dump_json(diff)
+    if fmt == "csv":
+        return _csv(diff)
+    if fmt == "md":
+        return _markdown(diff, old, new, lang)
+    raise ValueError(f"unknown report format: {fmt!r}")
