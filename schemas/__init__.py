@@ -4,6 +4,7 @@ from .blocks import Block, SourceDocument
 from .edition import (
     SCHEMA_VERSION,
     Action,
+    ActionReference,
     ChartEntry,
     Claim,
     ClaimCheck,
@@ -14,6 +15,7 @@ from .edition import (
     IndicatorRow,
     IndicatorTable,
     Mission,
+    Passage,
     SourceRef,
     StatedChange,
     Step,
@@ -24,6 +26,7 @@ from .values import Deadline, IndicatorValue, Milestone, Owner
 __all__ = [
     "SCHEMA_VERSION",
     "Action",
+    "ActionReference",
     "Block",
     "ChartEntry",
     "Claim",
@@ -39,6 +42,7 @@ __all__ = [
     "Milestone",
     "Mission",
     "Owner",
+    "Passage",
     "Provenance",
     "SourceDocument",
     "SourceRef",

@@ -67,6 +67,21 @@ class Enjeu(_Model):
     provenance: Provenance
 
 
+class Passage(_Model):
+    """A paragraph of prose kept for the audit and the diff (a mission's progress report)."""
+
+    text: str
+    provenance: Provenance
+
+
+class ActionReference(_Model):
+    """A mention of an action code in the edition's text ('action IN 5', 'action 10')."""
+
+    printed: str = Field(description="The reference as printed ('action IN 5', 'IN 5', 'action 10')")
+    code: str | None = Field(description="Canonical code, None when the reference names no mission prefix")
+    provenance: Provenance
+
+
 class Mission(_Model):
     code: str = Field(description="Canonical mission code: LABEL, IDNUM, DATA, INFRA, PILOT, TALENTS, BETA, FABRIQUE, TRANSFO")
     code_printed: str
@@ -75,6 +90,7 @@ class Mission(_Model):
     objective: str | None = Field(default=None, description="The 'OBJECTIF :' sentence")
     description: str | None = Field(default=None, description="One-line description (2019 page) or opening paragraph")
     aliases: list[str] = Field(default_factory=list, description="Earlier codes of the same mission (FABRIQUE for BETA)")
+    progress: list[Passage] = Field(default_factory=list, description="Paragraphs of the mission's progress report ('Où en est-on mi-2020 ?')")
     provenance: Provenance
 
 
@@ -203,6 +219,7 @@ class Edition(_Model):
     chart: list[ChartEntry] = Field(default_factory=list)
     indicators: IndicatorTable | None = None
     stated_changes: list[StatedChange] = Field(default_factory=list)
+    references: list[ActionReference] = Field(default_factory=list, description="Every action code mentioned in the text, in reading order")
     findings: list[Finding] = Field(default_factory=list)
 
     def action(self, code: str) -> Action | None:

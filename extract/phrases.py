@@ -1,0 +1,138 @@
+"""What a short block of an action card says, judged from its content alone.
+
+The brochure marks owner, deadline and status lines with small icons, but
+icons are often lost in extraction, so every test here works on the words:
+owner lines name bodies (DINUM, "Ministère …", "ministères économiques et
+financiers", "DINUM et DITP"); deadline phrases name dates or states ("1er
+trimestre 2021", "Fait", "En cours, jusqu'à fin 2022"); status marks say
+"Objectif atteint". Icons, when a reader saw one, only confirm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize.codes import ACTION_CODE_IN_TEXT, MISSION_PREFIX, canonical_action_code
+
+#: Acronyms of bodies that own actions or appear in owner lines.
+BODY_ACRONYMS = ("DINUM", "DINSIC", "DITP", "ANCT", "DGAFP", "ANSSI", "SGG", "DAE", "DGFIP", "SIG", "CNIL")
+
+_BODY = r"(?:minist[eè]res?|" + "|".join(BODY_ACRONYMS) + r")\b"
+_OWNER_START = re.compile(r"^" + _BODY, re.IGNORECASE)
+_OWNER_PART = re.compile(r"^(?:minist[eè]res?\b.*|(?:" + "|".join(BODY_ACRONYMS) + r")\b.*)$", re.IGNORECASE)
+
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_YEAR = r"\b(?:19|20)\d{2}\b"
+_DATE_WORD = re.compile(
+    _YEAR + r"|\btrimestre\b|\bsemestre\b|\b(?:" + _MONTHS + r")\b|\b(?:automne|printemps|été|hiver)\b|\bmi-\d{4}\b",
+    re.IGNORECASE,
+)
+#: Words a deadline or status phrase starts with.
+_DEADLINE_START = re.compile(
+    r"^(?:\d|fait\b|faite?s?\b|en cours\b|réalisé|achevé|terminé|expériment|étude|lancement|lancé|finalisation|"
+    r"préfiguration|extension|projet\b|ouverture|mise en (?:place|œuvre|oeuvre|service|production)|processus|dispositif|"
+    r"programmée?|généralisation|déploiement|industrialisation|automne|printemps|été|hiver|début|fin\b|mi-|courant|"
+    r"jusqu|à partir|à compter|d'ici|montée en puissance|version|(?:" + _MONTHS + r")\b)",
+    re.IGNORECASE,
+)
+#: A state with no date that still answers "when?": "Fait", "En cours", "Dispositif lancé".
+_STATE_ONLY = re.compile(
+    r"^(?:fait|faite|réalisé|réalisée|achevé|achevée|terminé|terminée|en cours|dispositif lancé|lancé|lancée|étude faite)\b",
+    re.IGNORECASE,
+)
+_STATUS_MARK = re.compile(r"^objectif atteint\b", re.IGNORECASE)
+_DONE = re.compile(r"^fait\b|\b(?:faite?s?|réalisée?s?|effectuée?s?|achevée?s?|terminée?s?)\b", re.IGNORECASE)
+_ONGOING = re.compile(r"^en cours\b", re.IGNORECASE)
+_ACTION_HEADING = re.compile(r"^ACTION\s+([A-Z]{2})\s?-?\s?(\d{1,2})\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$")
+_TRAILING_PAREN = re.compile(r"\(([^()]+)\)\s*\.?$")
+_ACTION_NUMBER_ONLY = re.compile(r"\bactions?\s+(\d{1,2})\b", re.IGNORECASE)
+
+
+def is_owner_phrase(text: str) -> bool:
+    """An owner line: every part joined by 'et' / ',' names a body."""
+    text = text.strip().rstrip(".")
+    if not text or len(text) > 160 or not _OWNER_START.match(text):
+        return False
+    splitter = r",|\bet\b(?=\s+(?:minist|" + "|".join(BODY_ACRONYMS) + r"))"
+    parts = [p.strip() for p in re.split(splitter, text, flags=re.IGNORECASE) if p.strip()]
+    return all(_OWNER_PART.match(p) for p in parts)
+
+
+def is_deadline_phrase(text: str) -> bool:
+    """A deadline or status phrase: starts like one and names a date, or is a bare state ('Fait')."""
+    text = text.strip()
+    if not text or len(text) > 200:
+        return False
+    if _STATE_ONLY.match(text) and len(text) <= 80:
+        return True
+    return bool(_DEADLINE_START.match(text) and _DATE_WORD.search(text))
+
+
+def is_status_mark(text: str) -> bool:
+    """'Objectif atteint ✓' printed on a card."""
+    return bool(_STATUS_MARK.match(text.strip()))
+
+
+def step_status(phrase: str | None) -> str | None:
+    """'done' / 'ongoing' as the phrase states it, else None."""
+    if not phrase:
+        return None
+    if _ONGOING.match(phrase.strip()):
+        return "ongoing"
+    if _DONE.search(phrase):
+        return "done"
+    return None
+
+
+def trailing_deadline(text: str) -> str | None:
+    """A deadline printed in parentheses at the end of a step ('… (2nd semestre 2019)')."""
+    m = _TRAILING_PAREN.search(text)
+    if m and is_deadline_phrase(m.group(1)):
+        return m.group(1).strip()
+    return None
+
+
+def parse_action_heading(text: str) -> tuple[str, str, str] | None:
+    """'ACTION IN 2 → Convergence …' -> ('IN 2', 'IN2', 'Convergence …'); None if not a heading."""
+    m = _ACTION_HEADING.match(text.strip())
+    if not m or m.group(1) not in {p for p in MISSION_PREFIX.values()} | {"BE"}:
+        return None
+    printed = text.strip()[len("ACTION"):].lstrip()
+    printed = printed[: printed.index(m.group(2)) + len(m.group(2))].strip()
+    return printed, canonical_action_code(f"{m.group(1)}{m.group(2)}"), m.group(3).strip()
+
+
+def mission_code_of(text: str) -> str | None:
+    """The mission code a block consists of ('LABEL', '- BETA -' is a running header, not this)."""
+    text = text.strip()
+    return text if text in MISSION_PREFIX else None
+
+
+def is_running_header(text: str, mission_codes: set[str]) -> bool:
+    """Page furniture: '- LABEL -', '-TALENTS-', '- INFRA', 'Feuille de route 2019-2022', page numbers."""
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}", text):
+        return True
+    if re.fullmatch(r"Feuille de route \d{4}-\d{4}", text):
+        return True
+    m = re.fullmatch(r"-\s*([A-Z]+)\s*-?", text)
+    return bool(m and m.group(1) in mission_codes)
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line set mostly in capitals ('GOUVERNANCE DE TECH.GOUV', 'PRODUITS et SERVICES')."""
+    text = text.strip()
+    letters = [c for c in text if c.isalpha()]
+    if not letters or len(text) > 80:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= 0.7
+
+
+def action_references(text: str) -> list[tuple[str, str | None, int]]:
+    """Action references in prose: (as printed, canonical code or None, offset).
+
+    'action IN 5' -> ('IN 5', 'IN5', …); 'action 10' (no mission prefix) -> ('action 10', None, …).
+    """
+    refs = [(m.group(0), canonical_action_code(m.group(0)), m.start()) for m in ACTION_CODE_IN_TEXT.finditer(text)]
+    refs += [(m.group(0), None, m.start()) for m in _ACTION_NUMBER_ONLY.finditer(text)]
+    return sorted(refs, key=lambda r: r[2])

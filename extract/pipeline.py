@@ -1,0 +1,148 @@
+"""Sources -> SourceDocuments -> one Edition: the extraction stage.
+
+    read_source(path)            one file -> SourceDocument (format from content)
+    extract_edition(paths)       the files of one edition -> Edition (not yet normalised or audited)
+
+The edition's identity (id, label, period, publication date) and each
+source's role come from the corpus manifest when the file is listed there
+(matched by sha256, then by path); otherwise they are inferred from the text
+("édition actualisée mi-2020", "feuille de route 2019-2022").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+from ..errors import InputError, NoRoadmapFound
+from ..schemas.blocks import SourceDocument
+from ..schemas.edition import Edition, SourceRef
+from .detect import decode_text, detect_format
+from .manifest import Manifest, ManifestEdition, load_manifest
+from .structure import StructureSettings, blocks_to_edition
+
+#: Largest source read, in bytes (PDFs have their own limits in the PDF reader).
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a directory, expected a source file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def read_source(path: Path, source_id: str | None = None) -> SourceDocument:
+    """One source file as a block stream; the format is detected from the content."""
+    path = Path(path)
+    data = _read_bytes(path)
+    kind = detect_format(path, data)
+    source = source_id or path.stem
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path, source)
+    if len(data) > MAX_TEXT_BYTES:
+        from ..errors import LimitExceeded
+
+        raise LimitExceeded(path, f"{len(data)} bytes, over the {MAX_TEXT_BYTES} bytes limit for text sources")
+    text = decode_text(path, data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if kind == "markdown":
+        from .markdown import markdown_to_document
+
+        return markdown_to_document(path, text, source, sha256)
+    from .text import text_to_document
+
+    return text_to_document(path, text, source, sha256)
+
+
+_EDITION_PHRASE = re.compile(r"édition actualisée\s+(mi-\d{4}|fin\s+\d{4}|\d{4})", re.IGNORECASE)
+_PERIOD = re.compile(r"feuille de route\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
+
+
+def _infer_identity(documents: list[SourceDocument]) -> tuple[str | None, str | None, str | None]:
+    """(edition id, label, period) read from the text of the documents."""
+    edition_id = period = None
+    for document in documents:
+        texts = [str(v) for v in document.front_matter.values() if isinstance(v, str)] + [b.text for b in document.blocks]
+        for text in texts:
+            if edition_id is None and (m := _EDITION_PHRASE.search(text)):
+                edition_id = re.sub(r"\s+", "-", m.group(1).lower())
+            if period is None and (m := _PERIOD.search(text)):
+                period = f"{m.group(1)}-{m.group(2)}"
+    if edition_id is None and period is not None:
+        edition_id = period.split("-")[0]
+    label = None
+    if period:
+        label = f"Stratégie et feuille de route {period}"
+        if edition_id and not edition_id.isdigit():
+            label += f", édition actualisée {edition_id}"
+    return edition_id, label, period
+
+
+def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: Path | None = None) -> Edition:
+    """One Edition from the sources of one edition (several sources merge; the first wins on conflicts)."""
+    if not paths:
+        raise InputError(None, "no source given")
+    loaded: Manifest | None = load_manifest(manifest) if manifest is not None and Path(manifest).is_file() else None
+    documents: list[SourceDocument] = []
+    refs: list[SourceRef] = []
+    entry_edition: ManifestEdition | None = None
+    for path in paths:
+        path = Path(path)
+        data = _read_bytes(path)
+        sha256 = hashlib.sha256(data).hexdigest()
+        found = loaded.find_source(path, sha256) if loaded else None
+        document = read_source(path, found[1].id if found else None)
+        documents.append(document)
+        if found:
+            edition_entry, source = found
+            entry_edition = entry_edition or edition_entry
+            refs.append(
+                SourceRef(
+                    id=source.id,
+                    path=source.path,
+                    role=source.role,
+                    format=document.format,
+                    sha256=sha256,
+                    published=source.published,
+                    url=source.url,
+                    retypeset=source.retypeset,
+                )
+            )
+        else:
+            refs.append(SourceRef(id=document.source, path=str(path), format=document.format, sha256=sha256))
+
+    if edition_id and loaded and (named := next((e for e in loaded.editions if e.id == edition_id), None)):
+        entry_edition = named
+    inferred_id, inferred_label, inferred_period = _infer_identity(documents)
+    final_id = edition_id or (entry_edition.id if entry_edition else None) or inferred_id
+    if final_id is None:
+        raise NoRoadmapFound(paths[0], "no roadmap structure found (no edition named in the text and none given)")
+    if entry_edition is not None and entry_edition.id == final_id:
+        label, period, published = entry_edition.label, entry_edition.period, entry_edition.published
+    else:
+        label, period, published = inferred_label or f"Édition {final_id}", inferred_period, None
+    if published is None:
+        dates = [r.published for r in refs if r.published]
+        published = min(dates) if dates else None
+
+    edition = blocks_to_edition(
+        documents,
+        edition_id=final_id,
+        label=label,
+        period=period,
+        published=published if isinstance(published, dt.date) else None,
+        sources=refs,
+        settings=StructureSettings(),
+    )
+    if not (edition.actions or edition.missions or edition.enjeux or edition.claims):
+        raise NoRoadmapFound(paths[0], "no roadmap structure found")
+    return edition

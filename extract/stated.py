@@ -1,0 +1,196 @@
+"""What an edition says about itself: claimed counts and stated changes.
+
+Claims are counts printed in the text ("La feuille de route 2019-2022
+comprend 38 projets. Parmi eux, 5 sont désormais achevés et 3 nouveaux font
+leur entrée", "répond à six enjeux", "8 missions"). Stated changes are the
+changes the document announces itself, each with the sentence that says it:
+
+* a mission renamed ("La mission FABRIQUE devient la mission BETA"), a
+  directorate renamed ("la DINSIC – avant de devenir la DINUM");
+* actions completed and leaving ("… (action DA1) … sort de TECH.GOUV"; the
+  items of a lead-in "les projets suivants quittent le programme … :");
+* actions added (items of "Trois nouvelles actions intègrent le programme :",
+  "une nouvelle action : le Lab GovTech (action LA 5)");
+* an action transformed into another ("Action transformée en Lab GovTech
+  (action LA5)", "L'action BE 1 … donne naissance à une nouvelle action");
+* actions refocused ("a été réorientée", "va se focaliser sur", items of
+  "Les repositionnements suivants ont été réalisés :").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize.codes import MISSION_PREFIX
+from ..schemas.blocks import Block
+from ..schemas.edition import Claim, ClaimKind, StatedChange, StatedChangeKind
+from .phrases import action_references, is_heading_like, parse_action_heading
+
+_NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_N = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
+_CLAIMS: list[tuple[ClaimKind, re.Pattern[str]]] = [
+    ("enjeux", re.compile(r"\b" + _N + r"\s+enjeux\b", re.IGNORECASE)),
+    ("missions", re.compile(r"\b" + _N + r"\s+missions\b(?!\s+(?:ont|sont|ayant)\b)", re.IGNORECASE)),
+    ("actions", re.compile(r"\b" + _N + r"\s+(?:projets|actions)\b(?!\s+(?:ont|sont)\b)", re.IGNORECASE)),
+    ("completed", re.compile(r"\b" + _N + r"\s+sont\s+(?:désormais\s+)?achevés\b", re.IGNORECASE)),
+    ("to_complete", re.compile(r"\b" + _N + r"\s+le\s+sera\b", re.IGNORECASE)),
+    ("new", re.compile(r"\b" + _N + r"\s+(?:nouveaux|nouvelles)\s+(?:font\b|actions\b|projets\b)", re.IGNORECASE)),
+]
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs of a paragraph."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, text[start: m.start()].strip()))
+        start = m.end()
+    out.append((start, text[start:].strip()))
+    return [(o, s) for o, s in out if s]
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    for start, sentence in reversed(_sentences(text)):
+        if start <= offset:
+            return sentence
+    return text
+
+
+def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
+    """Every count the edition claims about itself, in reading order (first of each kind and value)."""
+    claims: list[Claim] = []
+    for block in blocks:
+        if block.kind == "table_row":
+            continue
+        for kind, pattern in _CLAIMS:
+            for m in pattern.finditer(block.text):
+                value = _number(m.group(1))
+                if any(c.kind == kind and c.value == value for c in claims):
+                    continue
+                quote = _sentence_at(block.text, m.start())
+                claims.append(Claim(kind=kind, value=value, provenance=block.provenance.model_copy(update={"quote": quote})))
+    return claims
+
+
+_LEAD_IN: list[tuple[StatedChangeKind, re.Pattern[str]]] = [
+    ("action_completed", re.compile(r"\bquitt\w*\b|\bsortent\b", re.IGNORECASE)),
+    ("action_added", re.compile(r"\bnouvelles actions\b|\bnouveaux projets\b|\bintègrent\b", re.IGNORECASE)),
+    ("action_refocused", re.compile(r"\brepositionnements?\b|\bréorient\w*", re.IGNORECASE)),
+]
+_LEAVING = re.compile(
+    r"\b(?:ont quitté|quitte|quittent|sort de|sortent de|sort du|sortent du)\s+(?:le programme\s+)?(?:du programme\s+)?TECH\.GOUV|\bsort du programme\b",
+    re.IGNORECASE,
+)
+_ADDED = re.compile(r"\bnouvelle action\b|\bajouter une action\b", re.IGNORECASE)
+_TRANSFORMED = re.compile(r"\btransformée?\s+en\b", re.IGNORECASE)
+_GIVES_BIRTH = re.compile(r"\bdonne naissance à une nouvelle action\b", re.IGNORECASE)
+_REFOCUSED = re.compile(r"\bréorientée?\b|\bse focaliser\b|\brecentrée?\b|\brefocalisée?\b", re.IGNORECASE)
+_MISSION_RENAMED = [
+    re.compile(r"\bmission\s+([A-Z]{4,})\s+devient\s+(?:la\s+)?(?:\*\*)?mission\s+([A-Z]{4,})"),
+    re.compile(r"\bchangé de nom\b[^.]*?\bde\s+([A-Z]{4,})\s+à\s+([A-Z]{4,})"),
+]
+_DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|ait)\s+(?:la\s+|le\s+)?([A-Z]{4,})\b")
+
+_SUMMARIES: dict[StatedChangeKind, str] = {
+    "mission_renamed": "La mission {subject} devient la mission {target}",
+    "directorate_renamed": "La {subject} devient la {target}",
+    "action_completed": "L'action {subject} est achevée et quitte le programme",
+    "action_added": "L'action {subject} entre dans le programme",
+    "action_transformed": "L'action {subject} est transformée en action {target}",
+    "action_refocused": "L'action {subject} est réorientée",
+}
+
+
+def _change(kind: StatedChangeKind, subject: str, target: str | None, block: Block, quote: str) -> StatedChange:
+    return StatedChange(
+        kind=kind,
+        subject=subject,
+        target=target,
+        summary=_SUMMARIES[kind].format(subject=subject, target=target),
+        evidence=block.provenance.model_copy(update={"quote": quote}),
+    )
+
+
+def _coded(refs):
+    return [r for r in refs if r[1] is not None]
+
+
+def _lead_in_kind(block: Block) -> StatedChangeKind | None:
+    text = block.text.strip()
+    if not text.endswith(":") or block.kind not in ("paragraph", "heading", "quote"):
+        return None
+    for kind, pattern in _LEAD_IN:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[Block]]] = ()) -> list[StatedChange]:
+    """The changes the document states, in reading order, one per (kind, subject, target)."""
+    card_of: dict[int, str] = {}
+    for heading, body in cards:
+        parsed = parse_action_heading(heading.text)
+        if parsed:
+            for block in body:
+                card_of[id(block)] = parsed[1]
+    changes: list[StatedChange] = []
+
+    def add(change: StatedChange) -> None:
+        if all((c.kind, c.subject, c.target) != (change.kind, change.subject, change.target) for c in changes):
+            changes.append(change)
+
+    lead_kind: StatedChangeKind | None = None
+    for block in blocks:
+        if block.kind == "table_row":
+            continue
+        text = block.text
+        # items of a lead-in list ("les projets suivants quittent le programme :")
+        kind = _lead_in_kind(block)
+        if kind is not None:
+            lead_kind = kind
+            continue
+        if lead_kind is not None and (block.kind == "heading" or is_heading_like(text) or parse_action_heading(text)):
+            lead_kind = None
+        if lead_kind is not None:
+            refs = _coded(action_references(text))
+            first_sentence = _sentences(text)[0][1] if text.strip() else ""
+            if refs and (lead_kind != "action_added" or len(text) <= 200):
+                if lead_kind != "action_refocused" or refs[0][2] < len(first_sentence):
+                    add(_change(lead_kind, refs[0][1], None, block, _sentence_at(text, refs[0][2])))
+
+        for offset, sentence in _sentences(text):
+            refs_here = _coded(action_references(sentence))
+            refs_before = _coded(action_references(text[:offset]))
+            for pattern in _MISSION_RENAMED:
+                for m in pattern.finditer(sentence):
+                    if m.group(1) in MISSION_PREFIX and m.group(2) in MISSION_PREFIX and m.group(1) != m.group(2):
+                        add(_change("mission_renamed", m.group(1), m.group(2), block, sentence))
+            for m in _DIRECTORATE_RENAMED.finditer(sentence):
+                if m.group(1) != m.group(2) and m.group(1) not in MISSION_PREFIX and m.group(2) not in MISSION_PREFIX:
+                    add(_change("directorate_renamed", m.group(1), m.group(2), block, sentence))
+            if _LEAVING.search(sentence):
+                subject = refs_here[0][1] if refs_here else (refs_before[-1][1] if refs_before else None)
+                if subject:
+                    add(_change("action_completed", subject, None, block, sentence))
+            if _ADDED.search(sentence) and refs_here and not _GIVES_BIRTH.search(sentence):
+                add(_change("action_added", refs_here[-1][1], None, block, sentence))
+            if _TRANSFORMED.search(sentence) and refs_here:
+                subject = card_of.get(id(block)) or (refs_before[-1][1] if refs_before else None)
+                if subject and subject != refs_here[-1][1]:
+                    add(_change("action_transformed", subject, refs_here[-1][1], block, sentence))
+            if _REFOCUSED.search(sentence):
+                subject = refs_here[0][1] if refs_here else (_coded(action_references(text))[:1] or [(None, None)])[0][1]
+                if subject:
+                    add(_change("action_refocused", subject, None, block, sentence))
+        birth = _GIVES_BIRTH.search(text)
+        if birth:
+            before = _coded(action_references(text[: birth.start()]))
+            after = _coded(action_references(text[birth.end():]))
+            if before and after and before[0][1] != after[0][1]:
+                quote = text[text.rfind(". ", 0, before[0][2]) + 2 if text.rfind(". ", 0, before[0][2]) >= 0 else 0:].strip()
+                add(_change("action_transformed", before[0][1], after[0][1], block, quote))
+    return changes

@@ -1,0 +1,197 @@
+"""Plain-text sources (seed 003's PDF text, web page text) into the common block stream.
+
+Layout conventions this reader undoes (see `editiondiff.extract.structure` for
+the block conventions the structure builder expects):
+
+* a paragraph is a run of non-blank lines; wrapped lines are joined with a space;
+* a line starting with ``- ``, ``• ``, ``➔ `` or ``→ `` starts a list item (the
+  bullet and arrow are removed from the text, ``icon="arrow"`` records an
+  arrow); following non-bullet lines of the run continue it;
+* a line ``N. text`` starts a numbered list item (``attrs["number"] = "N"``);
+* a wide gap of two or more spaces inside a line separates two things printed
+  side by side (a step and its deadline phrase, whose icon was lost): the part
+  after the gap becomes its own paragraph with ``attrs["inline"] = "true"``;
+* a leading icon glyph gives the block its role (📅 □ ▣ deadline, ⬆️ owner,
+  ✓ status) and is removed from the text (kept in ``attrs["glyph"]``); a
+  leading space where an icon was lost sets ``attrs["lost_icon"] = "true"``;
+* tab-separated lines are table rows, one block per line, with their cells;
+* ``1^{er}`` / ``4^e`` superscripts become ``1er`` / ``4e``; ``**bold**``
+  markers are removed (``bold`` is set when the whole block was bold);
+  ``[text](url)`` links keep their text (``attrs["href"]`` unless ``#``).
+
+Provenance: 1-based line range in the file, quote = the printed text of the
+block with whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..normalize.text import normalize_text
+from ..schemas.blocks import Block, IconRole, SourceDocument
+from ..schemas.provenance import Provenance
+
+#: Leading glyph -> role of the line it introduces.
+ICON_ROLES: dict[str, IconRole] = {
+    "📅": "deadline",
+    "□": "deadline",
+    "▣": "deadline",
+    "⬆": "owner",
+    "✓": "status",
+}
+
+_BULLET = re.compile(r"^(?:[-•*]\s+)?(?:(➔|→)\s*)?")
+_BULLET_START = re.compile(r"^(?:[-•]\s+|➔\s*|→\s*)")
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+_GAP = re.compile(r"\s{2,}")
+_SUPERSCRIPT = re.compile(r"(\d)\s?\^\{?(er|re|ère|e|ème|nd|nde|d)\}?")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
+
+
+def clean_inline(text: str) -> tuple[str, bool, str | None]:
+    """(text without markup, whole text was bold, first link target) for one line or cell."""
+    stripped = text.strip()
+    whole_bold = bool(stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4)
+    href = None
+    for m in _LINK.finditer(text):
+        if m.group(2) not in ("", "#"):
+            href = m.group(2)
+            break
+    text = _LINK.sub(r"\1", text)
+    text = _BOLD.sub(r"\1", text).replace("**", "")
+    text = _SUPERSCRIPT.sub(r"\1\2", text)
+    return normalize_text(text).strip(), whole_bold, href
+
+
+@dataclass
+class _Pending:
+    kind: str
+    lines: list[str] = field(default_factory=list)
+    quote: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    icon: IconRole | None = None
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+def _quote(text: str) -> str:
+    return normalize_text(text).strip()
+
+
+def _leading_icon(line: str) -> tuple[str, IconRole | None, str | None]:
+    """Strip one leading icon glyph: (rest, role, glyph)."""
+    for glyph, role in ICON_ROLES.items():
+        if line.startswith(glyph):
+            rest = line[len(glyph):].lstrip("\ufe0f").strip()
+            return rest, role, glyph
+    return line, None, None
+
+
+def lines_to_blocks(lines: list[str], source: str, first_line: int = 1) -> list[Block]:
+    """Blocks from the lines of a text (line numbers start at `first_line`)."""
+    blocks: list[Block] = []
+    pending: _Pending | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is None:
+            return
+        joined = " ".join(part for part in pending.lines if part)
+        text, bold, href = clean_inline(joined)
+        attrs = dict(pending.attrs)
+        if href:
+            attrs["href"] = href
+        if text or pending.icon:
+            blocks.append(
+                Block(
+                    kind=pending.kind,  # type: ignore[arg-type]
+                    text=text,
+                    icon=pending.icon,
+                    bold=bold,
+                    level=1 if pending.kind == "list_item" else None,
+                    attrs=attrs,
+                    provenance=Provenance(
+                        source=source,
+                        line_start=pending.start,
+                        line_end=pending.end,
+                        quote=_quote(" ".join(pending.quote)),
+                    ),
+                )
+            )
+        pending = None
+
+    for offset, raw in enumerate(lines):
+        number = first_line + offset
+        raw = raw.rstrip("\r\n")
+        if not raw.strip():
+            flush()
+            continue
+        if "\t" in raw and len(raw.split("\t")) >= 3:
+            flush()
+            cells = [clean_inline(cell)[0] for cell in raw.split("\t")]
+            blocks.append(
+                Block(
+                    kind="table_row",
+                    text=" | ".join(cells),
+                    cells=cells,
+                    provenance=Provenance(source=source, line_start=number, line_end=number, quote=_quote(raw)),
+                )
+            )
+            continue
+        lost_icon = raw[:1].isspace()
+        line = normalize_text(raw, collapse_spaces=False).strip()
+        parts = _GAP.split(line)
+        head, rest_parts = parts[0], parts[1:]
+        head_body, icon, glyph = _leading_icon(head)
+        numbered = _NUMBERED.match(head_body)
+        starts_item = bool(_BULLET_START.match(head_body))
+        if icon is not None or starts_item or numbered or pending is None or pending.kind == "table_row":
+            flush()
+            attrs: dict[str, str] = {}
+            if glyph:
+                attrs["glyph"] = glyph
+            if lost_icon and icon is None:
+                attrs["lost_icon"] = "true"
+            if starts_item:
+                marker = _BULLET.match(head_body)
+                body = head_body[marker.end():] if marker else head_body
+                pending = _Pending(kind="list_item", icon="arrow" if marker and marker.group(1) else icon, attrs=attrs)
+            elif numbered:
+                attrs["number"] = numbered.group(1)
+                body = numbered.group(2)
+                pending = _Pending(kind="list_item", icon=icon, attrs=attrs)
+            else:
+                body = head_body
+                pending = _Pending(kind="paragraph", icon=icon, attrs=attrs)
+            pending.start = number
+            pending.lines.append(body)
+            pending.quote.append(head)
+        else:
+            pending.lines.append(head_body)
+            pending.quote.append(head)
+        pending.end = number
+        for part in rest_parts:
+            flush()
+            body, icon, glyph = _leading_icon(part)
+            attrs = {"inline": "true"}
+            if glyph:
+                attrs["glyph"] = glyph
+            pending = _Pending(kind="paragraph", icon=icon, attrs=attrs, start=number, end=number)
+            pending.lines.append(body)
+            pending.quote.append(part)
+    flush()
+    return blocks
+
+
+def text_to_document(path: Path, text: str, source: str, sha256: str) -> SourceDocument:
+    """A SourceDocument from the decoded text of a plain-text source."""
+    return SourceDocument(
+        source=source,
+        path=str(path),
+        format="text",
+        sha256=sha256,
+        blocks=lines_to_blocks(text.splitlines(), source),
+    )
