@@ -71,3 +71,16 @@ def fold(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     text = re.sub(r"[^\w]+", " ", text)
     return text.strip()
+
+
+def fold_chars(text: str) -> str:
+    """Lower case and accents removed, character for character: the result has the
+    same length as `text`, so positions found in it point into `text`.
+
+    For grammars that match on a folded key and report spans of the original.
+    """
+    out = []
+    for char in text:
+        lower = char.lower()[:1] or char
+        out.append(unicodedata.normalize("NFD", lower)[0])
+    return "".join(out)

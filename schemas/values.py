@@ -25,6 +25,7 @@ class Milestone(BaseModel):
     start: dt.date | None = None
     end: dt.date | None = None
     granularity: Granularity = "unknown"
+    kind: DeadlineKind = Field(default="due", description="What this part says: due, done, ongoing, open_ended ('milestone' is never used here)")
     phase: str | None = Field(default=None, description="Phase word: expérimentation, déploiement, généralisation …")
 
 
@@ -56,14 +57,20 @@ class Owner(BaseModel):
     name: str = Field(description="Canonical display name")
     kind: OwnerKind = "unknown"
     qualifier: str | None = Field(default=None, description="A parenthesised programme or precision ('programme Identité numérique')")
+    alias: str | None = Field(default=None, description="The former name used in print when it differs from the canonical one ('DINSIC')")
     recognised: bool = True
 
 
-ValueKind = Literal["number", "percent", "range", "bound", "rank", "null"]
+ValueKind = Literal["number", "percent", "range", "bound", "rank", "null", "unparsed"]
 
 
 class IndicatorValue(BaseModel):
-    """An indicator cell as a typed value. Percentages are stored in percent (5 % -> 5.0)."""
+    """An indicator cell as a typed value. Percentages are stored in percent (5 % -> 5.0, unit '%').
+
+    `value` holds the number of plain numbers, percentages and ranks; ranges and
+    bounds leave it empty and use `low`/`high`. A cell that cannot be read is
+    kind 'unparsed' with its raw text.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -74,4 +81,4 @@ class IndicatorValue(BaseModel):
     high: float | None = Field(default=None, description="Upper bound (ranges, '<' bounds)")
     unit: str | None = Field(default=None, description="'%', 'EUR', 'rank' or None for a plain count")
     footnote: bool = Field(default=False, description="The cell carries a footnote mark '*'")
-    null_reason: Literal["not_measured", "not_significant", "empty"] | None = None
+    null_reason: Literal["not_measured", "not_significant", "not_available", "empty"] | None = None
