@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..normalize.codes import mission_lineage
 from ..schemas import Edition
 from ..schemas.diff import Diff
 from .actions import ActionMatching, actions_to_matches
@@ -28,9 +29,41 @@ def _not_compared(old: Edition, new: Edition) -> list[str]:
     return notes
 
 
+def mission_homes(edition: Edition) -> dict[str, str]:
+    """Mission code -> the code of the mission of this edition it stands for.
+
+    An action's mission may be recorded under an earlier code of its mission
+    (cards numbered BE… under FABRIQUE, or a mission the edition says was
+    renamed): it is resolved through the edition's stated renames, its
+    missions' aliases and the alias history, so that a rename is not read as
+    every action of the mission moving.
+    """
+    present = {m.code for m in edition.missions}
+    homes = {code: code for code in present}
+    renames = {s.subject: s.target for s in edition.stated_changes if s.kind == "mission_renamed" and s.target in present}
+    for a in edition.actions:
+        code = a.mission
+        if code in homes:
+            continue
+        home = renames.get(code)
+        home = home or next((m.code for m in edition.missions if code in m.aliases), None)
+        home = home or next((c for c in sorted(mission_lineage(code)) if c in present), None)
+        homes[code] = home or code
+    return homes
+
+
+def _rehome(edition: Edition) -> Edition:
+    homes = mission_homes(edition)
+    if all(homes.get(a.mission, a.mission) == a.mission for a in edition.actions):
+        return edition
+    actions = [a if homes.get(a.mission, a.mission) == a.mission else a.model_copy(update={"mission": homes[a.mission]}) for a in edition.actions]
+    return edition.model_copy(update={"actions": actions})
+
+
 def editions_to_diff(old: Edition, new: Edition, *, threshold: float | None = None, settings: DiffSettings = DEFAULT_SETTINGS) -> Diff:
     """What changed from `old` to `new`, each change with its evidence in both editions."""
     threshold = settings.threshold if threshold is None else threshold
+    old, new = _rehome(old), _rehome(new)
     missions = missions_to_matches(old, new, settings)
     changes = mission_changes(old, new, missions)
     level = "actions" if old.level == "actions" and new.level == "actions" else "missions"

@@ -14,20 +14,20 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class DiffSettings:
     #: Minimum action match score for two cards to be the same action.
-    threshold: float = 0.45
+    threshold: float = 0.60
     #: Minimum mission match score.
-    mission_threshold: float = 0.45
+    mission_threshold: float = 0.60
     #: Weights of the content fields inside the content similarity (renormalised over the fields both cards have).
     title_weight: float = 0.45
     objective_weight: float = 0.30
     steps_weight: float = 0.25
     #: Weights of the three parts of an action match score (they sum to 1).
-    content_weight: float = 0.55
-    code_weight: float = 0.30
-    mission_weight: float = 0.15
+    content_weight: float = 0.65
+    code_weight: float = 0.25
+    mission_weight: float = 0.10
     #: A shared code only counts when the cards' content is at least this similar:
     #: codes are strong evidence, but not trusted blindly (a code can be reused).
-    code_gate: float = 0.35
+    code_gate: float = 0.50
     #: A field "agrees" (is cited as evidence) at or above this similarity.
     agree_at: float = 0.80
     #: Minimum similarity for two steps of matched cards to be the same step.
