@@ -135,7 +135,7 @@ def lines_to_blocks(lines: list[str], source: str, first_line: int = 1) -> list[
             blocks.append(
                 Block(
                     kind="table_row",
-                    text=" | ".join(cells),
+                    text=normalize_text(" | ".join(cells)).strip(),
                     cells=cells,
                     provenance=Provenance(source=source, line_start=number, line_end=number, quote=_quote(raw)),
                 )

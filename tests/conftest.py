@@ -1,0 +1,49 @@
+"""Shared fixtures: the bundled corpus and its three editions, extracted and audited once per session.
+
+The editions here come from `extract_edition` + `audit_edition` (not the full
+pipeline), so extraction tests do not depend on normalisation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+MANIFEST = CORPUS / "manifest.toml"
+SOURCES = CORPUS / "sources"
+SEED_003 = SOURCES / "003_dc8a99c2b477ef56.txt"
+EDITION_SOURCES = {
+    "2019": [SOURCES / "000_4cc161b88c2c8238.txt", SOURCES / "002_e30a017923331587.txt"],
+    "mi-2020": [SEED_003],
+    "mi-2021": [SOURCES / "001_89056a133386d998.txt", SOURCES / "004_e64644fe5c549ccc.txt"],
+}
+
+
+def extracted_edition(edition_id: str):
+    from editiondiff.extract.audit import audit_edition
+    from editiondiff.extract.pipeline import extract_edition
+
+    return audit_edition(extract_edition(EDITION_SOURCES[edition_id], manifest=MANIFEST))
+
+
+@pytest.fixture(scope="session")
+def manifest_path() -> Path:
+    return MANIFEST
+
+
+@pytest.fixture(scope="session")
+def edition_2019():
+    return extracted_edition("2019")
+
+
+@pytest.fixture(scope="session")
+def edition_mi2020():
+    return extracted_edition("mi-2020")
+
+
+@pytest.fixture(scope="session")
+def edition_mi2021():
+    return extracted_edition("mi-2021")
