@@ -125,7 +125,7 @@ def _single_pattern(tag: str) -> str:
         r"\b(?P<" + g("pos") + r">debut|mi|fin)[- ]?(?:(?:de\s+l'|d')?annee(?:\s+(?P<" + g("posay") + ">" + _YEAR + "))?"
         r"|(?P<" + g("posy") + ">" + _YEAR + "))",
         # "courant 2021", "dans le courant de l'annee 2021", "au cours de 2021"
-        r"\b(?:courant|cours)\s+(?:de\s+)?(?:l'annee\s+)?(?P<" + g("cy") + ">" + _YEAR + ")",
+        r"\b(?:courant|au cours)\s+(?:de\s+)?(?:l'annee\s+)?(?P<" + g("cy") + ">" + _YEAR + ")",
         # "2021"
         r"\b(?P<" + g("y") + ">" + _YEAR + r")\b",
     ]
