@@ -62,6 +62,8 @@ def detect_format(path: Path, data: bytes) -> SourceKind:
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(path, f"unsupported format: {what}, expected a PDF, markdown or text source")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "not UTF-8 text (UTF-16 byte order mark); convert the file to UTF-8")
     sample = data[:8192]
     if b"\x00" in sample:
         raise InputError(path, "unsupported format: binary data, expected a PDF, markdown or text source")

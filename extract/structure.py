@@ -16,6 +16,9 @@ Block conventions the builder expects from every reader (text, markdown, PDF)
   hints: every block is also classified by its words (see
   `editiondiff.extract.phrases`).
 * ``heading``: markdown headings (``level`` 1-6); text readers emit none.
+  A ``line`` block is read as a paragraph.
+* An "ACTION XX n →" heading whose title went to the next block (paragraph
+  or arrow item) takes that block as its title.
 * ``table_row``: ``cells`` in order, one block per printed row; a header row
   has empty first cells (mission, label) and the value column headers.
 * ``provenance.quote`` is the printed text; running headers ("- LABEL -",
@@ -144,8 +147,8 @@ def _ends_card(block: Block) -> bool:
 def _card_to_action(heading: Block, body: list[Block], mission_hint: str | None) -> Action:
     printed, code, title = parse_action_heading(heading.text)  # type: ignore[misc]
     body = list(body)
-    if not title and body and body[0].kind == "paragraph":
-        title = body.pop(0).text
+    if not title and body and body[0].kind in ("paragraph", "list_item"):
+        title = body.pop(0).text.strip()
     prefix_mission = mission_of_action(code)
     mission = mission_hint if mission_hint and MISSION_PREFIX.get(mission_hint) == code[:2] else prefix_mission
 
@@ -267,7 +270,7 @@ def _chart_groups(blocks: list[Block], used: set[int], settings: StructureSettin
         if (
             _is_mission_code(block)
             and headline is not None
-            and headline.kind == "paragraph"
+            and headline.kind in ("paragraph", "heading")
             and not _is_mission_code(headline)
             and not _is_furniture(headline)
             and any(c.islower() for c in headline.text)
@@ -506,7 +509,8 @@ def _references(blocks: list[Block]) -> list[ActionReference]:
 
 def document_to_partial(document: SourceDocument, settings: StructureSettings) -> _Partial:
     """Everything one source says about its edition."""
-    blocks = [b for b in document.blocks if b.kind != "blank"]
+    # a reader's "line" is a paragraph of one line; blank blocks carry nothing
+    blocks = [b.model_copy(update={"kind": "paragraph"}) if b.kind == "line" else b for b in document.blocks if b.kind != "blank"]
     part = _Partial()
 
     # action cards
@@ -517,7 +521,7 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings) -
         if parse_action_heading(blocks[i].text) and blocks[i].kind in ("paragraph", "heading"):
             j = i + 1
             body: list[Block] = []
-            while j < len(blocks) and not _ends_card(blocks[j]):
+            while j < len(blocks) and (_is_furniture(blocks[j]) or not _ends_card(blocks[j])):
                 if not _is_furniture(blocks[j]):
                     body.append(blocks[j])
                 j += 1

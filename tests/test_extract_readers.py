@@ -123,6 +123,7 @@ def test_detect_format_from_content(name, data, expected):
         (b"PK\x03\x04rest", "zip archive"),
         (b"\x00\x01\x02garbage\xff\xfe", "binary data"),
         ("Édition actualisée".encode("latin-1"), "not UTF-8"),
+        ("Édition actualisée mi-2020".encode("utf-16"), "not UTF-8"),
         (b'{"id": "mi-2020"}', "JSON"),
         (b"{\\rtf1\\ansi text}", "RTF"),
         (b"<html><body>x</body></html>", "HTML"),

@@ -107,3 +107,23 @@ def test_cards_from_a_reader_block_stream():
     assert ta4.owners_printed == ["DINUM et ministères économiques et financiers"]
     assert ta4.deadlines_printed == ["1er trimestre 2020 : lancement de l'offre"]
     assert edition.level == "actions"
+
+
+def test_heading_split_from_its_title_and_line_blocks():
+    """'ACTION LA2 →' and its title on separate blocks, PDF 'line' blocks, a running header in between."""
+    blocks = [
+        _block("line", "ACTION LA 2 →", 1),
+        _block("list_item", "Catalogue", 2, icon="arrow"),
+        _block("line", "Construire le catalogue en ligne des solutions labellisées", 3),
+        _block("paragraph", "- LABEL -", 4),
+        _block("line", "2nd semestre 2020 puis maintenance", 5),
+    ]
+    document = SourceDocument(source="pdf", path="x.pdf", format="pdf", sha256="0" * 64, blocks=blocks)
+    edition = blocks_to_edition(
+        [document], edition_id="test", label="test", sources=[SourceRef(id="pdf", path="x.pdf", format="pdf", sha256="0" * 64)]
+    )
+    (la2,) = edition.actions
+    assert (la2.code, la2.code_printed, la2.title) == ("LA2", "LA 2", "Catalogue")
+    assert la2.objective == "Construire le catalogue en ligne des solutions labellisées"
+    assert la2.deadlines_printed == ["2nd semestre 2020 puis maintenance"]
+    assert la2.steps == []
