@@ -238,6 +238,8 @@ def _chart_groups(blocks: list[Block], used: set[int], settings: StructureSettin
 
     def entry_like(block: Block) -> bool:
         text = block.text.strip()
+        if block.kind == "paragraph" and block.icon == "status" and not text:
+            return True  # a lone "✓" printed apart from its title
         return (
             block.kind == "paragraph"
             and 0 < len(text) <= settings.chart_entry_max_chars
@@ -246,7 +248,6 @@ def _chart_groups(blocks: list[Block], used: set[int], settings: StructureSettin
             and not _is_furniture(block)
             and not parse_action_heading(text)
             and not is_status_mark(text)
-            and block.icon != "status"
             and not (is_heading_like(text) and "✓" not in text)
             and _objective_of(text) is None
         )
@@ -288,17 +289,7 @@ def _chart_groups(blocks: list[Block], used: set[int], settings: StructureSettin
                     if i > 0 and blocks[i - 1].text.strip() == axis_label:
                         consumed.add(i - 1)
                 consumed.update({i, i + 1, *group})
-                for k in group:
-                    raw = blocks[k].text.strip()
-                    title = raw
-                    new = False
-                    completed = False
-                    m = re.match(r"^\(\s*nouveau\s*\)\s*", title, re.IGNORECASE)
-                    if m:
-                        new, title = True, title[m.end():]
-                    if title.endswith("✓"):
-                        completed, title = True, title[:-1].rstrip()
-                    entries.append(ChartEntry(mission=mission, title=title, completed=completed, new=new, provenance=blocks[k].provenance))
+                entries += _chart_entries(mission, [blocks[k] for k in group])
                 # the legend line right after the chart
                 if j < n and (blocks[j].icon == "status" or is_status_mark(blocks[j].text)):
                     consumed.add(j)
@@ -307,6 +298,33 @@ def _chart_groups(blocks: list[Block], used: set[int], settings: StructureSettin
                 continue
         i += 1
     return entries, axis_of, consumed
+
+
+_NEW_MARK = re.compile(r"^\(\s*nouveau\s*\)\s*|\s*\(\s*nouveau\s*\)$", re.IGNORECASE)
+
+
+def _chart_entries(mission: str, blocks: list[Block]) -> list[ChartEntry]:
+    """Chart entries of one mission group: "(nouveau)" marks a new action, a final "✓" a completed one.
+
+    A mark printed as a block of its own ("(nouveau)" before a title, "✓" after
+    one) applies to the neighbouring title.
+    """
+    entries: list[ChartEntry] = []
+    pending_new = False
+    for block in blocks:
+        title = block.text.strip()
+        new = pending_new or bool(_NEW_MARK.search(title))
+        title = _NEW_MARK.sub("", title).strip()
+        completed = title.endswith("✓") or block.icon == "status"
+        title = title.rstrip("✓ ").strip()
+        if not title:
+            if completed and entries:
+                entries[-1].completed = True
+            pending_new = new and not completed
+            continue
+        pending_new = False
+        entries.append(ChartEntry(mission=mission, title=title, completed=completed, new=new, provenance=block.provenance))
+    return entries
 
 
 def _axis_name(label: str, blocks: list[Block]) -> str:

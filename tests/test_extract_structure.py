@@ -127,3 +127,54 @@ def test_heading_split_from_its_title_and_line_blocks():
     assert la2.objective == "Construire le catalogue en ligne des solutions labellisées"
     assert la2.deadlines_printed == ["2nd semestre 2020 puis maintenance"]
     assert la2.steps == []
+
+
+def test_chart_marks_printed_apart_from_their_titles():
+    """A chart whose "(nouveau)" and "✓" marks came out as blocks of their own, without axis labels."""
+    texts = [
+        ("paragraph", "LABEL"),
+        ("paragraph", "Labelliser les solutions et outils numériques"),
+        ("paragraph", "Règles de labellisation"),
+        ("paragraph", "✓"),
+        ("paragraph", "(nouveau)"),
+        ("paragraph", "Lab GovTech"),
+        ("paragraph", "Catalogue (nouveau)"),
+        ("paragraph", "ACTION LA1 → Règles de labellisation"),
+        ("paragraph", "Évaluer les attentes"),
+        ("paragraph", "ACTION LA5 → Lab GovTech"),
+        ("paragraph", "Favoriser l'identification des solutions GovTech"),
+        ("paragraph", "ACTION LA2 → Catalogue"),
+        ("paragraph", "Construire le catalogue en ligne"),
+    ]
+    blocks = [_block(kind, text, n) for n, (kind, text) in enumerate(texts, 1)]
+    document = SourceDocument(source="pdf", path="x.pdf", format="pdf", sha256="0" * 64, blocks=blocks)
+    edition = blocks_to_edition(
+        [document], edition_id="test", label="test", sources=[SourceRef(id="pdf", path="x.pdf", format="pdf", sha256="0" * 64)]
+    )
+    assert [(c.title, c.completed, c.new, c.action) for c in edition.chart] == [
+        ("Règles de labellisation", True, False, "LA1"),
+        ("Lab GovTech", False, True, "LA5"),
+        ("Catalogue", False, True, "LA2"),
+    ]
+    assert [(a.code, a.completed, a.new) for a in edition.actions] == [("LA1", True, False), ("LA5", False, True), ("LA2", False, True)]
+
+
+def test_chart_marks_through_the_text_reader(tmp_path: Path):
+    text = "\n\n".join(
+        [
+            "LABEL",
+            "Labelliser les solutions et outils numériques",
+            "✓ Règles de labellisation",
+            "Catalogue",
+            "✓",
+            "✓ Objectif atteint pour ces actions, qui sortent du programme TECH.GOUV",
+            "ACTION LA1 → Règles de labellisation",
+            "Évaluer les attentes",
+            "ACTION LA2 → Catalogue",
+            "Construire le catalogue en ligne",
+        ]
+    )
+    path = tmp_path / "chart.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    edition = extract_edition([path], edition_id="test", manifest=None)
+    assert [(c.title, c.completed, c.action) for c in edition.chart] == [("Règles de labellisation", True, "LA1"), ("Catalogue", True, "LA2")]
