@@ -41,9 +41,11 @@ def _read_bytes(path: Path) -> bytes:
 def read_source(path: Path, source_id: str | None = None) -> SourceDocument:
     """One source file as a block stream; the format is detected from the content."""
     path = Path(path)
-    data = _read_bytes(path)
+    return _bytes_to_document(path, _read_bytes(path), source_id or path.stem)
+
+
+def _bytes_to_document(path: Path, data: bytes, source: str) -> SourceDocument:
     kind = detect_format(path, data)
-    source = source_id or path.stem
     if kind == "pdf":
         from .pdf import read_pdf
 
@@ -94,17 +96,21 @@ def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: 
     loaded: Manifest | None = load_manifest(manifest) if manifest is not None and Path(manifest).is_file() else None
     documents: list[SourceDocument] = []
     refs: list[SourceRef] = []
-    entry_edition: ManifestEdition | None = None
+    listed_in: dict[str, ManifestEdition] = {}
+    seen: set[str] = set()
     for path in paths:
         path = Path(path)
         data = _read_bytes(path)
         sha256 = hashlib.sha256(data).hexdigest()
+        if sha256 in seen:
+            continue  # the same file given twice
+        seen.add(sha256)
         found = loaded.find_source(path, sha256) if loaded else None
-        document = read_source(path, found[1].id if found else None)
+        document = _bytes_to_document(path, data, found[1].id if found else path.stem)
         documents.append(document)
         if found:
             edition_entry, source = found
-            entry_edition = entry_edition or edition_entry
+            listed_in.setdefault(edition_entry.id, edition_entry)
             refs.append(
                 SourceRef(
                     id=source.id,
@@ -120,12 +126,13 @@ def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: 
         else:
             refs.append(SourceRef(id=document.source, path=str(path), format=document.format, sha256=sha256))
 
+    if edition_id is None and len(listed_in) > 1:
+        raise InputError(paths[0], f"the sources belong to different editions of the manifest ({', '.join(listed_in)}); give --edition or extract them apart")
+    entry_edition = next(iter(listed_in.values()), None)
     if edition_id and loaded and (named := next((e for e in loaded.editions if e.id == edition_id), None)):
         entry_edition = named
     inferred_id, inferred_label, inferred_period = _infer_identity(documents)
-    final_id = edition_id or (entry_edition.id if entry_edition else None) or inferred_id
-    if final_id is None:
-        raise NoRoadmapFound(paths[0], "no roadmap structure found (no edition named in the text and none given)")
+    final_id = edition_id or (entry_edition.id if entry_edition else None) or inferred_id or Path(paths[0]).stem
     if entry_edition is not None and entry_edition.id == final_id:
         label, period, published = entry_edition.label, entry_edition.period, entry_edition.published
     else:

@@ -89,3 +89,25 @@ def test_source_found_in_manifest_by_sha256_from_another_path(tmp_path):
     e = extract_edition([copy], manifest=MANIFEST)
     assert e.id == "mi-2021"
     assert e.sources[0].id == "004" and e.sources[0].role == "press_release"
+
+
+def test_sources_of_different_editions_are_refused():
+    import pytest
+
+    from editiondiff.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        extract_edition([SOURCES / "003_dc8a99c2b477ef56.txt", SOURCES / "004_e64644fe5c549ccc.txt"], manifest=MANIFEST)
+    assert "different editions" in info.value.line() and "mi-2020, mi-2021" in info.value.line()
+
+
+def test_same_source_twice_counts_once():
+    e = extract_edition([SOURCES / "001_89056a133386d998.txt", SOURCES / "001_89056a133386d998.txt"], manifest=MANIFEST)
+    assert [s.id for s in e.sources] == ["001"]
+
+
+def test_roadmap_without_edition_name_takes_the_file_name(tmp_path):
+    path = tmp_path / "cards.txt"
+    path.write_text("ACTION LA1 → Règles de labellisation\n\nÉvaluer les attentes\n\nDINUM\n", encoding="utf-8")
+    e = extract_edition([path], manifest=None)
+    assert e.id == "cards" and [a.code for a in e.actions] == ["LA1"] and e.actions[0].owners_printed == ["DINUM"]
