@@ -1,0 +1,245 @@
+"""PDF sources into the common block stream, with page and bbox provenance.
+
+    read_pdf(path, source_id=None) -> SourceDocument
+
+PyMuPDF reads spans (font, size, flags, bbox) page by page; `pdf_layout`
+restores reading order and turns the pages back into logical text lines in
+the brochure-text conventions (bullets, icons, a wide gap between a step and
+its status, tab-separated table rows); pdfplumber finds ruled tables on the
+pages that draw a grid (`pdf_tables`); the text reader's line grammar
+(`extract.text.lines_to_blocks`) then makes the blocks, so that a PDF and
+the text of the same document give the same blocks. Each block's provenance
+is the page of its first line, the union of its lines' boxes on that page
+(PDF points, origin top-left) and the quoted text.
+
+Bad input is refused with one line: empty, not a PDF, encrypted ("password
+protected"), a structure MuPDF cannot repair, over the page / byte / time
+limits (`PdfLimits`); a PDF whose pages carry no text at all raises
+NoTextLayer ("no text layer; run OCR first").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, LimitExceeded, NoTextLayer
+from ..schemas.blocks import Block, SourceDocument
+from ..schemas.provenance import Provenance
+from .pdf_layout import (
+    Line,
+    LogicalLine,
+    drop_running_lines,
+    groups_to_logical,
+    lines_to_groups,
+    order_page,
+    page_lines,
+    settle_base_left,
+    vocabulary,
+)
+from .pdf_tables import TableRegion, find_tables, has_ruled_grid, stitch, table_rows
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    """Protection against PDF bombs and runaway files."""
+
+    max_bytes: int = 100 * 1024 * 1024
+    max_pages: int = 1000
+    max_seconds: float = 60.0
+    #: Fraction of the page height where running headers and footers are looked for.
+    header_band: float = 0.075
+
+
+DEFAULT_LIMITS = PdfLimits()
+
+
+def _open(path: Path, data: bytes):
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # MuPDF raises its own error types for broken files
+        raise InputError(path, f"broken PDF structure that cannot be repaired ({_short(exc)})") from None
+    if doc.needs_pass:
+        doc.close()
+        raise InputError(path, "encrypted PDF: password protected, cannot be read without its password")
+    return doc
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text[:120] or type(exc).__name__
+
+
+def _text_flags():
+    import pymupdf
+
+    return pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_PRESERVE_LIGATURES
+
+
+def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DEFAULT_LIMITS) -> SourceDocument:
+    """The blocks of a PDF, with page + bbox provenance."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise LimitExceeded(path, f"file too large: {size} bytes, the limit is {limits.max_bytes} bytes")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(path, "empty file")
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise InputError(path, "not a PDF (no %PDF- header)")
+    source = source_id or path.name
+    started = time.perf_counter()
+    doc = _open(path, data)
+    try:
+        if doc.page_count == 0:
+            raise InputError(path, "broken PDF structure that cannot be repaired (no readable page)")
+        if doc.page_count > limits.max_pages:
+            raise LimitExceeded(path, f"too many pages: {doc.page_count}, the limit is {limits.max_pages}")
+        pages: list[list[Line]] = []
+        heights: list[float] = []
+        widths: list[float] = []
+        grid_pages: list[int] = []
+        flags = _text_flags()
+        for index in range(doc.page_count):
+            try:
+                page = doc.load_page(index)
+                raw = page.get_text("dict", flags=flags)
+                lines = page_lines(raw, index + 1)
+                if lines and len(lines) >= 8 and has_ruled_grid(page):
+                    grid_pages.append(index + 1)
+            except (InputError, LimitExceeded):
+                raise
+            except Exception as exc:
+                raise InputError(path, f"broken PDF structure that cannot be repaired (page {index + 1}: {_short(exc)})") from None
+            pages.append(lines)
+            heights.append(page.rect.height)
+            widths.append(page.rect.width)
+            if time.perf_counter() - started > limits.max_seconds:
+                raise LimitExceeded(path, f"took more than {limits.max_seconds:g} s to read ({index + 1} of {doc.page_count} pages)")
+        metadata = doc.metadata or {}
+        producer = " / ".join(v for v in (metadata.get("producer"), metadata.get("creator")) if v) or None
+    finally:
+        doc.close()
+    if not any(pages):
+        raise NoTextLayer(path, "no text layer; run OCR first")
+
+    pages = drop_running_lines(pages, heights, band=limits.header_band)
+    words = vocabulary(pages)
+    try:
+        regions = find_tables(data, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words)
+    except Exception as exc:  # pdfplumber on a damaged page: read the page as text instead
+        regions = []
+        _ = exc
+    if time.perf_counter() - started > limits.max_seconds:
+        raise LimitExceeded(path, f"took more than {limits.max_seconds:g} s to read")
+
+    logical = _pages_to_logical(pages, widths, regions, words)
+    blocks = _logical_to_blocks(logical, source)
+    return SourceDocument(
+        source=source,
+        path=str(path),
+        format="pdf",
+        sha256=hashlib.sha256(data).hexdigest(),
+        page_count=len(pages),
+        producer=producer,
+        blocks=blocks,
+    )
+
+
+@dataclass
+class _Row:
+    """A table row as a logical line: cells joined by tabs."""
+
+    text: str
+    page: int
+    bbox: tuple[float, float, float, float]
+    bold: bool = False
+
+
+def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: list[TableRegion], words: set[str]):
+    """Logical lines of the whole document in reading order, tables stitched in place."""
+    tables = stitch(regions)
+    first_part = {id(parts[0]): parts for parts in tables}
+    by_page: dict[int, list[TableRegion]] = {}
+    for region in regions:
+        by_page.setdefault(region.page, []).append(region)
+
+    items: list[Line | list[TableRegion]] = []
+    ordered_pages = []
+    for number, (lines, width) in enumerate(zip(pages, widths), start=1):
+        page_regions = by_page.get(number, [])
+        if page_regions:
+            lines = [l for l in lines if not any(_inside(l, r.bbox) for r in page_regions)]
+        ordered_pages.append(order_page(lines, width))
+    settle_base_left(ordered_pages)
+    for number, ordered in enumerate(ordered_pages, start=1):
+        page_regions = by_page.get(number, [])
+        for region in sorted(page_regions, key=lambda r: r.bbox[1]):
+            parts = first_part.get(id(region))
+            if parts is None:
+                continue  # a continuation part: emitted with the first one
+            at = next((i for i, l in enumerate(ordered) if l.y0 >= region.bbox[3] and l.column == 0), len(ordered))
+            ordered.insert(at, parts)  # type: ignore[arg-type]
+        items.extend(ordered)
+
+    out: list[LogicalLine | _Row | None] = []
+    run: list[Line] = []
+
+    def flush_run() -> None:
+        if run:
+            if out:
+                out.append(None)
+            out.extend(groups_to_logical(lines_to_groups(run), words))
+            run.clear()
+
+    for item in items:
+        if isinstance(item, Line):
+            run.append(item)
+            continue
+        flush_run()
+        if out:
+            out.append(None)
+        for cells, part, index in table_rows(item):
+            out.append(_Row("\t".join(c.replace("\t", " ") for c in cells), part.page, part.row_boxes[index]))
+    flush_run()
+    return out
+
+
+def _logical_to_blocks(logical: list, source: str) -> list[Block]:
+    """The text reader's grammar over the logical lines; provenance moved from line numbers to pages."""
+    from .text import lines_to_blocks
+
+    texts = [item.text if item is not None else "" for item in logical]
+    blocks = lines_to_blocks(texts, source)
+    out = []
+    for block in blocks:
+        prov = block.provenance
+        start = (prov.line_start or 1) - 1
+        end = (prov.line_end or prov.line_start or 1) - 1
+        items = [item for item in logical[start : end + 1] if item is not None]
+        if not items:
+            continue
+        page = items[0].page
+        boxes = [item.bbox for item in items if item.page == page]
+        bbox = (
+            round(min(b[0] for b in boxes), 2),
+            round(min(b[1] for b in boxes), 2),
+            round(max(b[2] for b in boxes), 2),
+            round(max(b[3] for b in boxes), 2),
+        )
+        update = {"provenance": Provenance(source=source, page=page, bbox=bbox, quote=prov.quote)}
+        if all(item.bold for item in items):
+            update["bold"] = True
+        out.append(block.model_copy(update=update))
+    return out
