@@ -63,3 +63,17 @@ def mission_lineage(code: str) -> set[str]:
         if code in (old, new):
             names |= {old, new}
     return names
+
+
+def canonical_directorate(name: str) -> str:
+    """'DINSIC' -> 'DINUM': the current name of a renamed directorate (other names unchanged, upper-cased)."""
+    code = re.sub(r"[^A-Za-z]", "", name).upper()
+    while code in DIRECTORATE_ALIASES:
+        code = DIRECTORATE_ALIASES[code][0]
+    return code
+
+
+def directorate_lineage(name: str) -> set[str]:
+    """Every name of the same directorate over time ('DINUM' -> {'DINUM', 'DINSIC'})."""
+    current = canonical_directorate(name)
+    return {current} | {old for old in DIRECTORATE_ALIASES if canonical_directorate(old) == current}

@@ -16,6 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .codes import directorate_lineage
+
+#: Earlier names of the DINUM (the acronyms come from the alias history in codes.py).
+_FORMER_DINUM = tuple(sorted(directorate_lineage("DINUM") - {"DINUM"})) + (
+    "direction interministérielle du numérique et du système d'information et de communication de l'État",
+)
+
 
 @dataclass(frozen=True)
 class Body:
@@ -40,9 +47,8 @@ BODIES: tuple[Body, ...] = (
         "dinum",
         "DINUM",
         "directorate",
-        ("DINUM", "direction interministérielle du numérique", "DINSIC",
-         "direction interministérielle du numérique et du système d'information et de communication de l'État"),
-        former=("DINSIC", "direction interministérielle du numérique et du système d'information et de communication de l'État"),
+        ("DINUM", "direction interministérielle du numérique", *_FORMER_DINUM),
+        former=_FORMER_DINUM,
     ),
     Body("ditp", "DITP", "directorate", ("DITP", "direction interministérielle de la transformation publique")),
     Body("dgafp", "DGAFP", "directorate", ("DGAFP", "direction générale de l'administration et de la fonction publique")),
