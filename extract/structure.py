@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import get_args
 
 from ..normalize.codes import MISSION_PREFIX, canonical_mission_code, mission_of_action
 from ..normalize.text import fold
@@ -60,6 +61,7 @@ from ..schemas.edition import (
     ActionReference,
     ChartEntry,
     Claim,
+    ClaimKind,
     Edition,
     Enjeu,
     IndicatorTable,
@@ -621,6 +623,8 @@ def blocks_to_edition(
                 stated.append(change)
         references += part.references
 
+    kind_order = list(get_args(ClaimKind))
+    claims.sort(key=lambda c: kind_order.index(c.kind))  # stable: reading order within a kind
     action_list = list(actions.values())
     chart, action_list = match_chart_to_cards(chart, action_list, threshold=settings.chart_match_threshold)
     for change in stated:
