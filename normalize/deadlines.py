@@ -89,8 +89,6 @@ _MONTHS = {
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
 }  # fmt: skip
 _MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-_SEASONS = ("printemps", "ete", "automne", "hiver")
-_SEASON_NAMES = {"printemps": "printemps", "ete": "été", "automne": "automne", "hiver": "hiver"}
 
 
 def _of_year(name: str) -> str:
@@ -212,9 +210,6 @@ class _Date:
     end_year: int | None = None  # ranges: the year printed on the right-hand side
     make_end: object = None
     end_granularity: str | None = None
-
-    def interval(self, year: int) -> tuple[dt.date, dt.date]:
-        return self.make(year)
 
 
 def _ordinal(m: re.Match, num: str, word: str) -> int:
@@ -368,6 +363,8 @@ def _cut(text: str) -> list[tuple[str, bool]]:
 
 def _read_part(text: str, after_puis: bool) -> list[_Part]:
     """One part of the phrase; a part naming two separate dates gives two parts."""
+    if not text:
+        return []
     key = _key(text)
     dates = _find_dates(key)
     if len(dates) > 1:  # "Projet 2020 ouverture T1 2021": split before each later date's leading words
@@ -408,12 +405,14 @@ def _read_part(text: str, after_puis: bool) -> list[_Part]:
     elif _ONGOING.search(scrub):
         part.status = "ongoing"
     for m in _PHASE.finditer(scrub):
-        if m.lastgroup and not (m.lastgroup == "p10" and m.start() > 0 and part.status == "done"):
-            part.phases.append(_PHASES[int(m.lastgroup[1:])][1])
+        phase = _PHASES[int(m.lastgroup[1:])][1]
+        if not (phase == "mise en place" and m.start() > 0 and part.status == "done"):  # "démarche mise en place"
+            part.phases.append(phase)
     part.phase = part.phases[0] if part.phases else None
     ramp, continuous, maintenance = _RAMP_UP.search(scrub), _CONTINUOUS.search(scrub), _MAINTENANCE.search(scrub)
     if ramp:
-        part.modifier = "montée en puissance" + (" " + part.relation_text if part.relation_text else "")
+        printed_date = part.relation_text or (text[date.span[0] : date.span[1]].strip() if date else "")
+        part.modifier = f"montée en puissance {printed_date}".strip()
     elif continuous:
         part.modifier = "amélioration continue"
     elif maintenance or (after_puis and not part.dated and part.status is None):
