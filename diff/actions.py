@@ -136,6 +136,43 @@ def actions_to_matches(
     return keys_to_matches(old_keys, new_keys, settings, threshold=threshold)
 
 
+def _exact_pairs(old_keys: list[ActionKeys], new_keys: list[ActionKeys], settings: DiffSettings, threshold: float) -> list[tuple[int, int, float, list[str], dict[str, float]]]:
+    """Cards whose title, objective and steps are identical, and unique on both sides: matched without fuzzy scoring.
+
+    The cheap first pass for large editions: most cards do not change between
+    editions, and a card whose whole content is unchanged is its own best
+    match whatever its code or mission became (that is how moves stay found).
+    """
+    def content(k: ActionKeys) -> tuple[str, str, str]:
+        return (k.title, k.objective, k.steps)
+
+    old_index: dict[tuple, list[int]] = defaultdict(list)
+    new_index: dict[tuple, list[int]] = defaultdict(list)
+    for i, k in enumerate(old_keys):
+        if k.title:
+            old_index[content(k)].append(i)
+    for j, k in enumerate(new_keys):
+        if k.title:
+            new_index[content(k)].append(j)
+    pairs = []
+    for key, olds in old_index.items():
+        news = new_index.get(key)
+        if len(olds) != 1 or not news or len(news) != 1:
+            continue
+        i, j = olds[0], news[0]
+        code = float(old_keys[i].code == new_keys[j].code)
+        mission = float(old_keys[i].mission == new_keys[j].mission)
+        score = settings.content_weight + settings.code_weight * code + settings.mission_weight * mission
+        if score < threshold:
+            continue
+        sims = {"code": code, "title": 1.0}
+        sims.update({name: 1.0 for name in ("objective", "steps") if getattr(old_keys[i], name)})
+        sims["mission"] = mission
+        evidence = [name for name, value in sims.items() if value >= settings.agree_at]
+        pairs.append((i, j, score, evidence, sims))
+    return pairs
+
+
 def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], settings: DiffSettings, *, threshold: float) -> ActionMatching:
     """The matching itself, on comparison keys (what the benchmark drives directly)."""
     result = ActionMatching()
@@ -157,11 +194,17 @@ def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], sett
     all_old, all_new = list(range(len(old_keys))), list(range(len(new_keys)))
     if len(old_keys) * len(new_keys) > settings.block_above_pairs:
         result.blocked = True
+        if settings.exact_first:
+            found.extend(_exact_pairs(old_keys, new_keys, settings, threshold))
+        exact_old = {f[0] for f in found}
+        exact_new = {f[1] for f in found}
         blocks: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
         for i, k in enumerate(old_keys):
-            blocks[k.mission][0].append(i)
+            if i not in exact_old:
+                blocks[k.mission][0].append(i)
         for j, k in enumerate(new_keys):
-            blocks[k.mission][1].append(j)
+            if j not in exact_new:
+                blocks[k.mission][1].append(j)
         for mission in sorted(blocks):
             run(*blocks[mission])
         taken_old = {f[0] for f in found}

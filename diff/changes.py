@@ -22,7 +22,7 @@ from ..schemas.diff import Change
 from .actions import ActionMatching
 from .missions import MissionMatching
 from .settings import DiffSettings
-from .similarity import match_key
+from .similarity import folded, match_key
 
 #: Base importance of each kind (higher first in reports).
 IMPORTANCE = {
@@ -58,7 +58,7 @@ def _change(kind: str, **fields) -> Change:
 
 
 def _differs(a: str | None, b: str | None) -> bool:
-    return fold(a or "") != fold(b or "")
+    return folded(a or "") != folded(b or "")
 
 
 # ---------------------------------------------------------------- missions

@@ -54,7 +54,7 @@ def _action_keys(edition: Edition, mission: str) -> tuple[set[str], set[str]]:
     return {a.code for a in actions}, {match_key(a.title) for a in actions}
 
 
-def _pair_score(o: Mission, n: Mission, old: Edition, new: Edition, renames: dict[str, str]) -> tuple[float, list[str], dict[str, float]]:
+def _pair_score(o: Mission, n: Mission, keys_o: tuple[set[str], set[str]] | None, keys_n: tuple[set[str], set[str]] | None, renames: dict[str, str]) -> tuple[float, list[str], dict[str, float]]:
     evidence: list[str] = []
     sims: dict[str, float] = {}
     if o.code == n.code:
@@ -73,9 +73,9 @@ def _pair_score(o: Mission, n: Mission, old: Edition, new: Edition, renames: dic
                 evidence.append(name)
     text = float(np.mean(parts)) if parts else None
     overlap = None
-    if old.level == "actions" and new.level == "actions":
-        codes_o, titles_o = _action_keys(old, o.code)
-        codes_n, titles_n = _action_keys(new, n.code)
+    if keys_o is not None and keys_n is not None:
+        codes_o, titles_o = keys_o
+        codes_n, titles_n = keys_n
         if codes_o and codes_n:
             shared = max(len(codes_o & codes_n), len(titles_o & titles_n))
             overlap = shared / min(len(codes_o), len(codes_n))
@@ -101,9 +101,12 @@ def missions_to_matches(old: Edition, new: Edition, settings: DiffSettings) -> M
         return result
     scores = np.zeros((len(olds), len(news)))
     details = {}
+    cards = old.level == "actions" and new.level == "actions"
+    keys_o = [_action_keys(old, o.code) if cards else None for o in olds]
+    keys_n = [_action_keys(new, n.code) if cards else None for n in news]
     for i, o in enumerate(olds):
         for j, n in enumerate(news):
-            score, evidence, sims = _pair_score(o, n, old, new, renames)
+            score, evidence, sims = _pair_score(o, n, keys_o[i], keys_n[j], renames)
             scores[i, j] = score
             details[i, j] = (evidence, sims)
     rows, cols = linear_sum_assignment(-scores)

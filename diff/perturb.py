@@ -250,6 +250,7 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None) -> Pe
     for c in new.chart:
         c.new = False
     taken: set[str] = set()
+    never_reuse = {a.code for a in base.actions}
 
     # Mission-level edits.
     used_codes = {m.code for m in new.missions}
@@ -304,7 +305,7 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None) -> Pe
             kind = "step_add"
         if kind == "step_done" and not [s for s in a.steps if s.deadline_printed and phrase_end_month(s.deadline_printed)]:
             kind = "step_change"
-        _apply(kind, a, new, rng, record, taken, removed, index)
+        _apply(kind, a, new, rng, record, taken | never_reuse if kind in ("recode", "move") else taken, removed, index)
     new.actions = [a for i, a in enumerate(new.actions) if i not in set(removed)]
 
     # Additions.
@@ -339,8 +340,22 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None) -> Pe
     return record
 
 
+def _owner_identity(lines: list[str]) -> frozenset[str]:
+    """Who the owner lines name: canonical ids when the normaliser's gazetteer is there, folded text otherwise.
+
+    Two wordings of one body ("Ministère de l'Économie et des Finances",
+    "Ministères économiques et financiers") are not an owner change.
+    """
+    try:
+        from ..normalize.owners import line_to_owners
+    except ImportError:
+        return frozenset(fold(line) for line in lines)
+    return frozenset(o.id for line in lines for o in line_to_owners(line))
+
+
 def _shiftable(action: Action) -> bool:
-    return any(phrase_end_month(p) for p in action.deadlines_printed)
+    return any(phrase_end_month(p) for p in action.deadlines_printed) or any(
+        s.deadline_printed and phrase_end_month(s.deadline_printed) for s in action.steps)
 
 
 def _apply(kind: str, a: Action, edition: Edition, rng: random.Random, record: Perturbation, taken: set[str], removed: list[int], index: int) -> None:
@@ -399,17 +414,22 @@ def _apply(kind: str, a: Action, edition: Edition, rng: random.Random, record: P
         log(f"{a.code} achevé")
         exp(Expected("action_completed", (a.code,)))
     elif kind == "deadline":
-        i = next(i for i, p in enumerate(a.deadlines_printed) if phrase_end_month(p))
-        granularity, end = phrase_end_month(a.deadlines_printed[i])
+        places = [("card", i, p) for i, p in enumerate(a.deadlines_printed) if phrase_end_month(p)]
+        places += [("step", i, s.deadline_printed) for i, s in enumerate(a.steps) if s.deadline_printed and phrase_end_month(s.deadline_printed)]
+        where, i, printed = rng.choice(places)
+        granularity, end = phrase_end_month(printed)
         shift = rng.choice(_SHIFTS[granularity])
         phrase = month_to_phrase(granularity, end + shift)
-        log(f"{a.code} échéance {a.deadlines_printed[i]!r} -> {phrase!r} ({shift:+d} mois)")
-        a.deadlines_printed[i] = phrase
-        a.deadlines = []
+        log(f"{a.code} échéance ({where}) {printed!r} -> {phrase!r} ({shift:+d} mois)")
+        if where == "card":
+            a.deadlines_printed[i] = phrase
+            a.deadlines = []
+        else:
+            a.steps[i].deadline_printed, a.steps[i].deadline = phrase, None
         exp(Expected("deadline_changed", (a.code,), slip_months=shift))
     elif kind == "owner":
-        current = {fold(o) for o in a.owners_printed}
-        owner = rng.choice([o for o in OWNERS if fold(o) not in current])
+        current = _owner_identity(a.owners_printed)
+        owner = rng.choice([o for o in OWNERS if _owner_identity([o]) != current])
         log(f"{a.code} pilote {a.owners_printed} -> {owner!r}")
         a.owners_printed, a.owners = [owner], []
         exp(Expected("owner_changed", (a.code,)))

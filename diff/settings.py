@@ -14,9 +14,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class DiffSettings:
     #: Minimum action match score for two cards to be the same action.
-    threshold: float = 0.60
+    threshold: float = 0.55
     #: Minimum mission match score.
-    mission_threshold: float = 0.60
+    mission_threshold: float = 0.55
     #: Weights of the content fields inside the content similarity (renormalised over the fields both cards have).
     title_weight: float = 0.45
     objective_weight: float = 0.30
@@ -35,6 +35,8 @@ class DiffSettings:
     #: Above this many candidate pairs, score within blocks (same mission) first,
     #: then the leftovers across missions; below, score every pair.
     block_above_pairs: int = 40_000
+    #: When blocking, first match cards whose whole content is identical and unique (no fuzzy scoring for them).
+    exact_first: bool = True
     #: rapidfuzz worker threads for cdist (-1: all cores).
     workers: int = -1
 

@@ -12,6 +12,7 @@ disagreement.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -21,11 +22,20 @@ from ..normalize.text import fold
 _PLURAL = re.compile(r"(?<=\w{3})(s|x)\b")
 
 
+@lru_cache(maxsize=1 << 16)
+def folded(text: str) -> str:
+    """`fold()`, memoised: the same titles and steps are compared many times."""
+    return fold(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(text: str) -> str:
+    return _PLURAL.sub("", folded(text))
+
+
 def match_key(text: str | None) -> str:
     """The comparison key of a title, objective or step ('' for nothing)."""
-    if not text:
-        return ""
-    return _PLURAL.sub("", fold(text))
+    return _key(text) if text else ""
 
 
 def similarity_matrix(left: list[str], right: list[str], *, scorer=fuzz.token_sort_ratio, workers: int = -1) -> np.ndarray:
