@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editiondiff.normalize.owners import line_to_owners
 
@@ -106,3 +108,11 @@ def test_empty_lines_give_no_owner(line):
 
 def test_repeated_owner_is_listed_once():
     assert [o.id for o in line_to_owners("DINUM et DINUM")] == ["dinum"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(["DINUM", "et", "ministère", "de l'Intérieur", "(", ")", ",", "Cour", "des", "\n", "ⁱ", "İ", "ß"]), max_size=10).map(" ".join))
+def test_never_raises_and_every_owner_has_an_id(line):
+    for owner in line_to_owners(line):
+        assert owner.id and owner.name and owner.raw
+        assert owner.recognised == (not owner.id.startswith("unknown:"))
