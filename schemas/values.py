@@ -35,10 +35,14 @@ class Deadline(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     raw: str = Field(description="The phrase exactly as extracted")
-    start: dt.date | None = Field(default=None, description="First day of the interval (ISO)")
-    end: dt.date | None = Field(default=None, description="Last day of the interval (ISO), inclusive")
+    start: dt.date | None = Field(default=None, description="First day of the interval (ISO); None when open ('jusqu'en 2021', 'd'ici 2022') or undated")
+    end: dt.date | None = Field(default=None, description="Last day of the interval (ISO), inclusive; None when open ('à partir de 2020') or undated")
     granularity: Granularity = "unknown"
-    kind: DeadlineKind = "unparsed"
+    kind: DeadlineKind = Field(
+        default="unparsed",
+        description="due (a date to meet), done, ongoing (en cours, jusqu'en …), open_ended (à partir de …), "
+        "milestone (two or more dated parts), unparsed (nothing could be read; raw kept)",
+    )
     qualifiers: list[str] = Field(default_factory=list, description="Phase words and modifiers ('puis maintenance', 'à partir de')")
     milestones: list[Milestone] = Field(default_factory=list, description="Dated parts when the phrase names several")
     year_inferred: bool = Field(default=False, description="The year was not printed and was taken from the edition's context")
