@@ -73,7 +73,10 @@ def mission_changes(old: Edition, new: Edition, missions: MissionMatching) -> li
                 "mission_renamed", mission=n.code, subject=o.code, before=o.code_printed, after=n.code_printed,
                 detail={"evidence": ", ".join(match.evidence)}, confidence=match.score, old=o.provenance, new=n.provenance,
             ))
-        for name in ("name", "objective", "description"):
+        # A description is a one-line summary on the web pages but an opening
+        # paragraph in a brochure: only compared between editions of one kind.
+        fields = ("name", "objective", "description") if old.level == new.level else ("name", "objective")
+        for name in fields:
             a, b = getattr(o, name), getattr(n, name)
             if a and b and _differs(a, b):
                 changes.append(_change(

@@ -23,6 +23,11 @@ def _not_compared(old: Edition, new: Edition) -> list[str]:
                 + (f", {claimed} actions annoncées sans fiches" if claimed else "")
                 + ") : actions, échéances, pilotes, étapes et statuts ne sont pas comparés ; seules les missions et les chiffres annoncés le sont."
             )
+    if old.level != new.level and any(m.description for m in old.missions) and any(m.description for m in new.missions):
+        notes.append(
+            f"Descriptions des missions non comparées : l'édition {old.id} et l'édition {new.id} ne les donnent pas sous la même forme "
+            "(une ligne sur une page web, un paragraphe d'introduction dans une brochure)."
+        )
     if old.indicators is None or new.indicators is None:
         missing = [e.id for e in (old, new) if e.indicators is None]
         notes.append(f"Indicateurs non comparés : pas de tableau d'indicateurs dans l'édition {', '.join(missing)}.")

@@ -127,20 +127,23 @@ def _pdf_renderer():
     return render_brochure_pdf
 
 
-def edition_roundtrip(edition: Edition, workdir: Path, stem: str, *, pdf: bool = False) -> Edition:
-    """Render an edition as brochure text (or PDF), extract and normalise it again; the result keeps its id and fictitious mark."""
+PDF_ENGINES = ("pymupdf", "reportlab")
+
+
+def edition_roundtrip(edition: Edition, workdir: Path, stem: str, *, pdf_engine: str | None = None) -> Edition:
+    """Render an edition as brochure text (or as PDF with `pdf_engine`), extract and normalise it again.
+
+    The result keeps the edition's id, label and fictitious mark.
+    """
     from ..extract.pipeline import extract_edition
     from ..render.edition_text import edition_to_text
 
     text = edition_to_text(edition)
-    if pdf:
+    if pdf_engine:
         render = _pdf_renderer()
-        path = workdir / f"{stem}.pdf"
-        data = render(text, title=edition.label, retypeset_note="Édition fictive re-composée pour les tests de comparaison", fictitious=True)
-        if isinstance(data, (bytes, bytearray)):
-            path.write_bytes(data)
-        elif isinstance(data, Path) and data != path:
-            path.write_bytes(data.read_bytes())
+        path = workdir / f"{stem}-{pdf_engine}.pdf"
+        path.write_bytes(render(text, engine=pdf_engine, title=edition.label, fictitious=True,
+                                retypeset_note="Édition fictive composée pour mesurer la comparaison d'éditions ; jamais publiée"))
     else:
         path = workdir / f"{stem}.txt"
         path.write_text(text, encoding="utf-8")
@@ -184,21 +187,22 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
         workdir = Path(tmp)
         fictitious_base = base.model_copy(update={"id": f"{base.id}-fictitious-base", "fictitious": True})
         old = edition_roundtrip(fictitious_base, workdir, "fictitious-base") if through_text else fictitious_base
-        old_pdf = None
+        old_pdf: dict[str, Edition] = {}
         for trial in range(trials):
             perturbation = perturb_edition(base, seed + trial)
             use_pdf = bool(pdf_render) and pdf_every > 0 and trial % pdf_every == 0
             if use_pdf:
-                if old_pdf is None:
-                    old_pdf = edition_roundtrip(fictitious_base, workdir, "fictitious-base", pdf=True)
-                new = edition_roundtrip(perturbation.edition, workdir, f"fictitious-{seed + trial}", pdf=True)
+                engine = PDF_ENGINES[pdf_trials % len(PDF_ENGINES)]
+                if engine not in old_pdf:
+                    old_pdf[engine] = edition_roundtrip(fictitious_base, workdir, "fictitious-base", pdf_engine=engine)
+                new = edition_roundtrip(perturbation.edition, workdir, f"fictitious-{seed + trial}", pdf_engine=engine)
                 pdf_trials += 1
             elif through_text:
                 new = edition_roundtrip(perturbation.edition, workdir, f"fictitious-{seed + trial}")
             else:
                 new = perturbation.edition
             for t in thresholds:
-                diff = editions_to_diff(old_pdf if use_pdf else old, new, threshold=t, settings=settings)
+                diff = editions_to_diff(old_pdf[engine] if use_pdf else old, new, threshold=t, settings=settings)
                 score = score_changes(diff.changes, perturbation.expected)
                 for kind, tally in score.by_kind.items():
                     by_threshold[t][kind].add(tally)
@@ -219,7 +223,7 @@ def format_run(run: ScoringRun, default: float) -> str:
     lines = [
         f"Diff accuracy over {run.trials} seeded trials (seeds {run.seed}..{run.seed + run.trials - 1}), "
         f"each perturbed edition re-rendered and re-extracted through the real pipeline"
-        + (f"; {run.pdf_trials} trials via PDF" if run.pdf_trials else "") + f"; {run.seconds:.1f} s",
+        + (f"; {run.pdf_trials} of them via PDF (engines {' and '.join(PDF_ENGINES)} in turn)" if run.pdf_trials else "") + f"; {run.seconds:.1f} s",
     ]
     if run.pdf_note:
         lines.append(run.pdf_note)

@@ -160,7 +160,14 @@ def _claims_checks(old: Edition, new: Edition, by_kind: dict[str, dict[str, Chan
             result.add(StatedCheck(statement=f"{new.id} annonce {new_n.value} nouvelles actions", agrees=None, evidence=new_n.provenance,
                                    observed="non vérifiable : " + (f"l'édition {old.id}" if old.level == "missions" else f"l'édition {new.id}")
                                    + " n'est connue qu'au niveau des missions"))
-    done_n = _claim(new, "completed")
+    done_n, done_o = _claim(new, "completed"), _claim(old, "completed")
+    if done_n and done_o and not cards:
+        result.add(StatedCheck(
+            statement=f"{new.id} annonce {done_n.value} projets achevés", agrees=None, evidence=done_n.provenance,
+            observed_at=[done_o.provenance],
+            observed=f"{old.id} en annonçait {done_o.value} : {done_n.value - done_o.value} de plus, non vérifiable fiche par fiche "
+            + ("(une des éditions n'est connue qu'au niveau des missions)"),
+        ))
     if done_n and cards:
         exits = len(by_kind.get("action_exited_completed", {}))
         newly = len(by_kind.get("action_completed", {}))

@@ -159,4 +159,7 @@ def edition_to_text(edition: Edition) -> str:
         lines += _mission_page(mission, [a for a in edition.actions if a.mission == mission.code], period)
     lines += _chart(edition)
     lines += _indicators(edition)
+    lines += ["**DIRECTION INTERMINISTÉRIELLE", "DU NUMÉRIQUE**", ""]
+    if edition.fictitious:
+        lines += ["Édition fictive, jamais publiée.", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
