@@ -135,12 +135,27 @@ def page_lines(page_dict: dict, page_number: int) -> list[Line]:
                 )
             if not spans or not "".join(s.text for s in spans).strip():
                 continue
-            size = max(s.size for s in spans if not s.sup) if any(not s.sup for s in spans) else spans[0].size
-            lines.append(Line(page_number, spans, _union(s.bbox for s in spans), size, block=block_number))
+            for piece in _split_at_gaps(spans):
+                size = max(s.size for s in piece if not s.sup) if any(not s.sup for s in piece) else piece[0].size
+                lines.append(Line(page_number, piece, _union(s.bbox for s in piece), size, block=block_number))
     _merge_raised(lines)
     for line in lines:
         line.text = line_text(line)
     return [line for line in lines if line.text.strip()]
+
+
+def _split_at_gaps(spans: list[Span]) -> list[list[Span]]:
+    """MuPDF joins text on one baseline into a line even across a column gutter: cut it at wide gaps."""
+    spans = sorted(spans, key=lambda s: s.bbox[0])
+    pieces = [[spans[0]]]
+    for span in spans[1:]:
+        prev = pieces[-1][-1]
+        size = max(prev.size, span.size)
+        if span.bbox[0] - prev.bbox[2] > max(1.2 * size, 8.0) and not span.sup:
+            pieces.append([span])
+        else:
+            pieces[-1].append(span)
+    return [p for p in pieces if "".join(s.text for s in p).strip()]
 
 
 def _merge_raised(lines: list[Line]) -> None:
@@ -257,8 +272,11 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     right = [l for l in lines if l.x0 >= gx - 1]
     if len(left) < 2 or len(right) < 2 or cross > 0.35 * len(lines):
         return None
-    beside = sum(1 for r in right if any(_overlaps_y(r, l) for l in left))
-    if beside < 0.5 * len(right):
+    # where both sides hold text, the right side must run beside the left one (not under it, like a status)
+    top, bottom = max(min(l.y0 for l in left), min(r.y0 for r in right)), min(max(l.y1 for l in left), max(r.y1 for r in right))
+    facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
+    beside = sum(1 for r in facing if any(_overlaps_y(r, l) for l in left))
+    if len(facing) < 2 or beside < 0.5 * len(facing):
         return None
     # centre the gutter in the white space between the columns
     return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2

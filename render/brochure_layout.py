@@ -46,6 +46,7 @@ class Element:
     depth: int = 0  # list depth (an indented item is 1)
     cells: list[str] | None = None  # table rows
     group_end: bool = True  # last element of its run of lines (a blank line follows in the text)
+    keep_with_next: bool = False  # a paragraph that stops mid-sentence: never end a column with it
 
 
 @dataclass
@@ -251,9 +252,12 @@ def text_to_sections(text: str) -> list[Section]:
             or _is_capitals_heading(group)
             or (current is not None and current.kind in ("table", "chart"))
         )
+        mission_intro = _is_code_word(group) and line in codes and i + 2 < len(groups) and groups[i + 2][0].upper().startswith("OBJECTIF")
         if current is None or (current.kind == "cards" and ends_cards) or current.kind in ("table", "chart", "cover", "contents"):
             if current is None or current.kind != "narrative":
                 open_section("narrative")
+        if mission_intro and current.kind == "narrative" and current.elements:
+            open_section("narrative")  # each mission starts on a page of its own
         if current.kind == "cards":
             current.elements.extend(_group_elements(group))
         else:
@@ -262,7 +266,22 @@ def text_to_sections(text: str) -> list[Section]:
                 elements = [Element("heading", list(group))]
             current.elements.extend(elements)
         i += 1
+    for section in sections:
+        _mark_unfinished(section.elements)
     return sections
+
+
+def _mark_unfinished(elements: list[Element]) -> None:
+    """Paragraphs cut mid-sentence in the text (the next one starts in lower case) stay with the next one.
+
+    At the foot of a column such a paragraph would look like the first part of
+    a paragraph continued in the next column, and be read back as one.
+    """
+    for element, following in zip(elements, elements[1:]):
+        if element.kind == "para" and following.kind == "para":
+            end = element.lines[-1].rstrip()[-1:]
+            start = following.lines[0].lstrip()[:1]
+            element.keep_with_next = bool(end) and end not in ".!?:;»)" and start.islower()
 
 
 def _chart_ahead(groups: list[list[str]], i: int, codes: set[str]) -> bool:

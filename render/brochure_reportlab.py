@@ -21,6 +21,8 @@ DINGBAT_ICONS = {"➔": "➔", "✓": "✓", "📅": "✇"}
 
 PAGE_W, PAGE_H = 595.2756, 841.8898  # reportlab.lib.pagesizes.A4
 MARGIN_X, TOP, BOTTOM = 50.0, 62.0, 60.0
+GUTTER = 22.0
+LEAD_H = 96.0  # height of the full-width band above the columns on a mission page
 
 
 def _register_fonts() -> None:
@@ -121,6 +123,26 @@ def _flowables(element: Element, st: _Styles) -> list:
     return [Paragraph(body, st.body)]
 
 
+def _column_flowables(elements: list[Element], st: _Styles) -> list:
+    """Flowables of a column flow; a paragraph cut mid-sentence is kept together with the next one."""
+    from reportlab.platypus import KeepTogether
+
+    out: list = []
+    held: list = []
+    for element in elements:
+        flowables = _flowables(element, st)
+        if held or element.keep_with_next:
+            held.extend(flowables)
+            if not element.keep_with_next:
+                out.append(KeepTogether(held))
+                held = []
+            continue
+        out.extend(flowables)
+    if held:
+        out.append(KeepTogether(held))
+    return out
+
+
 def _card(elements: list[Element], st: _Styles, width: float):
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table, TableStyle
@@ -180,7 +202,7 @@ def _lead_length(section: Section) -> int:
 
 def render(sections: list[Section], *, metadata: dict[str, str], table_header: list[str] | None) -> bytes:
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import BalancedColumns, BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, NextPageTemplate, PageBreak, PageTemplate
 
     _register_fonts()
     st = _Styles()
@@ -239,13 +261,37 @@ def render(sections: list[Section], *, metadata: dict[str, str], table_header: l
         creator=metadata["creator"],
         producer=metadata["producer"],
     )
-    frame = Frame(MARGIN_X, BOTTOM, width, PAGE_H - TOP - BOTTOM, id="full", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    pad = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    height = PAGE_H - TOP - BOTTOM
+    col_w = (width - GUTTER) / 2
+
+    def columns(h: float) -> list:
+        return [
+            Frame(MARGIN_X, BOTTOM, col_w, h, id="left", **pad),
+            Frame(MARGIN_X + col_w + GUTTER, BOTTOM, col_w, h, id="right", **pad),
+        ]
+
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="full", frames=[Frame(MARGIN_X, BOTTOM, width, height, id="full", **pad)], onPage=on_page),
+            # a mission page: code, headline and objective across the page, then two columns
+            PageTemplate(
+                id="lead",
+                frames=[Frame(MARGIN_X, BOTTOM + height - LEAD_H, width, LEAD_H, id="lead", **pad), *columns(height - LEAD_H - 8)],
+                onPage=on_page,
+            ),
+            PageTemplate(id="columns", frames=columns(height), onPage=on_page),
+        ]
+    )
 
     story: list = []
     for index, section in enumerate(sections):
+        in_columns = section.kind in ("narrative", "chart")
+        story.append(NextPageTemplate("lead" if in_columns else "full"))
         if index:
             story.append(PageBreak())
+        if in_columns:
+            story.append(NextPageTemplate("columns"))
         story.append(SetHeader("cover" if section.kind == "cover" else section.header))
         if section.kind == "cover":
             from reportlab.platypus import Paragraph
@@ -274,9 +320,8 @@ def render(sections: list[Section], *, metadata: dict[str, str], table_header: l
             lead = _lead_length(section)
             for element in section.elements[:lead]:
                 story.extend(_flowables(element, st))
-            body = [f for e in section.elements[lead:] for f in _flowables(e, st)]
-            if body:
-                story.append(BalancedColumns(body, nCols=2, spaceBefore=4, innerPadding=11, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0))
+            story.append(FrameBreak())
+            story.extend(_column_flowables(section.elements[lead:], st))
     doc.build(story)
     return buffer.getvalue()
 
