@@ -68,6 +68,7 @@ def _decorate_pymupdf(pdf: bytes, headers: list, metadata: dict[str, str]) -> by
         width = pymupdf.Font(fontfile=font).text_length(label, fontsize=8)
         page.insert_text(((PAGE_W - width) / 2, PAGE_H - 28), label, fontsize=8, fontname="dv", fontfile=font)
     doc.set_metadata(metadata)
+    doc.subset_fonts()
     out = doc.tobytes(garbage=3, deflate=True, no_new_id=True)
     doc.close()
     return out

@@ -143,12 +143,10 @@ def _section_html(section: Section, table_header: list[str] | None) -> tuple[str
     return lead, body
 
 
-def _render_section(section: Section, table_header: list[str] | None, archive, shrink: float) -> tuple[bytes, int, bool]:
-    """One section on pages of its own: (PDF bytes, pages, whether MuPDF let content overflow a rectangle)."""
+def _write_section(writer, section: Section, table_header: list[str] | None, archive, shrink: float) -> tuple[int, bool]:
+    """One section on pages of its own: (pages written, whether MuPDF let content overflow a rectangle)."""
     import pymupdf
 
-    buffer = io.BytesIO()
-    writer = pymupdf.DocumentWriter(buffer)
     mediabox = pymupdf.Rect(0, 0, PAGE_W, PAGE_H)
     full = pymupdf.Rect(MARGIN_X, TOP, PAGE_W - MARGIN_X, PAGE_H - BOTTOM - shrink)
     col_w = (full.width - GUTTER) / 2
@@ -188,8 +186,26 @@ def _render_section(section: Section, table_header: list[str] | None, archive, s
             pages += 1
             rects = columns(full.y0) if two_columns else [full]
     writer.end_page()
+    return pages, overflow
+
+
+def _write_all(sections: list[Section], table_header, archive, shrinks: dict[int, float]):
+    """The whole brochure in one writer (fonts embedded once); the first section that overflowed, if any."""
+    import pymupdf
+
+    buffer = io.BytesIO()
+    writer = pymupdf.DocumentWriter(buffer)
+    headers: list[tuple[str, str] | None] = []
+    overflowed = None
+    for index, section in enumerate(sections):
+        pages, overflow = _write_section(writer, section, table_header, archive, shrinks.get(index, 0.0))
+        header = ("", "\0cover") if section.kind == "cover" else section.header
+        headers.extend([header] * pages)
+        if overflow:
+            overflowed = index
+            break
     writer.close()
-    return buffer.getvalue(), pages, overflow
+    return buffer.getvalue(), headers, overflowed
 
 
 def render(sections: list[Section], *, title: str, table_header: list[str] | None) -> tuple[bytes, list[tuple[str, str] | None]]:
@@ -197,27 +213,21 @@ def render(sections: list[Section], *, title: str, table_header: list[str] | Non
 
     MuPDF's Story occasionally places a paragraph split between two columns
     below the bottom of the second one (the text would be lost off the page);
-    a section where that happens is typeset again with slightly shorter
-    columns, which moves the split elsewhere.
+    when that happens the brochure is typeset again with slightly shorter
+    columns in that section, which moves the split elsewhere.
     """
     import pymupdf
 
     dejavu()  # fail clearly when the fonts are missing
     archive = pymupdf.Archive(str(DEJAVU_DIR))
-    out = pymupdf.open()
-    headers: list[tuple[str, str] | None] = []
-    for section in sections:
-        for attempt in range(12):
-            pdf, pages, overflow = _render_section(section, table_header, archive, shrink=3.0 * attempt)
-            if not overflow:
-                break
-        else:
-            raise RuntimeError("MuPDF Story kept overflowing a column; cannot typeset this section")
-        with pymupdf.open("pdf", pdf) as part:
-            out.insert_pdf(part)
-        header = ("", "\0cover") if section.kind == "cover" else section.header
-        headers.extend([header] * pages)
-    out.subset_fonts()
-    data = out.tobytes(garbage=3, deflate=True, no_new_id=True)
-    out.close()
-    return data, headers
+    shrinks: dict[int, float] = {}
+    for _ in range(40):
+        pdf, headers, overflowed = _write_all(sections, table_header, archive, shrinks)
+        if overflowed is None:
+            break
+        shrinks[overflowed] = shrinks.get(overflowed, 0.0) + 3.0
+        if shrinks[overflowed] > 36:
+            raise RuntimeError("MuPDF Story kept overflowing a column; cannot typeset this brochure")
+    else:
+        raise RuntimeError("MuPDF Story kept overflowing columns; cannot typeset this brochure")
+    return pdf, headers
