@@ -28,6 +28,10 @@ def _not_compared(old: Edition, new: Edition) -> list[str]:
             f"Descriptions des missions non comparées : l'édition {old.id} et l'édition {new.id} ne les donnent pas sous la même forme "
             "(une ligne sur une page web, un paragraphe d'introduction dans une brochure)."
         )
+    for e in (old, new):
+        if not e.missions:
+            sources = ", ".join(s.id for s in e.sources)
+            notes.append(f"Missions non comparées : l'édition {e.id} (sources {sources}) ne liste aucune mission.")
     if old.indicators is None or new.indicators is None:
         missing = [e.id for e in (old, new) if e.indicators is None]
         notes.append(f"Indicateurs non comparés : pas de tableau d'indicateurs dans l'édition {', '.join(missing)}.")
@@ -70,7 +74,8 @@ def editions_to_diff(old: Edition, new: Edition, *, threshold: float | None = No
     threshold = settings.threshold if threshold is None else threshold
     old, new = _rehome(old), _rehome(new)
     missions = missions_to_matches(old, new, settings)
-    changes = mission_changes(old, new, missions)
+    # An edition that lists no mission says nothing about missions: nothing was removed or added.
+    changes = mission_changes(old, new, missions) if old.missions and new.missions else []
     level = "actions" if old.level == "actions" and new.level == "actions" else "missions"
     actions: ActionMatching | None = None
     if level == "actions":
