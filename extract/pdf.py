@@ -189,7 +189,10 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: lis
             parts = first_part.get(id(region))
             if parts is None:
                 continue  # a continuation part: emitted with the first one
-            at = next((i for i, l in enumerate(ordered) if l.y0 >= region.bbox[3] and l.column == 0), len(ordered))
+            at = next(
+                (i for i, l in enumerate(ordered) if isinstance(l, Line) and l.y0 >= region.bbox[3] and l.column == 0),
+                len(ordered),
+            )
             ordered.insert(at, parts)  # type: ignore[arg-type]
         items.extend(ordered)
 

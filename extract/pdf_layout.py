@@ -276,7 +276,7 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     top, bottom = max(min(l.y0 for l in left), min(r.y0 for r in right)), min(max(l.y1 for l in left), max(r.y1 for r in right))
     facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
     beside = sum(1 for r in facing if any(_overlaps_y(r, l) for l in left))
-    if len(facing) < 2 or beside < 0.5 * len(facing):
+    if len(facing) < 2 or beside < 2 or beside < 0.5 * len(facing):
         return None
     # centre the gutter in the white space between the columns
     return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
