@@ -111,8 +111,10 @@ def _phrase_state(deadline: Deadline | None, raw: str | None) -> str | None:
 
 
 def _card_deadlines(action: Action) -> list[tuple[str, Deadline | None]]:
-    normalised = {d.raw: d for d in action.deadlines}
-    return [(raw, normalised.get(raw) or (action.deadlines[i] if i < len(action.deadlines) else None)) for i, raw in enumerate(action.deadlines_printed)]
+    """(phrase as printed, its normalised interval or None) for the card-level deadlines."""
+    if len(action.deadlines) == len(action.deadlines_printed):
+        return list(zip(action.deadlines_printed, action.deadlines))
+    return [(raw, None) for raw in action.deadlines_printed]
 
 
 def _state(phrases: list[tuple[str, Deadline | None]]) -> str | None:

@@ -161,6 +161,8 @@ class ScoringRun:
     pdf_note: str
     seconds: float
     misses: dict[float, Counter]
+    #: Totals over all kinds per threshold, for the trials read back from text and from PDF separately.
+    by_path: dict[str, dict[float, Tally]] = field(default_factory=dict)
 
 
 def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tuple[float, ...] = THRESHOLDS, through_text: bool = True, settings=None) -> ScoringRun:
@@ -182,6 +184,7 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
     by_threshold = {t: defaultdict(Tally) for t in thresholds}
     slips = {t: (0, 0) for t in thresholds}
     misses = {t: Counter() for t in thresholds}
+    by_path = {path: {t: Tally() for t in thresholds} for path in ("text", "pdf")}
     pdf_trials = 0
     with tempfile.TemporaryDirectory(prefix="editiondiff-fictitious-") as tmp:
         workdir = Path(tmp)
@@ -206,10 +209,11 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
                 score = score_changes(diff.changes, perturbation.expected)
                 for kind, tally in score.by_kind.items():
                     by_threshold[t][kind].add(tally)
+                    by_path["pdf" if use_pdf else "text"][t].add(tally)
                 s, e = slips[t]
                 slips[t] = (s + score.slips, e + score.slips_exact)
                 misses[t].update(score.misses)
-    return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, pdf_note, time.perf_counter() - started, misses)
+    return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, pdf_note, time.perf_counter() - started, misses, by_path)
 
 
 def _total(tallies: dict[str, Tally]) -> Tally:
@@ -238,6 +242,10 @@ def format_run(run: ScoringRun, default: float) -> str:
         lines.append(f"{kind:26} {t.tp + t.fn:>8} {t.tp:>6} {t.fp:>5} {t.fn:>5} {t.precision:>9.4f} {t.recall:>7.4f} {t.f1:>6.4f}")
     total = _total(tallies)
     lines.append(f"{'ALL KINDS':26} {total.tp + total.fn:>8} {total.tp:>6} {total.fp:>5} {total.fn:>5} {total.precision:>9.4f} {total.recall:>7.4f} {total.f1:>6.4f}")
+    if run.pdf_trials:
+        for path, label in (("text", f"{run.trials - run.pdf_trials} trials read back from text"), ("pdf", f"{run.pdf_trials} trials read back from PDF")):
+            t = run.by_path[path][default]
+            lines.append(f"  {label}: precision {t.precision:.4f}, recall {t.recall:.4f}, F1 {t.f1:.4f} ({t.fp} FP, {t.fn} FN)")
     n, exact = run.slips[default]
     if n:
         lines.append(f"deadline slips in months equal to the generated shift: {exact}/{n}")
