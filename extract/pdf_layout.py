@@ -106,7 +106,7 @@ def _union(boxes) -> tuple[float, float, float, float]:
 def page_lines(page_dict: dict, page_number: int) -> list[Line]:
     """Visual lines of one page from `page.get_text("dict")`, superscripts merged."""
     lines: list[Line] = []
-    seen: set[tuple[str, int, int]] = set()
+    seen: dict[str, list[tuple[float, float]]] = {}
     for block_number, block in enumerate(page_dict.get("blocks", ())):
         if block.get("type", 0) != 0:
             continue
@@ -117,10 +117,10 @@ def page_lines(page_dict: dict, page_number: int) -> list[Line]:
                 if not text:
                     continue
                 bbox = tuple(s["bbox"])
-                key = (text, round(bbox[0]), round(bbox[1]))
-                if key in seen:  # the same glyphs drawn again (fake bold, shadows)
-                    continue
-                seen.add(key)
+                places = seen.setdefault(text.strip(), [])
+                if any(abs(x - bbox[0]) < 1.5 and abs(y - bbox[1]) < 1.5 for x, y in places):
+                    continue  # the same glyphs drawn again, slightly offset (fake bold, shadows)
+                places.append((bbox[0], bbox[1]))
                 font = s.get("font", "")
                 flags = s.get("flags", 0)
                 spans.append(
