@@ -305,7 +305,22 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None) -> Pe
             kind = "step_add"
         if kind == "step_done" and not [s for s in a.steps if s.deadline_printed and phrase_end_month(s.deadline_printed)]:
             kind = "step_change"
-        _apply(kind, a, new, rng, record, taken | never_reuse if kind in ("recode", "move") else taken, removed, index)
+        live = _apply(kind, a, new, rng, record, taken | never_reuse if kind in ("recode", "move") else taken, removed, index)
+        # Some cards change in two ways at once (moved and retitled, recoded and re-owned …).
+        if live is not None and rng.random() < 0.3:
+            second = rng.choice([k for k in ("retitle", "owner", "deadline", "step_add", "step_change", "reword") if k != kind])
+            if second == "deadline" and not _shiftable(live):
+                second = "step_add"
+            if second == "owner" and not live.owners_printed:
+                second = "step_add"
+            if second == "step_change" and not live.steps:
+                second = "step_add"
+            if second == "reword" and not live.objective:
+                second = "step_add"
+            if kind == "step_add" and second == "step_change":
+                second = "retitle"  # rewording the step just added would be an addition, not a change
+            if second != kind:
+                _apply(second, live, new, rng, record, taken, removed, new.actions.index(live))
     new.actions = [a for i, a in enumerate(new.actions) if i not in set(removed)]
 
     # Additions.
@@ -358,7 +373,8 @@ def _shiftable(action: Action) -> bool:
         s.deadline_printed and phrase_end_month(s.deadline_printed) for s in action.steps)
 
 
-def _apply(kind: str, a: Action, edition: Edition, rng: random.Random, record: Perturbation, taken: set[str], removed: list[int], index: int) -> None:
+def _apply(kind: str, a: Action, edition: Edition, rng: random.Random, record: Perturbation, taken: set[str], removed: list[int], index: int) -> Action | None:
+    """Apply one edit to card `a` (at `index`); the card as it now stands, or None when it is gone."""
     exp, log = record.expected.append, record.edits.append
     if kind == "retitle":
         how = rng.choice(["typo", "plural", "synonym", "reorder", "rewrite"])
@@ -397,17 +413,21 @@ def _apply(kind: str, a: Action, edition: Edition, rng: random.Random, record: P
         log(f"{old} déplacé de {a.mission} vers {target.code} sous le code {a.code}")
         a.mission = target.code
         # the card moves to the end of its new mission
-        edition.actions.append(edition.actions[index].model_copy(deep=True))
+        moved = edition.actions[index].model_copy(deep=True)
+        edition.actions.append(moved)
         removed.append(index)
         exp(Expected("action_moved", (a.code,)))
+        return moved
     elif kind == "drop":
         log(f"{a.code} supprimé")
         removed.append(index)
         exp(Expected("action_dropped", (a.code,)))
+        return None
     elif kind == "exit":
         log(f"{a.code} (achevé) sorti")
         removed.append(index)
         exp(Expected("action_exited_completed", (a.code,)))
+        return None
     elif kind == "complete":
         a.completed, a.status, a.status_printed = True, "completed", "Objectif atteint ✓"
         edition.stated_changes.append(StatedChange(kind="action_completed", subject=a.code, summary=f"L'action {a.code} est achevée", evidence=a.provenance))
@@ -458,6 +478,7 @@ def _apply(kind: str, a: Action, edition: Edition, rng: random.Random, record: P
         log(f"{a.code} étape {step.text[:30]!r} : {step.deadline_printed!r} -> 'Fait'")
         step.deadline_printed, step.deadline, step.status = "Fait", None, "done"
         exp(Expected("status_changed", (a.code,)))
+    return a
 
 
 def _indicator_edits(edition: Edition, rng: random.Random, record: Perturbation) -> None:

@@ -28,6 +28,9 @@ class DiffSettings:
     #: A shared code only counts when the cards' content is at least this similar:
     #: codes are strong evidence, but not trusted blindly (a code can be reused).
     code_gate: float = 0.50
+    #: Objective and steps at least this similar make the card's content on their own (a title rewritten).
+    #: Sibling cards of the real editions reach 0.76 (LA1 and IN1 share an objective copied by mistake).
+    body_agree: float = 0.90
     #: A field "agrees" (is cited as evidence) at or above this similarity.
     agree_at: float = 0.80
     #: Minimum similarity for two steps of matched cards to be the same step.

@@ -153,7 +153,7 @@ def test_blocked_matching_agrees_with_full_matching():
     for i in range(60):
         mission = f"M{i % 3}"
         title = " ".join(rng.sample(words, 3))
-        objective = " ".join(rng.sample(words, 8))
+        objective = " ".join(rng.sample(words, 6) + [f"objet{i}", f"cible{7 * i}", f"public{3 * i}"])
         keys = ActionKeys(code=f"C{i}", mission=mission, title=match_key(title), objective=match_key(objective), steps=match_key(f"étape {i} {objective}"))
         old.append(keys)
         if i % 10 == 3:
