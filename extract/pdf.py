@@ -39,7 +39,7 @@ from .pdf_layout import (
     settle_base_left,
     vocabulary,
 )
-from .pdf_tables import TableRegion, find_tables, has_ruled_grid, stitch, table_rows
+from .pdf_tables import TableRegion, find_tables, has_ruled_grid, stitch, table_rows, vector_copy
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
         heights: list[float] = []
         widths: list[float] = []
         grid_pages: list[int] = []
+        grid_objects: list = []
         flags = _text_flags()
         for index in range(doc.page_count):
             try:
@@ -113,6 +114,7 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
                 lines = page_lines(raw, index + 1)
                 if lines and len(lines) >= 8 and has_ruled_grid(page):
                     grid_pages.append(index + 1)
+                    grid_objects.append(page)
             except (InputError, LimitExceeded):
                 raise
             except Exception as exc:
@@ -122,6 +124,10 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
             widths.append(page.rect.width)
             if time.perf_counter() - started > limits.max_seconds:
                 raise LimitExceeded(path, f"took more than {limits.max_seconds:g} s to read ({index + 1} of {doc.page_count} pages)")
+        try:
+            rules = vector_copy(grid_objects) if grid_objects else b""
+        except Exception:  # odd vector graphics: read those pages as text, without tables
+            rules, grid_pages = b"", []
         metadata = doc.metadata or {}
         producer = " / ".join(v for v in (metadata.get("producer"), metadata.get("creator")) if v) or None
     finally:
@@ -132,7 +138,7 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
     pages = drop_running_lines(pages, heights, band=limits.header_band)
     words = vocabulary(pages)
     try:
-        regions = find_tables(data, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words)
+        regions = find_tables(rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words)
     except Exception as exc:  # pdfplumber on a damaged page: read the page as text instead
         regions = []
         _ = exc
