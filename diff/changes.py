@@ -83,12 +83,15 @@ def mission_changes(old: Edition, new: Edition, missions: MissionMatching) -> li
                     "mission_reworded", mission=n.code, subject=n.code, before=a, after=b, detail={"field": name},
                     confidence=match.score, old=o.provenance, new=n.provenance,
                 ))
+    # The side where a mission is absent cites where that edition lists its missions (its count of missions).
+    listed_old = next((c.provenance for c in old.claims if c.kind == "missions"), None)
+    listed_new = next((c.provenance for c in new.claims if c.kind == "missions"), None)
     for o in missions.unmatched_old:
         changes.append(_change("mission_removed", mission=o.code, subject=o.code, before=o.name or o.description or o.code_printed,
-                               confidence=1.0, old=o.provenance, new=None))
+                               confidence=1.0, old=o.provenance, new=listed_new))
     for n in missions.unmatched_new:
         changes.append(_change("mission_added", mission=n.code, subject=n.code, after=n.name or n.description or n.code_printed,
-                               confidence=1.0, old=None, new=n.provenance))
+                               confidence=1.0, old=listed_old, new=n.provenance))
     return changes
 
 
