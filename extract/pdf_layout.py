@@ -257,17 +257,15 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     """The x of a column gutter, or None for a one-column page."""
     if len(lines) < 4:
         return None
-    best: tuple[int, float, float] | None = None
-    step = max(width / 150, 2.0)
-    gx = width * 0.3
-    while gx <= width * 0.7:
-        cross = sum(1 for l in lines if l.x0 < gx - 1 and l.x1 > gx + 1)
-        candidate = (cross, abs(gx - width / 2), gx)
-        if best is None or candidate < best:
-            best = candidate
-        gx += step
-    assert best is not None
-    cross, _, gx = best
+    import numpy as np
+
+    x0 = np.fromiter((l.x0 for l in lines), float, len(lines))
+    x1 = np.fromiter((l.x1 for l in lines), float, len(lines))
+    candidates = np.arange(width * 0.3, width * 0.7 + 1e-9, max(width / 150, 2.0))
+    crossing = ((x0[:, None] < candidates - 1) & (x1[:, None] > candidates + 1)).sum(axis=0)
+    # fewest lines crossed, then nearest the middle of the page
+    order = np.lexsort((np.abs(candidates - width / 2), crossing))
+    cross, gx = int(crossing[order[0]]), float(candidates[order[0]])
     left = [l for l in lines if l.x1 <= gx + 1]
     right = [l for l in lines if l.x0 >= gx - 1]
     if len(left) < 2 or len(right) < 2 or cross > 0.35 * len(lines):
@@ -275,7 +273,13 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     # where both sides hold text, the right side must run beside the left one (not under it, like a status)
     top, bottom = max(min(l.y0 for l in left), min(r.y0 for r in right)), min(max(l.y1 for l in left), max(r.y1 for r in right))
     facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
-    beside = sum(1 for r in facing if any(_overlaps_y(r, l) for l in left))
+    ly0 = np.fromiter((l.y0 for l in left), float, len(left))
+    ly1 = np.fromiter((l.y1 for l in left), float, len(left))
+    beside = 0
+    for r in facing:
+        overlap = np.minimum(ly1, r.y1) - np.maximum(ly0, r.y0)
+        if (overlap > 0.3 * np.minimum(ly1 - ly0, r.y1 - r.y0)).any():
+            beside += 1
     if len(facing) < 2 or beside < 2 or beside < 0.5 * len(facing):
         return None
     # centre the gutter in the white space between the columns
