@@ -112,7 +112,8 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
                 page = doc.load_page(index)
                 raw = page.get_text("dict", flags=flags)
                 lines = page_lines(raw, index + 1)
-                if lines and len(lines) >= 8 and has_ruled_grid(page):
+                continued = bool(grid_pages) and grid_pages[-1] == index
+                if lines and (len(lines) >= 8 or continued) and has_ruled_grid(page, continued=continued):
                     grid_pages.append(index + 1)
                     grid_objects.append(page)
             except (InputError, LimitExceeded):
@@ -178,8 +179,9 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: lis
     tables = stitch(regions)
     first_part = {id(parts[0]): parts for parts in tables}
     by_page: dict[int, list[TableRegion]] = {}
-    for region in regions:
-        by_page.setdefault(region.page, []).append(region)
+    for parts in tables:
+        for region in parts:
+            by_page.setdefault(region.page, []).append(region)
 
     items: list[Line | list[TableRegion]] = []
     ordered_pages = []

@@ -25,8 +25,11 @@ class TableRegion:
     row_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
-def has_ruled_grid(page, *, min_rules: int = 24) -> bool:
-    """Whether a PyMuPDF page draws enough straight rules to hold a ruled table."""
+def has_ruled_grid(page, *, continued: bool = False) -> bool:
+    """Whether a PyMuPDF page draws enough straight rules to hold a ruled table.
+
+    `continued`: the previous page holds a table, so a few rows (two rules) may be its end.
+    """
     horizontal: set[int] = set()
     vertical: set[int] = set()
     for path in page.get_cdrawings():
@@ -48,7 +51,7 @@ def has_ruled_grid(page, *, min_rules: int = 24) -> bool:
                 else:
                     horizontal.update((round(y0), round(y1)))
                     vertical.update((round(x0), round(x1)))
-    return len(horizontal) >= 6 and len(vertical) >= 3 and len(horizontal) + len(vertical) >= min_rules // 2
+    return len(vertical) >= 3 and len(horizontal) >= (2 if continued else 6)
 
 
 def vector_copy(pages: list) -> bytes:
@@ -122,7 +125,7 @@ def find_tables(rules: bytes, pages: list[int], lines_by_page: dict[int, list[Li
                     if any(cells):
                         region.rows.append(cells)
                         region.row_boxes.append(tuple(row.bbox))  # type: ignore[arg-type]
-                if len(region.rows) >= 2:
+                if region.rows:
                     regions.append(region)
     return regions
 
@@ -139,7 +142,8 @@ def stitch(regions: list[TableRegion]) -> list[list[TableRegion]]:
                 tables[-1].append(region)
                 continue
         tables.append([region])
-    return tables
+    # a lone row in a box is no table
+    return [parts for parts in tables if sum(len(p.rows) for p in parts) >= 2]
 
 
 def table_rows(parts: list[TableRegion]) -> list[tuple[list[str], TableRegion, int]]:

@@ -185,7 +185,9 @@ def _indicator_table(rows: list[Element], header: list[str] | None, st: _Styles,
     label = width * 0.4
     first = width * 0.14
     rest = (width - label - first) / max(ncols - 2, 1)
-    table = Table(data, colWidths=[first, label] + [rest] * (ncols - 2), repeatRows=0)
+    # a table continued on the next page repeats its header there (when its first row is the header)
+    repeat = 1 if head_rows[:1] == [0] else 0
+    table = Table(data, colWidths=[first, label] + [rest] * (ncols - 2), repeatRows=repeat)
     style = [("GRID", (0, 0), (-1, -1), 0.5, HexColor("#333333")), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     for index in head_rows:
         style.append(("BACKGROUND", (0, index), (-1, index), HexColor("#e8e8f4")))
