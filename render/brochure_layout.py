@@ -286,6 +286,10 @@ def _mark_unfinished(elements: list[Element]) -> None:
 
 def _chart_ahead(groups: list[list[str]], i: int, codes: set[str]) -> bool:
     """An overview chart starts here: mission codes and '(nouveau)' / '✓' entries follow, closed by a '✓ …' legend."""
+    if i + 1 >= len(groups) or not (_is_code_word(groups[i + 1]) and groups[i + 1][0].strip() in codes):
+        return False  # an axis label, directly followed by the first mission of the chart
+    if groups[i][0].lstrip().startswith(ICONS):
+        return False
     end = _chart_end(groups, i)
     if end == i:
         return False

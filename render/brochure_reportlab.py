@@ -143,6 +143,18 @@ def _column_flowables(elements: list[Element], st: _Styles) -> list:
     return out
 
 
+def _chart_boxes(elements: list[Element], st: _Styles) -> list:
+    """The chart's missions, each kept whole in one column (a column break inside would join its lines)."""
+    from reportlab.platypus import KeepTogether
+
+    boxes: list[list] = []
+    for element in elements:
+        if element.kind == "chart_mission" or not boxes:
+            boxes.append([])
+        boxes[-1].extend(_flowables(element, st))
+    return [KeepTogether(box) for box in boxes]
+
+
 def _card(elements: list[Element], st: _Styles, width: float):
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table, TableStyle
@@ -323,7 +335,10 @@ def render(sections: list[Section], *, metadata: dict[str, str], table_header: l
             for element in section.elements[:lead]:
                 story.extend(_flowables(element, st))
             story.append(FrameBreak())
-            story.extend(_column_flowables(section.elements[lead:], st))
+            if section.kind == "chart":
+                story.extend(_chart_boxes(section.elements[lead:], st))
+            else:
+                story.extend(_column_flowables(section.elements[lead:], st))
     doc.build(story)
     return buffer.getvalue()
 
