@@ -7,7 +7,8 @@ Every candidate pair gets a score from five fields:
               or the objective-and-steps similarity alone when that is at least body_agree
               (a rewritten title on an unchanged card)
     score   = content_weight * content
-            + code_weight    * [same canonical code, and content >= code_gate]
+            + code_weight    * [same canonical code, and content >= code_gate
+                                or one of title, objective, steps >= agree_at]
             + mission_weight * [same mission, after mission matching]
 
 so that an action that keeps its code and changes its title, keeps its title
@@ -98,20 +99,20 @@ def score_matrix(old: list[ActionKeys], new: list[ActionKeys], settings: DiffSet
     content = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
     # A card whose objective and steps are (nearly) unchanged is the same card even if its
     # title was rewritten: that body then counts as the content on its own.
-    # Without steps on either side, an objective of a full sentence (six words or more) stands alone.
+    # Where either card has no steps, an objective of a full sentence (six words or more) stands alone.
     o, st = parts["objective"], parts["steps"]
     has_o, has_st = ~np.isnan(o), ~np.isnan(st)
     w_o, w_st = has_o * weights["objective"], has_st * weights["steps"]
     body = np.divide(np.nan_to_num(o) * w_o + np.nan_to_num(st) * w_st, w_o + w_st, out=np.zeros_like(num), where=(w_o + w_st) > 0)
     long_o = np.fromiter((len(k.objective.split()) >= 6 for k in old), dtype=bool, count=len(old))[:, None] & np.fromiter(
         (len(k.objective.split()) >= 6 for k in new), dtype=bool, count=len(new))[None, :]
-    no_steps = np.fromiter((not k.steps for k in old), dtype=bool, count=len(old))[:, None] & np.fromiter(
-        (not k.steps for k in new), dtype=bool, count=len(new))[None, :]
-    strong = (body >= settings.body_agree) & ((has_o & has_st) | (has_o & no_steps & long_o))
+    strong = (body >= settings.body_agree) & has_o & (has_st | long_o)
     content = np.where(strong, np.maximum(content, body), content).astype(np.float32)
     code = equality_matrix([k.code for k in old], [k.code for k in new])
     mission = equality_matrix([k.mission for k in old], [k.mission for k in new])
-    gated = code * (content >= settings.code_gate)
+    # The code counts when the content is alike overall, or when one field plainly agrees.
+    any_field = np.fmax(np.fmax(parts["title"], parts["objective"]), parts["steps"])
+    gated = code * ((content >= settings.code_gate) | (np.nan_to_num(any_field) >= settings.agree_at))
     parts.update(content=content, code=code, mission=mission)
     score = settings.content_weight * content + settings.code_weight * gated + settings.mission_weight * mission
     return _Scored(score=score, parts=parts)

@@ -27,7 +27,9 @@ class DiffSettings:
     mission_weight: float = 0.10
     #: A shared code only counts when the cards' content is at least this similar:
     #: codes are strong evidence, but not trusted blindly (a code can be reused).
-    code_gate: float = 0.50
+    #: Measured on seed 003: new content written for the perturbations reaches 0.55
+    #: against the real cards; a card keeping its objective and steps scores 0.9 and more.
+    code_gate: float = 0.60
     #: Objective and steps at least this similar make the card's content on their own (a title rewritten).
     #: Sibling cards of the real editions reach 0.76 (LA1 and IN1 share an objective copied by mistake).
     body_agree: float = 0.90
