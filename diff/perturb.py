@@ -2,7 +2,9 @@
 
 From a real edition (seed 003, mid-2020) `perturb_edition` applies a random
 but seeded and recorded set of edits of every kind the diff reports: titles
-reworded (a typo, a plural, a synonym, words reordered, a heavier rewrite),
+reworded (a typo made or fixed — a card title cut short in print is given
+whole as the overview chart prints it —, a plural, a synonym, words
+reordered, a heavier rewrite),
 objectives reworded, recodes, moves to another mission under a new code,
 drops, exits of completed actions, additions with new French content written
 for this purpose, completions, deadline shifts in the documents' own phrasing
@@ -378,7 +380,9 @@ def _apply(kind: str, a: Action, edition: Edition, rng: random.Random, record: P
     exp, log = record.expected.append, record.edits.append
     if kind == "retitle":
         how = rng.choice(["typo", "plural", "synonym", "reorder", "rewrite"])
-        title = {"typo": _typo, "plural": _plural, "reorder": _reorder}.get(how, lambda t, r: None)(a.title, rng)
+        if how == "typo" and a.chart_title and fold(a.chart_title) != fold(a.title):
+            how = "typo fix"  # the card's title was cut short in print: the chart gives it whole ("Rimba" -> "Rimbaud")
+        title = {"typo": _typo, "plural": _plural, "reorder": _reorder, "typo fix": lambda t, r: a.chart_title}.get(how, lambda t, r: None)(a.title, rng)
         if how == "synonym":
             title = _synonym(a.title, rng) or _reorder(a.title, rng)
         if how == "rewrite":
