@@ -13,7 +13,12 @@ count beside the extracted one) and `findings`, each with provenance:
 * ``year_out_of_period``: a forward-looking date outside the edition's period
   ("à compter de fin 2014" in a 2019-2022 roadmap);
 * ``chart_unmatched``: a chart entry without a card, or a card missing from
-  the chart (when the edition prints a chart).
+  the chart (when the edition prints a chart);
+* ``unparsed_deadline``: a deadline phrase the normalisation could not read
+  into dates (kept as printed, kind ``unparsed``);
+* ``unknown_owner``: an owner the gazetteer does not know (kept as printed).
+
+The last two read what `editiondiff.normalize` added, so the audit runs after it.
 """
 
 from __future__ import annotations
@@ -204,6 +209,27 @@ def _chart_gaps(edition: Edition) -> list[Finding]:
     return findings
 
 
+def _unread_values(edition: Edition) -> list[Finding]:
+    findings = []
+    for action in edition.actions:
+        for deadline in action.deadlines:
+            if deadline.kind == "unparsed":
+                findings.append(
+                    Finding(kind="unparsed_deadline", severity="info", subject=action.code, message=f"Deadline {deadline.raw!r} of {action.code} could not be read as dates", provenance=[action.provenance])
+                )
+        for step in action.steps:
+            if step.deadline is not None and step.deadline.kind == "unparsed":
+                findings.append(
+                    Finding(kind="unparsed_deadline", severity="info", subject=action.code, message=f"Deadline {step.deadline.raw!r} of a step of {action.code} could not be read as dates", provenance=[step.provenance])
+                )
+        for owner in action.owners:
+            if not owner.recognised:
+                findings.append(
+                    Finding(kind="unknown_owner", severity="info", subject=action.code, message=f"Owner {owner.raw!r} of {action.code} is not a known public body", provenance=[action.provenance])
+                )
+    return findings
+
+
 def audit_edition(edition: Edition, settings: AuditSettings | None = None) -> Edition:
     """A copy of `edition` with its claim checks and findings (earlier findings of other stages are kept)."""
     settings = settings or AuditSettings()
@@ -213,5 +239,7 @@ def audit_edition(edition: Edition, settings: AuditSettings | None = None) -> Ed
     findings += _dangling_references(edition)
     findings += _years_out_of_period(edition)
     findings += _chart_gaps(edition)
-    kept = [f for f in edition.findings if f.kind not in {"claim_mismatch", "title_truncated", "objective_duplicated", "dangling_reference", "year_out_of_period", "chart_unmatched"}]
+    findings += _unread_values(edition)
+    ours = {"claim_mismatch", "title_truncated", "objective_duplicated", "dangling_reference", "year_out_of_period", "chart_unmatched", "unparsed_deadline", "unknown_owner"}
+    kept = [f for f in edition.findings if f.kind not in ours]
     return edition.model_copy(update={"claim_checks": checks, "findings": kept + findings})

@@ -80,3 +80,23 @@ def test_audit_is_idempotent(edition_mi2020):
     again = audit_edition(edition_mi2020)
     assert again.findings == edition_mi2020.findings
     assert again.claim_checks == edition_mi2020.claim_checks
+
+
+def test_values_normalisation_could_not_read_become_findings(edition_mi2020):
+    from editiondiff.normalize import normalize_edition
+
+    edition = normalize_edition(edition_mi2020)
+    assert _findings(audit_edition(edition), "unparsed_deadline") == []
+    assert _findings(audit_edition(edition), "unknown_owner") == []
+
+    la4 = edition.action("LA4")
+    odd_deadline = la4.deadlines[0].model_copy(update={"raw": "quand ce sera prêt", "kind": "unparsed", "start": None, "end": None})
+    odd_owner = la4.owners[0].model_copy(update={"raw": "Agence imaginaire", "id": "unknown:agence-imaginaire", "recognised": False})
+    la4 = la4.model_copy(update={"deadlines": [odd_deadline], "owners": [odd_owner]})
+    edited = edition.model_copy(update={"actions": [la4 if a.code == "LA4" else a for a in edition.actions]})
+    audited = audit_edition(edited)
+    (deadline,) = _findings(audited, "unparsed_deadline")
+    (owner,) = _findings(audited, "unknown_owner")
+    assert deadline.subject == owner.subject == "LA4"
+    assert "quand ce sera prêt" in deadline.message and "Agence imaginaire" in owner.message
+    assert deadline.provenance[0].line_start == edition.action("LA4").provenance.line_start
