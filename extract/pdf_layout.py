@@ -377,6 +377,33 @@ def settle_base_left(pages: list[list[Line]], *, min_lines: int = 8) -> None:
             if candidates:
                 for line in members:
                     line.base_left = float(candidates[0])
+    # where a full line of a column ends, on a page of short lines (a chart) that never reaches its
+    # column's edge: the edge that column has on the document's fuller pages
+    edges: dict[tuple[int, int], list[float]] = {}
+    for lines in pages:
+        by_column = {}
+        for line in lines:
+            by_column.setdefault(line.column, []).append(line)
+        for column, members in by_column.items():
+            if len(members) >= min_lines:
+                edges.setdefault((column, round(members[0].base_left)), []).append(members[0].col_right)
+    for lines in pages:
+        by_column = {}
+        for line in lines:
+            by_column.setdefault(line.column, []).append(line)
+        for column, members in by_column.items():
+            usual_edges = edges.get((column, round(members[0].base_left)))
+            if len(members) < min_lines or _short_lines(members):
+                if usual_edges:
+                    edge = sorted(usual_edges)[len(usual_edges) // 2]
+                    for line in members:
+                        line.col_right = max(line.col_right, edge)
+
+
+def _short_lines(lines: list[Line]) -> bool:
+    """A column of short entries (a list of titles): most lines end well before the longest one."""
+    widths = sorted(l.x1 - l.x0 for l in lines)
+    return widths[len(widths) // 2] < 0.6 * widths[-1]
 
 
 def _starts_new_line(text: str) -> bool:
@@ -422,7 +449,7 @@ def _continues_across_break(prev: Line, line: Line) -> bool:
         return False
     if _starts_new_line(line.text) or abs(line.size - prev.size) > 0.5:
         return False
-    if abs(line.x0 - line.base_left) > 2:
+    if abs((line.x0 - line.base_left) - (prev.x0 - prev.base_left)) > 2 and abs(line.x0 - line.base_left) > 2:
         return False
     text = prev.text.rstrip()
     if not text or text[-1] in ".:;!?":
