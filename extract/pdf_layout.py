@@ -318,6 +318,11 @@ def order_page(lines: list[Line], width: float) -> list[Line]:
         2: [l for l in lines if l.x0 >= gx - 1 and l.block not in spanning_blocks],
     }
     edges = {c: (_base_left(ls), _right_edge(ls, width)) for c, ls in columns.items()}
+    # columns of equal width: the right column's longest line (titles there are left-aligned
+    # in the column, never wider) gives the width of both
+    if columns[2]:
+        span = max(l.x1 for l in columns[2]) - edges[2][0]
+        edges = {c: (left, max(right, left + span)) for c, (left, right) in edges.items()}
     ordered: list[Line] = []
     band = 0
     pending: dict[int, list[Line]] = {1: [], 2: []}
@@ -453,6 +458,9 @@ def _continues_across_break(prev: Line, line: Line) -> bool:
         return False
     text = prev.text.rstrip()
     if not text or text[-1] in ".:;!?":
+        return False
+    # the last line of the column must be (nearly) full: a short title ending there is no cut paragraph
+    if prev.x1 < prev.base_left + 0.8 * (prev.col_right - prev.base_left):
         return False
     return _was_wrapped(prev, line)
 

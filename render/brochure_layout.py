@@ -27,7 +27,7 @@ from ..normalize.text import normalize_text
 ICONS = ("📅", "□", "▣", "⬆", "✓", "➔", "→")
 
 SectionKind = Literal["cover", "contents", "narrative", "cards", "chart", "table"]
-ElementKind = Literal["heading", "para", "item", "icon", "aside", "card_title", "chart_mission", "chart_entry", "row"]
+ElementKind = Literal["heading", "para", "item", "icon", "aside", "card_title", "chart_mission", "chart_headline", "chart_entry", "row"]
 
 _RUNNING_HEADER = re.compile(r"^-\s*[A-ZÀ-Ý.]+\s*-?$")
 _FEUILLE = re.compile(r"^Feuille de route \d{4}-\d{4}$")
@@ -243,6 +243,8 @@ def text_to_sections(text: str) -> list[Section]:
                     section.elements.append(Element("chart_mission", list(g)))
                 elif g[0].startswith("✓ "):
                     section.elements.append(Element("para", list(g)))
+                elif section.elements and section.elements[-1].kind == "chart_mission":
+                    section.elements.append(Element("chart_headline", list(g)))
                 else:
                     section.elements.append(Element("chart_entry", list(g)))
             i = end

@@ -38,6 +38,7 @@ h2 {{ font-size: 13pt; margin: 6pt 0 6pt 0; color: #000091; }}
 .lost {{ margin-left: 16pt; }}
 .icon {{ color: #000091; }}
 .mission {{ font-weight: bold; font-size: 11pt; color: #000091; margin-top: 8pt; }}
+.headline {{ font-style: italic; font-size: 8pt; margin: 0 0 6pt 0; color: #444444; }}
 .entry {{ margin: 0 0 6pt 0; }}
 a {{ color: #000091; text-decoration: underline; }}
 table {{ border-collapse: collapse; width: 100%; }}
@@ -79,6 +80,8 @@ def _element_html(element: Element) -> str:
         return f'<p class="ctitle">{body}</p>'
     if element.kind == "chart_mission":
         return f'<p class="mission">{body}</p>'
+    if element.kind == "chart_headline":
+        return f'<p class="headline">{body}</p>'
     if element.kind == "chart_entry":
         return f'<p class="entry">{body}</p>'
     if element.kind == "item":

@@ -90,6 +90,7 @@ class _Styles:
         self.lost = ParagraphStyle("lost", parent=base, leftIndent=16)
         self.mission = ParagraphStyle("m", parent=base, fontName="DV-Bold", fontSize=11, leading=14, textColor=blue, spaceBefore=8)
         self.entry = ParagraphStyle("e", parent=base, spaceAfter=6)
+        self.headline = ParagraphStyle("hl", parent=base, fontName="DV-Oblique", fontSize=8, leading=10, spaceAfter=6)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9, spaceAfter=0)
         self.headcell = ParagraphStyle("hcell", parent=self.cell, fontName="DV-Bold")
 
@@ -104,6 +105,8 @@ def _flowables(element: Element, st: _Styles) -> list:
         return [Paragraph(body, st.ctitle)]
     if element.kind == "chart_mission":
         return [Paragraph(body, st.mission)]
+    if element.kind == "chart_headline":
+        return [Paragraph(body, st.headline)]
     if element.kind == "chart_entry":
         return [Paragraph(body, st.entry)]
     if element.kind == "item":
