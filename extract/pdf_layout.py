@@ -253,18 +253,18 @@ def _overlaps_y(a: Line, b: Line) -> bool:
     return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.3 * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
-def _gutter(lines: list[Line], width: float) -> float | None:
-    """The x of a column gutter, or None for a one-column page."""
+def _gutter(lines: list[Line], width: float, lo: float = 0.0) -> float | None:
+    """The x of a column gutter between lo and lo + width, or None for one column."""
     if len(lines) < 4:
         return None
     import numpy as np
 
     x0 = np.fromiter((l.x0 for l in lines), float, len(lines))
     x1 = np.fromiter((l.x1 for l in lines), float, len(lines))
-    candidates = np.arange(width * 0.3, width * 0.7 + 1e-9, max(width / 150, 2.0))
+    candidates = lo + np.arange(width * 0.3, width * 0.7 + 1e-9, max(width / 150, 2.0))
     crossing = ((x0[:, None] < candidates - 1) & (x1[:, None] > candidates + 1)).sum(axis=0)
     # fewest lines crossed, then nearest the middle of the page
-    order = np.lexsort((np.abs(candidates - width / 2), crossing))
+    order = np.lexsort((np.abs(candidates - (lo + width / 2)), crossing))
     cross, gx = int(crossing[order[0]]), float(candidates[order[0]])
     left = [l for l in lines if l.x1 <= gx + 1]
     right = [l for l in lines if l.x0 >= gx - 1]
@@ -303,8 +303,14 @@ def _right_edge(lines: list[Line], width: float) -> float:
 
 
 def order_page(lines: list[Line], width: float) -> list[Line]:
-    """A page's lines in reading order, each tagged with its column, band and column edges."""
+    """A page's lines in reading order, each tagged with its column, band and column edges.
+
+    Column 0 is a one-column page or a full-width band; columns 1, 2, … run left to right
+    (a column that holds a gutter of its own, as on a three-column page, is split again).
+    """
     lines = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
+    if not lines:
+        return lines
     gx = _gutter(lines, width)
     if gx is None:
         left = _base_left(lines)
@@ -312,28 +318,14 @@ def order_page(lines: list[Line], width: float) -> list[Line]:
         for line in lines:
             line.column, line.band, line.base_left, line.col_right = 0, 0, left, right
         return lines
-    spanning_blocks = {l.block for l in lines if l.x0 < gx - 1 and l.x1 > gx + 1}
-    columns = {
-        1: [l for l in lines if l.x1 <= gx + 1 and l.block not in spanning_blocks],
-        2: [l for l in lines if l.x0 >= gx - 1 and l.block not in spanning_blocks],
-    }
-    edges = {c: (_base_left(ls), _right_edge(ls, width)) for c, ls in columns.items()}
-    # columns of equal width: the right column's longest line (titles there are left-aligned
-    # in the column, never wider) gives the width of both
-    if columns[2]:
-        span = max(l.x1 for l in columns[2]) - edges[2][0]
-        edges = {c: (left, max(right, left + span)) for c, (left, right) in edges.items()}
     ordered: list[Line] = []
     band = 0
-    pending: dict[int, list[Line]] = {1: [], 2: []}
+    pending: list[Line] = []
 
     def flush() -> None:
-        for column in (1, 2):
-            for line in pending[column]:
-                line.column, line.band = column, band
-                line.base_left, line.col_right = edges[column]
-                ordered.append(line)
-            pending[column] = []
+        if pending:
+            _order_columns(pending, gx, 1, band, ordered)
+            pending.clear()
 
     full_left = min(l.x0 for l in lines)
     full_right = max(l.x1 for l in lines)
@@ -352,9 +344,44 @@ def order_page(lines: list[Line], width: float) -> list[Line]:
             if in_span:
                 band += 1
                 in_span = False
-            pending[1 if line.x1 <= gx + 1 else 2].append(line)
+            pending.append(line)
     flush()
+    _column_edges([l for l in ordered if l.column], width)
     return ordered
+
+
+def _order_columns(lines: list[Line], gx: float, first: int, band: int, ordered: list[Line]) -> int:
+    """Left side then right side of a gutter, each split again at a clean gutter of its own; next free column id."""
+    for side in ([l for l in lines if l.x1 <= gx + 1], [l for l in lines if l.x1 > gx + 1]):
+        if not side:
+            continue
+        lo = min(l.x0 for l in side)
+        inner = _gutter(side, max(l.x1 for l in side) - lo, lo) if len(side) >= 8 else None
+        if inner is not None and not any(l.x0 < inner - 1 and l.x1 > inner + 1 for l in side):
+            first = _order_columns(side, inner, first, band, ordered)
+            continue
+        for line in side:
+            line.column, line.band = first, band
+            ordered.append(line)
+        first += 1
+    return first
+
+
+def _column_edges(lines: list[Line], width: float) -> None:
+    """Left edge and full-line right edge of each column; columns have equal widths, so the
+    rightmost column's longest line (titles there never run wider) gives every column's width."""
+    columns: dict[int, list[Line]] = {}
+    for line in lines:
+        columns.setdefault(line.column, []).append(line)
+    if not columns:
+        return
+    edges = {c: (_base_left(ls), _right_edge(ls, width)) for c, ls in columns.items()}
+    last = max(columns)
+    span = max(l.x1 for l in columns[last]) - edges[last][0]
+    for column, members in columns.items():
+        left, right = edges[column]
+        for line in members:
+            line.base_left, line.col_right = left, max(right, left + span)
 
 
 # -- logical lines ----------------------------------------------------------------
@@ -438,6 +465,9 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float) -> bool:
         return False
     if abs(line.size - prev.size) > 1.5:
         return False
+    first_line_indent = abs(line.x0 - line.base_left) < 2 and 3 < group_x0 - line.base_left <= 30 and prev.x0 == group_x0
+    if first_line_indent and not _starts_new_line(line.text) and _was_wrapped(prev, line):
+        return True  # a paragraph whose first line is indented, as in books and notices
     if line.x0 < group_x0 - 3 or line.x0 > group_x0 + 60:
         return False
     if _starts_new_line(line.text):
@@ -449,7 +479,7 @@ def _continues_across_break(prev: Line, line: Line) -> bool:
     """A paragraph cut at the bottom of a column or page and taken up at the top of the next."""
     if (line.page, line.column, line.band) == (prev.page, prev.column, prev.band):
         return False
-    same_page_next_column = line.page == prev.page and line.band == prev.band and (prev.column, line.column) == (1, 2)
+    same_page_next_column = line.page == prev.page and line.band == prev.band and prev.column >= 1 and line.column == prev.column + 1
     if not same_page_next_column and line.page != prev.page + 1:
         return False
     if _starts_new_line(line.text) or abs(line.size - prev.size) > 0.5:
@@ -473,7 +503,8 @@ def lines_to_groups(lines: list[Line]) -> list[Group]:
             last = groups[-1]
             prev = last.lines[-1]
             here = [l for l in last.lines if (l.page, l.column, l.band) == (prev.page, prev.column, prev.band)]
-            if _same_paragraph(prev, line, here[0].x0) or _continues_across_break(prev, line):
+            group_x0 = min(l.x0 for l in here) if len(here) > 1 else here[0].x0
+            if _same_paragraph(prev, line, group_x0) or _continues_across_break(prev, line):
                 last.lines.append(line)
                 continue
         groups.append(Group([line]))
