@@ -518,7 +518,7 @@ _WORD_START = re.compile(r"^(\w+)")
 def _join(left: str, right: str, vocabulary: set[str], wrapped: bool) -> str:
     right = right.lstrip()
     m = _WORD_END.search(left)
-    if m and wrapped and right[:1].isalpha():
+    if m and right[:1].isalpha() and right[:1].islower():  # a word cut at a hyphen, whether by wrapping or not
         start = _WORD_START.match(right)
         if start and right[:1].islower():
             joined = (m.group(1) + start.group(1)).lower()
