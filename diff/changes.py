@@ -211,12 +211,25 @@ def step_pairs(old: list[Step], new: list[Step], threshold: float) -> tuple[list
         return [], list(range(len(old))), list(range(len(new)))
     from rapidfuzz import process
 
-    sims = process.cdist([match_key(s.text) for s in old], [match_key(s.text) for s in new], scorer=fuzz.token_sort_ratio, dtype=np.float32) / 100.0
+    # token_set: a step that gained or lost a few words stays the same step.
+    sims = process.cdist([match_key(s.text) for s in old], [match_key(s.text) for s in new], scorer=fuzz.token_set_ratio, dtype=np.float32) / 100.0
     # Order is a weak tie-breaker: equal texts prefer the same position.
     order = -np.abs(np.subtract.outer(np.arange(len(old)), np.arange(len(new)))) * 1e-4
     rows, cols = linear_sum_assignment(-(sims + order))
     pairs = [(int(i), int(j), float(sims[i, j])) for i, j in zip(rows, cols) if sims[i, j] >= threshold]
     mo, mn = {p[0] for p in pairs}, {p[1] for p in pairs}
+    # A short step reworded ("Développer ProConnect" -> "Construire ProConnect") shares few words
+    # but keeps its deadline phrase: left-over steps with the same phrase and some words in common pair up.
+    left_o = [i for i in range(len(old)) if i not in mo and old[i].deadline_printed]
+    left_n = [j for j in range(len(new)) if j not in mn and new[j].deadline_printed]
+    if left_o and left_n:
+        kept = np.array([[sims[i, j] if folded(old[i].deadline_printed) == folded(new[j].deadline_printed) and sims[i, j] >= 0.45 else 0.0
+                          for j in left_n] for i in left_o])
+        for a, b in zip(*linear_sum_assignment(-kept)):
+            if kept[a, b] > 0:
+                pairs.append((left_o[a], left_n[b], float(kept[a, b])))
+        mo, mn = {p[0] for p in pairs}, {p[1] for p in pairs}
+    pairs.sort()
     return pairs, [i for i in range(len(old)) if i not in mo], [j for j in range(len(new)) if j not in mn]
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..normalize.codes import MISSION_PREFIX
 from ..normalize.text import fold
-from ..schemas import Action, Edition, IndicatorCell, IndicatorRow, StatedChange, Step
+from ..schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
 
 # ----------------------------------------------------------------- content written for the perturbations
 
@@ -56,6 +56,14 @@ NEW_ACTIONS = [
      ["Ouvrir un formulaire de signalement", "Traiter chaque signalement sous un mois"], "ANSSI", "mi-2021"),
     ("Bibliothèque de composants d'interface", "Mettre à disposition des composants d'interface conformes au design de l'État",
      ["Publier une première version des composants", "Accompagner cinq services dans leur adoption"], "DINUM", "1er trimestre 2021"),
+]
+
+#: New missions: (headline, objective).
+NEW_MISSIONS = [
+    ("Accompagner les collectivités territoriales dans leur transformation numérique",
+     "mettre à la disposition des collectivités les outils et les méthodes numériques de l'État"),
+    ("Ouvrir et partager les codes sources de l'administration",
+     "faire de l'ouverture des logiciels publics la règle et en favoriser la réutilisation"),
 ]
 
 NEW_STEPS = [
@@ -285,6 +293,21 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None) -> Pe
             mission.name = reworded
             exp(Expected("mission_reworded", (mission.code,)))
 
+    # A whole mission leaves the roadmap, with its cards and its indicators.
+    if rng.random() < 0.1:
+        touched = {e.key[0] for e in record.expected} | {s.target for s in new.stated_changes if s.kind == "mission_renamed"}
+        gone = rng.choice([m for m in new.missions if m.code not in touched])
+        log(f"mission {gone.code} supprimée avec ses actions")
+        exp(Expected("mission_removed", (gone.code,)))
+        new.missions = [m for m in new.missions if m is not gone]
+        for a in [a for a in new.actions if a.mission == gone.code]:
+            exp(Expected("action_exited_completed" if a.completed else "action_dropped", (a.code,)))
+        new.actions = [a for a in new.actions if a.mission != gone.code]
+        if new.indicators:
+            for r in [r for r in new.indicators.rows if r.mission == gone.code]:
+                exp(Expected("indicator_removed", (fold(r.label),)))
+            new.indicators.rows = [r for r in new.indicators.rows if r.mission != gone.code]
+
     # Action-level edits, one per action.
     kinds = ["retitle", "retitle", "recode", "move", "drop", "exit", "complete", "deadline", "owner",
              "step_add", "step_remove", "step_change", "step_done", "reword"]
@@ -340,6 +363,25 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None) -> Pe
         new.stated_changes.append(StatedChange(kind="action_added", subject=code, summary=f"Nouvelle action {code} : {title}", evidence=where))
         log(f"ajout {code} « {title} » dans {mission}")
         exp(Expected("action_added", (code,)))
+
+    # A new mission enters, with new cards, under a code the roadmap never used.
+    free_missions = [c for c in MISSION_PREFIX if c not in {m.code for m in new.missions} | {m.code for m in base.missions}]
+    if free_missions and rng.random() < 0.12:
+        code = rng.choice(free_missions)
+        name, objective = rng.choice(NEW_MISSIONS)
+        where = new.missions[0].provenance
+        new.missions.append(Mission(code=code, code_printed=code, name=name, objective=objective, provenance=where))
+        log(f"mission {code} ajoutée : {name!r}")
+        exp(Expected("mission_added", (code,)))
+        used = {a.title for a in new.actions}
+        for title, action_objective, steps, owner, deadline in rng.sample([c for c in NEW_ACTIONS if c[0] not in used], 2):
+            action_code = _free_code(new, MISSION_PREFIX[code], taken)
+            new.actions.append(Action(code=action_code, code_printed=action_code, mission=code, title=title, objective=action_objective,
+                                      owners_printed=[owner], deadlines_printed=[deadline], new=True, provenance=where,
+                                      steps=[Step(text=x, provenance=where) for x in steps]))
+            new.stated_changes.append(StatedChange(kind="action_added", subject=action_code, summary=f"Nouvelle action {action_code} : {title}", evidence=where))
+            log(f"ajout {action_code} « {title} » dans la nouvelle mission {code}")
+            exp(Expected("action_added", (action_code,)))
 
     # Indicators.
     if new.indicators and new.indicators.rows:

@@ -33,13 +33,13 @@ def test_perturbed_editions_are_labelled_fictitious(base):
     assert "ÉDITION FICTIVE" in text.splitlines()[8]
 
 
-def test_every_change_kind_is_generated_over_forty_seeds(base):
-    kinds = Counter(e.kind for seed in range(40) for e in perturb_edition(base, seed).expected)
+def test_every_change_kind_is_generated_over_sixty_seeds(base):
+    kinds = Counter(e.kind for seed in range(60) for e in perturb_edition(base, seed).expected)
     expected = {
         "action_added", "action_exited_completed", "action_completed", "action_dropped", "action_retitled", "action_recoded",
         "action_moved", "action_reworded", "mission_renamed", "mission_reworded", "deadline_changed", "status_changed",
         "owner_changed", "step_added", "step_removed", "step_changed", "indicator_revised", "indicator_added",
-        "indicator_removed", "column_changed",
+        "indicator_removed", "column_changed", "mission_added", "mission_removed",
     }
     assert expected <= set(kinds), expected - set(kinds)
 
