@@ -224,7 +224,6 @@ def render(sections: list[Section], *, metadata: dict[str, str], table_header: l
     _register_fonts()
     st = _Styles()
     width = PAGE_W - 2 * MARGIN_X
-    headers: dict[int, tuple[str, str] | None] = {}
     state = {"header": None}
 
     def on_page(canvas, doc) -> None:
@@ -242,16 +241,14 @@ def render(sections: list[Section], *, metadata: dict[str, str], table_header: l
                 canvas.drawRightString(PAGE_W - MARGIN_X, PAGE_H - 38, right)
         if header != "cover":
             canvas.setFont("DV", 8)
-            canvas.drawCentredString(PAGE_W / 2, 28 - 8 + 8, str(number))
+            canvas.drawCentredString(PAGE_W / 2, 28, str(number))
         canvas.restoreState()
-        headers[number] = header
-
-    class _SetHeader:
-        """A zero-size flowable that changes the running header from the next page on."""
 
     from reportlab.platypus.flowables import Flowable
 
     class SetHeader(Flowable):
+        """A zero-size flowable: the running header of the pages from here on."""
+
         def __init__(self, header):
             super().__init__()
             self.header = header
@@ -290,14 +287,14 @@ def render(sections: list[Section], *, metadata: dict[str, str], table_header: l
 
     doc.addPageTemplates(
         [
-            PageTemplate(id="full", frames=[Frame(MARGIN_X, BOTTOM, width, height, id="full", **pad)], onPage=on_page),
+            PageTemplate(id="full", frames=[Frame(MARGIN_X, BOTTOM, width, height, id="full", **pad)], onPageEnd=on_page),
             # a mission page: code, headline and objective across the page, then two columns
             PageTemplate(
                 id="lead",
                 frames=[Frame(MARGIN_X, BOTTOM + height - LEAD_H, width, LEAD_H, id="lead", **pad), *columns(height - LEAD_H - 8)],
-                onPage=on_page,
+                onPageEnd=on_page,
             ),
-            PageTemplate(id="columns", frames=columns(height), onPage=on_page),
+            PageTemplate(id="columns", frames=columns(height), onPageEnd=on_page),
         ]
     )
 
