@@ -280,7 +280,8 @@ def _gutter(lines: list[Line], width: float, lo: float = 0.0) -> float | None:
         overlap = np.minimum(ly1, r.y1) - np.maximum(ly0, r.y0)
         if (overlap > 0.3 * np.minimum(ly1 - ly0, r.y1 - r.y0)).any():
             beside += 1
-    if len(facing) < 2 or beside < 2 or beside < 0.5 * len(facing):
+    clean = cross <= 0.1 * len(lines) and len(left) >= 4 and len(right) >= 4  # hardly anything crosses it
+    if not clean and (len(facing) < 2 or beside < 2 or beside < 0.5 * len(facing)):
         return None
     # centre the gutter in the white space between the columns
     return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
