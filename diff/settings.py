@@ -2,8 +2,11 @@
 
 The default match threshold is not a guess: `editiondiff score` measures
 precision and recall of every change kind over seeded perturbations at several
-thresholds, and the value below is the one that table supports (see the
-closing note of the scoring run for the figures).
+thresholds. Over 200 trials (seeds 1-200, and again 1000-1199, 20 of each via
+PDF) F1 over all kinds is 1.0 from 0.45 to 0.60 and falls on both sides (0.998
+at 0.40, 0.94 at 0.70 where moved cards, which share no code and no mission
+with their old selves, are lost); 0.55 sits inside that plateau, nearer its
+upper edge, because a false match hides a drop and an addition at once.
 """
 
 from __future__ import annotations
