@@ -108,8 +108,10 @@ def main() -> None:
     bare = _process_seconds([python, "-c", "pass"], options.repeat)
     whole = _process_seconds(command, options.repeat)
     importing = _process_seconds([python, "-c", "import pymupdf"], options.repeat)
+    reading = _process_seconds([python, "-c", f"from editiondiff.extract.pipeline import extract_edition; extract_edition([{str(path)!r}])"], options.repeat)
     print(f"whole process: `python -c pass` {1000 * bare:.0f} ms; `python -c 'import pymupdf'` {1000 * importing:.0f} ms; "
-          f"`editiondiff extract {path.name}` {1000 * whole:.0f} ms (extract, normalise, audit, write JSON)")
+          f"PDF to Edition (extract_edition, no normalisation) {1000 * reading:.0f} ms; "
+          f"`editiondiff extract {path.name}` {1000 * whole:.0f} ms (extract, normalise with spaCy, audit, write JSON)")
 
 
 if __name__ == "__main__":
