@@ -244,6 +244,9 @@ def action_changes(old: Edition, new: Edition, actions: ActionMatching, missions
     changes: list[Change] = []
     new_of_old = missions.new_of_old
     stated_completed = {s.subject for s in old.stated_changes if s.kind == "action_completed"}
+    # Where a card of a mission that is itself gone would stand: where the edition lists its missions.
+    listed_new = next((c.provenance for c in new.claims if c.kind == "missions"), None)
+    listed_old = next((c.provenance for c in old.claims if c.kind == "missions"), None)
     for i, j, score in actions.pairs:
         o, n = old.actions[i], new.actions[j]
         conf = score if score < 1 else 1.0
@@ -289,13 +292,13 @@ def action_changes(old: Edition, new: Edition, actions: ActionMatching, missions
         m = new_of_old.get(o.mission, o.mission)
         where = new.mission(m)
         changes.append(_change(kind, mission=m, subject=o.code, before=o.title, detail={"code": o.code, "mission_before": o.mission},
-                               confidence=1.0 - actions.best_old.get(i, 0.0), old=o.provenance, new=where.provenance if where else None))
+                               confidence=1.0 - actions.best_old.get(i, 0.0), old=o.provenance, new=where.provenance if where else listed_new))
     old_of_new = missions.old_of_new()
     for j in actions.unmatched_new:
         n = new.actions[j]
         where = old.mission(old_of_new.get(n.mission, n.mission))
         changes.append(_change("action_added", mission=n.mission, subject=n.code, after=n.title, detail={"code": n.code, "marked_new": n.new},
-                               confidence=1.0 - actions.best_new.get(j, 0.0), old=where.provenance if where else None, new=n.provenance))
+                               confidence=1.0 - actions.best_new.get(j, 0.0), old=where.provenance if where else listed_old, new=n.provenance))
     return changes
 
 
