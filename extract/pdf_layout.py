@@ -50,6 +50,7 @@ class Span:
     bbox: tuple[float, float, float, float]
     sup: bool = False
     bold: bool = False
+    italic: bool = False
 
 
 @dataclass
@@ -130,6 +131,7 @@ def page_lines(page_dict: dict, page_number: int) -> list[Line]:
                         size=float(s.get("size", 0.0)),
                         bbox=bbox,  # type: ignore[arg-type]
                         sup=bool(flags & 1),
+                        italic=bool(flags & 2),
                         bold=bool(flags & 16) or "bold" in font.lower(),
                     )
                 )
@@ -273,6 +275,8 @@ def _gutter(lines: list[Line], width: float, lo: float = 0.0) -> float | None:
     # where both sides hold text, the right side must run beside the left one (not under it, like a status)
     top, bottom = max(min(l.y0 for l in left), min(r.y0 for r in right)), min(max(l.y1 for l in left), max(r.y1 for r in right))
     facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
+    # a right line runs beside the left column when a left line sits at about its height (within
+    # 0.6 line); a status printed under its step is a full line lower than any left line
     ly0 = np.fromiter((l.y0 for l in left), float, len(left))
     ly1 = np.fromiter((l.y1 for l in left), float, len(left))
     beside = 0
@@ -280,9 +284,16 @@ def _gutter(lines: list[Line], width: float, lo: float = 0.0) -> float | None:
         overlap = np.minimum(ly1, r.y1) - np.maximum(ly0, r.y0)
         if (overlap > 0.3 * np.minimum(ly1 - ly0, r.y1 - r.y0)).any():
             beside += 1
-    clean = cross <= 0.1 * len(lines) and len(left) >= 4 and len(right) >= 4  # hardly anything crosses it
-    if not clean and (len(facing) < 2 or beside < 2 or beside < 0.5 * len(facing)):
-        return None
+    if len(facing) < 2 or beside < 2 or beside < 0.5 * len(facing):
+        # lists of short entries on both sides, in different rhythms (a chart): still columns when
+        # hardly any line crosses the gutter and the right side holds paragraphs of its own,
+        # not statuses set in italics under the steps of the left side
+        blocks = Counter(r.block for r in right)
+        paragraphs = sum(1 for n in blocks.values() if n >= 2)
+        italic = sum(1 for r in right if all(s.italic for s in r.spans))
+        clean = cross <= 0.1 * len(lines) and len(left) >= 4 and len(right) >= 4
+        if not (clean and paragraphs >= 2 and italic < 0.5 * len(right)):
+            return None
     # centre the gutter in the white space between the columns
     return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
 
