@@ -9,11 +9,16 @@ from .actions import ActionMatching, actions_to_matches
 from .changes import action_changes, indicator_changes, mission_changes
 from .missions import missions_to_matches
 from .settings import DEFAULT_SETTINGS, DiffSettings
-from .stated import stated_checks
+from .stated import StatedResult, stated_checks
 
 
 def _not_compared(old: Edition, new: Edition) -> list[str]:
     notes = []
+    if old.id == new.id:
+        notes.append(
+            f"Les deux documents sont la même édition ({new.id}) : ce qu'elle déclare avoir changé depuis l'édition "
+            "précédente n'est pas rapproché de la comparaison."
+        )
     for e in (old, new):
         if e.level == "missions":
             sources = ", ".join(s.id for s in e.sources)
@@ -82,7 +87,9 @@ def editions_to_diff(old: Edition, new: Edition, *, threshold: float | None = No
         actions = actions_to_matches(old.actions, new.actions, missions.new_of_old, settings, threshold=threshold)
         changes += action_changes(old, new, actions, missions, settings)
         changes += indicator_changes(old, new, missions)
-    stated = stated_checks(old, new, changes, missions, actions)
+    # An edition's statements are about its predecessor: two renditions of one
+    # edition (its text and its PDF) have nothing to reconcile with each other.
+    stated = stated_checks(old, new, changes, missions, actions) if old.id != new.id else StatedResult()
     mission_order = {m.code: i for i, m in enumerate(new.missions)}
     changes.sort(key=lambda c: (mission_order.get(c.mission or "", len(mission_order)), -c.importance, c.kind, c.subject))
     return Diff(

@@ -57,3 +57,16 @@ def test_an_edition_against_itself_has_no_change_and_the_json_is_deterministic_a
     text = dump_json(diff)
     assert text == dump_json(editions_to_diff(a, b))
     assert validation_errors("diff", json.loads(text)) == []
+
+
+@pytest.mark.parametrize("engine", ["pymupdf", "reportlab"])
+def test_the_text_and_a_retypeset_pdf_of_one_edition_differ_in_nothing(engine):
+    pdf = SEED_003.parents[1] / "pdf" / f"mi-2020_retypeset_{engine}.pdf"
+    text, rendition = build_edition([SEED_003]), build_edition([pdf])
+    diff = editions_to_diff(text, rendition)
+    assert diff.level == "actions" and len(diff.action_matches) == 38
+    assert all(m.old == m.new for m in diff.action_matches)
+    assert diff.changes == []
+    # its statements are about the 2019 edition, not about its own PDF
+    assert not diff.agreements and not diff.contradictions and not diff.unchecked
+    assert any("même édition" in note for note in diff.not_compared)
