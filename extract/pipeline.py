@@ -89,6 +89,21 @@ def _infer_identity(documents: list[SourceDocument]) -> tuple[str | None, str | 
     return edition_id, label, period
 
 
+_FICTITIOUS = re.compile(r"\b(?:éditions? fictives?|fictitious)\b", re.IGNORECASE)
+
+
+def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
+    """A generated test edition says so on its cover, in its PDF metadata or in its file name."""
+    if any(_FICTITIOUS.search(Path(p).name) for p in paths):
+        return True
+    for document in documents:
+        if document.producer and _FICTITIOUS.search(document.producer):
+            return True
+        if any(_FICTITIOUS.search(b.text) for b in document.blocks[:60]):
+            return True
+    return False
+
+
 def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: Path | None = None) -> Edition:
     """One Edition from the sources of one edition (several sources merge; the first wins on conflicts)."""
     if not paths:
@@ -140,6 +155,12 @@ def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: 
     if published is None:
         dates = [r.published for r in refs if r.published]
         published = min(dates) if dates else None
+    # A generated edition is never presented as the publication it was derived from.
+    fictitious = not listed_in and _is_fictitious(paths, documents)
+    if fictitious:
+        if edition_id is None:
+            final_id = f"{final_id}-fictitious" if not final_id.endswith("fictitious") and "fictitious" not in final_id else final_id
+        label = f"ÉDITION FICTIVE (jamais publiée), dérivée de : {label}"
 
     edition = blocks_to_edition(
         documents,
@@ -152,4 +173,4 @@ def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: 
     )
     if not (edition.actions or edition.missions or edition.enjeux or edition.claims):
         raise NoRoadmapFound(paths[0], "no roadmap structure found")
-    return edition
+    return edition.model_copy(update={"fictitious": True}) if fictitious else edition

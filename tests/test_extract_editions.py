@@ -111,3 +111,19 @@ def test_roadmap_without_edition_name_takes_the_file_name(tmp_path):
     path.write_text("ACTION LA1 → Règles de labellisation\n\nÉvaluer les attentes\n\nDINUM\n", encoding="utf-8")
     e = extract_edition([path], manifest=None)
     assert e.id == "cards" and [a.code for a in e.actions] == ["LA1"] and e.actions[0].owners_printed == ["DINUM"]
+
+
+def test_a_generated_edition_is_labelled_fictitious_not_as_the_edition_it_came_from(tmp_path, edition_mi2020):
+    from editiondiff.extract.pipeline import extract_edition
+    from editiondiff.render.edition_text import edition_to_text
+
+    text = edition_to_text(edition_mi2020.model_copy(update={"fictitious": True}))
+    assert "ÉDITION FICTIVE" in text
+    path = tmp_path / "edition.txt"  # the file name does not say it: the cover does
+    path.write_text(text, encoding="utf-8")
+    edition = extract_edition([path])
+    assert edition.fictitious
+    assert edition.id == "mi-2020-fictitious"
+    assert edition.label.startswith("ÉDITION FICTIVE")
+    # the real seed stays a real edition
+    assert not edition_mi2020.fictitious and edition_mi2020.id == "mi-2020"
