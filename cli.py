@@ -51,6 +51,19 @@ def _write(text: str, output: Path | None) -> None:
     tmp.replace(output)
 
 
+def _write_json(model, kind: str, output: Path | None) -> None:
+    """Every JSON the tool writes is first validated against its checked-in JSON Schema."""
+    import json
+
+    from .schemas.registry import dump_json, validation_errors
+
+    text = dump_json(model)
+    errors = validation_errors(kind, json.loads(text))
+    if errors:
+        raise RuntimeError(f"output does not match the {kind} schema: {errors[0]}")
+    _write(text, output)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="editiondiff")
 def main() -> None:
@@ -65,14 +78,9 @@ def main() -> None:
 def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None) -> None:
     """Extract one edition from its SOURCES (markdown, text or PDF; several merge into one edition)."""
     from .pipeline import build_edition, deadline_counts
-    from .schemas.registry import dump_json, validation_errors
 
     edition = build_edition(list(sources), edition_id)
-    text = dump_json(edition)
-    errors = validation_errors("edition", __import__("json").loads(text))
-    if errors:
-        raise RuntimeError(f"output does not match the edition schema: {errors[0]}")
-    _write(text, output)
+    _write_json(edition, "edition", output)
     total, unparsed = deadline_counts(edition)
     click.echo(
         f"{edition.id}: {len(edition.missions)} missions, {len(edition.actions)} actions, "
@@ -132,7 +140,11 @@ def diff(old: Path, new: Path, fmt: str, lang: str, threshold: float | None, out
     from .pipeline import compare, load_edition
 
     before, after = load_edition(old), load_edition(new)
-    _write(render_report(compare(before, after, threshold=threshold), before, after, fmt=fmt, lang=lang), output)
+    result = compare(before, after, threshold=threshold)
+    if fmt == "json":
+        _write_json(result, "diff", output)
+    else:
+        _write(render_report(result, before, after, fmt=fmt, lang=lang), output)
 
 
 @main.command()
@@ -144,11 +156,10 @@ def run(manifest: Path | None, out_dir: Path, lang: str) -> None:
     """The main job: extract every edition of the corpus, diff consecutive ones, print a summary."""
     from .diff.report import render_report
     from .pipeline import DEFAULT_MANIFEST, build_corpus, compare, deadline_counts
-    from .schemas.registry import dump_json
 
     editions = build_corpus(manifest or DEFAULT_MANIFEST)
     for edition in editions:
-        _write(dump_json(edition), out_dir / f"edition-{edition.id}.json")
+        _write_json(edition, "edition", out_dir / f"edition-{edition.id}.json")
         total, unparsed = deadline_counts(edition)
         claims = ", ".join(f"{c.kind} {c.claimed}→{c.extracted if c.extracted is not None else '?'}" for c in edition.claim_checks)
         click.echo(
@@ -158,7 +169,7 @@ def run(manifest: Path | None, out_dir: Path, lang: str) -> None:
     for old, new in zip(editions, editions[1:]):
         result = compare(old, new)
         stem = f"diff-{old.id}-{new.id}"
-        _write(dump_json(result), out_dir / f"{stem}.json")
+        _write_json(result, "diff", out_dir / f"{stem}.json")
         _write(render_report(result, old, new, fmt="md", lang=lang), out_dir / f"{stem}.md")
         click.echo(f"{stem}: {len(result.changes)} changes -> {out_dir / (stem + '.md')}")
 
