@@ -86,7 +86,7 @@ WORDS = {
         "said": "Déclaré", "observed": "Observé", "not_compared": "Ce qui n'a pas pu être comparé",
         "matches": "Correspondances (missions, puis actions)", "score": "score", "evidence": "indices",
         "threshold": "seuil d'appariement", "where_old": "dans l'ancienne édition", "where_new": "dans la nouvelle édition",
-        "column": "colonne", "colon": " : ", "lq": "« ", "rq": " »", "french_note": "",
+        "column": "colonne", "colon": " : ", "sep": " ; ", "below": "ci-dessous", "lq": "« ", "rq": " »", "french_note": "",
     },
     "en": {
         "title": "What changed between two editions of the TECH.GOUV roadmap",
@@ -102,7 +102,7 @@ WORDS = {
         "said": "Stated", "observed": "Observed", "not_compared": "What could not be compared",
         "matches": "Correspondences (missions, then actions)", "score": "score", "evidence": "evidence",
         "threshold": "match threshold", "where_old": "in the older edition", "where_new": "in the newer edition",
-        "column": "column", "colon": ": ", "lq": "“", "rq": "”",
+        "column": "column", "colon": ": ", "sep": "; ", "below": "below", "lq": "“", "rq": "”",
         "french_note": "Statements, observations and notes below are given in French, the language of the editions and of the diff's JSON.",
     },
 }
