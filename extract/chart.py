@@ -48,8 +48,9 @@ def _best_pairs_first(scores: np.ndarray) -> list[tuple[int, int]]:
 
 def match_chart_to_cards(chart: list[ChartEntry], actions: list[Action], *, threshold: float) -> tuple[list[ChartEntry], list[Action]]:
     """Copies of the chart and actions with entries matched to cards (chart_title, new, completed set)."""
-    chart = [entry.model_copy(deep=True) for entry in chart]
-    actions = [action.model_copy(deep=True) for action in actions]
+    # matching sets top-level fields only, so shallow copies leave the inputs untouched
+    chart = [entry.model_copy() for entry in chart]
+    actions = [action.model_copy() for action in actions]
     for mission in sorted({entry.mission for entry in chart}):
         rows = [e for e in chart if e.mission == mission]
         cols = [a for a in actions if a.mission == mission]

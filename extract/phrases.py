@@ -122,8 +122,10 @@ def is_running_header(text: str, mission_codes: set[str]) -> bool:
 def is_heading_like(text: str) -> bool:
     """A short line set mostly in capitals ('GOUVERNANCE DE TECH.GOUV', 'PRODUITS et SERVICES')."""
     text = text.strip()
+    if len(text) > 80:
+        return False
     letters = [c for c in text if c.isalpha()]
-    if not letters or len(text) > 80:
+    if not letters:
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= 0.7
 

@@ -28,13 +28,14 @@ from .phrases import action_references, is_heading_like, parse_action_heading
 
 _NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 _N = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
-_CLAIMS: list[tuple[ClaimKind, re.Pattern[str]]] = [
-    ("enjeux", re.compile(r"\b" + _N + r"\s+enjeux\b", re.IGNORECASE)),
-    ("missions", re.compile(r"\b" + _N + r"\s+missions\b(?!\s+(?:ont|sont|ayant)\b)", re.IGNORECASE)),
-    ("actions", re.compile(r"\b" + _N + r"\s+(?:projets|actions)\b(?!\s+(?:ont|sont)\b)", re.IGNORECASE)),
-    ("completed", re.compile(r"\b" + _N + r"\s+sont\s+(?:désormais\s+)?achevés\b", re.IGNORECASE)),
-    ("to_complete", re.compile(r"\b" + _N + r"\s+le\s+sera\b", re.IGNORECASE)),
-    ("new", re.compile(r"\b" + _N + r"\s+(?:nouveaux|nouvelles)\s+(?:font\b|actions\b|projets\b)", re.IGNORECASE)),
+#: (kind, pattern, words one of which the pattern needs: a cheap test that skips most blocks).
+_CLAIMS: list[tuple[ClaimKind, re.Pattern[str], tuple[str, ...]]] = [
+    ("enjeux", re.compile(r"\b" + _N + r"\s+enjeux\b", re.IGNORECASE), ("enjeux",)),
+    ("missions", re.compile(r"\b" + _N + r"\s+missions\b(?!\s+(?:ont|sont|ayant)\b)", re.IGNORECASE), ("missions",)),
+    ("actions", re.compile(r"\b" + _N + r"\s+(?:projets|actions)\b(?!\s+(?:ont|sont)\b)", re.IGNORECASE), ("projets", "actions")),
+    ("completed", re.compile(r"\b" + _N + r"\s+sont\s+(?:désormais\s+)?achevés\b", re.IGNORECASE), ("achevés",)),
+    ("to_complete", re.compile(r"\b" + _N + r"\s+le\s+sera\b", re.IGNORECASE), ("sera",)),
+    ("new", re.compile(r"\b" + _N + r"\s+(?:nouveaux|nouvelles)\s+(?:font\b|actions\b|projets\b)", re.IGNORECASE), ("nouveaux", "nouvelles")),
 ]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
 
@@ -66,7 +67,10 @@ def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
     for block in blocks:
         if block.kind == "table_row":
             continue
-        for kind, pattern in _CLAIMS:
+        lowered = block.text.lower()
+        for kind, pattern, words in _CLAIMS:
+            if not any(word in lowered for word in words):
+                continue
             for m in pattern.finditer(block.text):
                 value = _number(m.group(1))
                 if any(c.kind == kind and c.value == value for c in claims):
@@ -119,6 +123,10 @@ def _coded(refs):
     return [r for r in refs if r[1] is not None]
 
 
+def _last_code(refs) -> str | None:
+    return refs[-1][1] if refs else None
+
+
 def _lead_in_kind(block: Block) -> StatedChangeKind | None:
     text = block.text.strip()
     if not text.endswith(":") or block.kind not in ("paragraph", "heading", "quote"):
@@ -164,7 +172,10 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
 
         for offset, sentence in _sentences(text):
             refs_here = _coded(action_references(sentence))
-            refs_before = _coded(action_references(text[:offset]))
+
+            def refs_before(offset: int = offset) -> list:
+                return _coded(action_references(text[:offset]))
+
             for pattern in _MISSION_RENAMED:
                 for m in pattern.finditer(sentence):
                     if m.group(1) in MISSION_PREFIX and m.group(2) in MISSION_PREFIX and m.group(1) != m.group(2):
@@ -173,13 +184,13 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
                 if m.group(1) != m.group(2) and m.group(1) not in MISSION_PREFIX and m.group(2) not in MISSION_PREFIX:
                     add(_change("directorate_renamed", m.group(1), m.group(2), block, sentence))
             if _LEAVING.search(sentence):
-                subject = refs_here[0][1] if refs_here else (refs_before[-1][1] if refs_before else None)
+                subject = refs_here[0][1] if refs_here else _last_code(refs_before())
                 if subject:
                     add(_change("action_completed", subject, None, block, sentence))
             if _ADDED.search(sentence) and refs_here and not _GIVES_BIRTH.search(sentence):
                 add(_change("action_added", refs_here[-1][1], None, block, sentence))
             if _TRANSFORMED.search(sentence) and refs_here:
-                subject = card_of.get(id(block)) or (refs_before[-1][1] if refs_before else None)
+                subject = card_of.get(id(block)) or _last_code(refs_before())
                 if subject and subject != refs_here[-1][1]:
                     add(_change("action_transformed", subject, refs_here[-1][1], block, sentence))
             if _REFOCUSED.search(sentence):
