@@ -211,12 +211,14 @@ def corpus_check(manifest: Path | None) -> None:
 @click.option("--trials", type=int, default=200, show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--pdf-every", type=int, default=0, help="Also re-render every Nth trial as PDF and extract it (0: never).")
+@click.option("--profile", type=click.Choice(["default", "hard"]), default="default", show_default=True,
+              help="Perturbations: mild edits (default) or paraphrased, stacked, swapped and look-alike edits (hard).")
 @_one_line_errors
-def score(trials: int, seed: int, pdf_every: int) -> None:
+def score(trials: int, seed: int, pdf_every: int, profile: str) -> None:
     """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
     from .diff.score import run_scoring
 
-    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every), nl=False)
+    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile), nl=False)
 
 
 if __name__ == "__main__":

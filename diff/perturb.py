@@ -242,13 +242,13 @@ def _printed_code(code: str, like: str) -> str:
     return f"{code[:2]} {code[2:]}" if " " in like else code
 
 
-def perturb_edition(base: Edition, seed: int, *, edits: int | None = None) -> Perturbation:
-    """A fictitious edition derived from `base` by a seeded set of edits, and the changes they make."""
-    rng = random.Random(seed)
+#: Perturbation profiles: "default" (mild edits, one or two per card) and "hard" (`perturb_hard`).
+PROFILES = ("default", "hard")
+
+
+def fictitious_copy(base: Edition, seed: int) -> Perturbation:
+    """A deep copy of `base` marked fictitious (id, label, flag), with nothing stated and nothing new yet."""
     new = base.model_copy(deep=True)
-    record = Perturbation(edition=new, seed=seed)
-    exp = record.expected.append
-    log = record.edits.append
     new.id = f"{base.id}-fictitious-{seed}"
     new.label = f"Édition fictive n° {seed} dérivée de « {base.label} » (jamais publiée)"
     new.fictitious = True
@@ -259,6 +259,36 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None) -> Pe
         a.new = False
     for c in new.chart:
         c.new = False
+    return Perturbation(edition=new, seed=seed)
+
+
+def restate_claims(edition: Edition) -> None:
+    """The edition's own counts follow its perturbed content, as an edition states its own counts."""
+    for claim in edition.claims:
+        if claim.kind == "actions":
+            claim.value = len(edition.actions)
+        elif claim.kind == "completed":
+            claim.value = sum(1 for a in edition.actions if a.completed)
+        elif claim.kind == "new":
+            claim.value = sum(1 for a in edition.actions if a.new)
+
+
+def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profile: str = "default") -> Perturbation:
+    """A fictitious edition derived from `base` by a seeded set of edits, and the changes they make.
+
+    `profile="hard"` applies the harder, stacked edits of `perturb_hard` instead.
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"unknown perturbation profile {profile!r} (expected one of {', '.join(PROFILES)})")
+    if profile == "hard":
+        from .perturb_hard import perturb_edition_hard
+
+        return perturb_edition_hard(base, seed, edits=edits)
+    rng = random.Random(seed)
+    record = fictitious_copy(base, seed)
+    new = record.edition
+    exp = record.expected.append
+    log = record.edits.append
     taken: set[str] = set()
     never_reuse = {a.code for a in base.actions}
 
@@ -387,14 +417,7 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None) -> Pe
     if new.indicators and new.indicators.rows:
         _indicator_edits(new, rng, record)
 
-    # Claims follow the perturbed content, as an edition states its own counts.
-    for claim in new.claims:
-        if claim.kind == "actions":
-            claim.value = len(new.actions)
-        elif claim.kind == "completed":
-            claim.value = sum(1 for a in new.actions if a.completed)
-        elif claim.kind == "new":
-            claim.value = sum(1 for a in new.actions if a.new)
+    restate_claims(new)
     new.chart = []
     return record
 

@@ -163,10 +163,13 @@ class ScoringRun:
     misses: dict[float, Counter]
     #: Totals over all kinds per threshold, for the trials read back from text and from PDF separately.
     by_path: dict[str, dict[float, Tally]] = field(default_factory=dict)
+    #: The perturbation profile the trials used ("default" or "hard").
+    profile: str = "default"
 
 
-def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tuple[float, ...] = THRESHOLDS, through_text: bool = True, settings=None) -> ScoringRun:
-    """Run the trials and tally every kind at every threshold."""
+def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tuple[float, ...] = THRESHOLDS, through_text: bool = True, settings=None,
+                 profile: str = "default") -> ScoringRun:
+    """Run the trials (perturbations of `profile`, see `perturb.PROFILES`) and tally every kind at every threshold."""
     from .editions import editions_to_diff
     from .settings import DEFAULT_SETTINGS
 
@@ -192,7 +195,7 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
         old = edition_roundtrip(fictitious_base, workdir, "fictitious-base") if through_text else fictitious_base
         old_pdf: dict[str, Edition] = {}
         for trial in range(trials):
-            perturbation = perturb_edition(base, seed + trial)
+            perturbation = perturb_edition(base, seed + trial, profile=profile)
             use_pdf = bool(pdf_render) and pdf_every > 0 and trial % pdf_every == 0
             if use_pdf:
                 engine = PDF_ENGINES[pdf_trials % len(PDF_ENGINES)]
@@ -213,7 +216,7 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
                 s, e = slips[t]
                 slips[t] = (s + score.slips, e + score.slips_exact)
                 misses[t].update(score.misses)
-    return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, pdf_note, time.perf_counter() - started, misses, by_path)
+    return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, pdf_note, time.perf_counter() - started, misses, by_path, profile)
 
 
 def _total(tallies: dict[str, Tally]) -> Tally:
@@ -225,7 +228,7 @@ def _total(tallies: dict[str, Tally]) -> Tally:
 
 def format_run(run: ScoringRun, default: float) -> str:
     lines = [
-        f"Diff accuracy over {run.trials} seeded trials (seeds {run.seed}..{run.seed + run.trials - 1}), "
+        f"Diff accuracy over {run.trials} seeded trials of the {run.profile!r} perturbation profile (seeds {run.seed}..{run.seed + run.trials - 1}), "
         f"each perturbed edition re-rendered and re-extracted through the real pipeline"
         + (f"; {run.pdf_trials} of them via PDF (engines {' and '.join(PDF_ENGINES)} in turn)" if run.pdf_trials else "") + f"; {run.seconds:.1f} s",
     ]
@@ -266,9 +269,9 @@ def format_run(run: ScoringRun, default: float) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_scoring(*, trials: int, seed: int, pdf_every: int) -> str:
+def run_scoring(*, trials: int, seed: int, pdf_every: int, profile: str = "default") -> str:
     """What `editiondiff score` prints."""
     from .settings import DEFAULT_SETTINGS
 
-    run = score_trials(trials=trials, seed=seed, pdf_every=pdf_every)
+    run = score_trials(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile)
     return format_run(run, DEFAULT_SETTINGS.threshold)
