@@ -135,7 +135,7 @@ def page_lines(page_dict: dict, page_number: int) -> list[Line]:
                         bold=bool(flags & 16) or "bold" in font.lower(),
                     )
                 )
-            if not spans or not "".join(s.text for s in spans).strip():
+            if not any(s.text.strip() for s in spans):
                 continue
             for piece in _split_at_gaps(spans):
                 size = max(s.size for s in piece if not s.sup) if any(not s.sup for s in piece) else piece[0].size
@@ -157,7 +157,7 @@ def _split_at_gaps(spans: list[Span]) -> list[list[Span]]:
             pieces.append([span])
         else:
             pieces[-1].append(span)
-    return [p for p in pieces if "".join(s.text for s in p).strip()]
+    return [p for p in pieces if any(s.text.strip() for s in p)]
 
 
 def _merge_raised(lines: list[Line]) -> None:
@@ -529,7 +529,9 @@ _WORD_START = re.compile(r"^(\w+)")
 
 def _join(left: str, right: str, vocabulary: set[str], wrapped: bool) -> str:
     right = right.lstrip()
-    m = _WORD_END.search(left)
+    # the pattern needs a hyphen at the end (`$` also matches before a final newline): test that
+    # first, as searching a long paragraph for it at every position is slow
+    m = _WORD_END.search(left) if left.endswith(("-", "-\n")) else None
     if m and right[:1].isalpha() and right[:1].islower():  # a word cut at a hyphen, whether by wrapping or not
         start = _WORD_START.match(right)
         if start and right[:1].islower():
