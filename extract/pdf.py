@@ -39,7 +39,7 @@ from .pdf_layout import (
     settle_base_left,
     vocabulary,
 )
-from .pdf_tables import TableRegion, find_tables, has_ruled_grid, stitch, table_rows, vector_copy
+from .pdf_tables import RuledPage, TableRegion, find_tables, has_ruled_grid, ruled_page, stitch, table_rows
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
         heights: list[float] = []
         widths: list[float] = []
         grid_pages: list[int] = []
-        grid_objects: list = []
+        grid_rules: list[RuledPage] = []
         flags = _text_flags()
         for index in range(doc.page_count):
             try:
@@ -113,9 +113,14 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
                 raw = page.get_text("dict", flags=flags)
                 lines = page_lines(raw, index + 1)
                 continued = bool(grid_pages) and grid_pages[-1] == index
-                if lines and (len(lines) >= 8 or continued) and has_ruled_grid(page, continued=continued):
-                    grid_pages.append(index + 1)
-                    grid_objects.append(page)
+                if lines and (len(lines) >= 8 or continued):
+                    drawings = page.get_cdrawings()
+                    if has_ruled_grid(drawings, continued=continued):
+                        try:
+                            grid_rules.append(ruled_page(page, drawings))
+                            grid_pages.append(index + 1)
+                        except Exception:  # odd vector graphics: read the page as text, without tables
+                            pass
             except (InputError, LimitExceeded):
                 raise
             except Exception as exc:
@@ -125,10 +130,6 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
             widths.append(page.rect.width)
             if time.perf_counter() - started > limits.max_seconds:
                 raise LimitExceeded(path, f"took more than {limits.max_seconds:g} s to read ({index + 1} of {doc.page_count} pages)")
-        try:
-            rules = vector_copy(grid_objects) if grid_objects else b""
-        except Exception:  # odd vector graphics: read those pages as text, without tables
-            rules, grid_pages = b"", []
         metadata = doc.metadata or {}
         producer = " / ".join(v for v in (metadata.get("producer"), metadata.get("creator")) if v) or None
     finally:
@@ -139,7 +140,7 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
     pages = drop_running_lines(pages, heights, band=limits.header_band)
     words = vocabulary(pages)
     try:
-        regions = find_tables(rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words)
+        regions = find_tables(grid_rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words)
     except Exception as exc:  # pdfplumber on a damaged page: read the page as text instead
         regions = []
         _ = exc

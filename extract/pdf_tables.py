@@ -1,12 +1,13 @@
-"""Ruled tables in PDFs: found by pdfplumber, only on the pages that draw a grid.
+"""Ruled tables in PDFs: found by pdfplumber's table finder, only on the pages that draw a grid.
 
-pdfplumber's table finder is accurate on ruled tables but some 70 times
-slower per page than PyMuPDF's text extraction, so pages are first screened
-with PyMuPDF's vector drawings (a grid needs many horizontal and vertical
-rules) and pdfplumber opens only those. Cell text is taken from PyMuPDF's
-spans inside each cell box, so that superscripts and icons are read the same
-way as everywhere else. A table continued on the next page is stitched into
-one: the repeated header row is dropped.
+pdfplumber's table finder is accurate on ruled tables, but pdfplumber reads a
+page some 70 times slower than PyMuPDF, so pages are first screened with
+PyMuPDF's vector drawings (a grid needs many horizontal and vertical rules) and
+the table finder is given the rules of those pages as explicit edges, read from
+the same drawings (`ruled_page`): pdfplumber parses no page content. Cell text
+is taken from PyMuPDF's spans inside each cell box, so that superscripts and
+icons are read the same way as everywhere else. A table continued on the next
+page is stitched into one: the repeated header row is dropped.
 """
 
 from __future__ import annotations
@@ -25,14 +26,14 @@ class TableRegion:
     row_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
-def has_ruled_grid(page, *, continued: bool = False) -> bool:
-    """Whether a PyMuPDF page draws enough straight rules to hold a ruled table.
+def has_ruled_grid(drawings: list[dict], *, continued: bool = False) -> bool:
+    """Whether a page's vector drawings (PyMuPDF `page.get_cdrawings()`) hold enough straight rules for a ruled table.
 
     `continued`: the previous page holds a table, so a few rows (two rules) may be its end.
     """
     horizontal: set[int] = set()
     vertical: set[int] = set()
-    for path in page.get_cdrawings():
+    for path in drawings:
         for item in path.get("items", ()):
             kind = item[0]
             if kind == "l":
@@ -54,39 +55,99 @@ def has_ruled_grid(page, *, continued: bool = False) -> bool:
     return len(vertical) >= 3 and len(horizontal) >= (2 if continued else 6)
 
 
-def vector_copy(pages: list) -> bytes:
-    """A PDF holding only the straight rules of the given PyMuPDF pages (no text, no fonts).
+@dataclass
+class RuledPage:
+    """The straight rules of one page, as the edges pdfplumber's table finder works on."""
 
-    pdfplumber's table finder needs the rules only (cell text is taken from
-    PyMuPDF); without the text and its embedded fonts, pdfminer parses a
-    page some ten times faster.
+    width: float
+    height: float
+    vertical: list[dict]
+    horizontal: list[dict]
+
+
+def _subpaths(items) -> list[tuple[str, list[tuple[float, float]]]]:
+    """(operators, points) of each subpath drawn by lines, rectangles and quads, curves left out.
+
+    Lines that continue from the previous point extend its subpath ("m l l l"), as
+    in a PDF content stream; a rectangle is closed ("m l l l h"), a quad drawn as
+    four lines back to its first corner ("m l l l l"). A rectangle whose corners
+    come swapped is taken as PyMuPDF's `Rect` takes it: with no extent that way.
     """
     import pymupdf
 
-    out = pymupdf.open()
-    for page in pages:
-        copy = out.new_page(width=page.rect.width, height=page.rect.height)
-        shape = copy.new_shape()
-        for path in page.get_cdrawings():
-            drawn = False
-            for item in path.get("items", ()):
-                if item[0] == "l":
-                    shape.draw_line(item[1], item[2])
-                    drawn = True
-                elif item[0] == "re":
-                    shape.draw_rect(pymupdf.Rect(item[1]))
-                    drawn = True
-                elif item[0] == "qu":
-                    shape.draw_quad(pymupdf.Quad(item[1]))
-                    drawn = True
-            if drawn:
-                color = path.get("color")
-                fill = path.get("fill")
-                shape.finish(color=tuple(color) if color else None, fill=tuple(fill) if fill else None, width=path.get("width") or 0.5, closePath=False)
-        shape.commit()
-    data = out.tobytes()
-    out.close()
-    return data
+    subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+    last = None
+    for item in items:
+        kind = item[0]
+        if kind == "l":
+            p, q = tuple(item[1]), tuple(item[2])
+            if last != p:
+                subpaths.append(("m", [p]))
+            operators, points = subpaths[-1]
+            subpaths[-1] = (operators + "l", points + [q])
+            last = q
+        elif kind == "re":
+            rect = pymupdf.Rect(item[1])
+            x0, y1 = rect.x0, rect.y1
+            x1, y0 = x0 + rect.width, y1 - rect.height
+            subpaths.append(("mlllh", [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]))
+            last = (x0, y0)
+        elif kind == "qu":
+            ul, ur, ll, lr = (tuple(p) for p in item[1])
+            subpaths.append(("mllll", [ul, ll, lr, ur, ul]))
+            last = ul
+    return subpaths
+
+
+def _box(points: list[tuple[float, float]]) -> dict:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return {"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys), "width": max(xs) - min(xs), "height": max(ys) - min(ys)}
+
+
+def _is_rectangle(points: list[tuple[float, float]]) -> bool:
+    """Five points, back to the first, along the axes: a rectangle for pdfminer."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3), end = points
+    along_axes = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+    return end == points[0] and along_axes
+
+
+def ruled_page(page, drawings: list[dict]) -> RuledPage:
+    """A page's rules as pdfplumber edges, read from PyMuPDF's drawings (top-left origin, points).
+
+    pdfplumber reads rules by parsing the page's content with pdfminer, some ten
+    times the cost of everything else on a table page; the drawings PyMuPDF has
+    already read give the same rules. Each subpath becomes the object pdfminer
+    makes of it (a line, a rectangle: a closed four-corner axis-aligned path, or
+    else a curve), and pdfplumber's own functions turn those into edges, in its
+    order (lines, rectangles, curves) and with its pre-filter (at least 1 pt long).
+    """
+    from pdfplumber import utils
+
+    lines: list[dict] = []
+    rects: list[dict] = []
+    curves: list[dict] = []
+    for path in drawings:
+        for operators, points in _subpaths(path.get("items", ())):
+            box = _box(points)
+            if operators == "ml":
+                lines.append({"object_type": "line", **box})
+                continue
+            if operators in ("mlllh", "mllll") and _is_rectangle(points):
+                bottom_up = {"y0": page.rect.height - box["bottom"], "y1": page.rect.height - box["top"]}
+                rects.append({"object_type": "rect", "doctop": box["top"], **bottom_up, **box})
+            else:
+                curves.append({"object_type": "curve", "pts": points, "doctop": box["top"], **box})
+    edges = (
+        [utils.line_to_edge(line) for line in lines]
+        + [edge for rect in rects for edge in utils.rect_to_edges(rect)]
+        + [edge for curve in curves for edge in utils.curve_to_edges(curve)]
+    )
+    return RuledPage(
+        width=page.rect.width,
+        height=page.rect.height,
+        vertical=utils.filter_edges(edges, "v", min_length=1),
+        horizontal=utils.filter_edges(edges, "h", min_length=1),
+    )
 
 
 def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabulary: set[str]) -> str:
@@ -108,16 +169,33 @@ def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabu
     return out
 
 
-def find_tables(rules: bytes, pages: list[int], lines_by_page: dict[int, list[Line]], vocabulary: set[str]) -> list[TableRegion]:
-    """Tables on the given 1-based pages (`rules`: their `vector_copy`, in that order), cells read from PyMuPDF lines."""
+def find_tables(rules: list[RuledPage], pages: list[int], lines_by_page: dict[int, list[Line]], vocabulary: set[str]) -> list[TableRegion]:
+    """Tables on the given 1-based pages (`rules`: their rules, in that order), cells read from PyMuPDF lines.
+
+    pdfplumber's table finder (edges snapped and joined, intersections, cells,
+    tables) runs on each page's rules given as explicit edges, on a blank page of
+    the same size, so that pdfplumber parses no page content at all.
+    """
     if not pages:
         return []
     import pdfplumber
+    import pymupdf
 
+    blank = pymupdf.open()
+    for ruled in rules:
+        blank.new_page(width=ruled.width, height=ruled.height)
     regions: list[TableRegion] = []
-    with pdfplumber.open(io.BytesIO(rules)) as document:
-        for number, page in zip(pages, document.pages):
-            for table in page.find_tables():
+    with pdfplumber.open(io.BytesIO(blank.tobytes())) as document:
+        for number, page, ruled in zip(pages, document.pages, rules):
+            if len(ruled.vertical) < 2 or len(ruled.horizontal) < 2:
+                continue  # no cell can be closed (and pdfplumber refuses fewer than two explicit lines)
+            settings = {
+                "vertical_strategy": "explicit",
+                "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": ruled.vertical,
+                "explicit_horizontal_lines": ruled.horizontal,
+            }
+            for table in page.find_tables(settings):
                 region = TableRegion(number, tuple(table.bbox))  # type: ignore[arg-type]
                 lines = lines_by_page.get(number, [])
                 for row in table.rows:
@@ -127,6 +205,7 @@ def find_tables(rules: bytes, pages: list[int], lines_by_page: dict[int, list[Li
                         region.row_boxes.append(tuple(row.bbox))  # type: ignore[arg-type]
                 if region.rows:
                     regions.append(region)
+    blank.close()
     return regions
 
 
