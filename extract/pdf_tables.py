@@ -73,8 +73,6 @@ def _subpaths(items) -> list[tuple[str, list[tuple[float, float]]]]:
     four lines back to its first corner ("m l l l l"). A rectangle whose corners
     come swapped is taken as PyMuPDF's `Rect` takes it: with no extent that way.
     """
-    import pymupdf
-
     subpaths: list[tuple[str, list[tuple[float, float]]]] = []
     last = None
     for item in items:
@@ -87,9 +85,9 @@ def _subpaths(items) -> list[tuple[str, list[tuple[float, float]]]]:
             subpaths[-1] = (operators + "l", points + [q])
             last = q
         elif kind == "re":
-            rect = pymupdf.Rect(item[1])
-            x0, y1 = rect.x0, rect.y1
-            x1, y0 = x0 + rect.width, y1 - rect.height
+            x0, top, right, y1 = item[1]
+            # drawn from the bottom-left corner, with `Rect`'s width and height (never negative)
+            x1, y0 = x0 + max(right - x0, 0.0), y1 - max(y1 - top, 0.0)
             subpaths.append(("mlllh", [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]))
             last = (x0, y0)
         elif kind == "qu":
@@ -154,6 +152,8 @@ def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabu
     x0, y0, x1, y1 = box
     parts: list[str] = []
     for line in lines:
+        if line.y1 < y0 - 0.5 or line.y0 > y1 + 0.5:
+            continue  # a line's spans lie within its box: none of them is centred in the cell
         spans: list[Span] = [
             s for s in line.spans if x0 - 0.5 <= (s.bbox[0] + s.bbox[2]) / 2 <= x1 + 0.5 and y0 - 0.5 <= (s.bbox[1] + s.bbox[3]) / 2 <= y1 + 0.5
         ]
