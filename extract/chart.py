@@ -18,7 +18,11 @@ from ..schemas.edition import Action, ChartEntry
 
 def title_similarity(card: str, chart: str) -> float:
     """0-100: how likely two printed titles name the same action (one may be a truncation of the other)."""
-    a, b = fold(card), fold(chart)
+    return _folded_similarity(fold(card), fold(chart))
+
+
+def _folded_similarity(a: str, b: str) -> float:
+    """`title_similarity` of two titles already folded."""
     if not a or not b:
         return 0.0
     score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
@@ -56,7 +60,9 @@ def match_chart_to_cards(chart: list[ChartEntry], actions: list[Action], *, thre
         cols = [a for a in actions if a.mission == mission]
         if not rows or not cols:
             continue
-        scores = np.array([[title_similarity(a.title, e.title) for a in cols] for e in rows])
+        card_titles = [fold(a.title) for a in cols]
+        entry_titles = [fold(e.title) for e in rows]
+        scores = np.array([[_folded_similarity(card, entry) for card in card_titles] for entry in entry_titles])
         for r, c in _best_pairs_first(scores):
             if scores[r, c] < threshold:
                 continue

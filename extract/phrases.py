@@ -46,6 +46,9 @@ _ONGOING = re.compile(r"^en cours\b", re.IGNORECASE)
 _ACTION_HEADING = re.compile(r"^ACTION\s+([A-Z]{2})\s?-?\s?(\d{1,2})\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$")
 _TRAILING_PAREN = re.compile(r"\(([^()]+)\)\s*\.?$")
 _ACTION_NUMBER_ONLY = re.compile(r"\bactions?\s+(\d{1,2})\b", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+_RUNNING_TITLE = re.compile(r"Feuille de route \d{4}-\d{4}")
+_RUNNING_LABEL = re.compile(r"-\s*([A-Z]+)\s*-?")
 
 
 def is_owner_phrase(text: str) -> bool:
@@ -111,11 +114,9 @@ def mission_code_of(text: str) -> str | None:
 def is_running_header(text: str, mission_codes: set[str]) -> bool:
     """Page furniture: '- LABEL -', '-TALENTS-', '- INFRA', 'Feuille de route 2019-2022', page numbers."""
     text = text.strip()
-    if re.fullmatch(r"\d{1,3}", text):
+    if _PAGE_NUMBER.fullmatch(text) or _RUNNING_TITLE.fullmatch(text):
         return True
-    if re.fullmatch(r"Feuille de route \d{4}-\d{4}", text):
-        return True
-    m = re.fullmatch(r"-\s*([A-Z]+)\s*-?", text)
+    m = _RUNNING_LABEL.fullmatch(text)
     return bool(m and m.group(1) in mission_codes)
 
 

@@ -329,14 +329,24 @@ def _chart_entries(mission: str, blocks: list[Block]) -> list[ChartEntry]:
     return entries
 
 
-def _axis_name(label: str, blocks: list[Block]) -> str:
-    """The full axis headline a short chart label stands for ('PRODUITS et SERVICES' -> 'Des produits et des services …')."""
-    words = {w for w in fold(label).split() if len(w) > 3}
+def _axis_candidates(blocks: list[Block]) -> list[tuple[str, set[str]]]:
+    """Short unpunctuated headlines, each with its folded words: where the full axis names are."""
+    candidates = []
     for block in blocks:
         text = block.text.strip()
-        if block.kind not in ("paragraph", "heading") or len(text) > 120 or text.endswith(".") or len(text) <= len(label):
+        if block.kind not in ("paragraph", "heading") or len(text) > 120 or text.endswith("."):
             continue
-        if words and words <= set(fold(text).split()):
+        candidates.append((text, set(fold(text).split())))
+    return candidates
+
+
+def _axis_name(label: str, candidates: list[tuple[str, set[str]]]) -> str:
+    """The full axis headline a short chart label stands for ('PRODUITS et SERVICES' -> 'Des produits et des services …')."""
+    words = {w for w in fold(label).split() if len(w) > 3}
+    for text, text_words in candidates:
+        if len(text) <= len(label):
+            continue
+        if words and words <= text_words:
             return text
     return label
 
@@ -554,10 +564,11 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings) -
     chart, axis_labels, chart_used = _chart_groups(blocks, used, settings)
     used |= chart_used
     missions, mission_at = _mission_sections(blocks, used, settings)
+    candidates = _axis_candidates(blocks) if any(m.code in axis_labels for m in missions) else []
     for mission in missions:
         label = axis_labels.get(mission.code)
         if label:
-            mission.axis = _axis_name(label, blocks)
+            mission.axis = _axis_name(label, candidates)
     part.missions = missions or _mission_lists(blocks)
 
     for index, heading, body in cards:
