@@ -3,19 +3,26 @@
 Every candidate pair gets a score from five fields:
 
     content = weighted mean of title, objective and steps similarity
-              (over the fields both cards print; rapidfuzz token_sort_ratio on match keys),
-              or the objective-and-steps similarity alone when that is at least body_agree
-              (a rewritten title on an unchanged card)
+              (over the fields both cards print; rapidfuzz token_sort_ratio on match keys,
+              token_set for steps, and for objectives of full sentences the better of the two),
+              raised to the objective-and-steps similarity alone when that is at least body_agree
+              (a rewritten title on an unchanged card), or to the title-and-steps similarity when
+              both are (an objective rewritten on an unchanged card),
+              lowered to the objective-and-steps similarity when that is under body_disagree
+              (a title alone, "Bilan de « X »", does not make two cards one)
     score   = content_weight * content
             + code_weight    * [same canonical code, and content >= code_gate
-                                or one of title, objective, steps >= agree_at]
+                                or one of title, objective, steps >= agree_at
+                                or same owner and deadline lines with a body that does not disagree]
             + mission_weight * [same mission, after mission matching]
 
 so that an action that keeps its code and changes its title, keeps its title
 and changes its code, or moves to another mission with a new code is still
 found, while a reused code on unrelated content is not trusted. The one-to-one
 assignment is `scipy.optimize.linear_sum_assignment` on the score matrix;
-pairs under the threshold are not matches.
+pairs under the threshold are not matches. Before any fuzzy scoring, cards
+whose title, objective and steps are identical and unique on both sides are
+paired whatever their codes (two cards swapping codes stay themselves).
 
 Large editions are blocked: pairs within the same (matched) mission are scored
 and assigned first, then every action left over on either side is scored
@@ -35,7 +42,7 @@ from scipy.optimize import linear_sum_assignment
 from ..schemas import Action
 from ..schemas.diff import Match
 from .settings import DiffSettings
-from .similarity import equality_matrix, match_key, similarity_matrix
+from .similarity import equality_matrix, folded, match_key, similarity_matrix
 
 _CONTENT_FIELDS = ("title", "objective", "steps")
 
@@ -49,6 +56,8 @@ class ActionKeys:
     title: str
     objective: str
     steps: str
+    #: Owner lines and card deadline phrases, folded ('' when the card prints none).
+    facts: str = ""
 
 
 def action_keys(action: Action, mission: str | None = None) -> ActionKeys:
@@ -59,6 +68,7 @@ def action_keys(action: Action, mission: str | None = None) -> ActionKeys:
         title=match_key(action.chart_title if not action.title and action.chart_title else action.title),
         objective=match_key(action.objective),
         steps=" ".join(match_key(s.text) for s in action.steps),
+        facts=" | ".join(folded(x) for x in action.owners_printed + action.deadlines_printed),
     )
 
 
@@ -83,6 +93,11 @@ class _Scored:
     parts: dict[str, np.ndarray]
 
 
+def _long(keys: list[str], settings: DiffSettings) -> np.ndarray:
+    """Which match keys are full sentences (enough words to stand on their own)."""
+    return np.fromiter((len(k.split()) >= settings.sentence_words for k in keys), dtype=bool, count=len(keys))
+
+
 def score_matrix(old: list[ActionKeys], new: list[ActionKeys], settings: DiffSettings) -> _Scored:
     """Match scores of every (old, new) pair, and the per-field similarities behind them."""
     weights = {"title": settings.title_weight, "objective": settings.objective_weight, "steps": settings.steps_weight}
@@ -91,7 +106,16 @@ def score_matrix(old: list[ActionKeys], new: list[ActionKeys], settings: DiffSet
     num = np.zeros((len(old), len(new)), dtype=np.float32)
     den = np.zeros_like(num)
     for name in _CONTENT_FIELDS:
-        sims = similarity_matrix([getattr(k, name) for k in old], [getattr(k, name) for k in new], scorer=scorers[name], workers=settings.workers)
+        left, right = [getattr(k, name) for k in old], [getattr(k, name) for k in new]
+        sims = similarity_matrix(left, right, scorer=scorers[name], workers=settings.workers)
+        if name == "objective":
+            # An objective reworded with a sentence added keeps its words but not its length:
+            # token_set sees the words kept (0.86-0.96 on such rewordings), token_sort the reordering.
+            # Only between full sentences: two or three words of a short objective quoted in
+            # another card's would make a subset, which token_set scores as equal.
+            sets = similarity_matrix(left, right, scorer=fuzz.token_set_ratio, workers=settings.workers)
+            sentence = _long(left, settings)[:, None] & _long(right, settings)[None, :]
+            sims = np.where(sentence, np.fmax(sims, sets), sims)
         parts[name] = sims
         present = ~np.isnan(sims)
         num += np.where(present, sims, 0.0) * weights[name]
@@ -104,15 +128,27 @@ def score_matrix(old: list[ActionKeys], new: list[ActionKeys], settings: DiffSet
     has_o, has_st = ~np.isnan(o), ~np.isnan(st)
     w_o, w_st = has_o * weights["objective"], has_st * weights["steps"]
     body = np.divide(np.nan_to_num(o) * w_o + np.nan_to_num(st) * w_st, w_o + w_st, out=np.zeros_like(num), where=(w_o + w_st) > 0)
-    long_o = np.fromiter((len(k.objective.split()) >= 6 for k in old), dtype=bool, count=len(old))[:, None] & np.fromiter(
-        (len(k.objective.split()) >= 6 for k in new), dtype=bool, count=len(new))[None, :]
+    long_o = _long([k.objective for k in old], settings)[:, None] & _long([k.objective for k in new], settings)[None, :]
     strong = (body >= settings.body_agree) & has_o & (has_st | long_o)
-    content = np.where(strong, np.maximum(content, body), content).astype(np.float32)
+    content = np.where(strong, np.maximum(content, body), content)
+    # Likewise a card keeping its title and its steps is the same card even if its objective was rewritten.
+    t = parts["title"]
+    title_steps = (np.nan_to_num(t) >= settings.body_agree) & (np.nan_to_num(st) >= settings.body_agree)
+    w_t = weights["title"]
+    content = np.where(title_steps, np.maximum(content, (np.nan_to_num(t) * w_t + np.nan_to_num(st) * weights["steps"]) / (w_t + weights["steps"])), content)
+    # But a title alone does not make two cards one: where the objective and steps the cards both print
+    # disagree, the content is no more alike than they are ("Bilan de « X »" added where X was dropped).
+    has_body = (w_o + w_st) > 0
+    content = np.where(has_body & (body < settings.body_disagree), np.minimum(content, body), content).astype(np.float32)
     code = equality_matrix([k.code for k in old], [k.code for k in new])
     mission = equality_matrix([k.mission for k in old], [k.mission for k in new])
     # The code counts when the content is alike overall, or when one field plainly agrees.
     any_field = np.fmax(np.fmax(parts["title"], parts["objective"]), parts["steps"])
-    gated = code * ((content >= settings.code_gate) | (np.nan_to_num(any_field) >= settings.agree_at))
+    # Or when the card keeps its owner and deadlines and its objective and steps do not contradict it
+    # (a title and an objective both reworded on an unchanged card).
+    facts = equality_matrix([k.facts or "\0old" for k in old], [k.facts or "\0new" for k in new])
+    kept = (facts > 0) & has_body & (body >= settings.body_disagree)
+    gated = code * ((content >= settings.code_gate) | (np.nan_to_num(any_field) >= settings.agree_at) | kept)
     parts.update(content=content, code=code, mission=mission)
     score = settings.content_weight * content + settings.code_weight * gated + settings.mission_weight * mission
     return _Scored(score=score, parts=parts)
@@ -208,10 +244,10 @@ def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], sett
             found.append((old_idx[i], new_idx[j], s, evidence, sims))
 
     all_old, all_new = list(range(len(old_keys))), list(range(len(new_keys)))
+    if settings.exact_first:
+        found.extend(_exact_pairs(old_keys, new_keys, settings, threshold))
     if len(old_keys) * len(new_keys) > settings.block_above_pairs:
         result.blocked = True
-        if settings.exact_first:
-            found.extend(_exact_pairs(old_keys, new_keys, settings, threshold))
         exact_old = {f[0] for f in found}
         exact_new = {f[1] for f in found}
         blocks: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -227,7 +263,8 @@ def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], sett
         taken_new = {f[1] for f in found}
         run([i for i in all_old if i not in taken_old], [j for j in all_new if j not in taken_new])
     else:
-        run(all_old, all_new)
+        exact_old, exact_new = {f[0] for f in found}, {f[1] for f in found}
+        run([i for i in all_old if i not in exact_old], [j for j in all_new if j not in exact_new])
 
     found.sort(key=lambda f: (f[0], f[1]))
     taken_old = {f[0] for f in found}

@@ -167,6 +167,8 @@ class Perturbation:
     expected: list[Expected] = field(default_factory=list)
     edits: list[str] = field(default_factory=list)
     seed: int = 0
+    #: The true matching of cards, old code -> new code, for the cards that remain (filled by the hard profile).
+    same_card: dict[str, str] = field(default_factory=dict)
 
 
 # ----------------------------------------------------------------- title rewordings

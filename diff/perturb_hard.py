@@ -235,6 +235,7 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
     touched: set[int] = set()  # ids of the Action objects already edited
     removed: set[int] = set()
     count = edits if edits is not None else rng.randint(5, 9)
+    original = {id(a): a.code for a in new.actions}
 
     def _fresh(prefix: str) -> str:
         code = _free_code(new, prefix, taken | never_reuse)
@@ -434,6 +435,7 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
             a.steps = [a.steps[k] for k in order]
             log(f"{a.code} étapes réordonnées {[k + 1 for k in order]} (pas un changement)")
     new.actions = [a for a in new.actions if id(a) not in removed]
+    record.same_card = {original[id(a)]: a.code for a in new.actions if id(a) in original}
     restate_claims(new)
     new.chart = []
     return record

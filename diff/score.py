@@ -206,7 +206,7 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
             elif through_text:
                 new = edition_roundtrip(perturbation.edition, workdir, f"fictitious-{seed + trial}")
             else:
-                new = perturbation.edition
+                new = _normalize(perturbation.edition)
             for t in thresholds:
                 diff = editions_to_diff(old_pdf[engine] if use_pdf else old, new, threshold=t, settings=settings)
                 score = score_changes(diff.changes, perturbation.expected)

@@ -36,6 +36,14 @@ class DiffSettings:
     #: Objective and steps at least this similar make the card's content on their own (a title rewritten).
     #: Sibling cards of the real editions reach 0.76 (LA1 and IN1 share an objective copied by mistake).
     body_agree: float = 0.90
+    #: Objective and steps under this similarity contradict a title that agrees: the content is then
+    #: taken as no more alike than the body. A follow-up card ("Bilan de « X »") added where X was
+    #: dropped reaches 0.88 on its title and 0.46-0.56 on its objective; an objective reworded with
+    #: synonyms and a sentence added keeps 0.59-0.96.
+    body_disagree: float = 0.58
+    #: An objective of at least this many words (match key) is a full sentence: it may stand alone as the
+    #: card's body, and is compared on the words it keeps (token_set) as well as their order.
+    sentence_words: int = 6
     #: A field "agrees" (is cited as evidence) at or above this similarity.
     agree_at: float = 0.80
     #: Minimum similarity (token_set) for two steps of matched cards to be the same step. Two different
@@ -44,7 +52,8 @@ class DiffSettings:
     #: Above this many candidate pairs, score within blocks (same mission) first,
     #: then the leftovers across missions; below, score every pair.
     block_above_pairs: int = 40_000
-    #: When blocking, first match cards whose whole content is identical and unique (no fuzzy scoring for them).
+    #: First match cards whose whole content is identical and unique on both sides, whatever their codes
+    #: (two cards of a mission swapping codes stay themselves), and when blocking, without fuzzy scoring.
     exact_first: bool = True
     #: rapidfuzz worker threads for cdist (-1: all cores).
     workers: int = -1
