@@ -93,9 +93,10 @@ _ADDED = re.compile(r"\bnouvelle action\b|\bajouter une action\b", re.IGNORECASE
 _TRANSFORMED = re.compile(r"\btransformée?\s+en\b", re.IGNORECASE)
 _GIVES_BIRTH = re.compile(r"\bdonne naissance à une nouvelle action\b", re.IGNORECASE)
 _REFOCUSED = re.compile(r"\bréorientée?\b|\bse focaliser\b|\brecentrée?\b|\brefocalisée?\b", re.IGNORECASE)
+#: (pattern, a word it needs: sentences without it are not searched).
 _MISSION_RENAMED = [
-    re.compile(r"\bmission\s+([A-Z]{4,})\s+devient\s+(?:la\s+)?(?:\*\*)?mission\s+([A-Z]{4,})"),
-    re.compile(r"\bchangé de nom\b[^.]*?\bde\s+([A-Z]{4,})\s+à\s+([A-Z]{4,})"),
+    (re.compile(r"\bmission\s+([A-Z]{4,})\s+devient\s+(?:la\s+)?(?:\*\*)?mission\s+([A-Z]{4,})"), "devient"),
+    (re.compile(r"\bchangé de nom\b[^.]*?\bde\s+([A-Z]{4,})\s+à\s+([A-Z]{4,})"), "changé de nom"),
 ]
 _DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|ait)\s+(?:la\s+|le\s+)?([A-Z]{4,})\b")
 
@@ -176,11 +177,14 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
             def refs_before(offset: int = offset) -> list:
                 return _coded(action_references(text[:offset]))
 
-            for pattern in _MISSION_RENAMED:
+            for pattern, needs in _MISSION_RENAMED:
+                if needs not in sentence:
+                    continue
                 for m in pattern.finditer(sentence):
                     if m.group(1) in MISSION_PREFIX and m.group(2) in MISSION_PREFIX and m.group(1) != m.group(2):
                         add(_change("mission_renamed", m.group(1), m.group(2), block, sentence))
-            for m in _DIRECTORATE_RENAMED.finditer(sentence):
+            renamings = _DIRECTORATE_RENAMED.finditer(sentence) if "deven" in sentence else ()  # the pattern needs "deven…"
+            for m in renamings:
                 if m.group(1) != m.group(2) and m.group(1) not in MISSION_PREFIX and m.group(2) not in MISSION_PREFIX:
                     add(_change("directorate_renamed", m.group(1), m.group(2), block, sentence))
             if _LEAVING.search(sentence):
