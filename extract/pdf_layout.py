@@ -97,8 +97,19 @@ class Group:
 
 
 def _union(boxes) -> tuple[float, float, float, float]:
-    boxes = list(boxes)
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    """The smallest box holding all the given boxes (one pass: it is called for every line)."""
+    iterator = iter(boxes)
+    x0, y0, x1, y1 = next(iterator)
+    for b in iterator:
+        if b[0] < x0:
+            x0 = b[0]
+        if b[1] < y0:
+            y0 = b[1]
+        if b[2] > x1:
+            x1 = b[2]
+        if b[3] > y1:
+            y1 = b[3]
+    return (x0, y0, x1, y1)
 
 
 # -- visual lines ----------------------------------------------------------------
