@@ -7,8 +7,9 @@ Prints pages/s and ms/page for
   * pdfplumber: `page.extract_text()` over all pages,
   * ours: `read_pdf` (layout, tables) and `read_pdf` + the structure builder to an Edition,
 with ratios against raw PyMuPDF measured in the same run (target: ours within
-3x of raw PyMuPDF, and faster than pdfplumber), then the whole-process wall
-time of `editiondiff extract <pdf>` next to `python -c pass`.
+3x of raw PyMuPDF, and faster than pdfplumber); for the default PDF, the text
+path from its seed text to the same Edition; then the whole-process wall time
+of `editiondiff extract <pdf>` next to `python -c pass`.
 Each figure is the median of N runs (default 5; pdfplumber 3).
 """
 
@@ -23,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PDF = ROOT / "corpus" / "pdf" / "mi-2020_retypeset_pymupdf.pdf"
+#: The text the default PDF was typeset from: the text path to the same Edition, for reference.
+SEED_TEXT = ROOT / "corpus" / "sources" / "003_dc8a99c2b477ef56.txt"
 
 
 def _median_seconds(function, repeat: int) -> float:
@@ -100,6 +103,9 @@ def main() -> None:
     plumber = rows[1][1]
     edition = rows[3][1]
     print(f"ours (Edition) vs raw PyMuPDF: {edition / base:.1f}x (target <= 3x); vs pdfplumber text: {plumber / edition:.1f}x faster")
+    if path == DEFAULT_PDF and SEED_TEXT.exists():
+        text = _median_seconds(lambda: ours_edition(SEED_TEXT), options.repeat)
+        print(f"text path, {SEED_TEXT.name} to the same Edition: {1000 * text:.1f} ms (text reader and structure builder, no layout)")
 
     python = sys.executable
     command = [str(Path(python).with_name("editiondiff")), "extract", str(path), "-o", "/dev/null"]
