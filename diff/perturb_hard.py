@@ -236,6 +236,8 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
     removed: set[int] = set()
     count = edits if edits is not None else rng.randint(5, 9)
     original = {id(a): a.code for a in new.actions}
+    named = {c for s in base.stated_changes for c in (s.subject, s.target) if c}
+    named |= {a.code for a in base.actions if any(fold(a.code_printed) in fold(n) or fold(a.code) in fold(n) for x in base.actions for n in x.notes)}
 
     def _fresh(prefix: str) -> str:
         code = _free_code(new, prefix, taken | never_reuse)
@@ -349,13 +351,17 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
             exp(Expected("action_retitled", (a.code,)))
             shift(a, reword_phrase=rng.random() < 0.5)
         elif scenario == "swap":
-            missions = [m.code for m in new.missions
-                        if len([a for a in new.actions if a.mission == m.code and id(a) not in touched and id(a) not in removed]) >= 2]
+            # Cards the edition's prose names by code (completed, transformed, cited in a note) keep their codes:
+            # swapping them would make that prose speak of the other card.
+            def swappable(a: Action) -> bool:
+                return a.code not in named and id(a) not in touched and id(a) not in removed
+
+            missions = [m.code for m in new.missions if len([a for a in new.actions if a.mission == m.code and swappable(a)]) >= 2]
             if not missions:
                 continue
             mission = rng.choice(missions)
-            first = pick(lambda a: a.mission == mission)
-            second = pick(lambda a: a.mission == mission)
+            first = pick(lambda a: a.mission == mission and swappable(a))
+            second = pick(lambda a: a.mission == mission and swappable(a))
             log(f"{first.code} et {second.code} échangent leurs codes")
             first.code, second.code = second.code, first.code
             first.code_printed, second.code_printed = second.code_printed, first.code_printed
