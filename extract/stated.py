@@ -40,6 +40,18 @@ _CLAIMS: list[tuple[ClaimKind, re.Pattern[str], tuple[str, ...]]] = [
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
 
 
+def _caseless(text: str) -> str:
+    """Lower case as `re.IGNORECASE` compares letters: a word absent from it cannot be matched.
+
+    `str.lower` keeps apart three letters the regex engine equates with i and s
+    (İ, ı, ſ); they are mapped here, so that a keyword test never skips a match.
+    """
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = lowered.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+    return lowered
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
@@ -67,7 +79,7 @@ def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
     for block in blocks:
         if block.kind == "table_row":
             continue
-        lowered = block.text.lower()
+        lowered = _caseless(block.text)
         for kind, pattern, words in _CLAIMS:
             if not any(word in lowered for word in words):
                 continue
@@ -94,6 +106,23 @@ _TRANSFORMED = re.compile(r"\btransformée?\s+en\b", re.IGNORECASE)
 _GIVES_BIRTH = re.compile(r"\bdonne naissance à une nouvelle action\b", re.IGNORECASE)
 _REFOCUSED = re.compile(r"\bréorientée?\b|\bse focaliser\b|\brecentrée?\b|\brefocalisée?\b", re.IGNORECASE)
 #: (pattern, a word it needs: sentences without it are not searched).
+#: Words (in `_caseless` form) one of which each pattern needs: sentences without any are not searched.
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _LEAVING: ("tech.gouv", "sort du programme"),
+    _ADDED: ("nouvelle action", "ajouter une action"),
+    _TRANSFORMED: ("transform",),
+    _GIVES_BIRTH: ("donne naissance",),
+    _REFOCUSED: ("réorienté", "se focaliser", "recentré", "refocalisé"),
+}
+
+
+def _search(pattern: re.Pattern[str], text: str, lowered: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, skipped when `lowered` (`_caseless(text)`) lacks every word the pattern needs."""
+    if not any(word in lowered for word in _NEEDS[pattern]):
+        return None
+    return pattern.search(text)
+
+
 _MISSION_RENAMED = [
     (re.compile(r"\bmission\s+([A-Z]{4,})\s+devient\s+(?:la\s+)?(?:\*\*)?mission\s+([A-Z]{4,})"), "devient"),
     (re.compile(r"\bchangé de nom\b[^.]*?\bde\s+([A-Z]{4,})\s+à\s+([A-Z]{4,})"), "changé de nom"),
@@ -173,6 +202,7 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
 
         for offset, sentence in _sentences(text):
             refs_here = _coded(action_references(sentence))
+            lowered = _caseless(sentence)
 
             def refs_before(offset: int = offset) -> list:
                 return _coded(action_references(text[:offset]))
@@ -187,21 +217,21 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
             for m in renamings:
                 if m.group(1) != m.group(2) and m.group(1) not in MISSION_PREFIX and m.group(2) not in MISSION_PREFIX:
                     add(_change("directorate_renamed", m.group(1), m.group(2), block, sentence))
-            if _LEAVING.search(sentence):
+            if _search(_LEAVING, sentence, lowered):
                 subject = refs_here[0][1] if refs_here else _last_code(refs_before())
                 if subject:
                     add(_change("action_completed", subject, None, block, sentence))
-            if _ADDED.search(sentence) and refs_here and not _GIVES_BIRTH.search(sentence):
+            if _search(_ADDED, sentence, lowered) and refs_here and not _search(_GIVES_BIRTH, sentence, lowered):
                 add(_change("action_added", refs_here[-1][1], None, block, sentence))
-            if _TRANSFORMED.search(sentence) and refs_here:
+            if _search(_TRANSFORMED, sentence, lowered) and refs_here:
                 subject = card_of.get(id(block)) or _last_code(refs_before())
                 if subject and subject != refs_here[-1][1]:
                     add(_change("action_transformed", subject, refs_here[-1][1], block, sentence))
-            if _REFOCUSED.search(sentence):
+            if _search(_REFOCUSED, sentence, lowered):
                 subject = refs_here[0][1] if refs_here else (_coded(action_references(text))[:1] or [(None, None)])[0][1]
                 if subject:
                     add(_change("action_refocused", subject, None, block, sentence))
-        birth = _GIVES_BIRTH.search(text)
+        birth = _search(_GIVES_BIRTH, text, _caseless(text))
         if birth:
             before = _coded(action_references(text[: birth.start()]))
             after = _coded(action_references(text[birth.end():]))

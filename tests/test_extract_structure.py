@@ -178,3 +178,19 @@ def test_chart_marks_through_the_text_reader(tmp_path: Path):
     path.write_text(text + "\n", encoding="utf-8")
     edition = extract_edition([path], edition_id="test", manifest=None)
     assert [(c.title, c.completed, c.action) for c in edition.chart] == [("Règles de labellisation", True, "LA1"), ("Catalogue", True, "LA2")]
+
+
+def test_keyword_shortcuts_keep_case_insensitive_matches():
+    """Claims and stated changes test for a keyword before running their patterns; letters the
+    regex engine equates with i and s (İ, ı, ſ) and capitals must still be matched."""
+    from editiondiff.extract.stated import blocks_to_claims, blocks_to_stated_changes
+
+    def block(text: str) -> Block:
+        return Block(kind="paragraph", text=text, provenance=Provenance(source="t", line_start=1, line_end=1, quote=text))
+
+    claims = blocks_to_claims([block("La feuille de route compte 8 MİSSIONS."), block("Elle comprend 38 PROJETS.")])
+    assert [(c.kind, c.value) for c in claims] == [("missions", 8), ("actions", 38)]
+    claims = blocks_to_claims([block("Elle compte huit miſſions et 3 nouveaux projets.")])
+    assert [(c.kind, c.value) for c in claims] == [("missions", 8), ("new", 3)]
+    changes = blocks_to_stated_changes([block("L'action IN 5 SORT DE TECH.GOUV."), block("L'action BE 1 a été RÉORIENTÉE.")])
+    assert [(c.kind, c.subject) for c in changes] == [("action_completed", "IN5"), ("action_refocused", "BE1")]
