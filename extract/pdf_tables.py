@@ -199,7 +199,9 @@ def find_tables(rules: list[RuledPage], pages: list[int], lines_by_page: dict[in
                 region = TableRegion(number, tuple(table.bbox))  # type: ignore[arg-type]
                 lines = lines_by_page.get(number, [])
                 for row in table.rows:
-                    cells = [_cell_text(lines, cell, vocabulary) if cell is not None else "" for cell in row.cells]
+                    top, bottom = row.bbox[1], row.bbox[3]
+                    row_lines = [line for line in lines if line.y1 >= top - 0.5 and line.y0 <= bottom + 0.5]
+                    cells = [_cell_text(row_lines, cell, vocabulary) if cell is not None else "" for cell in row.cells]
                     if any(cells):
                         region.rows.append(cells)
                         region.row_boxes.append(tuple(row.bbox))  # type: ignore[arg-type]
