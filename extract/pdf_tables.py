@@ -121,6 +121,7 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
     """
     from pdfplumber import utils
 
+    width, height = page.rect.width, page.rect.height
     lines: list[dict] = []
     rects: list[dict] = []
     curves: list[dict] = []
@@ -131,7 +132,7 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
                 lines.append({"object_type": "line", **box})
                 continue
             if operators in ("mlllh", "mllll") and _is_rectangle(points):
-                bottom_up = {"y0": page.rect.height - box["bottom"], "y1": page.rect.height - box["top"]}
+                bottom_up = {"y0": height - box["bottom"], "y1": height - box["top"]}
                 rects.append({"object_type": "rect", "doctop": box["top"], **bottom_up, **box})
             else:
                 curves.append({"object_type": "curve", "pts": points, "doctop": box["top"], **box})
@@ -141,8 +142,8 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
         + [edge for curve in curves for edge in utils.curve_to_edges(curve)]
     )
     return RuledPage(
-        width=page.rect.width,
-        height=page.rect.height,
+        width=width,
+        height=height,
         vertical=utils.filter_edges(edges, "v", min_length=1),
         horizontal=utils.filter_edges(edges, "h", min_length=1),
     )
