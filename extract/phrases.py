@@ -46,6 +46,7 @@ _ONGOING = re.compile(r"^en cours\b", re.IGNORECASE)
 _ACTION_HEADING = re.compile(r"^ACTION\s+([A-Z]{2})\s?-?\s?(\d{1,2})\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$")
 _TRAILING_PAREN = re.compile(r"\(([^()]+)\)\s*\.?$")
 _ACTION_NUMBER_ONLY = re.compile(r"\bactions?\s+(\d{1,2})\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _RUNNING_TITLE = re.compile(r"Feuille de route \d{4}-\d{4}")
 _RUNNING_LABEL = re.compile(r"-\s*([A-Z]+)\s*-?")
@@ -136,6 +137,8 @@ def action_references(text: str) -> list[tuple[str, str | None, int]]:
 
     'action IN 5' -> ('IN 5', 'IN5', …); 'action 10' (no mission prefix) -> ('action 10', None, …).
     """
+    if not _DIGIT.search(text):
+        return []  # every reference holds a number: most prose is done with one scan
     refs = [(m.group(0), canonical_action_code(m.group(0)), m.start()) for m in ACTION_CODE_IN_TEXT.finditer(text)]
     refs += [(m.group(0), None, m.start()) for m in _ACTION_NUMBER_ONLY.finditer(text)]
     return sorted(refs, key=lambda r: r[2])
