@@ -232,10 +232,12 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
     exp, log = record.expected.append, record.edits.append
     never_reuse = {a.code for a in base.actions}
     taken: set[str] = set()
-    touched: set[int] = set()  # ids of the Action objects already edited
-    removed: set[int] = set()
+    # Cards are tracked by identity; the dicts hold the objects themselves so that an id is never
+    # reused by a card created later while its first owner is still being tracked.
+    touched: dict[int, Action] = {}  # cards already edited (or created) by a scenario
+    removed: dict[int, Action] = {}
     count = edits if edits is not None else rng.randint(5, 9)
-    original = {id(a): a.code for a in new.actions}
+    original = {id(a): (a, a.code) for a in new.actions}
     named = {c for s in base.stated_changes for c in (s.subject, s.target) if c}
     named |= {a.code for a in base.actions if any(fold(a.code_printed) in fold(n) or fold(a.code) in fold(n) for x in base.actions for n in x.notes)}
 
@@ -249,7 +251,7 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
         if not cards:
             return None
         card = rng.choice(cards)
-        touched.add(id(card))
+        touched[id(card)] = card
         return card
 
     def retitle(a: Action) -> None:
@@ -373,7 +375,7 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
             a = pick(lambda a: True)
             if a is None:
                 continue
-            removed.add(id(a))
+            removed[id(a)] = a
             log(f"{a.code} supprimé")
             exp(Expected(_dropped_kind(a), (a.code,)))
             words = [w for w in re.findall(r"[\w'’-]+", a.objective or a.title) if len(w) >= 6 and "'" not in w and "’" not in w]
@@ -384,7 +386,7 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
             owner = rng.choice([o for o in OWNERS if _owner_identity([o]) != _owner_identity(a.owners_printed)])
             deadline = rng.choice([c[4] for c in NEW_ACTIONS])
             card = _new_card(new, a.mission, _fresh(a.code[:2]), title, objective, steps, owner, deadline, a.provenance)
-            touched.add(id(card))
+            touched[id(card)] = card
             new.actions.insert(new.actions.index(a) + 1, card)
             if rng.random() < 0.5:
                 _announce(new, card)
@@ -402,9 +404,9 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
                 continue
             title, objective, steps, owner, deadline = rng.choice(content)
             card = _new_card(new, a.mission, _fresh(a.code[:2]), title, objective, steps, owner, deadline, a.provenance)
-            touched.add(id(card))
+            touched[id(card)] = card
             new.actions[new.actions.index(a)] = card
-            removed.add(id(a))
+            removed[id(a)] = a
             log(f"{a.code} remplacé par {card.code} « {title} » (méconnaissable : abandon et ajout)")
             exp(Expected(_dropped_kind(a), (a.code,)))
             exp(Expected("action_added", (card.code,)))
@@ -441,7 +443,7 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
             a.steps = [a.steps[k] for k in order]
             log(f"{a.code} étapes réordonnées {[k + 1 for k in order]} (pas un changement)")
     new.actions = [a for a in new.actions if id(a) not in removed]
-    record.same_card = {original[id(a)]: a.code for a in new.actions if id(a) in original}
+    record.same_card = {original[id(a)][1]: a.code for a in new.actions if id(a) in original and original[id(a)][0] is a}
     restate_claims(new)
     new.chart = []
     return record
