@@ -521,16 +521,20 @@ def _continues_across_break(prev: Line, line: Line) -> bool:
 def lines_to_groups(lines: list[Line]) -> list[Group]:
     """Paragraph runs in reading order (a run is what the text convention writes without a blank line)."""
     groups: list[Group] = []
+    # leftmost start of the last group's lines in each (page, column, band), kept as lines join it
+    group_left: dict[tuple[int, int, int], float] = {}
     for line in lines:
+        key = (line.page, line.column, line.band)
         if groups:
             last = groups[-1]
             prev = last.lines[-1]
-            here = [l for l in last.lines if (l.page, l.column, l.band) == (prev.page, prev.column, prev.band)]
-            group_x0 = min(l.x0 for l in here) if len(here) > 1 else here[0].x0
+            group_x0 = group_left[(prev.page, prev.column, prev.band)]
             if _same_paragraph(prev, line, group_x0) or _continues_across_break(prev, line):
                 last.lines.append(line)
+                group_left[key] = min(group_left.get(key, line.x0), line.x0)
                 continue
         groups.append(Group([line]))
+        group_left = {key: line.x0}
     return groups
 
 
