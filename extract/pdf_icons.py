@@ -14,6 +14,8 @@ only has to restore the printed glyph.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: Canonical icons of the brochure text, each with the role it announces.
 BULLETS = {"•": "-", "➔": "➔", "→": "→", "▪": "-", "‣": "-", "◦": "-"}
 
@@ -35,6 +37,7 @@ _ZAPF = {
 _EMOJI = {"\u1f58": "📅", "📅": "📅", "🗓": "📅", "⬆": "⬆", "✅": "✓"}
 
 
+@lru_cache(maxsize=1024)
 def _family(font: str) -> str:
     name = font.split("+", 1)[-1].lower()
     if "dingbat" in name or "zapf" in name:
