@@ -224,6 +224,12 @@ def line_text(line: Line, *, gap_marker: bool = True) -> str:
 # -- running headers and footers --------------------------------------------------
 
 
+_DIGITS = re.compile(r"\d+")
+#: A bare page number in a margin band: "12", "- 12 -", "12 / 40".
+_PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}[-–—\s]*(?:/\s*\d{1,4})?")
+_WORD = re.compile(r"\w+")
+
+
 def _band_key(line: Line, height: float, band: float) -> tuple | None:
     if line.y1 <= height * band:
         where = "top"
@@ -241,7 +247,7 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], *, band: f
     for lines, height in zip(pages, heights):
         keys = {(_band_key(l, height, band)) for l in lines} - {None}
         positions.update(keys)
-        texts.update({re.sub(r"\d+", "#", l.text.strip()) for l in lines if _band_key(l, height, band)})
+        texts.update({_DIGITS.sub("#", l.text.strip()) for l in lines if _band_key(l, height, band)})
     recurring = max(2, (len(pages) + 9) // 10)
     kept_pages = []
     for lines, height in zip(pages, heights):
@@ -250,9 +256,9 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], *, band: f
             key = _band_key(line, height, band)
             if key is not None:
                 text = line.text.strip()
-                if re.fullmatch(r"[-–—\s]*\d{1,4}[-–—\s]*(?:/\s*\d{1,4})?", text):
+                if _PAGE_NUMBER.fullmatch(text):
                     continue
-                if positions[key] >= recurring or texts[re.sub(r"\d+", "#", text)] >= recurring:
+                if positions[key] >= recurring or texts[_DIGITS.sub("#", text)] >= recurring:
                     continue
             kept.append(line)
         kept_pages.append(kept)
@@ -617,5 +623,5 @@ def vocabulary(pages: list[list[Line]]) -> set[str]:
     words: set[str] = set()
     for lines in pages:
         for line in lines:
-            words.update(w.lower() for w in re.findall(r"\w+", line.text))
+            words.update(w.lower() for w in _WORD.findall(line.text))
     return words
