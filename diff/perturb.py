@@ -14,6 +14,10 @@ rows added and removed, a column header replaced, a mission reworded and a
 mission renamed with the sentence that states it. Each edit records the
 change the diff should report (`Expected`).
 
+`perturb_edition(..., profile="hard")` applies the harder edits of
+`perturb_hard` instead (paraphrased titles with reworded objectives, stacked
+edits, code swaps, look-alike drop and addition, deadline rewordings).
+
 Every generated edition is fictitious: `Edition.fictitious` is set, its id and
 label say "fictitious", and its rendered text opens with a notice.
 """
