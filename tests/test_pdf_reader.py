@@ -200,3 +200,36 @@ def test_readable_pdf_without_roadmap_is_no_roadmap(tmp_path):
     path.write_bytes(_one_page_pdf("Bonjour, ceci est une lettre."))
     with pytest.raises(NoRoadmapFound):
         extract_edition([path])
+
+
+@pytest.mark.parametrize("name", ["mi-2020_retypeset_pymupdf.pdf", "mi-2020_retypeset_reportlab.pdf"])
+def test_table_finder_on_rules_read_by_pymupdf_equals_pdfplumber_on_the_page(name):
+    """The rules PyMuPDF reads, given to pdfplumber's table finder as explicit edges, give the
+    tables pdfplumber finds when it parses the page itself (same cells, boxes within 0.01 pt)."""
+    import pdfplumber
+    import pymupdf
+
+    from editiondiff.extract.pdf_tables import has_ruled_grid, ruled_page
+
+    path = ROOT / "corpus" / "pdf" / name
+    with pymupdf.open(path) as doc:
+        grid = [(page.number, ruled_page(page, page.get_cdrawings())) for page in doc if has_ruled_grid(page.get_cdrawings(), continued=True)]
+    assert len(grid) >= 2  # the indicator table and its continuation
+    with pdfplumber.open(path) as pdf:
+        for number, ruled in grid:
+            page = pdf.pages[number]
+            own = page.find_tables()
+            given = page.find_tables(
+                {
+                    "vertical_strategy": "explicit",
+                    "horizontal_strategy": "explicit",
+                    "explicit_vertical_lines": ruled.vertical,
+                    "explicit_horizontal_lines": ruled.horizontal,
+                }
+            )
+            assert len(given) == len(own) >= 1
+            for a, b in zip(given, own):
+                assert len(a.cells) == len(b.cells)
+                assert all(abs(x - y) < 0.01 for x, y in zip(a.bbox, b.bbox))
+                for row_a, row_b in zip(a.rows, b.rows):
+                    assert all(abs(x - y) < 0.01 for x, y in zip(row_a.bbox, row_b.bbox))
