@@ -32,7 +32,10 @@ _DEADLINE_START = re.compile(
     r"^(?:\d|fait\b|faite?s?\b|en cours\b|réalisé|achevé|terminé|expériment|étude|lancement|lancé|finalisation|"
     r"préfiguration|extension|projet\b|ouverture|mise en (?:place|œuvre|oeuvre|service|production)|processus|dispositif|"
     r"programmée?|généralisation|déploiement|industrialisation|automne|printemps|été|hiver|début|fin\b|mi-|courant|"
-    r"jusqu|à partir|à compter|d'ici|montée en puissance|version|(?:" + _MONTHS + r")\b)",
+    r"jusqu|à partir|à compter|d'ici|dès\b|depuis\b|montée en puissance|version|prévue?s?\b|"
+    r"[TS]\s?[1-4]\b|(?:premier|première|deuxième|second|seconde|troisième|quatrième|1re|1ère|2nde)\b|"
+    r"en\s+(?:19|20)\d{2}\b|(?:l')?année\b|au\s+(?:\d|premier|première|deuxième|second|troisième|quatrième)|"
+    r"(?:" + _MONTHS + r")\b)",
     re.IGNORECASE,
 )
 #: A state with no date that still answers "when?": "Fait", "En cours", "Dispositif lancé".
@@ -127,7 +130,7 @@ def is_heading_like(text: str) -> bool:
     if len(text) > 80:
         return False
     letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if len(letters) < 3 or is_deadline_phrase(text):  # "T4 2020", "S2 2020" are dates, not headings
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= 0.7
 

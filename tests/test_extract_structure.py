@@ -194,3 +194,25 @@ def test_keyword_shortcuts_keep_case_insensitive_matches():
     assert [(c.kind, c.value) for c in claims] == [("missions", 8), ("new", 3)]
     changes = blocks_to_stated_changes([block("L'action IN 5 SORT DE TECH.GOUV."), block("L'action BE 1 a été RÉORIENTÉE.")])
     assert [(c.kind, c.subject) for c in changes] == [("action_completed", "IN5"), ("action_refocused", "BE1")]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["T4 2020", "S2 2020", "S1 2022", "troisième trimestre 2020", "premier semestre 2021", "en 2021", "année 2021", "📅 T3 2020"],
+)
+def test_other_wordings_of_a_step_deadline_stay_with_their_step(tmp_path: Path, phrase: str):
+    # Found by the hard perturbation profile: "T4 2020" after a step's wide gap
+    # was not read as a deadline, looked like a heading (all capitals) and cut
+    # the card short, losing the steps after it.
+    seed = SEED_003.read_text(encoding="utf-8")
+    printed = "Faire émerger et raccorder des fournisseurs d'identité  Automne 2020"
+    assert printed in seed
+    path = tmp_path / "003.txt"
+    path.write_text(seed.replace(printed, printed.replace("Automne 2020", phrase)), encoding="utf-8")
+    id3 = extract_edition([path], edition_id="mi-2020", manifest=MANIFEST).action("ID3")
+    assert [s.text[:20] for s in id3.steps] == ["Finaliser le prototy", "Faire émerger et rac", "Aider à raccorder de", "Contribuer au décloi"]
+    assert id3.steps[1].deadline_printed == phrase.removeprefix("📅 ")
+    assert id3.steps[3].deadline_printed == "Généralisation 2021-2022"
