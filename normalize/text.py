@@ -51,13 +51,18 @@ _DROP = {
     "\ufe0f": "",  # emoji variation selector: ⬆️ and ⬆ are the same icon
 }
 _TABLE = str.maketrans({**_LIGATURES, **_QUOTES, **_SPACES, **_DROP})
+#: Any character the table replaces: `str.translate` looks every character up, so a
+#: text holding none of them (most lines) skips it; the result is the same.
+_REPLACED = re.compile("[" + "".join(re.escape(chr(code)) for code in _TABLE) + "]")
 _RUNS = re.compile(r" {2,}")
 
 
 def normalize_text(text: str, *, collapse_spaces: bool = True) -> str:
     """Normalise one string (a line, a title, a cell). Newlines are kept."""
-    text = unicodedata.normalize("NFC", text.translate(_TABLE))
-    if collapse_spaces:
+    if _REPLACED.search(text):
+        text = text.translate(_TABLE)
+    text = unicodedata.normalize("NFC", text)
+    if collapse_spaces and "  " in text:
         text = _RUNS.sub(" ", text)
     return text
 
