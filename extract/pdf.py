@@ -7,7 +7,7 @@ restores reading order and turns the pages back into logical text lines in
 the brochure-text conventions (bullets, icons, a wide gap between a step and
 its status, tab-separated table rows); pdfplumber finds ruled tables on the
 pages that draw a grid (`pdf_tables`); the text reader's line grammar
-(`extract.text.lines_to_blocks`) then makes the blocks, so that a PDF and
+(`extract.text.lines_to_drafts`) then makes the blocks, so that a PDF and
 the text of the same document give the same blocks. Each block's provenance
 is the page of its first line, the union of its lines' boxes on that page
 (PDF points, origin top-left) and the quoted text.
@@ -229,17 +229,13 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: lis
 
 
 def _logical_to_blocks(logical: list, source: str) -> list[Block]:
-    """The text reader's grammar over the logical lines; provenance moved from line numbers to pages."""
-    from .text import lines_to_blocks
+    """The text reader's grammar over the logical lines; each block placed on the page of its first line."""
+    from .text import lines_to_drafts
 
     texts = [item.text if item is not None else "" for item in logical]
-    blocks = lines_to_blocks(texts, source)
     out = []
-    for block in blocks:
-        prov = block.provenance
-        start = (prov.line_start or 1) - 1
-        end = (prov.line_end or prov.line_start or 1) - 1
-        items = [item for item in logical[start : end + 1] if item is not None]
+    for draft in lines_to_drafts(texts):
+        items = [item for item in logical[draft.start - 1 : draft.end] if item is not None]
         if not items:
             continue
         page = items[0].page
@@ -250,8 +246,16 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
             round(max(b[2] for b in boxes), 2),
             round(max(b[3] for b in boxes), 2),
         )
-        update = {"provenance": Provenance(source=source, page=page, bbox=bbox, quote=prov.quote)}
-        if all(item.bold for item in items):
-            update["bold"] = True
-        out.append(block.model_copy(update=update))
+        out.append(
+            Block(
+                kind=draft.kind,  # type: ignore[arg-type]
+                text=draft.text,
+                icon=draft.icon,
+                bold=draft.bold or all(item.bold for item in items),
+                level=draft.level,
+                cells=draft.cells,
+                attrs=draft.attrs,
+                provenance=Provenance(source=source, page=page, bbox=bbox, quote=draft.quote),
+            )
+        )
     return out

@@ -90,9 +90,28 @@ def _leading_icon(line: str) -> tuple[str, IconRole | None, str | None]:
     return line, None, None
 
 
-def lines_to_blocks(lines: list[str], source: str, first_line: int = 1) -> list[Block]:
-    """Blocks from the lines of a text (line numbers start at `first_line`)."""
-    blocks: list[Block] = []
+@dataclass
+class BlockDraft:
+    """A block as plain data, before its provenance is known: readers place it (lines or pages)."""
+
+    kind: str
+    text: str
+    start: int  # first line, numbered as the lines given
+    end: int
+    quote: str
+    icon: IconRole | None = None
+    bold: bool = False
+    cells: list[str] | None = None
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def level(self) -> int | None:
+        return 1 if self.kind == "list_item" else None
+
+
+def lines_to_drafts(lines: list[str], first_line: int = 1) -> list[BlockDraft]:
+    """The line grammar: block drafts from the lines of a text (line numbers start at `first_line`)."""
+    drafts: list[BlockDraft] = []
     pending: _Pending | None = None
 
     def flush() -> None:
@@ -105,20 +124,16 @@ def lines_to_blocks(lines: list[str], source: str, first_line: int = 1) -> list[
         if href:
             attrs["href"] = href
         if text or pending.icon:
-            blocks.append(
-                Block(
-                    kind=pending.kind,  # type: ignore[arg-type]
+            drafts.append(
+                BlockDraft(
+                    kind=pending.kind,
                     text=text,
+                    start=pending.start,
+                    end=pending.end,
+                    quote=_quote(" ".join(pending.quote)),
                     icon=pending.icon,
                     bold=bold,
-                    level=1 if pending.kind == "list_item" else None,
                     attrs=attrs,
-                    provenance=Provenance(
-                        source=source,
-                        line_start=pending.start,
-                        line_end=pending.end,
-                        quote=_quote(" ".join(pending.quote)),
-                    ),
                 )
             )
         pending = None
@@ -132,12 +147,14 @@ def lines_to_blocks(lines: list[str], source: str, first_line: int = 1) -> list[
         if "\t" in raw and len(raw.split("\t")) >= 3:
             flush()
             cells = [clean_inline(cell)[0] for cell in raw.split("\t")]
-            blocks.append(
-                Block(
+            drafts.append(
+                BlockDraft(
                     kind="table_row",
                     text=normalize_text(" | ".join(cells)).strip(),
+                    start=number,
+                    end=number,
+                    quote=_quote(raw),
                     cells=cells,
-                    provenance=Provenance(source=source, line_start=number, line_end=number, quote=_quote(raw)),
                 )
             )
             continue
@@ -183,7 +200,24 @@ def lines_to_blocks(lines: list[str], source: str, first_line: int = 1) -> list[
             pending.lines.append(body)
             pending.quote.append(part)
     flush()
-    return blocks
+    return drafts
+
+
+def lines_to_blocks(lines: list[str], source: str, first_line: int = 1) -> list[Block]:
+    """Blocks from the lines of a text (line numbers start at `first_line`), with line provenance."""
+    return [
+        Block(
+            kind=draft.kind,  # type: ignore[arg-type]
+            text=draft.text,
+            icon=draft.icon,
+            bold=draft.bold,
+            level=draft.level,
+            cells=draft.cells,
+            attrs=draft.attrs,
+            provenance=Provenance(source=source, line_start=draft.start, line_end=draft.end, quote=draft.quote),
+        )
+        for draft in lines_to_drafts(lines, first_line)
+    ]
 
 
 def text_to_document(path: Path, text: str, source: str, sha256: str) -> SourceDocument:
