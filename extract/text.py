@@ -56,13 +56,17 @@ def clean_inline(text: str) -> tuple[str, bool, str | None]:
     stripped = text.strip()
     whole_bold = bool(stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4)
     href = None
-    for m in _LINK.finditer(text):
-        if m.group(2) not in ("", "#"):
-            href = m.group(2)
-            break
-    text = _LINK.sub(r"\1", text)
-    text = _BOLD.sub(r"\1", text).replace("**", "")
-    text = _SUPERSCRIPT.sub(r"\1\2", text)
+    # each pattern needs its marker character: most lines hold none and skip the searches
+    if "[" in text:
+        for m in _LINK.finditer(text):
+            if m.group(2) not in ("", "#"):
+                href = m.group(2)
+                break
+        text = _LINK.sub(r"\1", text)
+    if "**" in text:
+        text = _BOLD.sub(r"\1", text).replace("**", "")
+    if "^" in text:
+        text = _SUPERSCRIPT.sub(r"\1\2", text)
     return normalize_text(text).strip(), whole_bold, href
 
 

@@ -50,17 +50,18 @@ _DROP = {
     "\ufeff": "",
     "\ufe0f": "",  # emoji variation selector: ⬆️ and ⬆ are the same icon
 }
-_TABLE = str.maketrans({**_LIGATURES, **_QUOTES, **_SPACES, **_DROP})
-#: Any character the table replaces: `str.translate` looks every character up, so a
-#: text holding none of them (most lines) skips it; the result is the same.
-_REPLACED = re.compile("[" + "".join(re.escape(chr(code)) for code in _TABLE) + "]")
+_REPLACEMENTS = {**_LIGATURES, **_QUOTES, **_SPACES, **_DROP}
+#: Any character replaced: `str.translate` looks every character of a text up, so only the
+#: characters found are replaced, one `str.replace` each. The result is the same, as no
+#: replacement holds a replaced character.
+_REPLACED = re.compile("[" + "".join(re.escape(char) for char in _REPLACEMENTS) + "]")
 _RUNS = re.compile(r" {2,}")
 
 
 def normalize_text(text: str, *, collapse_spaces: bool = True) -> str:
     """Normalise one string (a line, a title, a cell). Newlines are kept."""
-    if _REPLACED.search(text):
-        text = text.translate(_TABLE)
+    for char in set(_REPLACED.findall(text)):
+        text = text.replace(char, _REPLACEMENTS[char])
     text = unicodedata.normalize("NFC", text)
     if collapse_spaces and "  " in text:
         text = _RUNS.sub(" ", text)
