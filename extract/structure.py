@@ -329,23 +329,29 @@ def _chart_entries(mission: str, blocks: list[Block]) -> list[ChartEntry]:
     return entries
 
 
-def _axis_candidates(blocks: list[Block]) -> list[tuple[str, set[str]]]:
-    """Short unpunctuated headlines, each with its folded words: where the full axis names are."""
+def _axis_candidates(blocks: list[Block]) -> list[str]:
+    """Short unpunctuated headlines: where the full axis names are."""
     candidates = []
     for block in blocks:
         text = block.text.strip()
         if block.kind not in ("paragraph", "heading") or len(text) > 120 or text.endswith("."):
             continue
-        candidates.append((text, set(fold(text).split())))
+        candidates.append(text)
     return candidates
 
 
-def _axis_name(label: str, candidates: list[tuple[str, set[str]]]) -> str:
-    """The full axis headline a short chart label stands for ('PRODUITS et SERVICES' -> 'Des produits et des services …')."""
+def _axis_name(label: str, candidates: list[str], folded: dict[str, set[str]]) -> str:
+    """The full axis headline a short chart label stands for ('PRODUITS et SERVICES' -> 'Des produits et des services …').
+
+    `folded`: the folded words of the candidates compared so far, filled as they are needed.
+    """
     words = {w for w in fold(label).split() if len(w) > 3}
-    for text, text_words in candidates:
+    for text in candidates:
         if len(text) <= len(label):
             continue
+        text_words = folded.get(text)
+        if text_words is None:
+            text_words = folded[text] = set(fold(text).split())
         if words and words <= text_words:
             return text
     return label
@@ -565,10 +571,11 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings) -
     used |= chart_used
     missions, mission_at = _mission_sections(blocks, used, settings)
     candidates = _axis_candidates(blocks) if any(m.code in axis_labels for m in missions) else []
+    folded: dict[str, set[str]] = {}
     for mission in missions:
         label = axis_labels.get(mission.code)
         if label:
-            mission.axis = _axis_name(label, candidates)
+            mission.axis = _axis_name(label, candidates, folded)
     part.missions = missions or _mission_lists(blocks)
 
     for index, heading, body in cards:

@@ -56,6 +56,7 @@ _REPLACEMENTS = {**_LIGATURES, **_QUOTES, **_SPACES, **_DROP}
 #: replacement holds a replaced character.
 _REPLACED = re.compile("[" + "".join(re.escape(char) for char in _REPLACEMENTS) + "]")
 _RUNS = re.compile(r" {2,}")
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalize_text(text: str, *, collapse_spaces: bool = True) -> str:
@@ -74,8 +75,9 @@ def fold(text: str) -> str:
     For matching and fuzzy comparison only, never for display.
     """
     text = normalize_text(text).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+", " ", text)
+    if not text.isascii():  # an ASCII text has no accent to remove
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = _NON_WORD.sub(" ", text)
     return text.strip()
 
 

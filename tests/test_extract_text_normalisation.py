@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editiondiff.extract.text import clean_inline
-from editiondiff.normalize.text import _REPLACEMENTS, normalize_text
+from editiondiff.normalize.text import _REPLACEMENTS, fold, normalize_text
 
 _TABLE = str.maketrans(_REPLACEMENTS)
 
@@ -29,6 +29,18 @@ def test_normalize_text_equals_its_plain_definition(text: str, collapse: bool) -
     assert normalize_text(text, collapse_spaces=collapse) == _plain_normalize(text, collapse)
 
 
+def _plain_fold(text: str) -> str:
+    text = _plain_normalize(text).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CHARS | st.characters(), max_size=40).map("".join))
+def test_fold_equals_its_plain_definition(text: str) -> None:
+    assert fold(text) == _plain_fold(text)
+
+
 def _plain_clean_inline(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\(([^)\s]*)\)", r"\1", text)
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text).replace("**", "")
@@ -43,5 +55,6 @@ def test_clean_inline_shortcuts_keep_the_result(text: str) -> None:
 
 
 def test_examples() -> None:
+    assert fold("Élaborer l’ACTION  ﬁnale") == "elaborer l action finale"
     assert clean_inline("le 1^{er} **avril** [ici](https://x.fr)") == ("le 1er avril ici", False, "https://x.fr")
     assert normalize_text("l\u2019\ufb01n\u00a0\u00a0 de") == "l'fin de"
