@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .pdf_icons import BULLETS, icon_text
 
@@ -81,6 +82,16 @@ class Line:
     @property
     def y1(self) -> float:
         return self.bbox[3]
+
+    # read many times while paragraphs are formed, from the line's final text
+    @cached_property
+    def starts_new_line(self) -> bool:
+        """It starts with a bullet or a line icon."""
+        return _starts_new_line(self.text)
+
+    @cached_property
+    def first_word_width(self) -> float:
+        return _first_word_width(self)
 
 
 @dataclass
@@ -483,7 +494,7 @@ def _first_word_width(line: Line) -> float:
 
 def _was_wrapped(prev: Line, nxt: Line) -> bool:
     """The text of `prev` went on to `nxt` because the next word did not fit (not a hard break)."""
-    return prev.x1 + _first_word_width(nxt) > prev.col_right - 0.5
+    return prev.x1 + nxt.first_word_width > prev.col_right - 0.5
 
 
 def _same_paragraph(prev: Line, line: Line, group_x0: float) -> bool:
@@ -495,11 +506,11 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float) -> bool:
     if abs(line.size - prev.size) > 1.5:
         return False
     first_line_indent = abs(line.x0 - line.base_left) < 2 and 3 < group_x0 - line.base_left <= 30 and prev.x0 == group_x0
-    if first_line_indent and not _starts_new_line(line.text) and _was_wrapped(prev, line):
+    if first_line_indent and not line.starts_new_line and _was_wrapped(prev, line):
         return True  # a paragraph whose first line is indented, as in books and notices
     if line.x0 < group_x0 - 3 or line.x0 > group_x0 + 60:
         return False
-    if _starts_new_line(line.text):
+    if line.starts_new_line:
         return True  # a new item of the same list: a new logical line, same run
     return abs(line.x0 - group_x0) < 3 or (line.x0 >= group_x0 - 1 and line.x0 - group_x0 < 20)
 
@@ -511,7 +522,7 @@ def _continues_across_break(prev: Line, line: Line) -> bool:
     same_page_next_column = line.page == prev.page and line.band == prev.band and prev.column >= 1 and line.column == prev.column + 1
     if not same_page_next_column and line.page != prev.page + 1:
         return False
-    if _starts_new_line(line.text) or abs(line.size - prev.size) > 0.5:
+    if line.starts_new_line or abs(line.size - prev.size) > 0.5:
         return False
     if abs((line.x0 - line.base_left) - (prev.x0 - prev.base_left)) > 2 and abs(line.x0 - line.base_left) > 2:
         return False
@@ -586,7 +597,7 @@ def groups_to_logical(groups: list[Group], vocabulary: set[str]) -> list[Logical
             and last_item_line is not None
             and indent > 120
             and first.page in (last_item_line.page, last_item_line.page + 1)
-            and not _starts_new_line(first.text)
+            and not first.starts_new_line
         ):
             text = " ".join(l.text.strip() for l in group.lines)
             last_item.text = last_item.text.rstrip() + "  " + text
@@ -601,15 +612,14 @@ def groups_to_logical(groups: list[Group], vocabulary: set[str]) -> list[Logical
             text = line.text
             wrapped_here = current_last is not None and _was_wrapped(current_last, line)
             trailing_icon = text.lstrip()[:1] in _TRAILING_ICONS and wrapped_here
-            if current is None or (_starts_new_line(text) and not trailing_icon):
+            if current is None or (line.starts_new_line and not trailing_icon):
                 prefix = " " if current is None and 6 <= indent <= 60 else ""
                 if current is not None:
                     prefix = " " if line.x0 - first.base_left >= 6 and line.x0 - first.x0 >= 6 else ""
                 current = LogicalLine(prefix + _bullet(text), line.page, line.bbox, bold=all(s.bold for s in line.spans))
                 out.append(current)
             else:
-                wrapped = current_last is not None and _was_wrapped(current_last, line)
-                current.text = _join(current.text, text, vocabulary, wrapped)
+                current.text = _join(current.text, text, vocabulary, wrapped_here)
                 if line.page == current.page:
                     current.bbox = _union([current.bbox, line.bbox])
                 current.bold = current.bold and all(s.bold for s in line.spans)
