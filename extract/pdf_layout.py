@@ -141,7 +141,7 @@ def page_lines(page_dict: dict, page_number: int) -> list[Line]:
                     continue
                 bbox = tuple(s["bbox"])
                 places = seen.setdefault(text.strip(), [])
-                if any(abs(x - bbox[0]) < 1.5 and abs(y - bbox[1]) < 1.5 for x, y in places):
+                if places and _drawn_near(places, bbox[0], bbox[1]):
                     continue  # the same glyphs drawn again, slightly offset (fake bold, shadows)
                 places.append((bbox[0], bbox[1]))
                 font = s.get("font", "")
@@ -168,8 +168,21 @@ def page_lines(page_dict: dict, page_number: int) -> list[Line]:
     return [line for line in lines if line.text.strip()]
 
 
+def _drawn_near(places: list[tuple[float, float]], x: float, y: float) -> bool:
+    """Whether one of the places lies within 1.5 pt of (x, y) both ways."""
+    for px, py in places:
+        if abs(px - x) < 1.5 and abs(py - y) < 1.5:
+            return True
+    return False
+
+
 def _split_at_gaps(spans: list[Span]) -> list[list[Span]]:
-    """MuPDF joins text on one baseline into a line even across a column gutter: cut it at wide gaps."""
+    """MuPDF joins text on one baseline into a line even across a column gutter: cut it at wide gaps.
+
+    One of the spans at least holds some text, so a single span is a line of its own.
+    """
+    if len(spans) == 1:
+        return [spans]
     spans = sorted(spans, key=lambda s: s.bbox[0])
     pieces = [[spans[0]]]
     for span in spans[1:]:
@@ -211,6 +224,8 @@ def _is_raised(span: Span, line: Line) -> bool:
 
 def line_text(line: Line, *, gap_marker: bool = True) -> str:
     """A line's text: spans in x order, superscripts glued to their word, a wide gap as two spaces."""
+    if len(line.spans) == 1:
+        return line.spans[0].text.rstrip()  # nothing to glue to, no gap
     out = ""
     prev: Span | None = None
     for span in sorted(line.spans, key=lambda s: s.bbox[0]):
