@@ -19,6 +19,7 @@ changes the document announces itself, each with the sentence that says it:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..normalize.codes import MISSION_PREFIX
@@ -153,6 +154,10 @@ def _coded(refs):
     return [r for r in refs if r[1] is not None]
 
 
+def _named_codes(text: str) -> list:
+    return _coded(action_references(text))
+
+
 def _last_code(refs) -> str | None:
     return refs[-1][1] if refs else None
 
@@ -201,8 +206,9 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
                     add(_change(lead_kind, refs[0][1], None, block, _sentence_at(text, refs[0][2])))
 
         for offset, sentence in _sentences(text):
-            refs_here = _coded(action_references(sentence))
             lowered = _caseless(sentence)
+            # the codes the sentence names: read once, and only for a sentence some pattern matches
+            refs_here = functools.cache(functools.partial(_named_codes, sentence))
 
             def refs_before(offset: int = offset) -> list:
                 return _coded(action_references(text[:offset]))
@@ -218,17 +224,17 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
                 if m.group(1) != m.group(2) and m.group(1) not in MISSION_PREFIX and m.group(2) not in MISSION_PREFIX:
                     add(_change("directorate_renamed", m.group(1), m.group(2), block, sentence))
             if _search(_LEAVING, sentence, lowered):
-                subject = refs_here[0][1] if refs_here else _last_code(refs_before())
+                subject = refs_here()[0][1] if refs_here() else _last_code(refs_before())
                 if subject:
                     add(_change("action_completed", subject, None, block, sentence))
-            if _search(_ADDED, sentence, lowered) and refs_here and not _search(_GIVES_BIRTH, sentence, lowered):
-                add(_change("action_added", refs_here[-1][1], None, block, sentence))
-            if _search(_TRANSFORMED, sentence, lowered) and refs_here:
+            if _search(_ADDED, sentence, lowered) and refs_here() and not _search(_GIVES_BIRTH, sentence, lowered):
+                add(_change("action_added", refs_here()[-1][1], None, block, sentence))
+            if _search(_TRANSFORMED, sentence, lowered) and refs_here():
                 subject = card_of.get(id(block)) or _last_code(refs_before())
-                if subject and subject != refs_here[-1][1]:
-                    add(_change("action_transformed", subject, refs_here[-1][1], block, sentence))
+                if subject and subject != refs_here()[-1][1]:
+                    add(_change("action_transformed", subject, refs_here()[-1][1], block, sentence))
             if _search(_REFOCUSED, sentence, lowered):
-                subject = refs_here[0][1] if refs_here else (_coded(action_references(text))[:1] or [(None, None)])[0][1]
+                subject = refs_here()[0][1] if refs_here() else (_coded(action_references(text))[:1] or [(None, None)])[0][1]
                 if subject:
                     add(_change("action_refocused", subject, None, block, sentence))
         birth = _search(_GIVES_BIRTH, text, _caseless(text))
