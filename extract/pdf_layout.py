@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .pdf_icons import BULLETS, icon_text
 
@@ -66,6 +65,9 @@ class Line:
     base_left: float = 0.0
     col_right: float = 0.0
     block: int = 0  # MuPDF's text block the line came from
+    # read many times while paragraphs are formed: set with the line's text (`page_lines`)
+    starts_new_line: bool = False  # it starts with a bullet or a line icon
+    first_word_width: float = 0.0
 
     @property
     def x0(self) -> float:
@@ -83,15 +85,6 @@ class Line:
     def y1(self) -> float:
         return self.bbox[3]
 
-    # read many times while paragraphs are formed, from the line's final text
-    @cached_property
-    def starts_new_line(self) -> bool:
-        """It starts with a bullet or a line icon."""
-        return _starts_new_line(self.text)
-
-    @cached_property
-    def first_word_width(self) -> float:
-        return _first_word_width(self)
 
 
 @dataclass
@@ -165,6 +158,8 @@ def page_lines(page_dict: dict, page_number: int) -> list[Line]:
     _merge_raised(lines)
     for line in lines:
         line.text = line_text(line)
+        line.starts_new_line = _starts_new_line(line.text)
+        line.first_word_width = _first_word_width(line)
     return [line for line in lines if line.text.strip()]
 
 

@@ -19,7 +19,6 @@ changes the document announces itself, each with the sentence that says it:
 
 from __future__ import annotations
 
-import functools
 import re
 
 from ..normalize.codes import MISSION_PREFIX
@@ -154,10 +153,6 @@ def _coded(refs):
     return [r for r in refs if r[1] is not None]
 
 
-def _named_codes(text: str) -> list:
-    return _coded(action_references(text))
-
-
 def _last_code(refs) -> str | None:
     return refs[-1][1] if refs else None
 
@@ -207,8 +202,14 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
 
         for offset, sentence in _sentences(text):
             lowered = _caseless(sentence)
-            # the codes the sentence names: read once, and only for a sentence some pattern matches
-            refs_here = functools.cache(functools.partial(_named_codes, sentence))
+            named_here = None
+
+            def refs_here() -> list:
+                """The codes the sentence names: read once, and only for a sentence some pattern matches."""
+                nonlocal named_here
+                if named_here is None:
+                    named_here = _coded(action_references(sentence))
+                return named_here
 
             def refs_before(offset: int = offset) -> list:
                 return _coded(action_references(text[:offset]))
