@@ -265,24 +265,25 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], *, band: f
     """Pages without their running headers, footers and page numbers."""
     positions: Counter = Counter()
     texts: Counter = Counter()
+    # (line, its band key, its text with digits masked) of the lines in a band, per page
+    banded: list[list[tuple[Line, tuple, str]]] = []
     for lines, height in zip(pages, heights):
-        keys = {(_band_key(l, height, band)) for l in lines} - {None}
-        positions.update(keys)
-        texts.update({_DIGITS.sub("#", l.text.strip()) for l in lines if _band_key(l, height, band)})
-    recurring = max(2, (len(pages) + 9) // 10)
-    kept_pages = []
-    for lines, height in zip(pages, heights):
-        kept = []
+        in_band = []
         for line in lines:
             key = _band_key(line, height, band)
             if key is not None:
-                text = line.text.strip()
-                if _PAGE_NUMBER.fullmatch(text):
-                    continue
-                if positions[key] >= recurring or texts[_DIGITS.sub("#", text)] >= recurring:
-                    continue
-            kept.append(line)
-        kept_pages.append(kept)
+                in_band.append((line, key, _DIGITS.sub("#", line.text.strip())))
+        banded.append(in_band)
+        positions.update({key for _, key, _ in in_band})
+        texts.update({masked for _, _, masked in in_band})
+    recurring = max(2, (len(pages) + 9) // 10)
+    kept_pages = []
+    for lines, in_band in zip(pages, banded):
+        dropped = set()
+        for line, key, masked in in_band:
+            if _PAGE_NUMBER.fullmatch(line.text.strip()) or positions[key] >= recurring or texts[masked] >= recurring:
+                dropped.add(id(line))
+        kept_pages.append([line for line in lines if id(line) not in dropped] if dropped else list(lines))
     return kept_pages
 
 
@@ -643,5 +644,5 @@ def vocabulary(pages: list[list[Line]]) -> set[str]:
     words: set[str] = set()
     for lines in pages:
         for line in lines:
-            words.update(w.lower() for w in _WORD.findall(line.text))
+            words.update(map(str.lower, _WORD.findall(line.text)))
     return words
