@@ -31,6 +31,7 @@ from ..schemas.provenance import Provenance
 from .pdf_layout import (
     Line,
     LogicalLine,
+    _union,
     drop_running_lines,
     groups_to_logical,
     lines_to_groups,
@@ -239,13 +240,8 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
         if not items:
             continue
         page = items[0].page
-        boxes = [item.bbox for item in items if item.page == page]
-        bbox = (
-            round(min(b[0] for b in boxes), 2),
-            round(min(b[1] for b in boxes), 2),
-            round(max(b[2] for b in boxes), 2),
-            round(max(b[3] for b in boxes), 2),
-        )
+        x0, y0, x1, y1 = _union(item.bbox for item in items if item.page == page)
+        bbox = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
         out.append(
             Block(
                 kind=draft.kind,  # type: ignore[arg-type]

@@ -42,6 +42,7 @@ ICON_ROLES: dict[str, IconRole] = {
     "✓": "status",
 }
 
+_ICON_GLYPHS = tuple(ICON_ROLES)
 _BULLET = re.compile(r"^(?:[-•*]\s+)?(?:(➔|→)\s*)?")
 _BULLET_START = re.compile(r"^(?:[-•]\s+|➔\s*|→\s*)")
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
@@ -87,6 +88,8 @@ def _quote(text: str) -> str:
 
 def _leading_icon(line: str) -> tuple[str, IconRole | None, str | None]:
     """Strip one leading icon glyph: (rest, role, glyph)."""
+    if not line.startswith(_ICON_GLYPHS):
+        return line, None, None
     for glyph, role in ICON_ROLES.items():
         if line.startswith(glyph):
             rest = line[len(glyph):].lstrip("\ufe0f").strip()
