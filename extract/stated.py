@@ -37,6 +37,8 @@ _CLAIMS: list[tuple[ClaimKind, re.Pattern[str], tuple[str, ...]]] = [
     ("to_complete", re.compile(r"\b" + _N + r"\s+le\s+sera\b", re.IGNORECASE), ("sera",)),
     ("new", re.compile(r"\b" + _N + r"\s+(?:nouveaux|nouvelles)\s+(?:font\b|actions\b|projets\b)", re.IGNORECASE), ("nouveaux", "nouvelles")),
 ]
+#: Any word of the claims: a block holding none of them claims nothing.
+_ANY_CLAIM_WORD = re.compile("|".join(re.escape(word) for _, _, words in _CLAIMS for word in words))
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
 
 
@@ -80,6 +82,8 @@ def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
         if block.kind == "table_row":
             continue
         lowered = _caseless(block.text)
+        if not _ANY_CLAIM_WORD.search(lowered):
+            continue
         for kind, pattern, words in _CLAIMS:
             if not any(word in lowered for word in words):
                 continue
@@ -128,6 +132,10 @@ _MISSION_RENAMED = [
     (re.compile(r"\bchangé de nom\b[^.]*?\bde\s+([A-Z]{4,})\s+à\s+([A-Z]{4,})"), "changé de nom"),
 ]
 _DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|ait)\s+(?:la\s+|le\s+)?([A-Z]{4,})\b")
+
+#: Every word a sentence pattern needs, in `_caseless` form, then as written (the case-sensitive patterns).
+_ANY_NEED = re.compile("|".join(re.escape(word) for words in _NEEDS.values() for word in words))
+_CASED_NEEDS = tuple(needs for _, needs in _MISSION_RENAMED) + ("deven",)
 
 _SUMMARIES: dict[StatedChangeKind, str] = {
     "mission_renamed": "La mission {subject} devient la mission {target}",
@@ -202,6 +210,8 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
 
         for offset, sentence in _sentences(text):
             lowered = _caseless(sentence)
+            if not _ANY_NEED.search(lowered) and not any(word in sentence for word in _CASED_NEEDS):
+                continue  # no change pattern can match
             named_here = None
 
             def refs_here() -> list:
