@@ -448,32 +448,31 @@ def settle_base_left(pages: list[list[Line]], *, min_lines: int = 8) -> None:
     for lines in pages:
         for line in lines:
             usual.setdefault(line.column, Counter())[round(line.base_left)] += 1
+    # each page's lines by column (columns are settled: only the edges change below)
+    page_columns: list[dict[int, list[Line]]] = []
     for lines in pages:
         by_column: dict[int, list[Line]] = {}
         for line in lines:
             by_column.setdefault(line.column, []).append(line)
+        page_columns.append(by_column)
+    commonest = {column: [x for x, _ in counts.most_common()] for column, counts in usual.items()}
+    for by_column in page_columns:
         for column, members in by_column.items():
             if len(members) >= min_lines or column not in usual:
                 continue
             lowest = min(l.x0 for l in members)
-            candidates = [x for x, n in usual[column].most_common() if x <= lowest + 0.5]
+            candidates = [x for x in commonest[column] if x <= lowest + 0.5]
             if candidates:
                 for line in members:
                     line.base_left = float(candidates[0])
     # where a full line of a column ends, on a page of short lines (a chart) that never reaches its
     # column's edge: the edge that column has on the document's fuller pages
     edges: dict[tuple[int, int], list[float]] = {}
-    for lines in pages:
-        by_column = {}
-        for line in lines:
-            by_column.setdefault(line.column, []).append(line)
+    for by_column in page_columns:
         for column, members in by_column.items():
             if len(members) >= min_lines:
                 edges.setdefault((column, round(members[0].base_left)), []).append(members[0].col_right)
-    for lines in pages:
-        by_column = {}
-        for line in lines:
-            by_column.setdefault(line.column, []).append(line)
+    for by_column in page_columns:
         for column, members in by_column.items():
             usual_edges = edges.get((column, round(members[0].base_left)))
             if len(members) < min_lines or _short_lines(members):
