@@ -5,6 +5,7 @@
 Prints pages/s and ms/page for
   * raw PyMuPDF: `page.get_text()` over all pages (the baseline),
   * pdfplumber: `page.extract_text()` over all pages,
+  * the PyMuPDF calls our reader makes (`get_text("dict")`, `get_cdrawings()`), alone: its floor,
   * ours: `read_pdf` (layout, tables) and `read_pdf` + the structure builder to an Edition,
 with ratios against raw PyMuPDF measured in the same run (target: ours within
 3x of raw PyMuPDF, and faster than pdfplumber); for the default PDF, the text
@@ -43,6 +44,24 @@ def raw_pymupdf(path: Path) -> None:
     with pymupdf.open(path) as doc:
         for page in doc:
             page.get_text()
+
+
+def pymupdf_calls(path: Path) -> None:
+    """The PyMuPDF calls `read_pdf` makes, and nothing else: the floor of ours.
+
+    Spans as a dict on every page, vector drawings on the pages of eight MuPDF lines or
+    more (the reader counts its own visual lines: about the same pages).
+    """
+    import pymupdf
+
+    from editiondiff.extract.pdf import _text_flags
+
+    flags = _text_flags()
+    with pymupdf.open(path) as doc:
+        for page in doc:
+            raw = page.get_text("dict", flags=flags)
+            if sum(len(block.get("lines", ())) for block in raw["blocks"]) >= 8:
+                page.get_cdrawings()
 
 
 def plumber_text(path: Path) -> None:
@@ -92,6 +111,7 @@ def main() -> None:
     rows = [
         ("raw PyMuPDF page.get_text()", _median_seconds(lambda: raw_pymupdf(path), options.repeat)),
         ("pdfplumber page.extract_text()", _median_seconds(lambda: plumber_text(path), max(1, min(3, options.repeat)))),
+        ("PyMuPDF calls of ours (dict, drawings)", _median_seconds(lambda: pymupdf_calls(path), options.repeat)),
         ("ours: read_pdf (blocks)", _median_seconds(lambda: ours_blocks(path), options.repeat)),
         ("ours: read_pdf + builder (Edition)", _median_seconds(lambda: ours_edition(path), options.repeat)),
     ]
@@ -101,8 +121,10 @@ def main() -> None:
     for name, seconds in rows:
         print(f"{name:38} {pages / seconds:9.1f} {1000 * seconds / pages:9.2f} {1000 * seconds:9.1f} {seconds / base:7.2f}")
     plumber = rows[1][1]
-    edition = rows[3][1]
+    calls = rows[2][1]
+    edition = rows[4][1]
     print(f"ours (Edition) vs raw PyMuPDF: {edition / base:.1f}x (target <= 3x); vs pdfplumber text: {plumber / edition:.1f}x faster")
+    print(f"of which PyMuPDF's own calls: {1000 * calls:.1f} ms ({calls / base:.1f}x raw); our Python: {1000 * (edition - calls):.1f} ms ({(edition - calls) / base:.1f}x raw)")
     if path == DEFAULT_PDF and SEED_TEXT.exists():
         text = _median_seconds(lambda: ours_edition(SEED_TEXT), options.repeat)
         print(f"text path, {SEED_TEXT.name} to the same Edition: {1000 * text:.1f} ms (text reader and structure builder, no layout)")
