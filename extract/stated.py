@@ -208,7 +208,10 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
                 if lead_kind != "action_refocused" or refs[0][2] < len(first_sentence):
                     add(_change(lead_kind, refs[0][1], None, block, _sentence_at(text, refs[0][2])))
 
-        for offset, sentence in _sentences(text):
+        # a block holding none of the words the patterns need states no change in any sentence
+        lowered_text = _caseless(text)
+        may_state = _ANY_NEED.search(lowered_text) or any(word in text for word in _CASED_NEEDS)
+        for offset, sentence in _sentences(text) if may_state else ():
             lowered = _caseless(sentence)
             if not _ANY_NEED.search(lowered) and not any(word in sentence for word in _CASED_NEEDS):
                 continue  # no change pattern can match
@@ -248,7 +251,7 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
                 subject = refs_here()[0][1] if refs_here() else (_coded(action_references(text))[:1] or [(None, None)])[0][1]
                 if subject:
                     add(_change("action_refocused", subject, None, block, sentence))
-        birth = _search(_GIVES_BIRTH, text, _caseless(text))
+        birth = _search(_GIVES_BIRTH, text, lowered_text)
         if birth:
             before = _coded(action_references(text[: birth.start()]))
             after = _coded(action_references(text[birth.end():]))
