@@ -55,3 +55,16 @@ def edition_mi2020():
 @pytest.fixture(scope="session")
 def edition_mi2021():
     return extracted_edition("mi-2021")
+
+
+#: Fields that say where a fact stands, or which file it came from: they differ by design between renditions.
+WHERE = {"provenance", "evidence", "sources"}
+
+
+def without_provenance(value):
+    """A JSON-like value with every provenance field left out, for comparing renditions of one edition."""
+    if isinstance(value, dict):
+        return {k: without_provenance(v) for k, v in value.items() if k not in WHERE}
+    if isinstance(value, list):
+        return [without_provenance(v) for v in value]
+    return value

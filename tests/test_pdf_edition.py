@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import without_provenance
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_003 = ROOT / "corpus" / "sources" / "003_dc8a99c2b477ef56.txt"
@@ -12,16 +13,6 @@ PDFS = {
     "pymupdf": ROOT / "corpus" / "pdf" / "mi-2020_retypeset_pymupdf.pdf",
     "reportlab": ROOT / "corpus" / "pdf" / "mi-2020_retypeset_reportlab.pdf",
 }
-#: Fields that say where a fact stands, or which file it came from: they differ by design.
-WHERE = {"provenance", "evidence", "sources"}
-
-
-def _without_provenance(value):
-    if isinstance(value, dict):
-        return {k: _without_provenance(v) for k, v in value.items() if k not in WHERE}
-    if isinstance(value, list):
-        return [_without_provenance(v) for v in value]
-    return value
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +41,8 @@ def test_pdf_edition_counts(pdf_edition):
 
 def test_pdf_edition_equals_text_edition_field_by_field(pdf_edition, text_edition):
     engine, edition = pdf_edition
-    expected = _without_provenance(text_edition.model_dump(mode="json"))
-    actual = _without_provenance(edition.model_dump(mode="json"))
+    expected = without_provenance(text_edition.model_dump(mode="json"))
+    actual = without_provenance(edition.model_dump(mode="json"))
     for field in expected:
         if field == "actions":
             for want, got in zip(expected["actions"], actual["actions"], strict=True):
