@@ -4,42 +4,35 @@ from __future__ import annotations
 
 from ..normalize.codes import mission_lineage
 from ..schemas import Edition
-from ..schemas.diff import Diff
+from ..schemas.diff import Diff, Phrase
 from .actions import ActionMatching, actions_to_matches
 from .changes import action_changes, indicator_changes, mission_changes
 from .missions import missions_to_matches
+from .phrases import phrase, phrase_to_text
 from .settings import DEFAULT_SETTINGS, DiffSettings
 from .stated import StatedResult, stated_checks
 
 
-def _not_compared(old: Edition, new: Edition) -> list[str]:
+def _not_compared(old: Edition, new: Edition) -> list[Phrase]:
     notes = []
     if old.id == new.id:
-        notes.append(
-            f"Les deux documents sont la même édition ({new.id}) : ce qu'elle déclare avoir changé depuis l'édition "
-            "précédente n'est pas rapproché de la comparaison."
-        )
+        notes.append(phrase("same_edition", edition=new.id))
     for e in (old, new):
         if e.level == "missions":
             sources = ", ".join(s.id for s in e.sources)
             claimed = next((c.value for c in e.claims if c.kind == "actions"), None)
-            notes.append(
-                f"L'édition {e.id} n'est connue qu'au niveau des missions (sources {sources}"
-                + (f", {claimed} actions annoncées sans fiches" if claimed else "")
-                + ") : actions, échéances, pilotes, étapes et statuts ne sont pas comparés ; seules les missions et les chiffres annoncés le sont."
-            )
+            if claimed:
+                notes.append(phrase("edition_missions_only_claimed", edition=e.id, sources=sources, claimed=claimed))
+            else:
+                notes.append(phrase("edition_missions_only", edition=e.id, sources=sources))
     if old.level != new.level and any(m.description for m in old.missions) and any(m.description for m in new.missions):
-        notes.append(
-            f"Descriptions des missions non comparées : l'édition {old.id} et l'édition {new.id} ne les donnent pas sous la même forme "
-            "(une ligne sur une page web, un paragraphe d'introduction dans une brochure)."
-        )
+        notes.append(phrase("mission_descriptions_not_compared", old=old.id, new=new.id))
     for e in (old, new):
         if not e.missions:
-            sources = ", ".join(s.id for s in e.sources)
-            notes.append(f"Missions non comparées : l'édition {e.id} (sources {sources}) ne liste aucune mission.")
+            notes.append(phrase("edition_without_missions", edition=e.id, sources=", ".join(s.id for s in e.sources)))
     if old.indicators is None or new.indicators is None:
         missing = [e.id for e in (old, new) if e.indicators is None]
-        notes.append(f"Indicateurs non comparés : pas de tableau d'indicateurs dans l'édition {', '.join(missing)}.")
+        notes.append(phrase("indicators_missing", editions=", ".join(missing)))
     return notes
 
 
@@ -90,6 +83,7 @@ def editions_to_diff(old: Edition, new: Edition, *, threshold: float | None = No
     # An edition's statements are about its predecessor: two renditions of one
     # edition (its text and its PDF) have nothing to reconcile with each other.
     stated = stated_checks(old, new, changes, missions, actions) if old.id != new.id else StatedResult()
+    not_compared = _not_compared(old, new)
     mission_order = {m.code: i for i, m in enumerate(new.missions)}
     changes.sort(key=lambda c: (mission_order.get(c.mission or "", len(mission_order)), -c.importance, c.kind, c.subject))
     return Diff(
@@ -103,5 +97,6 @@ def editions_to_diff(old: Edition, new: Edition, *, threshold: float | None = No
         agreements=stated.agreements,
         contradictions=stated.contradictions,
         unchecked=stated.unchecked,
-        not_compared=_not_compared(old, new),
+        not_compared=[phrase_to_text(note, "fr") for note in not_compared],
+        not_compared_phrases=not_compared,
     )

@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..schemas import Claim, Edition
-from ..schemas.diff import Change, StatedCheck
+from ..schemas.diff import Change, Phrase, StatedCheck
 from .actions import ActionMatching
 from .missions import MissionMatching
+from .phrases import phrase, phrase_to_text
 
 
 @dataclass
@@ -32,6 +33,16 @@ def _claim(edition: Edition, kind: str) -> Claim | None:
     return next((c for c in edition.claims if c.kind == kind), None)
 
 
+def _check(statement: Phrase | tuple[str, Phrase], agrees: bool | None, observed: Phrase, evidence, observed_at=()) -> StatedCheck:
+    """A check whose sentences are stored in French next to their phrases.
+
+    `statement` is a phrase, or (the edition's own French summary, its phrase).
+    """
+    said, said_phrase = statement if isinstance(statement, tuple) else (phrase_to_text(statement, "fr"), statement)
+    return StatedCheck(statement=said, statement_phrase=said_phrase, agrees=agrees, evidence=evidence, observed_at=list(observed_at),
+                       observed=phrase_to_text(observed, "fr"), observed_phrase=observed)
+
+
 def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: MissionMatching, actions: ActionMatching | None) -> StatedResult:
     result = StatedResult()
     cards = old.level == "actions" and new.level == "actions"
@@ -41,99 +52,100 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
     added = by_kind.get("action_added", {})
     matched_new_to_old = {m.new: m.old for m in actions.matches} if actions else {}
     matched_old_to_new = {m.old: m.new for m in actions.matches} if actions else {}
-    old_level_note = f"l'édition {old.id} n'est connue qu'au niveau des missions" if old.level == "missions" else None
-    new_level_note = f"l'édition {new.id} n'est connue qu'au niveau des missions" if new.level == "missions" else None
+    # The edition known only at mission level, when a statement cannot be checked card by card.
+    old_first = old.id if old.level == "missions" else new.id
+    new_first = new.id if new.level == "missions" else old.id
 
     for s in new.stated_changes:
+        said = (s.summary, phrase(f"stated_{s.kind}", subject=s.subject, target=s.target))
         if s.kind == "mission_renamed":
             target = missions.new_of_old.get(s.subject)
             if old.mission(s.subject) is None:
-                result.add(StatedCheck(statement=s.summary, agrees=False, evidence=s.evidence,
-                                       observed=f"l'édition {old.id} n'a pas de mission {s.subject}"))
+                result.add(_check(said, False, phrase("mission_rename_old_missing", old=old.id, subject=s.subject), s.evidence))
             elif target == s.target:
                 o, n = old.mission(s.subject), new.mission(target)
-                result.add(StatedCheck(statement=s.summary, agrees=True, evidence=s.evidence, observed_at=[o.provenance, n.provenance],
-                                       observed=f"mission {s.subject} de {old.id} appariée à {target} de {new.id}"))
+                result.add(_check(said, True, phrase("mission_renamed_observed", subject=s.subject, old=old.id, target=target, new=new.id),
+                                  s.evidence, [o.provenance, n.provenance]))
+            elif target:
+                result.add(_check(said, False, phrase("mission_matched_elsewhere", subject=s.subject, matched=target, new=new.id), s.evidence))
             else:
-                result.add(StatedCheck(statement=s.summary, agrees=False, evidence=s.evidence,
-                                       observed=f"mission {s.subject} appariée à {target or 'aucune mission'} de {new.id}"))
+                result.add(_check(said, False, phrase("mission_unmatched", subject=s.subject, new=new.id), s.evidence))
         elif s.kind == "action_added":
             if not cards:
-                result.add(StatedCheck(statement=s.summary, agrees=None, evidence=s.evidence,
-                                       observed=f"non vérifiable : {old_level_note or new_level_note}"))
+                result.add(_check(said, None, phrase("missions_only", edition=old_first), s.evidence))
             elif s.subject in added:
-                result.add(StatedCheck(statement=s.summary, agrees=True, evidence=s.evidence, observed_at=[added[s.subject].new],
-                                       observed=f"action {s.subject} absente de {old.id}, ajoutée dans {new.id}"))
+                result.add(_check(said, True, phrase("action_added_observed", subject=s.subject, old=old.id, new=new.id),
+                                  s.evidence, [added[s.subject].new]))
             else:
                 prior = matched_new_to_old.get(s.subject)
-                observed = f"action {s.subject} appariée à l'action {prior} de {old.id}" if prior else f"action {s.subject} introuvable dans {new.id}"
-                result.add(StatedCheck(statement=s.summary, agrees=False, evidence=s.evidence, observed=observed))
+                observed = (phrase("action_matched_to_older", subject=s.subject, prior=prior, old=old.id) if prior
+                            else phrase("action_not_found", subject=s.subject, new=new.id))
+                result.add(_check(said, False, observed, s.evidence))
         elif s.kind == "action_completed":
             a = new.action(s.subject)
             if new.level != "actions":
-                result.add(StatedCheck(statement=s.summary, agrees=None, evidence=s.evidence, observed=f"non vérifiable : {new_level_note}"))
+                result.add(_check(said, None, phrase("missions_only", edition=new.id), s.evidence))
             elif a is None:
-                result.add(StatedCheck(statement=s.summary, agrees=False, evidence=s.evidence, observed=f"pas de fiche {s.subject} dans {new.id}"))
+                result.add(_check(said, False, phrase("card_missing", subject=s.subject, edition=new.id), s.evidence))
             else:
-                result.add(StatedCheck(statement=s.summary, agrees=bool(a.completed), evidence=s.evidence, observed_at=[a.provenance],
-                                       observed=f"fiche {s.subject} {'marquée' if a.completed else 'non marquée'} « objectif atteint » dans {new.id}"))
+                code = "card_marked_completed" if a.completed else "card_not_marked_completed"
+                result.add(_check(said, bool(a.completed), phrase(code, subject=s.subject, new=new.id), s.evidence, [a.provenance]))
         elif s.kind == "action_transformed":
             if new.level != "actions":
-                result.add(StatedCheck(statement=s.summary, agrees=None, evidence=s.evidence, observed=f"non vérifiable : {new_level_note}"))
+                result.add(_check(said, None, phrase("missions_only", edition=new.id), s.evidence))
                 continue
             src, dst = new.action(s.subject), new.action(s.target or "")
             if dst is None:
-                result.add(StatedCheck(statement=s.summary, agrees=False, evidence=s.evidence, observed=f"pas de fiche {s.target} dans {new.id}"))
+                result.add(_check(said, False, phrase("card_missing", subject=s.target, edition=new.id), s.evidence))
             elif src is not None and not src.completed:
-                result.add(StatedCheck(statement=s.summary, agrees=False, evidence=s.evidence, observed_at=[src.provenance, dst.provenance],
-                                       observed=f"{s.subject} reste active dans {new.id} à côté de {s.target}"))
+                result.add(_check(said, False, phrase("transformed_source_still_active", subject=s.subject, new=new.id, target=s.target),
+                                  s.evidence, [src.provenance, dst.provenance]))
             else:
                 where = [dst.provenance] + ([src.provenance] if src else [])
-                result.add(StatedCheck(statement=s.summary, agrees=True, evidence=s.evidence, observed_at=where,
-                                       observed=f"{s.target} présente dans {new.id}; {s.subject} {'achevée' if src else 'absente'}"))
+                code = "transformed_source_completed" if src else "transformed_source_absent"
+                result.add(_check(said, True, phrase(code, target=s.target, new=new.id, subject=s.subject), s.evidence, where))
         elif s.kind == "action_refocused":
             if not cards:
-                result.add(StatedCheck(statement=s.summary, agrees=None, evidence=s.evidence,
-                                       observed=f"non vérifiable : {old_level_note or new_level_note}"))
+                result.add(_check(said, None, phrase("missions_only", edition=old_first), s.evidence))
                 continue
             mine = [c for c in changes if c.subject.split(" ")[0] == s.subject and c.kind not in ("action_added",)]
-            observed = ", ".join(sorted({c.kind for c in mine})) or "aucun changement observé sur la fiche"
-            result.add(StatedCheck(statement=s.summary, agrees=bool(mine), evidence=s.evidence,
-                                   observed_at=[c.new for c in mine if c.new][:3], observed=observed))
+            observed = (phrase("refocus_changes_observed", kinds=", ".join(sorted({c.kind for c in mine}))) if mine
+                        else phrase("refocus_no_change"))
+            result.add(_check(said, bool(mine), observed, s.evidence, [c.new for c in mine if c.new][:3]))
         else:
-            result.add(StatedCheck(statement=s.summary, agrees=None, evidence=s.evidence,
-                                   observed="hors du champ de la comparaison (pas un élément de la feuille de route)"))
+            result.add(_check(said, None, phrase("out_of_scope"), s.evidence))
 
     # Departures announced by the older edition.
     for s in old.stated_changes:
         if s.kind != "action_completed":
             continue
+        said = (f"{old.id} annonce : {s.summary}", phrase(f"announced_{s.kind}", edition=old.id, subject=s.subject, target=s.target))
         if new.level != "actions" or old.level != "actions":
-            result.add(StatedCheck(statement=f"{old.id} annonce : {s.summary}", agrees=None, evidence=s.evidence,
-                                   observed=f"non vérifiable : {new_level_note or old_level_note}"))
+            result.add(_check(said, None, phrase("missions_only", edition=new_first), s.evidence))
             continue
         exit_ = by_kind.get("action_exited_completed", {}).get(s.subject)
         if exit_:
-            result.add(StatedCheck(statement=f"{old.id} annonce : {s.summary}", agrees=True, evidence=s.evidence, observed_at=[p for p in (exit_.old,) if p],
-                                   observed=f"action {s.subject} absente de {new.id}"))
+            result.add(_check(said, True, phrase("action_exit_observed", subject=s.subject, new=new.id), s.evidence,
+                              [p for p in (exit_.old,) if p]))
         else:
             still = matched_old_to_new.get(s.subject)
-            result.add(StatedCheck(statement=f"{old.id} annonce : {s.summary}", agrees=False, evidence=s.evidence,
-                                   observed=f"action {s.subject} toujours présente dans {new.id} ({still})" if still else f"action {s.subject} non retrouvée comme sortie"))
+            observed = (phrase("action_exit_still_present", subject=s.subject, new=new.id, still=still) if still
+                        else phrase("action_exit_not_found", subject=s.subject))
+            result.add(_check(said, False, observed, s.evidence))
 
     # "(nouveau)" marks against observed additions.
     if cards:
         for a in new.actions:
             if a.new and a.code not in added:
-                result.add(StatedCheck(statement=f"{a.code} marquée « (nouveau) »", agrees=False, evidence=a.provenance,
-                                       observed=f"appariée à l'action {matched_new_to_old.get(a.code)} de {old.id}"))
+                result.add(_check(phrase("marked_new", subject=a.code), False,
+                                  phrase("new_mark_matched", prior=str(matched_new_to_old.get(a.code)), old=old.id), a.provenance))
             elif a.new:
-                result.add(StatedCheck(statement=f"{a.code} marquée « (nouveau) »", agrees=True, evidence=a.provenance, observed="ajout observé"))
+                result.add(_check(phrase("marked_new", subject=a.code), True, phrase("new_mark_added"), a.provenance))
         for code, c in sorted(added.items()):
             a = new.action(code)
             if a is not None and not a.new:
-                result.add(StatedCheck(statement=f"{code} ajoutée sans marque « (nouveau) »", agrees=False, evidence=a.provenance,
-                                       observed=f"aucune action de {old.id} ne lui correspond (meilleur score {1 - c.confidence:.2f})"))
+                result.add(_check(phrase("added_without_new_mark", subject=code), False,
+                                  phrase("added_without_mark_unmatched", old=old.id, score=f"{1 - c.confidence:.2f}"), a.provenance))
 
     _claims_checks(old, new, by_kind, cards, result)
     return result
@@ -144,36 +156,31 @@ def _claims_checks(old: Edition, new: Edition, by_kind: dict[str, dict[str, Chan
     if total_o and total_n and new_n:
         expected = total_o.value + new_n.value
         agrees = expected == total_n.value
-        result.add(StatedCheck(
-            statement=f"{new.id} annonce {total_n.value} projets dont {new_n.value} nouveaux",
-            agrees=agrees, evidence=total_n.provenance, observed_at=[total_o.provenance, new_n.provenance],
-            observed=f"{old.id} en annonçait {total_o.value} ; {total_o.value} + {new_n.value} = {expected}"
-            + ("" if agrees else f", pas {total_n.value}"),
+        result.add(_check(
+            phrase("claims_total_and_new", new=new.id, total=total_n.value, count=new_n.value), agrees,
+            phrase("claimed_total_adds_up" if agrees else "claimed_total_does_not_add_up", old=old.id, old_total=total_o.value,
+                   new_count=new_n.value, expected=expected, new_total=None if agrees else total_n.value),
+            total_n.provenance, [total_o.provenance, new_n.provenance],
         ))
     if new_n:
+        said = phrase("claims_new", new=new.id, count=new_n.value)
         if cards:
             observed = len(by_kind.get("action_added", {}))
-            result.add(StatedCheck(statement=f"{new.id} annonce {new_n.value} nouvelles actions", agrees=observed == new_n.value,
-                                   evidence=new_n.provenance, observed_at=[c.new for c in by_kind.get("action_added", {}).values() if c.new],
-                                   observed=f"{observed} actions ajoutées observées"))
+            result.add(_check(said, observed == new_n.value, phrase("added_count_observed", count=observed), new_n.provenance,
+                              [c.new for c in by_kind.get("action_added", {}).values() if c.new]))
         else:
-            result.add(StatedCheck(statement=f"{new.id} annonce {new_n.value} nouvelles actions", agrees=None, evidence=new_n.provenance,
-                                   observed="non vérifiable : " + (f"l'édition {old.id}" if old.level == "missions" else f"l'édition {new.id}")
-                                   + " n'est connue qu'au niveau des missions"))
+            result.add(_check(said, None, phrase("missions_only", edition=old.id if old.level == "missions" else new.id), new_n.provenance))
     done_n, done_o = _claim(new, "completed"), _claim(old, "completed")
     if done_n and done_o and not cards:
-        result.add(StatedCheck(
-            statement=f"{new.id} annonce {done_n.value} projets achevés", agrees=None, evidence=done_n.provenance,
-            observed_at=[done_o.provenance],
-            observed=f"{old.id} en annonçait {done_o.value} : {done_n.value - done_o.value} de plus, non vérifiable fiche par fiche "
-            + ("(une des éditions n'est connue qu'au niveau des missions)"),
+        result.add(_check(
+            phrase("claims_completed", new=new.id, count=done_n.value), None,
+            phrase("completed_count_unverifiable", old=old.id, old_count=done_o.value, difference=done_n.value - done_o.value),
+            done_n.provenance, [done_o.provenance],
         ))
     if done_n and cards:
         exits = len(by_kind.get("action_exited_completed", {}))
         newly = len(by_kind.get("action_completed", {}))
         marked = sum(1 for a in new.actions if a.completed)
-        result.add(StatedCheck(statement=f"{new.id} annonce {done_n.value} projets achevés", agrees=marked == done_n.value,
-                               evidence=done_n.provenance,
-                               observed=f"{marked} fiches marquées achevées dans {new.id}, dont {newly} nouvellement ; {exits} actions achevées sorties depuis {old.id}"))
-
-
+        result.add(_check(phrase("claims_completed", new=new.id, count=done_n.value), marked == done_n.value,
+                          phrase("completed_cards_observed", marked=marked, new=new.id, newly=newly, exits=exits, old=old.id),
+                          done_n.provenance))

@@ -60,12 +60,24 @@ class Match(_Model):
     similarities: dict[str, float] = Field(default_factory=dict, description="Per-field similarity in [0, 1] behind the score")
 
 
+class Phrase(_Model):
+    """A sentence of the diff in machine-readable form: what it says (`code`) and about what (`params`).
+
+    Reports render it in the reader's language; the French text stored next to it is its French rendering.
+    """
+
+    code: str = Field(description="Short identifier of the sentence, e.g. 'mission_renamed_observed', 'edition_missions_only'")
+    params: dict[str, str | int] = Field(default_factory=dict, description="Edition ids, codes and counts the sentence names")
+
+
 class StatedCheck(_Model):
     """A statement of either edition reconciled with what the diff observed."""
 
-    statement: str = Field(description="What the edition says, paraphrased")
+    statement: str = Field(description="What the edition says, paraphrased (French)")
+    statement_phrase: Phrase | None = Field(default=None, description="The statement in machine-readable form")
     agrees: bool | None = Field(description="None when the diff cannot check it at the level the editions are known")
-    observed: str = Field(description="What the diff observed, or why it cannot tell")
+    observed: str = Field(description="What the diff observed, or why it cannot tell (French)")
+    observed_phrase: Phrase | None = Field(default=None, description="The observation in machine-readable form")
     evidence: Provenance
     observed_at: list[Provenance] = Field(default_factory=list, description="Where the observed facts stand")
 
@@ -82,4 +94,7 @@ class Diff(_Model):
     agreements: list[StatedCheck] = Field(default_factory=list)
     contradictions: list[StatedCheck] = Field(default_factory=list)
     unchecked: list[StatedCheck] = Field(default_factory=list, description="Statements the diff cannot check, and why")
-    not_compared: list[str] = Field(default_factory=list, description="What could not be compared, and why")
+    not_compared: list[str] = Field(default_factory=list, description="What could not be compared, and why (French)")
+    not_compared_phrases: list[Phrase] = Field(
+        default_factory=list, description="The `not_compared` notes in machine-readable form, in the same order"
+    )

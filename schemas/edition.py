@@ -16,7 +16,7 @@ from .provenance import Provenance
 from .values import Deadline, IndicatorValue, Owner
 
 #: Bumped whenever the JSON shape changes; written into every JSON file and into the schema $id.
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 SourceRole = Literal["brochure_text", "brochure_pdf", "publication_page", "editorial", "press_release", "other"]
 SourceFormat = Literal["markdown", "text", "pdf"]
