@@ -11,6 +11,7 @@ their canonical ids when the normaliser recognised them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -302,12 +303,21 @@ def action_changes(old: Edition, new: Edition, actions: ActionMatching, missions
     return changes
 
 
+#: How a step is named as a change subject: "LA1 étape 2", or "LA1 étape 2 (ancienne)" for a step of the older card.
+STEP_SUBJECT = re.compile(r"^(?P<code>\S+) étape (?P<number>\d+)(?P<former> \(ancienne\))?$")
+
+
+def step_subject(code: str, number: int, *, former: bool = False) -> str:
+    """The subject of a change about step `number` (from 1) of the card `code`."""
+    return f"{code} étape {number}" + (" (ancienne)" if former else "")
+
+
 def _step_changes(o: Action, n: Action, mission: str, conf: float, settings: DiffSettings) -> list[Change]:
     changes = []
     pairs, gone, added = step_pairs(o.steps, n.steps, settings.step_threshold)
     for i, j, sim in pairs:
         so, sn = o.steps[i], n.steps[j]
-        subject = f"{n.code} étape {j + 1}"
+        subject = step_subject(n.code, j + 1)
         if _differs(so.text, sn.text):
             changes.append(_change("step_changed", mission=mission, subject=subject, before=so.text, after=sn.text,
                                    detail={"step_before": i + 1, "step_after": j + 1}, confidence=conf * max(sim, 0.5),
@@ -321,11 +331,11 @@ def _step_changes(o: Action, n: Action, mission: str, conf: float, settings: Dif
             changes.append(deadline)
     for i in gone:
         s = o.steps[i]
-        changes.append(_change("step_removed", mission=mission, subject=f"{n.code} étape {i + 1} (ancienne)", before=s.text,
+        changes.append(_change("step_removed", mission=mission, subject=step_subject(n.code, i + 1, former=True), before=s.text,
                                detail={"step_before": i + 1}, confidence=conf, old=s.provenance, new=n.provenance))
     for j in added:
         s = n.steps[j]
-        changes.append(_change("step_added", mission=mission, subject=f"{n.code} étape {j + 1}", after=s.text,
+        changes.append(_change("step_added", mission=mission, subject=step_subject(n.code, j + 1), after=s.text,
                                detail={"step_after": j + 1}, confidence=conf, old=o.provenance, new=s.provenance))
     return changes
 

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Literal
 
 from ..schemas import Edition
-from ..schemas.diff import Change, Diff
+from ..schemas.diff import Change, Diff, Phrase, StatedCheck
+from .changes import STEP_SUBJECT
+from .phrases import phrase_to_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -86,7 +88,10 @@ WORDS = {
         "said": "Déclaré", "observed": "Observé", "not_compared": "Ce qui n'a pas pu être comparé",
         "matches": "Correspondances (missions, puis actions)", "score": "score", "evidence": "indices",
         "threshold": "seuil d'appariement", "where_old": "dans l'ancienne édition", "where_new": "dans la nouvelle édition",
-        "column": "colonne", "colon": " : ", "sep": " ; ", "below": "ci-dessous", "lq": "« ", "rq": " »", "french_note": "",
+        "column": "colonne", "colon": " : ", "sep": " ; ", "below": "ci-dessous", "lq": "« ", "rq": " »",
+        # Edition labels and mission names are printed as they stand in a French report, quoted in another language.
+        "title_lq": "", "title_rq": "",
+        "step": "étape", "former": "ancienne", "french_note": "",
     },
     "en": {
         "title": "What changed between two editions of the TECH.GOUV roadmap",
@@ -103,7 +108,10 @@ WORDS = {
         "matches": "Correspondences (missions, then actions)", "score": "score", "evidence": "evidence",
         "threshold": "match threshold", "where_old": "in the older edition", "where_new": "in the newer edition",
         "column": "column", "colon": ": ", "sep": "; ", "below": "below", "lq": "“", "rq": "”",
-        "french_note": "Statements, observations and notes below are given in French, the language of the editions and of the diff's JSON.",
+        "title_lq": "“", "title_rq": "”",
+        "step": "step", "former": "old",
+        "french_note": "Some statements, observations or notes below are given in French: the diff they come from "
+                       "does not record them in a form that can be translated.",
     },
 }
 
@@ -144,16 +152,69 @@ def mission_groups(diff: Diff, new: Edition, old: Edition) -> list[tuple[str | N
     return result
 
 
+#: Changes whose subject is a label printed by the editions (an indicator, a column of the indicator table).
+PRINTED_SUBJECTS = frozenset({"indicator_revised", "indicator_added", "indicator_removed", "column_changed"})
+
+
+def subject_label(change: Change, lang: str, *, quote_printed: bool = True) -> str:
+    """The change's subject for a reader of `lang`.
+
+    Step subjects ("LA1 étape 2") are worded in that language; a label the
+    editions print is quoted when the report is not in their language.
+    """
+    w = WORDS[lang]
+    if lang == "fr":
+        return change.subject
+    if change.kind in PRINTED_SUBJECTS:
+        return f"{w['title_lq']}{change.subject}{w['title_rq']}" if quote_printed else change.subject
+    step = STEP_SUBJECT.match(change.subject)
+    if step is None:
+        return change.subject
+    return f"{step['code']} {w['step']} {step['number']}" + (f" ({w['former']})" if step["former"] else "")
+
+
+class _Sentences:
+    """The diff's sentences in one language, noting whether any had to stay in French."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.french_left = False
+
+    def text(self, french: str, phrase: Phrase | None) -> str:
+        if self.lang == "fr":
+            return french
+        if phrase is None:  # a diff written before its sentences were recorded as phrases
+            self.french_left = True
+            return french
+        return phrase_to_text(phrase, self.lang)
+
+    def statement(self, check: StatedCheck) -> str:
+        return self.text(check.statement, check.statement_phrase)
+
+    def observed(self, check: StatedCheck) -> str:
+        return self.text(check.observed, check.observed_phrase)
+
+    def notes(self, diff: Diff) -> list[str]:
+        if len(diff.not_compared_phrases) != len(diff.not_compared):
+            return [self.text(note, None) for note in diff.not_compared]
+        return [self.text(note, p) for note, p in zip(diff.not_compared, diff.not_compared_phrases)]
+
+
 def _markdown(diff: Diff, old: Edition, new: Edition, lang: str) -> str:
     template = _environment().get_template("report.md.j2")
     counts: dict[str, int] = {}
     for c in diff.changes:
         counts[c.kind] = counts.get(c.kind, 0) + 1
     summary = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    sentences = _Sentences(lang)
+    checks = {id(s): (sentences.statement(s), sentences.observed(s)) for s in diff.agreements + diff.contradictions + diff.unchecked}
+    notes = sentences.notes(diff)
     return template.render(
         diff=diff, old=old, new=new, w=WORDS[lang], kinds=KIND_LABELS[lang], lang=lang,
         groups=mission_groups(diff, new, old), summary=summary, short=_short,
         number=lambda x: (f"{x:.2f}".replace(".", ",") if lang == "fr" else f"{x:.2f}"),
+        subject=lambda c: subject_label(c, lang), said=lambda s: checks[id(s)][0], seen=lambda s: checks[id(s)][1],
+        notes=notes, french_note=WORDS[lang]["french_note"] if sentences.french_left else "",
     )
 
 
@@ -163,13 +224,13 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv(diff: Diff) -> str:
+def _csv(diff: Diff, lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for c in diff.changes:
         writer.writerow([
-            c.mission or "", c.kind, c.subject, c.before or "", c.after or "",
+            c.mission or "", c.kind, subject_label(c, lang, quote_printed=False), c.before or "", c.after or "",
             "" if c.detail.get("slip_months") is None else c.detail["slip_months"],
             f"{c.confidence:.4f}", c.importance,
             c.old.where() if c.old else "", c.new.where() if c.new else "",
@@ -185,7 +246,7 @@ def render_report(diff: Diff, old: Edition, new: Edition, *, fmt: Literal["md", 
 
         return dump_json(diff)
     if fmt == "csv":
-        return _csv(diff)
+        return _csv(diff, lang)
     if fmt == "md":
         return _markdown(diff, old, new, lang)
     raise ValueError(f"unknown report format: {fmt!r}")
