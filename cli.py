@@ -171,7 +171,8 @@ def run(manifest: Path | None, out_dir: Path, lang: str) -> None:
         stem = f"diff-{old.id}-{new.id}"
         _write_json(result, "diff", out_dir / f"{stem}.json")
         _write(render_report(result, old, new, fmt="md", lang=lang), out_dir / f"{stem}.md")
-        click.echo(f"{stem}: {len(result.changes)} changes -> {out_dir / (stem + '.md')}")
+        count = len(result.changes)
+        click.echo(f"{stem}: {count} change{'' if count == 1 else 's'} -> {out_dir / (stem + '.md')}")
 
 
 @main.group()
