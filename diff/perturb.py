@@ -428,6 +428,27 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
     return record
 
 
+def shift_deadline(a: Action, rng: random.Random, *, reword=None) -> tuple[str, str, str, int]:
+    """Move one of the card's dated phrases (card line or step) by a random number of months, in place.
+
+    `reword(phrase, rng)`, when given, writes the new date in another wording.
+    Returns (where: 'card' | 'step', phrase before, phrase after, shift in months).
+    """
+    places = [("card", i, p) for i, p in enumerate(a.deadlines_printed) if phrase_end_month(p)]
+    places += [("step", i, s.deadline_printed) for i, s in enumerate(a.steps) if s.deadline_printed and phrase_end_month(s.deadline_printed)]
+    where, i, printed = rng.choice(places)
+    granularity, end = phrase_end_month(printed)
+    months = rng.choice(_SHIFTS[granularity])
+    phrase = month_to_phrase(granularity, end + months)
+    if reword is not None:
+        phrase = reword(phrase, rng)
+    if where == "card":
+        a.deadlines_printed[i], a.deadlines = phrase, []
+    else:
+        a.steps[i].deadline_printed, a.steps[i].deadline = phrase, None
+    return where, printed, phrase, months
+
+
 def _owner_identity(lines: list[str]) -> frozenset[str]:
     """Who the owner lines name: canonical ids when the normaliser's gazetteer is there, folded text otherwise.
 
@@ -509,18 +530,8 @@ def _apply(kind: str, a: Action, edition: Edition, rng: random.Random, record: P
         log(f"{a.code} achevé")
         exp(Expected("action_completed", (a.code,)))
     elif kind == "deadline":
-        places = [("card", i, p) for i, p in enumerate(a.deadlines_printed) if phrase_end_month(p)]
-        places += [("step", i, s.deadline_printed) for i, s in enumerate(a.steps) if s.deadline_printed and phrase_end_month(s.deadline_printed)]
-        where, i, printed = rng.choice(places)
-        granularity, end = phrase_end_month(printed)
-        shift = rng.choice(_SHIFTS[granularity])
-        phrase = month_to_phrase(granularity, end + shift)
+        where, printed, phrase, shift = shift_deadline(a, rng)
         log(f"{a.code} échéance ({where}) {printed!r} -> {phrase!r} ({shift:+d} mois)")
-        if where == "card":
-            a.deadlines_printed[i] = phrase
-            a.deadlines = []
-        else:
-            a.steps[i].deadline_printed, a.steps[i].deadline = phrase, None
         exp(Expected("deadline_changed", (a.code,), slip_months=shift))
     elif kind == "owner":
         current = _owner_identity(a.owners_printed)

@@ -49,11 +49,10 @@ from .perturb import (
     _owner_identity,
     _printed_code,
     _shiftable,
-    _SHIFTS,
     fictitious_copy,
-    month_to_phrase,
     phrase_end_month,
     restate_claims,
+    shift_deadline,
 )
 
 # ----------------------------------------------------------------- content written for the hard profile
@@ -265,19 +264,8 @@ def perturb_edition_hard(base: Edition, seed: int, *, edits: int | None = None) 
         a.objective = objective
 
     def shift(a: Action, *, reword_phrase: bool) -> None:
-        places = [("card", i, p) for i, p in enumerate(a.deadlines_printed) if phrase_end_month(p)]
-        places += [("step", i, s.deadline_printed) for i, s in enumerate(a.steps) if s.deadline_printed and phrase_end_month(s.deadline_printed)]
-        where, i, printed = rng.choice(places)
-        granularity, end = phrase_end_month(printed)
-        months = rng.choice(_SHIFTS[granularity])
-        phrase = month_to_phrase(granularity, end + months)
-        if reword_phrase:
-            phrase = reworded_deadline(phrase, rng)
+        where, printed, phrase, months = shift_deadline(a, rng, reword=reworded_deadline if reword_phrase else None)
         log(f"{a.code} échéance ({where}) {printed!r} -> {phrase!r} ({months:+d} mois)")
-        if where == "card":
-            a.deadlines_printed[i], a.deadlines = phrase, []
-        else:
-            a.steps[i].deadline_printed, a.steps[i].deadline = phrase, None
         exp(Expected("deadline_changed", (a.code,), slip_months=months))
 
     for _ in range(count):
