@@ -161,16 +161,6 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
     )
 
 
-@dataclass
-class _Row:
-    """A table row as a logical line: cells joined by tabs."""
-
-    text: str
-    page: int
-    bbox: tuple[float, float, float, float]
-    bold: bool = False
-
-
 def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:
     cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
@@ -206,7 +196,7 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: lis
             ordered.insert(at, parts)  # type: ignore[arg-type]
         items.extend(ordered)
 
-    out: list[LogicalLine | _Row | None] = []
+    out: list[LogicalLine | None] = []
     run: list[Line] = []
 
     def flush_run() -> None:
@@ -224,7 +214,7 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: lis
         if out:
             out.append(None)
         for cells, part, index in table_rows(item):
-            out.append(_Row("\t".join(c.replace("\t", " ") for c in cells), part.page, part.row_boxes[index]))
+            out.append(LogicalLine("\t".join(c.replace("\t", " ") for c in cells), part.page, part.row_boxes[index]))
     flush_run()
     return out
 
