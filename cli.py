@@ -175,6 +175,8 @@ def diff(old: str, new: str, fmt: str, lang: str, threshold: float | None, outpu
             continue
         store = store or _open_store(db_path, create=False)
         editions.append(store.edition(arg))
+    if store is not None:
+        store.close()
     before, after = editions
     result = compare(before, after, threshold=threshold)
     if fmt == "json":
@@ -195,18 +197,18 @@ def ingest(files: tuple[Path, ...], edition_id: str | None, published, retrieved
     """Record source FILES in the store: bytes kept once under their sha256, one run per edition change."""
     from tqdm import tqdm
 
-    store = _open_store(db_path)
-    with tqdm(total=len(files), unit="source", disable=quiet or len(files) < 2, file=sys.stderr, leave=False) as bar:
+    with _open_store(db_path) as store, tqdm(total=len(files), unit="source", disable=quiet or len(files) < 2, file=sys.stderr, leave=False) as bar:
         def report(outcome) -> None:
             bar.update(1)
             if not quiet:
                 bar.write(outcome.line(), file=sys.stderr)
 
         outcomes = store.ingest(list(files), edition=edition_id, published=published, retrieved=retrieved, on_outcome=report)
+        editions = len(store.editions())
     added = sum(1 for o in outcomes if o.status == "added")
     if not quiet:
         click.echo(f"{store.path}: {added} source{'' if added == 1 else 's'} added, {len(outcomes) - added} already stored; "
-                   f"{len(store.editions())} editions", err=True)
+                   f"{editions} editions", err=True)
 
 
 @main.command()
@@ -216,13 +218,12 @@ def ingest(files: tuple[Path, ...], edition_id: str | None, published, retrieved
 @_one_line_errors
 def reindex(force: bool, quiet: bool, db_path: Path | None) -> None:
     """Derive again the editions whose current run was made by another extractor version or other settings (old runs kept)."""
-    store = _open_store(db_path, create=False)
-
     def report(edition_id: str, run_id: int | None) -> None:
         if not quiet:
             click.echo(f"{edition_id}: " + (f"new run {run_id}" if run_id else "up to date"), err=True)
 
-    store.reindex(force=force, on_edition=report)
+    with _open_store(db_path, create=False) as store:
+        store.reindex(force=force, on_edition=report)
 
 
 @main.command()
@@ -235,7 +236,8 @@ def history(query: str, fmt: str, output: Path | None, db_path: Path | None) -> 
     """One action or mission (a CODE, a TITLE or part of one, or a UID) across every edition in the store."""
     from .store import render_history
 
-    result = _open_store(db_path, create=False).history(query)
+    with _open_store(db_path, create=False) as store:
+        result = store.history(query)
     if not result.lineages:
         click.echo(f"editiondiff: {result.notes[0]}", err=True)
         sys.exit(EXIT_FAILED)
@@ -273,7 +275,8 @@ def run(manifest: Path | None, out_dir: Path, lang: str, db_path: Path | None, n
     if not no_store:
         from .store.corpus import ingest_corpus
 
-        click.echo(ingest_corpus(_open_store(db_path), manifest or DEFAULT_MANIFEST, editions))
+        with _open_store(db_path) as store:
+            click.echo(ingest_corpus(store, manifest or DEFAULT_MANIFEST, editions))
 
 
 @main.group()

@@ -146,22 +146,26 @@ def merges_and_splits(old: Edition, new: Edition, diff: Diff) -> list[tuple[str,
     return found
 
 
-def _diff_pair(pair: Pair, load: _Editions) -> tuple[list[dict], list[dict]]:
+def _diff_pair(db: sqlite_utils.Database, pair: Pair, load: _Editions) -> tuple[list[dict], list[dict]]:
     """(links, change rows) of one pair."""
     from ..diff.actions import actions_to_matches
+    from ..diff.missions import missions_to_matches
     from ..diff.settings import DEFAULT_SETTINGS
     from ..pipeline import compare
 
     old, new = load(pair.old), load(pair.new)
     if pair.purpose == "recover":
-        middle = load(pair.middle)
-        into_middle = {m.old for m in compare(old, middle).action_matches}
-        from_middle = {m.new for m in compare(middle, new).action_matches}
+        # The pairs (old, middle) and (middle, new) were linked first: read which cards they matched.
+        def matched(a: str, b: str, side: str) -> set[str]:
+            return {r[side] for r in db.query("SELECT old_code, new_code FROM links WHERE old_edition = ? AND new_edition = ? AND kind = 'action'", [a, b])}
+
+        into_middle = matched(pair.old.id, pair.middle.id, "old_code")
+        from_middle = matched(pair.middle.id, pair.new.id, "new_code")
         lost = [a for a in old.actions if a.code not in into_middle and not a.completed]
         back = [a for a in new.actions if a.code not in from_middle]
         if not lost or not back:
             return [], []
-        missions = {m.old: m.new for m in compare(old, new).mission_matches}
+        missions = {m.old: m.new for m in missions_to_matches(old, new, DEFAULT_SETTINGS).matches}
         matching = actions_to_matches(lost, back, missions, DEFAULT_SETTINGS, threshold=DEFAULT_SETTINGS.threshold)
         return [_link(pair, "recovered", lost[i].code, back[j].code, s) for i, j, s in matching.pairs], []
     diff = compare(old, new)
@@ -187,7 +191,7 @@ def _refresh_pairs(db: sqlite_utils.Database, pairs: list[Pair], load: _Editions
     for key, pair in wanted.items():
         if stored.get(key) == pair.runs:
             continue
-        links, changes = _diff_pair(pair, load)
+        links, changes = _diff_pair(db, pair, load)
         db["diffs"].insert({"old_edition": pair.old.id, "new_edition": pair.new.id, "purpose": pair.purpose, "runs": pair.runs,
                             "links": len(links), "changes": len(changes)})
         if links:

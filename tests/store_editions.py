@@ -78,3 +78,27 @@ def scenario(folder: Path) -> list[tuple[Path, str, dt.date]]:
             a.deadlines_printed, a.deadlines = ["1er trimestre 2022"], []
     dates = [dt.date(2021, 1, 15), dt.date(2021, 6, 15), dt.date(2021, 12, 15)]
     return [(write(e, folder), e.id, d) for e, d in zip((one, two, three), dates)]
+
+
+def small_series(folder: Path, count: int, *, missions: int = 3) -> list[Path]:
+    """`count` small fictitious editions (the cards of the first missions of mid-2020), each printing its own
+    edition phrase ("édition actualisée mi-2031"), so that one multi-file ingest stores them as different editions.
+    Edition n moves the first dated card's deadline by n quarters."""
+    base = base_edition()
+    kept = {m.code for m in base.missions[:missions]}
+    paths = []
+    for n in range(1, count + 1):
+        edition = fictitious(base, n)
+        edition.label = f"Stratégie et feuille de route 2019-2022, édition actualisée mi-{2030 + n} (édition fictive n° {n}, jamais publiée)"
+        edition.missions = [m for m in edition.missions if m.code in kept]
+        edition.actions = [a for a in edition.actions if a.mission in kept]
+        edition.indicators = None
+        first = next(a for a in edition.actions if a.deadlines_printed)
+        quarter = (2 + n) % 4 + 1
+        first.deadlines_printed, first.deadlines = [f"{quarter}e trimestre {2020 + (2 + n) // 4}"], []
+        path = folder / f"series-{n:03d}_fictitious.txt"
+        from editiondiff.render.edition_text import edition_to_text
+
+        path.write_text(edition_to_text(edition), encoding="utf-8")
+        paths.append(path)
+    return paths
