@@ -2,7 +2,9 @@
 
 Exit codes: 0 success; 1 a check failed (`validate`, `corpus check`);
 2 bad input (unreadable, empty, encrypted, unknown format, over a limit);
-3 input read but no roadmap structure found in it.
+3 input read but no roadmap structure found in it;
+70 internal error, a bug in editiondiff (sysexits' EX_SOFTWARE; set
+EDITIONDIFF_DEBUG=1 for the traceback).
 
 The test harness (scoring on perturbed editions, re-typesetting the corpus
 PDFs) is not part of this command: it is `python -m evaluation` in a source
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_FAILED, EditionDiffError
+from .errors import EXIT_FAILED, EXIT_INTERNAL, EditionDiffError
 
 
 def _one_line_errors(command):
@@ -39,7 +41,7 @@ def _one_line_errors(command):
             if os.environ.get("EDITIONDIFF_DEBUG"):
                 raise
             click.echo(f"editiondiff: internal error: {type(exc).__name__}: {exc}", err=True)
-            sys.exit(EXIT_FAILED)
+            sys.exit(EXIT_INTERNAL)
 
     return wrapper
 

@@ -1,7 +1,7 @@
 """The test harness of editiondiff: how well the product works, measured on editions made for it.
 
 Not part of the shipped product (the `editiondiff` wheel does not contain it);
-tests, `make bench`/`make score` and developers use it from a source checkout:
+tests, `make score`, `make corpus-pdfs` and developers use it from a source checkout:
 
     perturb.py, perturb_hard.py   seeded, recorded edits of a real edition (the ground truth)
     score.py                      the diff scored against that ground truth, kind by kind
