@@ -5,6 +5,7 @@
 # Developer targets over the test harness (`evaluation/`, run from this folder, never shipped):
 #   make score          the diff measured on seeded perturbations (both profiles, every 10th trial via PDF)
 #   make corpus-pdfs    re-typeset the corpus PDFs and record their sha256 in corpus/manifest.toml
+#   make run-reference  record the sha256 of `make run`'s outputs (tests/data/run-outputs.sha256)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -17,7 +18,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-.PHONY: install run test bench score corpus-pdfs
+.PHONY: install run test bench score corpus-pdfs run-reference
 install: $(BIN)/.installed
 
 run: $(BIN)/.installed
@@ -37,3 +38,7 @@ score: $(BIN)/.installed
 
 corpus-pdfs: $(BIN)/.installed
 	$(HARNESS) -m evaluation corpus-build
+
+run-reference: $(BIN)/.installed
+	rm -rf out/reference && $(BIN)/editiondiff run --out out/reference
+	cd out/reference && LC_ALL=C sh -c 'sha256sum *' > $(CURDIR)/tests/data/run-outputs.sha256
