@@ -17,7 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from ..normalize.text import fold
+from ..vocabulary.text import fold
 from ..schemas import Action, Deadline, Edition, IndicatorCell, Step
 from ..schemas.diff import Change
 from .actions import ActionMatching

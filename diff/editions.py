@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..normalize.codes import mission_lineage
+from ..vocabulary.codes import mission_lineage
 from ..schemas import Edition
 from ..schemas.diff import Diff, Phrase
 from .actions import ActionMatching, actions_to_matches

@@ -17,7 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from ..normalize.codes import mission_lineage
+from ..vocabulary.codes import mission_lineage
 from ..schemas import Edition, Mission
 from ..schemas.diff import Match
 from .settings import DiffSettings

@@ -28,8 +28,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from ..normalize.codes import MISSION_PREFIX
-from ..normalize.text import fold
+from ..vocabulary.codes import MISSION_PREFIX
+from ..vocabulary.text import fold
 from ..schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
 
 # ----------------------------------------------------------------- content written for the perturbations

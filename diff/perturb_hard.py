@@ -37,7 +37,7 @@ from __future__ import annotations
 import random
 import re
 
-from ..normalize.text import fold
+from ..vocabulary.text import fold
 from ..schemas import Action, Edition, StatedChange, Step
 from .perturb import (
     NEW_ACTIONS,

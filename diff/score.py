@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..normalize.text import fold
+from ..vocabulary.text import fold
 from ..schemas import Edition
 from ..schemas.diff import Change, ChangeKind
 from .perturb import Expected, perturb_edition

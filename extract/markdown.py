@@ -37,7 +37,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import InputError
-from ..normalize.text import normalize_text
+from ..vocabulary.text import normalize_text
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..normalize.codes import ACTION_CODE_IN_TEXT, MISSION_PREFIX, canonical_action_code
+from ..schemas.blocks import Block
+from ..vocabulary.codes import ACTION_CODE_IN_TEXT, MISSION_PREFIX, canonical_action_code
+
+MISSION_CODES = set(MISSION_PREFIX)
 
 #: Acronyms of bodies that own actions or appear in owner lines.
 BODY_ACRONYMS = ("DINUM", "DINSIC", "DITP", "ANCT", "DGAFP", "ANSSI", "SGG", "DAE", "DGFIP", "SIG", "CNIL")
@@ -145,3 +148,24 @@ def action_references(text: str) -> list[tuple[str, str | None, int]]:
     refs = [(m.group(0), canonical_action_code(m.group(0)), m.start()) for m in ACTION_CODE_IN_TEXT.finditer(text)]
     refs += [(m.group(0), None, m.start()) for m in _ACTION_NUMBER_ONLY.finditer(text)]
     return sorted(refs, key=lambda r: r[2])
+
+
+# --------------------------------------------------------------------------- whole blocks
+
+_OBJECTIVE = re.compile(r"^OBJECTIF\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def is_furniture(block: Block) -> bool:
+    """A running header or page number, by its printed text or its cleaned text."""
+    return is_running_header(block.provenance.quote, MISSION_CODES) or is_running_header(block.text, MISSION_CODES)
+
+
+def is_mission_code_block(block: Block) -> bool:
+    """A paragraph or heading that consists of a mission code (not a running header)."""
+    return block.kind in ("paragraph", "heading") and mission_code_of(block.text) is not None and not is_furniture(block)
+
+
+def objective_of(text: str) -> str | None:
+    """The objective of an "OBJECTIF : …" line (printed in capitals), else None."""
+    m = _OBJECTIVE.match(text.strip())
+    return m.group(1).strip() if m and text.strip()[:8].isupper() else None

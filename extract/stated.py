@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ..normalize.codes import MISSION_PREFIX
+from ..vocabulary.codes import MISSION_PREFIX
 from ..schemas.blocks import Block
 from ..schemas.edition import Claim, ClaimKind, StatedChange, StatedChangeKind
 from .phrases import action_references, is_heading_like, parse_action_heading

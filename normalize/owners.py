@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..schemas.values import Owner
-from .gazetteer import BODIES, Body
-from .text import fold, fold_chars, normalize_text
+from ..vocabulary.owners import BODIES, Body
+from ..vocabulary.text import fold, fold_chars, normalize_text
 
 _LEADING_MARKS = re.compile(r"^[^\w(]+")
 _SEPARATORS = re.compile(r"\s*(?:,|;|/|&|\+|\bet\b|\bavec\b|\ben lien avec\b|\ben partenariat avec\b)\s*")

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize.text import fold
+from ..vocabulary.text import fold
 from ..schemas.edition import Action, ClaimCheck, Edition, Finding
 from ..schemas.provenance import Provenance
 
