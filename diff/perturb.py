@@ -28,9 +28,9 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from ..schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
 from ..vocabulary.codes import MISSION_PREFIX
 from ..vocabulary.text import fold
-from ..schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
 
 # ----------------------------------------------------------------- content written for the perturbations
 

@@ -25,9 +25,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..vocabulary.text import fold
 from ..schemas import Edition
 from ..schemas.diff import Change, ChangeKind
+from ..vocabulary.text import fold
 from .perturb import Expected, perturb_edition
 
 SEED_003 = Path(__file__).resolve().parents[1] / "corpus" / "sources" / "003_dc8a99c2b477ef56.txt"

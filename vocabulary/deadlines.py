@@ -51,6 +51,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..schemas.values import Deadline, Milestone
+from . import status
 from .text import fold_chars as _key
 from .text import normalize_text
 
@@ -136,12 +137,9 @@ _RANGE = re.compile(
 _UNTIL = re.compile(r"(?:\bjusqu'(?:en|a|au|aux)(?:\s+l')?|\bd'ici(?:\s+(?:a|la fin de|le|la|l'))?|\bavant(?:\s+(?:le|la|l'))?|\bau plus tard(?:\s+(?:en|le|la|au))?)\s*$")
 _FROM = re.compile(r"(?:\ba\s+partir\s+(?:de|du|d')|\ba\s+compter\s+(?:de|du|d')|\bdes|\bdepuis)(?:\s+(?:le|la|l'))?\s*$")
 
-_DONE = re.compile(
-    r"\b(?:faite?s?|effectuee?s?|realisee?s?|achevee?s?|terminee?s?|lancee?s?|livree?s?|experimentee?s?"
-    r"|atteinte?s?|acquise?s?|deployee?s?|operationnelle?s?|ouverte?s?)\b"
-)
-_PLACED = re.compile(r"\bmise?s?\s+en\s+place\b")
-_ONGOING = re.compile(r"\ben cours\b|\ben continu\b")
+_DONE = status.DONE
+_PLACED = re.compile(status.PLACED)
+_ONGOING = status.ONGOING
 
 #: Folded phase word -> display form. Listed longest first where one contains another.
 _PHASES = [
@@ -578,3 +576,42 @@ def _modifier_phase(modifier: str | None) -> str | None:
         if modifier.startswith(name):
             return name
     return modifier.removeprefix("puis ")
+
+
+# --------------------------------------------------------------------------
+# Telling a deadline phrase from other text, with the same grammar
+
+#: Words a deadline phrase may open with before its date or state, adding nothing to them
+#: ("Processus lancé en 2020", "Version 2 prévue fin 2021", "Au 1er trimestre 2021").
+_ANNOUNCING = re.compile(r"(?:processus|dispositif|programmee?s?|prevue?s?|version|(?:l')?annee|au|en)\b")
+_RELATION_START = re.compile(r"(?:jusqu'|d'ici\b|a partir\b|a compter\b|des\b|depuis\b|avant\b|au plus tard\b)")
+_ORDINAL_START = re.compile(r"(?:premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|1re|1ere|2nde)\b|[ts]\s?[1-4]\b")
+_NAMED_PERIOD = re.compile(r"\b(?:trimestre|semestre)\b")
+_OPENINGS = (_ANNOUNCING, _RELATION_START, _ORDINAL_START, status.BARE_STATE, _PHASE, _RAMP_UP, _CONTINUOUS, _PLACED)
+#: Longest deadline phrase, and longest phrase that is a bare state ("Fait", "En cours").
+MAX_PHRASE_CHARS = 200
+MAX_STATE_CHARS = 80
+
+
+def _opens_like_a_deadline(key: str) -> bool:
+    """The folded phrase starts with a date, a state, a phase, a relation ("jusqu'en") or an announcing word."""
+    if key[:1].isdigit():
+        return True
+    first = next((d for d in _find_dates(key)), None)
+    if first is not None and first.span[0] == 0:
+        return True
+    return any(pattern.match(key) for pattern in _OPENINGS)
+
+
+def is_deadline_phrase(text: str) -> bool:
+    """A deadline or status phrase: the grammar reads it from its first word and finds a date in it,
+    or it is a bare state the grammar reads ('Fait', 'En cours', 'Dispositif lancé')."""
+    text = text.strip()
+    if not text or len(text) > MAX_PHRASE_CHARS:
+        return False
+    key = _key(_prepare(text))
+    if not key or not _opens_like_a_deadline(key):
+        return False
+    if _find_dates(key) or _NAMED_PERIOD.search(key):
+        return True
+    return len(text) <= MAX_STATE_CHARS and status.BARE_STATE.match(key) is not None
