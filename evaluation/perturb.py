@@ -28,9 +28,9 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from editiondiff.normalize.codes import MISSION_PREFIX
-from editiondiff.normalize.text import fold
 from editiondiff.schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
+from editiondiff.vocabulary.codes import MISSION_PREFIX
+from editiondiff.vocabulary.text import fold
 
 # ----------------------------------------------------------------- content written for the perturbations
 

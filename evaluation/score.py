@@ -25,10 +25,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editiondiff.normalize.text import fold
 from editiondiff.pipeline import DEFAULT_MANIFEST
 from editiondiff.schemas import Edition
 from editiondiff.schemas.diff import Change, ChangeKind
+from editiondiff.vocabulary.text import fold
 from .perturb import Expected, perturb_edition
 
 SEED_003 = DEFAULT_MANIFEST.parent / "sources" / "003_dc8a99c2b477ef56.txt"

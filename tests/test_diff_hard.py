@@ -117,7 +117,7 @@ def test_rewordings_keep_their_meaning_markers():
     reworded = reword_sentence("Mettre en place une offre de conseil en pilotage de projets numériques", rng)
     assert reworded != "Mettre en place une offre de conseil en pilotage de projets numériques" and reworded.count(".") >= 1
     for phrase in ("3e trimestre 2020", "2nd semestre 2020", "fin 2021", "2022"):
-        from editiondiff.normalize.deadlines import phrase_to_deadline
+        from editiondiff.vocabulary.deadlines import phrase_to_deadline
 
         other = reworded_deadline(phrase, rng)
         assert other != phrase

@@ -66,7 +66,7 @@ def seed_pdfs():
 
 
 def _words(text: str) -> list[str]:
-    from editiondiff.normalize.text import fold
+    from editiondiff.vocabulary.text import fold
 
     return fold(text).split()
 
@@ -103,7 +103,7 @@ def test_every_word_of_the_source_in_order(seed_pdfs, engine):
 def test_brochure_furniture(seed_pdfs, engine):
     import pymupdf
 
-    from editiondiff.normalize.text import normalize_text
+    from editiondiff.vocabulary.text import normalize_text
 
     doc = pymupdf.open("pdf", seed_pdfs[engine])
     assert abs(doc[0].rect.width - 595.3) < 1 and abs(doc[0].rect.height - 841.9) < 1
