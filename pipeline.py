@@ -12,19 +12,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .extract.layout.settings import LayoutSettings
 from .schemas import Edition
 from .schemas.diff import Diff
 
 DEFAULT_MANIFEST = Path(__file__).resolve().parent / "corpus" / "manifest.toml"
 
 
-def build_edition(paths: list[Path], edition_id: str | None = None, *, manifest: Path | None = DEFAULT_MANIFEST) -> Edition:
-    """Read the sources of one edition, build it, normalise its values and audit it."""
+def build_edition(
+    paths: list[Path], edition_id: str | None = None, *, manifest: Path | None = DEFAULT_MANIFEST, layout: LayoutSettings | None = None
+) -> Edition:
+    """Read the sources of one edition, build it, normalise its values and audit it (`layout`: PDF layout thresholds)."""
     from .extract.audit import audit_edition
     from .extract.pipeline import extract_edition
     from .normalize import normalize_edition
 
-    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest)
+    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, layout=layout)
     edition = normalize_edition(edition)
     return audit_edition(edition)
 

@@ -20,6 +20,7 @@ from ..errors import InputError, NoRoadmapFound
 from ..schemas.blocks import SourceDocument
 from ..schemas.edition import Edition, SourceRef
 from .detect import decode_text, detect_format
+from .layout.settings import LayoutSettings
 from .manifest import Manifest, ManifestEdition, load_manifest
 from .structure import StructureSettings, blocks_to_edition
 
@@ -38,18 +39,18 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
-def read_source(path: Path, source_id: str | None = None) -> SourceDocument:
-    """One source file as a block stream; the format is detected from the content."""
+def read_source(path: Path, source_id: str | None = None, *, layout: LayoutSettings | None = None) -> SourceDocument:
+    """One source file as a block stream; the format is detected from the content (`layout`: PDF layout thresholds)."""
     path = Path(path)
-    return _bytes_to_document(path, _read_bytes(path), source_id or path.stem)
+    return _bytes_to_document(path, _read_bytes(path), source_id or path.stem, layout)
 
 
-def _bytes_to_document(path: Path, data: bytes, source: str) -> SourceDocument:
+def _bytes_to_document(path: Path, data: bytes, source: str, layout: LayoutSettings | None = None) -> SourceDocument:
     kind = detect_format(path, data)
     if kind == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(path, source)
+        return read_pdf(path, source, layout=layout)
     if len(data) > MAX_TEXT_BYTES:
         from ..errors import LimitExceeded
 
@@ -104,8 +105,13 @@ def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
     return False
 
 
-def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: Path | None = None) -> Edition:
-    """One Edition from the sources of one edition (several sources merge; the first wins on conflicts)."""
+def extract_edition(
+    paths: list[Path], edition_id: str | None = None, manifest: Path | None = None, *, layout: LayoutSettings | None = None
+) -> Edition:
+    """One Edition from the sources of one edition (several sources merge; the first wins on conflicts).
+
+    `layout`: the thresholds of the PDF layout steps (defaults when None).
+    """
     if not paths:
         raise InputError(None, "no source given")
     loaded: Manifest | None = load_manifest(manifest) if manifest is not None and Path(manifest).is_file() else None
@@ -121,7 +127,7 @@ def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: 
             continue  # the same file given twice
         seen.add(sha256)
         found = loaded.find_source(path, sha256) if loaded else None
-        document = _bytes_to_document(path, data, found[1].id if found else path.stem)
+        document = _bytes_to_document(path, data, found[1].id if found else path.stem, layout)
         documents.append(document)
         if found:
             edition_entry, source = found
