@@ -30,18 +30,14 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # nothing else needed when installed
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the harness (`evaluation`) sits at the repository root
 
 from editiondiff.pipeline import DEFAULT_MANIFEST, build_edition  # noqa: E402
 from editiondiff.store import open_store  # noqa: E402
 
-try:  # the harness moves to a top-level `evaluation` package
-    from evaluation.perturb import perturb_edition  # type: ignore  # noqa: E402
-    from evaluation.score import base_edition  # type: ignore  # noqa: E402
-except ImportError:
-    from editiondiff.diff.perturb import perturb_edition  # noqa: E402
-    from editiondiff.diff.score import base_edition  # noqa: E402
-from editiondiff.render.edition_text import edition_to_text  # noqa: E402
+from evaluation.perturb import perturb_edition  # noqa: E402
+from evaluation.render.edition_text import edition_to_text  # noqa: E402
+from evaluation.score import base_edition  # noqa: E402
 
 CORPUS = DEFAULT_MANIFEST.parent
 

@@ -17,9 +17,10 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from ..normalize.text import fold
 from ..schemas import Action, Deadline, Edition, IndicatorCell, Step
 from ..schemas.diff import Change
+from ..vocabulary import status
+from ..vocabulary.text import fold
 from .actions import ActionMatching
 from .missions import MissionMatching
 from .settings import DiffSettings
@@ -98,8 +99,8 @@ def mission_changes(old: Edition, new: Edition, missions: MissionMatching) -> li
 
 # ---------------------------------------------------------------- deadlines and states
 
-_DONE = ("fait", "realise", "objectif atteint", "acheve", "termine")
-_ONGOING = ("en cours",)
+_DONE = status.DONE_OPENINGS
+_ONGOING = status.ONGOING_PHRASES
 
 
 def _phrase_state(deadline: Deadline | None, raw: str | None) -> str | None:

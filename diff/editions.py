@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..normalize.codes import mission_lineage
 from ..schemas import Edition
 from ..schemas.diff import Diff, Phrase
+from ..vocabulary.codes import mission_lineage
 from .actions import ActionMatching, actions_to_matches
 from .changes import action_changes, indicator_changes, mission_changes
 from .missions import missions_to_matches

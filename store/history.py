@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 
 import sqlite_utils
 
-from ..normalize.text import fold
+from ..vocabulary.text import fold
 
 
 @dataclass
@@ -68,7 +68,7 @@ def months_between(before: dt.date, after: dt.date) -> int:
 
 
 def _canonical_code(query: str) -> str | None:
-    from ..normalize.codes import canonical_action_code
+    from ..vocabulary.codes import canonical_action_code
 
     try:
         return canonical_action_code(query)

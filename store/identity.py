@@ -45,7 +45,7 @@ def printed_published(data: bytes) -> dt.date | None:
         rest = m.group("rest").strip()
         if n := _NUMERIC.match(rest):
             return _valid(int(n.group(3)), int(n.group(2)), int(n.group(1)))
-        from ..normalize.deadlines import phrase_to_deadline
+        from ..vocabulary.deadlines import phrase_to_deadline
 
         deadline = phrase_to_deadline(rest.split(",")[0])
         if deadline.granularity == "day" and deadline.start is not None:

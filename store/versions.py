@@ -5,7 +5,7 @@
     PROFILE               the knowledge profile the run used
 
 The extractor version changes whenever a file of the extraction stages
-(``extract/``, ``normalize/``, ``schemas/``, ``pipeline.py``) changes, so
+(``extract/``, ``normalize/``, ``vocabulary/``, ``audit/``, ``schemas/``, ``pipeline.py``) changes, so
 `editiondiff reindex` knows which editions to derive again without anyone
 having to remember to bump a number.
 """
@@ -22,7 +22,7 @@ from .. import __version__
 
 _ROOT = Path(__file__).resolve().parents[1]
 #: Folders and files whose content makes an edition out of sources.
-EXTRACTION_CODE = ("extract", "normalize", "schemas", "pipeline.py")
+EXTRACTION_CODE = ("extract", "normalize", "vocabulary", "audit", "schemas", "pipeline.py")
 #: The knowledge the extraction uses: the built-in TECH.GOUV vocabulary (codes, gazetteer) shipped with the code.
 PROFILE = "tech.gouv (built-in)"
 
@@ -42,7 +42,7 @@ def extractor_version() -> str:
 @functools.cache
 def settings_hash() -> str:
     from ..diff.settings import DEFAULT_SETTINGS
-    from ..extract.pipeline import StructureSettings
+    from ..extract.settings import StructureSettings
 
     settings = {"structure": dataclasses.asdict(StructureSettings()), "diff": dataclasses.asdict(DEFAULT_SETTINGS)}
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]

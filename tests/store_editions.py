@@ -12,7 +12,7 @@ from editiondiff.schemas import Edition
 
 
 def base_edition() -> Edition:
-    from editiondiff.diff.score import base_edition as real
+    from evaluation.score import base_edition as real
 
     return real()
 
@@ -29,7 +29,7 @@ def fictitious(base: Edition, n: int) -> Edition:
 
 
 def write(edition: Edition, folder: Path) -> Path:
-    from editiondiff.render.edition_text import edition_to_text
+    from evaluation.render.edition_text import edition_to_text
 
     path = folder / f"{edition.id}_fictitious.txt"
     path.write_text(edition_to_text(edition), encoding="utf-8")
@@ -97,7 +97,7 @@ def small_series(folder: Path, count: int, *, missions: int = 3) -> list[Path]:
         quarter = (2 + n) % 4 + 1
         first.deadlines_printed, first.deadlines = [f"{quarter}e trimestre {2020 + (2 + n) // 4}"], []
         path = folder / f"series-{n:03d}_fictitious.txt"
-        from editiondiff.render.edition_text import edition_to_text
+        from evaluation.render.edition_text import edition_to_text
 
         path.write_text(edition_to_text(edition), encoding="utf-8")
         paths.append(path)

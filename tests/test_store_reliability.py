@@ -17,6 +17,7 @@ import pytest
 from editiondiff.store import StoreError, open_store
 from editiondiff.store.db import APPLICATION_ID
 
+from conftest import SOURCES
 from store_editions import small_series
 
 EXE = Path(sys.executable).parent / "editiondiff"
@@ -104,14 +105,18 @@ def test_sigkill_at_many_points_leaves_a_consistent_store_holding_exactly_the_co
 
 def test_two_processes_ingesting_at_once_lose_nothing_and_duplicate_nothing(series, tmp_path):
     db = tmp_path / "shared.db"
-    first = ingest_process(db, series[:3])
-    second = ingest_process(db, list(reversed(series[2:])))
+    # The two share one file, and each brings one of the two sources of the 2019 edition.
+    page, editorial = SOURCES / "000_4cc161b88c2c8238.txt", SOURCES / "002_e30a017923331587.txt"
+    first = ingest_process(db, [page, *series[:3]])
+    second = ingest_process(db, [editorial, *reversed(series[2:])])
     results = [p.communicate(timeout=180) + (p.returncode,) for p in (first, second)]
     assert [rc for *_, rc in results] == [0, 0], [err for _, err, _ in results]
-    assert assert_consistent(db, tmp_path) == {str(p) for p in series}
+    assert assert_consistent(db, tmp_path) == {str(p) for p in series} | {str(page), str(editorial)}
     with open_store(db, create=False) as store:
-        assert store.db.execute("SELECT count(*) FROM blobs").fetchone()[0] == len(series)
-        assert [len(store.runs(e.id)) for e in store.editions()] == [1] * len(series)
+        assert store.db.execute("SELECT count(*) FROM blobs").fetchone()[0] == len(series) + 2
+        runs = {e.id: len(store.runs(e.id)) for e in store.editions()}
+        assert runs.pop("2019") == 2 and list(runs.values()) == [1] * len(series)
+        assert [s.id for s in store.edition("2019").sources] == ["000", "002"]  # the last run holds both, in manifest order
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
