@@ -135,19 +135,23 @@ def _action_entries(db: sqlite_utils.Database, uid: str, editions: list[dict], e
         for r in db.query(f"SELECT action_id, raw, start, end, kind FROM deadlines WHERE action_id IN ({marks}) AND step = -1 "
                           "ORDER BY action_id, ordinal", ids):
             deadlines.setdefault(r["action_id"], []).append({"raw": r["raw"], "start": r["start"], "end": r["end"], "kind": r["kind"]})
+    def fields(card: dict) -> dict:
+        return {"code": card["code"], "title": card["title"], "mission": card["mission"], "owners": owners.get(card["id"], []),
+                "status": "completed" if card["completed"] or card["status"] == "completed" else card["status"],
+                "deadlines": deadlines.get(card["id"], []), "end_date": card["end_date"], "where": _where(card)}
+
+    return _entries(editions, cards, events, fields)
+
+
+def _entries(editions: list[dict], rows: dict[str, dict], events: dict[str, list[dict]], fields) -> list[EditionEntry]:
+    """One entry per edition where the lineage stands (`fields(row)`) or has an event (an absence told)."""
     entries = []
     for e in editions:
-        card = cards.get(e["id"])
-        evs = events.get(e["id"], [])
-        if card is None:
-            if evs:
-                entries.append(EditionEntry(e["id"], e["published"], bool(e["fictitious"]), False, bool(e["retypeset"]), events=evs))
+        row, evs = rows.get(e["id"]), events.get(e["id"], [])
+        if row is None and not evs:
             continue
-        entries.append(EditionEntry(
-            e["id"], e["published"], bool(e["fictitious"]), True, bool(e["retypeset"]), code=card["code"], title=card["title"], mission=card["mission"],
-            owners=owners.get(card["id"], []), status="completed" if card["completed"] or card["status"] == "completed" else card["status"],
-            deadlines=deadlines.get(card["id"], []), end_date=card["end_date"], where=_where(card), events=evs,
-        ))
+        entries.append(EditionEntry(e["id"], e["published"], bool(e["fictitious"]), row is not None, bool(e["retypeset"]), events=evs,
+                                    **(fields(row) if row is not None else {})))
     return entries
 
 
@@ -156,18 +160,12 @@ def _mission_entries(db: sqlite_utils.Database, uid: str, editions: list[dict], 
         "SELECT m.* FROM missions m JOIN editions e ON e.current_run = m.run_id WHERE m.uid = ?", [uid])}
     counts = {(r["edition_id"], r["mission"]): r["n"] for r in db.query(
         "SELECT a.edition_id, a.mission, count(*) AS n FROM actions a JOIN editions e ON e.current_run = a.run_id GROUP BY a.edition_id, a.mission")}
-    entries = []
-    for e in editions:
-        row = rows.get(e["id"])
-        evs = events.get(e["id"], [])
-        if row is None:
-            if evs:
-                entries.append(EditionEntry(e["id"], e["published"], bool(e["fictitious"]), False, bool(e["retypeset"]), events=evs))
-            continue
-        n = counts.get((e["id"], row["code"]))
-        entries.append(EditionEntry(e["id"], e["published"], bool(e["fictitious"]), True, bool(e["retypeset"]), code=row["code"], title=row["name"],
-                                    mission=row["code"], status=f"{n} actions" if n is not None else None, where=_where(row), events=evs))
-    return entries
+    def fields(row: dict) -> dict:
+        n = counts.get((row["edition_id"], row["code"]))
+        return {"code": row["code"], "title": row["name"], "mission": row["code"], "status": f"{n} actions" if n is not None else None,
+                "where": _where(row)}
+
+    return _entries(editions, rows, events, fields)
 
 
 def lineage_history(db: sqlite_utils.Database, query: str) -> History:

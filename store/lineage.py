@@ -290,6 +290,8 @@ def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], 
                 lineage = lineages[uid]
                 # The drop recorded in the previous edition was a gap: the card is back.
                 lineage.events = [ev for ev in lineage.events if not (ev["edition_id"] == prev.id and ev["event"] in ("dropped", "merged"))]
+                for other in lineages.values():  # nor did it merge into another card
+                    other.events = [ev for ev in other.events if not (ev["edition_id"] == prev.id and ev["event"] == "merged" and ev["other_uid"] == uid)]
                 lineage.events.append(_event(position[prev.id], prev.id, "not_found", None, None, None,
                                              detail=f"extraction gap: not found in edition {prev.id}, found again in {e.id}"))
             else:

@@ -138,3 +138,44 @@ def test_merges_and_splits_from_the_matching(store):
     # One card in the older edition, two alike in the newer: the new one split from it.
     split = merges_and_splits(old, with_twin, compare(old, with_twin))
     assert [(k, o) for k, o, n, *_ in split] == [("split", "LA3")]
+
+
+def twins_store(folder, pattern: tuple[bool, ...]):
+    """A store of fictitious editions printing LA3, and in the editions `pattern` marks a near-copy of it, LA9."""
+    import datetime as dt
+
+    from store_editions import base_edition, fictitious, write
+
+    base = base_edition()
+    twin = next(a for a in base.actions if a.code == "LA3").model_copy(deep=True)
+    twin.code, twin.code_printed, twin.title = "LA9", "LA 9", twin.title + " nationale"
+    store = open_store(folder / "twins.db")
+    for n, with_twin in enumerate(pattern, start=1):
+        edition = fictitious(base, n)
+        edition.id = f"fict-twins-{n}"
+        if with_twin:
+            edition.actions = edition.actions + [twin.model_copy(deep=True)]
+        store.ingest([write(edition, folder)], edition=edition.id, published=dt.date(2022, n, 1))
+    return store
+
+
+def twin_events(store) -> set[tuple]:
+    return {(r["uid"], r["edition_id"], r["event"], r["other_uid"]) for r in store.db.query(
+        "SELECT uid, edition_id, event, other_uid FROM lineage WHERE uid LIKE 'LA3@%' OR uid LIKE 'LA9@%'")}
+
+
+def test_merge_and_split_are_lineage_events_in_the_store(tmp_path):
+    """fict-twins-1 prints LA3; fict-twins-2 LA3 and a near-copy LA9 (split from it); fict-twins-3 only LA3 again (LA9 merged into it)."""
+    with twins_store(tmp_path, (False, True, False)) as store:
+        events = twin_events(store)
+    assert {e for e in events if e[2] == "split"} == {("LA9@fict-twins-2", "fict-twins-2", "split", "LA3@fict-twins-1"),
+                                                      ("LA3@fict-twins-1", "fict-twins-2", "split", "LA9@fict-twins-2")}
+    assert {e for e in events if e[2] == "merged"} == {("LA9@fict-twins-2", "fict-twins-3", "merged", "LA3@fict-twins-1"),
+                                                       ("LA3@fict-twins-1", "fict-twins-3", "merged", "LA9@fict-twins-2")}
+
+
+def test_a_card_back_after_one_edition_was_not_merged_meanwhile(tmp_path):
+    with twins_store(tmp_path, (True, False, True)) as store:
+        events = twin_events(store)
+    assert ("LA9@fict-twins-1", "fict-twins-2", "not_found", None) in events
+    assert not {e for e in events if e[2] in ("merged", "dropped", "split")}

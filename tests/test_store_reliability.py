@@ -162,12 +162,17 @@ def test_a_missing_store_is_one_line_for_reading_commands(tmp_path):
     assert not (tmp_path / "absent.db").exists()
 
 
-def test_a_database_from_a_newer_version_is_refused_and_left_untouched(series, tmp_path):
-    db = tmp_path / "newer.db"
+def store_of_version(db: Path, files: list[Path], version: int) -> Path:
+    """A store of `files` whose record says it is of store version `version`."""
     with open_store(db) as store:
-        store.ingest(series[:1])
-        store.db.execute("UPDATE meta SET value = '99' WHERE key = 'store_version'")
+        store.ingest(files)
+        store.db.execute("UPDATE meta SET value = ? WHERE key = 'store_version'", [str(version)])
         store.db.conn.commit()
+    return db
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(series, tmp_path):
+    db = store_of_version(tmp_path / "newer.db", series[:1], 99)
     before = snapshot(db)
     with pytest.raises(StoreError, match="newer editiondiff"):
         open_store(db)
@@ -175,11 +180,7 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(series, t
 
 
 def test_an_older_store_version_without_a_migration_step_is_refused_in_one_line(series, tmp_path):
-    db = tmp_path / "older.db"
-    with open_store(db) as store:
-        store.ingest(series[:1])
-        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'store_version'")
-        store.db.conn.commit()
+    db = store_of_version(tmp_path / "older.db", series[:1], 0)
     before = snapshot(db)
     result = one_line(["history", "LA1", "--db", str(db)])
     assert result.returncode == 2 and "store version 0 is older" in result.stderr
