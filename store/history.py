@@ -77,7 +77,8 @@ def _canonical_code(query: str) -> str | None:
 
 
 def find_lineages(db: sqlite_utils.Database, query: str) -> list[tuple[str, str]]:
-    """(uid, kind) of every lineage the query names, oldest first: a uid, an action or mission code, or a title."""
+    """(uid, kind) of every lineage the query names, oldest first: a uid, an action or mission code, or (part of) an action title,
+    else of a mission headline."""
     q = query.strip()
     rows = list(db.query("SELECT uid, kind FROM lineages WHERE uid = ?", [q]))
     if rows:
@@ -99,6 +100,8 @@ def find_lineages(db: sqlite_utils.Database, query: str) -> list[tuple[str, str]
         return []
     uids = sorted({r["uid"] for r in db.query(
         "SELECT a.uid, a.title FROM actions a JOIN editions e ON e.current_run = a.run_id") if key in fold(r["title"] or "")})
+    uids = uids or sorted({r["uid"] for r in db.query(
+        "SELECT m.uid, m.name FROM missions m JOIN editions e ON e.current_run = m.run_id") if key in fold(r["name"] or "")})
     if not uids:
         return []
     rows = db.query(order.format(",".join("?" * len(uids))), uids)

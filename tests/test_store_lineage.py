@@ -84,6 +84,7 @@ def test_history_by_title_by_uid_and_of_a_mission(store):
     assert [h.uid for h in store.history("ID3@mi-2020").lineages] == ["ID3@mi-2020"]
     [beta] = store.history("BETA").lineages
     assert beta.kind == "mission" and [x.edition for x in beta.entries if x.present][:2] == ["mi-2020", "fict-1"]
+    assert [h.uid for h in store.history("services publics numériques autrement").lineages] == ["BETA@mi-2020"]
     assert store.history("no such thing").lineages == []
 
 
