@@ -35,6 +35,7 @@ import sqlite_utils
 from ..schemas import Edition
 from ..schemas.diff import Change, Diff
 from .projection import load_run_edition
+from .tables import DERIVED
 
 #: Change kinds that are lineage events of the matched card, and the event name.
 CHANGE_EVENTS = {"action_retitled": "retitled", "action_recoded": "recoded", "action_moved": "moved", "action_completed": "completed"}
@@ -253,18 +254,23 @@ def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], 
     uid_of: dict[tuple[str, int], str] = {}
     lineages: dict[str, _Lineage] = {}
     live: dict[str, str] = {}  # uid -> its code in the last carded edition
+    merged_into: dict[str, str] = {}  # uid -> the uid it merged into
     prev = None
     for k, e in enumerate(carded):
         rows = cards.get(e.id, [])
         by_code = {r["code"]: r for r in reversed(rows)}
         pos = position[e.id]
         matched = dict(links.get((prev.id, e.id, "action"), [])) if prev else {}
+        old_code_of = {n: o for o, n in matched.items()}
         old_uid = {code: uid for uid, code in live.items()} if prev else {}
         gone_before = carded[k - 2] if k >= 2 else None
         recovered = {n: o for o, n in links.get((gone_before.id, e.id, "recovered"), [])} if gone_before else {}
         splits = {n: o for o, n in links.get((prev.id, e.id, "split"), [])} if prev else {}
         merges = dict(links.get((prev.id, e.id, "merged"), [])) if prev else {}
-        pair_changes = changes.get((prev.id, e.id), []) if prev else []
+        pair_changes: dict[str, list[dict]] = defaultdict(list)
+        for c in changes.get((prev.id, e.id), []) if prev else []:
+            if c["kind"] in CHANGE_EVENTS:
+                pair_changes[c["subject"]].append(c)
         between = [m for m in editions[position[prev.id] + 1:pos] if m.level != "actions"] if prev else []
         new_live: dict[str, str] = {}
         inherited_old = {o for o in matched}
@@ -274,23 +280,24 @@ def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], 
                 uid = _new_uid(code, e.id, taken)  # a code printed twice in one edition: each card its own lineage
                 lineages[uid] = _Lineage(uid, "action")
                 lineages[uid].events.append(_event(pos, e.id, "created", code, r["title"], r["mission"], detail="code printed twice in this edition"))
-            elif prev and code in matched.values():
-                old_code = next(o for o, n in matched.items() if n == code)
+            elif prev and code in old_code_of:
+                old_code = old_code_of[code]
                 uid = old_uid.get(old_code) or _new_uid(code, e.id, taken)
                 lineage = lineages.setdefault(uid, _Lineage(uid, "action"))
                 for m in between:
                     lineage.events.append(_event(position[m.id], m.id, "not_found", None, None, None,
                                                  detail=f"extraction gap: edition {m.id} is known only at mission level (no action cards read)"))
-                for c in pair_changes:
-                    if c["subject"] == code and c["kind"] in CHANGE_EVENTS:
-                        lineage.events.append(_event(pos, e.id, CHANGE_EVENTS[c["kind"]], code, r["title"], r["mission"],
-                                                     detail=f"{c['before'] or ''} -> {c['after'] or ''}"))
+                for c in pair_changes.get(code, []):
+                    lineage.events.append(_event(pos, e.id, CHANGE_EVENTS[c["kind"]], code, r["title"], r["mission"],
+                                                 detail=f"{c['before'] or ''} -> {c['after'] or ''}"))
             elif code in recovered and recovered[code] in lost_codes:
                 uid = lost_codes.pop(recovered[code])
                 lineage = lineages[uid]
                 # The drop recorded in the previous edition was a gap: the card is back.
                 lineage.events = [ev for ev in lineage.events if not (ev["edition_id"] == prev.id and ev["event"] in ("dropped", "merged"))]
-                for other in lineages.values():  # nor did it merge into another card
+                target = merged_into.pop(uid, None)
+                if target:  # nor did it merge into another card
+                    other = lineages[target]
                     other.events = [ev for ev in other.events if not (ev["edition_id"] == prev.id and ev["event"] == "merged" and ev["other_uid"] == uid)]
                 lineage.events.append(_event(position[prev.id], prev.id, "not_found", None, None, None,
                                              detail=f"extraction gap: not found in edition {prev.id}, found again in {e.id}"))
@@ -324,6 +331,7 @@ def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], 
                     lineage.events.append(_event(pos, e.id, "merged", code, last, None, other=target, detail=f"merged into {merges[code]}"))
                     if target:
                         lineages[target].events.append(_event(pos, e.id, "merged", merges[code], None, None, other=uid, detail=f"{code} merged in"))
+                        merged_into[uid] = target
                 else:
                     lineage.events.append(_event(pos, e.id, "exited" if completed else "dropped", code, lineage_title, None))
                 lost_codes[code] = uid
@@ -395,7 +403,11 @@ def _lineage_rows(lineages: dict[str, _Lineage]) -> tuple[list[dict], list[dict]
 
 def _sync(db: sqlite_utils.Database, table: str, rows: list[dict], pk: tuple[str, ...]) -> None:
     """Make `table` hold exactly `rows`, writing only the rows that differ."""
-    existing = {tuple(r[k] for k in pk): r for r in db[table].rows}
+    columns = list(DERIVED[table]["columns"])
+    existing = {}
+    for values in db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]").fetchall():
+        row = dict(zip(columns, values))
+        existing[tuple(row[k] for k in pk)] = row
     wanted = {tuple(r[k] for k in pk): r for r in rows}
     for key in existing.keys() - wanted.keys():
         db[table].delete(list(key) if len(key) > 1 else key[0])

@@ -30,6 +30,7 @@ PRIMARY: dict[str, dict] = {
             "fictitious": int, "retypeset": int, "current_run": int,
         },
         "pk": "id",
+        "index": [("current_run",)],
     },
     "sources": {
         "columns": {
@@ -57,7 +58,7 @@ DERIVED: dict[str, dict] = {
                     "objective": str, "uid": str, **_PROVENANCE},
         "pk": ("run_id", "ordinal"),
         "foreign_keys": [("run_id", "runs", "id"), ("edition_id", "editions", "id")],
-        "index": [("edition_id",), ("code",), ("uid",)],
+        "index": [("edition_id",), ("code",), ("uid",), ("run_id",)],
     },
     "actions": {
         "columns": {"id": str, "run_id": int, "edition_id": str, "ordinal": int, "code": str, "code_printed": str,
@@ -65,7 +66,7 @@ DERIVED: dict[str, dict] = {
                     "end_date": str, "uid": str, **_PROVENANCE},
         "pk": "id",
         "foreign_keys": [("run_id", "runs", "id"), ("edition_id", "editions", "id")],
-        "index": [("edition_id",), ("code",), ("uid",)],
+        "index": [("edition_id",), ("code",), ("uid",), ("run_id", "ordinal")],
     },
     "steps": {
         "columns": {"action_id": str, "ordinal": int, "text": str, "deadline_printed": str, "status": str,
