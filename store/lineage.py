@@ -225,24 +225,32 @@ def _event(position: int, edition: str, event: str, code: str | None, title: str
             "other_uid": other, "detail": detail}
 
 
+def _rows(db: sqlite_utils.Database, sql: str, names: tuple[str, ...]):
+    """Rows as dicts of `names`, fetched by the sqlite3 cursor at once (the chain is read whole at every relink)."""
+    return (dict(zip(names, values)) for values in db.execute(sql).fetchall())
+
+
 def _cards(db: sqlite_utils.Database, table: str) -> dict[str, list[dict]]:
     by_edition: dict[str, list[dict]] = defaultdict(list)
-    cols = "e.edition_id, e.ordinal, e.code, " + ("e.title, e.mission, e.completed" if table == "actions" else "e.name AS title, e.code AS mission, 0 AS completed")
-    for r in db.query(f"SELECT {cols} FROM {table} e JOIN editions d ON d.id = e.edition_id AND d.current_run = e.run_id ORDER BY e.edition_id, e.ordinal"):
+    cols = "e.edition_id, e.ordinal, e.code, " + ("e.title, e.mission, e.completed" if table == "actions" else "e.name, e.code, 0")
+    sql = f"SELECT {cols} FROM {table} e JOIN editions d ON d.id = e.edition_id AND d.current_run = e.run_id ORDER BY e.edition_id, e.ordinal"
+    for r in _rows(db, sql, ("edition_id", "ordinal", "code", "title", "mission", "completed")):
         by_edition[r["edition_id"]].append(r)
     return by_edition
 
 
 def _links(db: sqlite_utils.Database) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
     out: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
-    for r in db.query("SELECT * FROM links ORDER BY old_edition, new_edition, kind, old_code, new_code"):
-        out[(r["old_edition"], r["new_edition"], r["kind"])].append((r["old_code"], r["new_code"]))
+    for old, new, kind, old_code, new_code in db.execute(
+            "SELECT old_edition, new_edition, kind, old_code, new_code FROM links ORDER BY old_edition, new_edition, kind, old_code, new_code").fetchall():
+        out[(old, new, kind)].append((old_code, new_code))
     return out
 
 
 def _change_index(db: sqlite_utils.Database) -> dict[tuple[str, str], list[dict]]:
     out: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for r in db.query("SELECT old_edition, new_edition, kind, subject, before, after FROM changes ORDER BY old_edition, new_edition, ordinal"):
+    sql = "SELECT old_edition, new_edition, kind, subject, before, after FROM changes ORDER BY old_edition, new_edition, ordinal"
+    for r in _rows(db, sql, ("old_edition", "new_edition", "kind", "subject", "before", "after")):
         out[(r["old_edition"], r["new_edition"])].append(r)
     return out
 
@@ -427,8 +435,8 @@ def relink(db: sqlite_utils.Database) -> None:
     mission_uids, mission_lineages = _follow_missions(editions, _cards(db, "missions"), links, changes, taken)
     runs = {e.id: e.run for e in editions}
     for table, uids in (("actions", action_uids), ("missions", mission_uids)):
-        current = {(r["edition_id"], r["ordinal"]): r["uid"] for r in db.query(
-            f"SELECT t.edition_id, t.ordinal, t.uid FROM {table} t JOIN editions e ON e.id = t.edition_id AND e.current_run = t.run_id")}
+        current = {(edition, ordinal): uid for edition, ordinal, uid in db.execute(
+            f"SELECT t.edition_id, t.ordinal, t.uid FROM {table} t JOIN editions e ON e.id = t.edition_id AND e.current_run = t.run_id").fetchall()}
         for (edition, ordinal), uid in uids.items():
             if current.get((edition, ordinal)) != uid:
                 db.execute(f"UPDATE {table} SET uid = ? WHERE run_id = ? AND ordinal = ?", [uid, runs[edition], ordinal])
