@@ -12,24 +12,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .limits import DEFAULT_LIMITS, ReadLimits, read_regular_file
 from .schemas import Edition
 from .schemas.diff import Diff
 
 DEFAULT_MANIFEST = Path(__file__).resolve().parent / "corpus" / "manifest.toml"
 
 
-def build_edition(paths: list[Path], edition_id: str | None = None, *, manifest: Path | None = DEFAULT_MANIFEST) -> Edition:
-    """Read the sources of one edition, build it, normalise its values and audit it."""
+def build_edition(
+    paths: list[Path], edition_id: str | None = None, *, manifest: Path | None = DEFAULT_MANIFEST, limits: ReadLimits = DEFAULT_LIMITS
+) -> Edition:
+    """Read the sources of one edition, build it, normalise its values and audit it (within `limits`)."""
     from .extract.audit import audit_edition
     from .extract.pipeline import extract_edition
     from .normalize import normalize_edition
 
-    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest)
+    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, limits=limits)
     edition = normalize_edition(edition)
     return audit_edition(edition)
 
 
-def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None) -> list[Edition]:
+def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, limits: ReadLimits = DEFAULT_LIMITS) -> list[Edition]:
     """Every edition the manifest declares, oldest first."""
     from .extract.manifest import load_manifest
 
@@ -37,7 +40,7 @@ def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = 
     for entry in load_manifest(manifest).editions:
         if only and entry.id not in only:
             continue
-        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest))
+        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest, limits=limits))
     return editions
 
 
@@ -48,24 +51,28 @@ def compare(old: Edition, new: Edition, *, threshold: float | None = None) -> Di
     return editions_to_diff(old, new, threshold=threshold)
 
 
-def load_edition(path: Path) -> Edition:
-    """An Edition from an extracted JSON file (validated) or from a source document."""
-    import json
+def read_json(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> object:
+    """A JSON file the tool wrote (edition, diff), read within the limits: bytes, nesting, strict numbers."""
+    from .schemas.registry import load_json
 
+    return load_json(path, read_regular_file(path, limits, json_file=True), max_depth=limits.max_depth)
+
+
+def load_edition(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> Edition:
+    """An Edition from an extracted JSON file (validated) or from a source document."""
     from .errors import InputError
     from .schemas.registry import validation_errors
 
-    data = path.read_bytes() if path.is_file() else None
-    if data is not None and data.lstrip()[:1] == b"{":
-        try:
-            document = json.loads(data)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise InputError(path, f"not valid JSON ({exc})") from None
+    data = read_regular_file(path, limits, json_file=True)
+    if data.lstrip()[:1] == b"{":
+        from .schemas.registry import load_json
+
+        document = load_json(path, data, max_depth=limits.max_depth)
         errors = validation_errors("edition", document)
         if errors:
             raise InputError(path, f"not a valid edition JSON: {errors[0]}")
         return Edition.model_validate(document)
-    return build_edition([path])
+    return build_edition([path], limits=limits)
 
 
 def deadline_counts(edition: Edition) -> tuple[int, int]:

@@ -17,52 +17,39 @@ import re
 from pathlib import Path
 
 from ..errors import InputError, NoRoadmapFound
+from ..limits import DEFAULT_LIMITS, Deadline, ReadLimits, read_regular_file, time_bound
 from ..schemas.blocks import SourceDocument
 from ..schemas.edition import Edition, SourceRef
 from .detect import decode_text, detect_format
 from .manifest import Manifest, ManifestEdition, load_manifest
 from .structure import StructureSettings, blocks_to_edition
 
-#: Largest source read, in bytes (PDFs have their own limits in the PDF reader).
-MAX_TEXT_BYTES = 20 * 1024 * 1024
 
-
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a directory, expected a source file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
-
-
-def read_source(path: Path, source_id: str | None = None) -> SourceDocument:
+def read_source(path: Path, source_id: str | None = None, *, limits: ReadLimits = DEFAULT_LIMITS) -> SourceDocument:
     """One source file as a block stream; the format is detected from the content."""
     path = Path(path)
-    return _bytes_to_document(path, _read_bytes(path), source_id or path.stem)
+    return _bytes_to_document(path, read_regular_file(path, limits), source_id or path.stem, limits)
 
 
-def _bytes_to_document(path: Path, data: bytes, source: str) -> SourceDocument:
-    kind = detect_format(path, data)
-    if kind == "pdf":
-        from .pdf import read_pdf
+def _bytes_to_document(path: Path, data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> SourceDocument:
+    """The reader the content needs, within the time bound (`limits.max_seconds`, every format)."""
+    deadline = Deadline(limits.max_seconds, path)
+    with time_bound(deadline):
+        kind = detect_format(path, data)
+        if kind == "pdf":
+            from .pdf import PdfLimits, read_pdf
 
-        return read_pdf(path, source)
-    if len(data) > MAX_TEXT_BYTES:
-        from ..errors import LimitExceeded
+            pdf_limits = PdfLimits(max_bytes=limits.max_pdf_bytes, max_pages=limits.max_pages, max_seconds=limits.max_seconds)
+            return read_pdf(path, source, limits=pdf_limits, data=data)
+        text = decode_text(path, data)
+        sha256 = hashlib.sha256(data).hexdigest()
+        if kind == "markdown":
+            from .markdown import markdown_to_document
 
-        raise LimitExceeded(path, f"{len(data)} bytes, over the {MAX_TEXT_BYTES} bytes limit for text sources")
-    text = decode_text(path, data)
-    sha256 = hashlib.sha256(data).hexdigest()
-    if kind == "markdown":
-        from .markdown import markdown_to_document
+            return markdown_to_document(path, text, source, sha256, limits=limits, deadline=deadline)
+        from .text import text_to_document
 
-        return markdown_to_document(path, text, source, sha256)
-    from .text import text_to_document
-
-    return text_to_document(path, text, source, sha256)
+        return text_to_document(path, text, source, sha256, deadline=deadline)
 
 
 _EDITION_PHRASE = re.compile(r"édition actualisée\s+(mi-\d{4}|fin\s+\d{4}|\d{4})", re.IGNORECASE)
@@ -104,7 +91,9 @@ def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
     return False
 
 
-def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: Path | None = None) -> Edition:
+def extract_edition(
+    paths: list[Path], edition_id: str | None = None, manifest: Path | None = None, *, limits: ReadLimits = DEFAULT_LIMITS
+) -> Edition:
     """One Edition from the sources of one edition (several sources merge; the first wins on conflicts)."""
     if not paths:
         raise InputError(None, "no source given")
@@ -115,13 +104,13 @@ def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: 
     seen: set[str] = set()
     for path in paths:
         path = Path(path)
-        data = _read_bytes(path)
+        data = read_regular_file(path, limits)
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in seen:
             continue  # the same file given twice
         seen.add(sha256)
         found = loaded.find_source(path, sha256) if loaded else None
-        document = _bytes_to_document(path, data, found[1].id if found else path.stem)
+        document = _bytes_to_document(path, data, found[1].id if found else path.stem, limits)
         documents.append(document)
         if found:
             edition_entry, source = found
