@@ -35,6 +35,7 @@ from pathlib import Path
 from .errors import InputError
 
 _OPEN_FLAGS = os.O_WRONLY | getattr(os, "O_CLOEXEC", 0)
+_AT_FDCWD = -100
 
 
 def _temp_name(name: str, suffix: str) -> str:
@@ -114,12 +115,37 @@ def _unnamed_temp(folder: Path) -> int | None:
         raise
 
 
+_AT_EMPTY_PATH = 0x1000
+
+
+def _link_fd(fd: int, temp: Path) -> None:
+    """Give the unnamed file `fd` the name `temp`: linkat through /proc, or linkat(AT_EMPTY_PATH)."""
+    try:
+        os.link(f"/proc/self/fd/{fd}", temp, follow_symlinks=True)
+        return
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        first = exc
+    try:
+        linkat = ctypes.CDLL(None, use_errno=True).linkat
+    except (OSError, AttributeError):
+        raise first from None
+    linkat.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
+    if linkat(fd, b"", _AT_FDCWD, os.fsencode(temp), _AT_EMPTY_PATH) != 0:
+        code = ctypes.get_errno()
+        if code == errno.EEXIST:
+            raise FileExistsError(code, os.strerror(code), str(temp))
+        raise first from None
+
+
 def _name_unnamed(fd: int, folder: Path, name: str) -> Path | None:
-    """Give the O_TMPFILE `fd` a fresh temporary name (link() never follows nor replaces anything)."""
+    """Give the O_TMPFILE `fd` a fresh temporary name (link never follows nor replaces anything);
+    None where neither way of linking an unnamed file is allowed."""
     for _ in range(100):
         temp = folder / _temp_name(name, "tmp")
         try:
-            os.link(f"/proc/self/fd/{fd}", temp, follow_symlinks=True)
+            _link_fd(fd, temp)
             return temp
         except FileExistsError:
             continue
@@ -176,7 +202,6 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 
 
 _RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
 
 
 def _exchange(a: Path, b: Path) -> bool:

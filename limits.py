@@ -157,7 +157,8 @@ def time_bound(deadline: Deadline):
         raise deadline.error()
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, max(deadline.seconds - (time.monotonic() - deadline.started), 0.001))
+    # repeated: an error raised where Python cannot pass it on (a gc callback, a finaliser) is retried
+    signal.setitimer(signal.ITIMER_REAL, max(deadline.seconds - (time.monotonic() - deadline.started), 0.001), 0.25)
     try:
         yield deadline
     finally:

@@ -91,6 +91,20 @@ def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
     return False
 
 
+def _require_roadmap_structure(path: Path, edition: Edition, *, names_a_roadmap: bool) -> None:
+    """NoRoadmapFound (exit 3) unless the document holds an action card, a mission section or an enjeu,
+    or holds count claims and names itself a roadmap edition ("feuille de route 2019-2022",
+    "édition actualisée mi-2021": a publication page announcing an edition).
+
+    Count sentences alone ("le plan compte 14 actions", "quatre axes prioritaires")
+    do not make a roadmap: any action plan counts its measures.
+    """
+    if edition.actions or edition.missions or edition.enjeux or (edition.claims and names_a_roadmap):
+        return
+    found = f" ({len(edition.claims)} count sentences alone)" if edition.claims else ""
+    raise NoRoadmapFound(path, f"looked for action cards, mission sections and enjeux, found none{found}: no roadmap structure found")
+
+
 def extract_edition(
     paths: list[Path], edition_id: str | None = None, manifest: Path | None = None, *, limits: ReadLimits = DEFAULT_LIMITS
 ) -> Edition:
@@ -160,6 +174,5 @@ def extract_edition(
         sources=refs,
         settings=StructureSettings(),
     )
-    if not (edition.actions or edition.missions or edition.enjeux or edition.claims):
-        raise NoRoadmapFound(paths[0], "no roadmap structure found")
+    _require_roadmap_structure(paths[0], edition, names_a_roadmap=inferred_id is not None or inferred_period is not None)
     return edition.model_copy(update={"fictitious": True}) if fictitious else edition
