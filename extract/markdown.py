@@ -308,8 +308,9 @@ class _FrontMatterRefused(Exception):
 def load_front_matter(path: Path, content: str, limits: ReadLimits = DEFAULT_LIMITS) -> object:
     """The YAML front matter as data: safe types only, no aliases or anchors, nesting bounded."""
     loader_class = type("_Loader", (_BoundedLoader,), {"max_depth": limits.max_depth})
-    loader = loader_class(content)
+    loader = None
     try:
+        loader = loader_class(content)  # the reader refuses control characters already here
         return loader.get_single_data()
     except _FrontMatterRefused as exc:
         where = f" (line {exc.mark.line + 2})" if exc.mark is not None else ""
@@ -321,7 +322,8 @@ def load_front_matter(path: Path, content: str, limits: ReadLimits = DEFAULT_LIM
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise InputError(path, f"invalid YAML front matter{where}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def markdown_to_document(

@@ -123,4 +123,4 @@ def validation_errors(name: str, document: Any) -> list[str]:
 
 def dump_json(model: BaseModel) -> str:
     """Serialise a model as the tool writes it: UTF-8, 2-space indent, fields in model order, final newline."""
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
