@@ -70,6 +70,32 @@ def _write_json(model, kind: str, output: Path | None) -> None:
     _write(text, output)
 
 
+#: The diff settings users tune, as command-line options: (option, DiffSettings field, help).
+_TUNED = (
+    ("--threshold", "threshold", "Action match threshold"),
+    ("--mission-threshold", "mission_threshold", "Mission match threshold"),
+    ("--step-threshold", "step_threshold", "Step match threshold (steps of matched cards)"),
+)
+
+
+def _diff_options(command):
+    """The tuned DiffSettings fields as options, handed to the command as one `settings` object."""
+    from .diff.settings import DEFAULT_SETTINGS
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from dataclasses import replace
+
+        tuned = {field: kwargs.pop(field) for _, field, _ in _TUNED}
+        kwargs["settings"] = replace(DEFAULT_SETTINGS, **{k: v for k, v in tuned.items() if v is not None})
+        return command(*args, **kwargs)
+
+    for option, field, text in reversed(_TUNED):
+        wrapper = click.option(option, field, type=click.FloatRange(0.0, 1.0),
+                               help=f"{text} (default {getattr(DEFAULT_SETTINGS, field)}).")(wrapper)
+    return wrapper
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="editiondiff")
 def main() -> None:
@@ -137,16 +163,16 @@ def schema(out_dir: Path | None) -> None:
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
-@click.option("--threshold", type=float, help="Match threshold (default: the one chosen by `python -m evaluation score`).")
 @click.option("-o", "--output", type=click.Path(path_type=Path))
+@_diff_options
 @_one_line_errors
-def diff(old: Path, new: Path, fmt: str, lang: str, threshold: float | None, output: Path | None) -> None:
+def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | None) -> None:
     """Report what changed from edition OLD to edition NEW (sources or extracted JSON)."""
     from .diff.report import render_report
     from .pipeline import compare, load_edition
 
     before, after = load_edition(old), load_edition(new)
-    result = compare(before, after, threshold=threshold)
+    result = compare(before, after, settings=settings)
     if fmt == "json":
         _write_json(result, "diff", output)
     else:
@@ -157,8 +183,9 @@ def diff(old: Path, new: Path, fmt: str, lang: str, threshold: float | None, out
 @click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@_diff_options
 @_one_line_errors
-def run(manifest: Path | None, out_dir: Path, lang: str) -> None:
+def run(manifest: Path | None, out_dir: Path, lang: str, settings) -> None:
     """The main job: extract every edition of the corpus, diff consecutive ones, print a summary."""
     from .diff.report import render_report
     from .pipeline import DEFAULT_MANIFEST, build_corpus, compare, deadline_counts
@@ -173,7 +200,7 @@ def run(manifest: Path | None, out_dir: Path, lang: str) -> None:
             f"{len(edition.findings)} findings, {total} deadlines ({unparsed} unparsed); claims: {claims or '-'}"
         )
     for old, new in zip(editions, editions[1:]):
-        result = compare(old, new)
+        result = compare(old, new, settings=settings)
         stem = f"diff-{old.id}-{new.id}"
         _write_json(result, "diff", out_dir / f"{stem}.json")
         _write(render_report(result, old, new, fmt="md", lang=lang), out_dir / f"{stem}.md")
