@@ -2,7 +2,13 @@
 
 Exit codes: 0 success; 1 a check failed (`validate`, `corpus check`);
 2 bad input (unreadable, empty, encrypted, unknown format, over a limit);
-3 input read but no roadmap structure found in it.
+3 input read but no roadmap structure found in it;
+70 internal error, a bug in editiondiff (sysexits' EX_SOFTWARE; set
+EDITIONDIFF_DEBUG=1 for the traceback).
+
+The test harness (scoring on perturbed editions, re-typesetting the corpus
+PDFs) is not part of this command: it is `python -m evaluation` in a source
+checkout.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_FAILED, EditionDiffError
+from .errors import EXIT_FAILED, EXIT_INTERNAL, EditionDiffError
 from .escape import json_for_terminal, one_line, terminal
 
 
@@ -37,14 +43,14 @@ def _one_line_errors(command):
             if os.environ.get("EDITIONDIFF_DEBUG"):
                 raise
             click.echo(one_line(f"editiondiff: internal error: {type(exc).__name__}: {exc}"), err=True)
-            sys.exit(EXIT_FAILED)
+            sys.exit(EXIT_INTERNAL)
 
     return wrapper
 
 
 def _limit_options(command):
     """--max-bytes, --max-pdf-bytes, --max-pages, --max-seconds, --max-depth (or their environment
-    variables), gathered into one `limits: ReadLimits` argument."""
+    variables), gathered into the build settings' reader limits, handed to the command as `build`."""
     options = [
         ("--max-bytes", "EDITIONDIFF_MAX_BYTES", int, "Largest markdown/text source, in bytes."),
         ("--max-pdf-bytes", "EDITIONDIFF_MAX_PDF_BYTES", int, "Largest PDF source or JSON file, in bytes."),
@@ -56,9 +62,11 @@ def _limit_options(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         from .limits import DEFAULT_LIMITS
+        from .settings import BuildSettings, ReaderSettings
 
         values = {name[2:].replace("-", "_"): kwargs.pop(name[2:].replace("-", "_")) for name, *_ in options}
-        return command(*args, limits=DEFAULT_LIMITS.with_options(**values), **kwargs)
+        build = BuildSettings(reader=ReaderSettings(limits=DEFAULT_LIMITS.with_options(**values)))
+        return command(*args, build=build, **kwargs)
 
     for name, envvar, kind, text in reversed(options):
         wrapper = click.option(name, envvar=envvar, type=click.IntRange(min=1) if kind is int else click.FloatRange(min=0.001),
@@ -93,6 +101,32 @@ def _write_json(model, kind: str, output: Path | None) -> None:
     _write(_json_text(model, kind), output, json_text=True)
 
 
+#: The diff settings users tune, as command-line options: (option, DiffSettings field, help).
+_TUNED = (
+    ("--threshold", "threshold", "Action match threshold"),
+    ("--mission-threshold", "mission_threshold", "Mission match threshold"),
+    ("--step-threshold", "step_threshold", "Step match threshold (steps of matched cards)"),
+)
+
+
+def _diff_options(command):
+    """The tuned DiffSettings fields as options, handed to the command as one `settings` object."""
+    from .diff.settings import DEFAULT_SETTINGS
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from dataclasses import replace
+
+        tuned = {field: kwargs.pop(field) for _, field, _ in _TUNED}
+        kwargs["settings"] = replace(DEFAULT_SETTINGS, **{k: v for k, v in tuned.items() if v is not None})
+        return command(*args, **kwargs)
+
+    for option, field, text in reversed(_TUNED):
+        wrapper = click.option(option, field, type=click.FloatRange(0.0, 1.0),
+                               help=f"{text} (default {getattr(DEFAULT_SETTINGS, field)}).")(wrapper)
+    return wrapper
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="editiondiff")
 def main() -> None:
@@ -105,11 +139,11 @@ def main() -> None:
 @click.option("--edition", "edition_id", help="Edition id from the manifest (default: inferred from the sources).")
 @_limit_options
 @_one_line_errors
-def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None, limits) -> None:
+def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None, build) -> None:
     """Extract one edition from its SOURCES (markdown, text or PDF; several merge into one edition)."""
     from .pipeline import build_edition, deadline_counts
 
-    edition = build_edition(list(sources), edition_id, limits=limits)
+    edition = build_edition(list(sources), edition_id, settings=build)
     _write_json(edition, "edition", output)
     total, unparsed = deadline_counts(edition)
     click.echo(
@@ -123,12 +157,12 @@ def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | No
 @click.argument("file", type=click.Path(path_type=Path))
 @_limit_options
 @_one_line_errors
-def validate(file: Path, limits) -> None:
+def validate(file: Path, build) -> None:
     """Check an edition or diff JSON FILE against the JSON Schema."""
     from .pipeline import read_json
     from .schemas.registry import validation_errors
 
-    document = read_json(file, limits=limits)
+    document = read_json(file, settings=build)
     kind = "diff" if isinstance(document, dict) and "changes" in document else "edition"
     errors = validation_errors(kind, document)
     if errors:
@@ -157,17 +191,17 @@ def schema(out_dir: Path | None) -> None:
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
-@click.option("--threshold", type=float, help="Match threshold (default: the one chosen by `editiondiff score`).")
 @click.option("-o", "--output", type=click.Path(path_type=Path))
+@_diff_options
 @_limit_options
 @_one_line_errors
-def diff(old: Path, new: Path, fmt: str, lang: str, threshold: float | None, output: Path | None, limits) -> None:
+def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | None, build) -> None:
     """Report what changed from edition OLD to edition NEW (sources or extracted JSON)."""
     from .diff.report import render_report
     from .pipeline import compare, load_edition
 
-    before, after = load_edition(old, limits=limits), load_edition(new, limits=limits)
-    result = compare(before, after, threshold=threshold)
+    before, after = load_edition(old, settings=build), load_edition(new, settings=build)
+    result = compare(before, after, settings=settings)
     if fmt == "json":
         _write_json(result, "diff", output)
     else:
@@ -183,15 +217,16 @@ RUN_OUTPUT = re.compile(r"(?:edition-[^/]+\.json|diff-[^/]+\.(?:json|md))")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
               help="Folder of outputs, replaced as a whole (old set or new set, never a mix).")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@_diff_options
 @_limit_options
 @_one_line_errors
-def run(manifest: Path | None, out_dir: Path, lang: str, limits) -> None:
+def run(manifest: Path | None, out_dir: Path, lang: str, settings, build) -> None:
     """The main job: extract every edition of the corpus, diff consecutive ones, print a summary."""
     from .atomic import replaced_folder, write_atomic
     from .diff.report import render_report
     from .pipeline import DEFAULT_MANIFEST, build_corpus, compare, deadline_counts
 
-    editions = build_corpus(manifest or DEFAULT_MANIFEST, limits=limits)
+    editions = build_corpus(manifest or DEFAULT_MANIFEST, settings=build)
     lines: list[str] = []
     with replaced_folder(out_dir, replaceable=RUN_OUTPUT.fullmatch) as staging:
         for edition in editions:
@@ -203,7 +238,7 @@ def run(manifest: Path | None, out_dir: Path, lang: str, limits) -> None:
                 f"{len(edition.findings)} findings, {total} deadlines ({unparsed} unparsed); claims: {claims or '-'}"
             )
         for old, new in zip(editions, editions[1:]):
-            result = compare(old, new)
+            result = compare(old, new, settings=settings)
             stem = f"diff-{old.id}-{new.id}"
             write_atomic(staging / f"{stem}.json", _json_text(result, "diff"))
             write_atomic(staging / f"{stem}.md", render_report(result, old, new, fmt="md", lang=lang))
@@ -215,19 +250,7 @@ def run(manifest: Path | None, out_dir: Path, lang: str, limits) -> None:
 
 @main.group()
 def corpus() -> None:
-    """Build and check the bundled corpus (re-typeset PDFs, sha256 pins)."""
-
-
-@corpus.command("build")
-@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
-@_one_line_errors
-def corpus_build(manifest: Path | None) -> None:
-    """Re-typeset the editions into PDFs under corpus/pdf (deterministic) and record their sha256."""
-    from .pipeline import DEFAULT_MANIFEST
-    from .render.corpus import build_corpus_pdfs
-
-    for line in build_corpus_pdfs(manifest or DEFAULT_MANIFEST):
-        click.echo(line)
+    """Check the bundled corpus (sha256 pins of its sources and re-typeset PDFs)."""
 
 
 @corpus.command("check")
@@ -244,20 +267,6 @@ def corpus_check(manifest: Path | None) -> None:
     if problems:
         sys.exit(EXIT_FAILED)
     click.echo("corpus: every file matches its sha256")
-
-
-@main.command()
-@click.option("--trials", type=int, default=200, show_default=True)
-@click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--pdf-every", type=int, default=0, help="Also re-render every Nth trial as PDF and extract it (0: never).")
-@click.option("--profile", type=click.Choice(["default", "hard"]), default="default", show_default=True,
-              help="Perturbations: mild edits (default) or paraphrased, stacked, swapped and look-alike edits (hard).")
-@_one_line_errors
-def score(trials: int, seed: int, pdf_every: int, profile: str) -> None:
-    """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
-    from .diff.score import run_scoring
-
-    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile), nl=False)
 
 
 if __name__ == "__main__":

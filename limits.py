@@ -39,6 +39,11 @@ class ReadLimits:
     #: Deepest nesting of JSON files and YAML front matter (--max-depth, EDITIONDIFF_MAX_DEPTH).
     max_depth: int = 64
 
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            if not getattr(self, item.name) > 0:
+                raise ValueError(f"ReadLimits.{item.name} must be above 0, got {getattr(self, item.name)}")
+
     def with_options(self, **values: object) -> ReadLimits:
         """A copy with the values given (None: keep the default)."""
         known = {f.name for f in fields(self)}

@@ -1,38 +1,61 @@
 """The whole pipeline as plain functions: what the CLI calls, and what programs can call too.
 
-    build_edition(paths)           sources -> Edition  (extract, normalise, audit)
+    build_edition(paths, settings=…)  sources -> Edition  (extract, normalise, audit)
     build_corpus(manifest)         the manifest's editions -> [Edition]
-    compare(old, new)              Edition, Edition -> Diff
+    compare(old, new, settings=)   Edition, Edition -> Diff  (settings: diff.settings.DiffSettings)
 
 Heavy libraries (PyMuPDF, pdfplumber, spaCy) are imported inside the stages
 that use them, so that a command pays only for what it touches.
+
+Settings: `BuildSettings` holds one settings object per stage (`reader`,
+`structure`, `normalize`, `audit`), each with named defaults, checked when made.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .limits import DEFAULT_LIMITS, ReadLimits, read_regular_file
+from .diff.settings import DEFAULT_SETTINGS as DEFAULT_DIFF_SETTINGS, DiffSettings
+from .limits import read_regular_file
 from .schemas import Edition
 from .schemas.diff import Diff
+from .settings import DEFAULT_SETTINGS, AuditSettings, BuildSettings, NormalizeSettings, ReaderSettings, StructureSettings
+
+__all__ = [
+    "AuditSettings",
+    "BuildSettings",
+    "DiffSettings",
+    "NormalizeSettings",
+    "ReaderSettings",
+    "StructureSettings",
+    "build_corpus",
+    "build_edition",
+    "compare",
+    "deadline_counts",
+    "load_edition",
+]
 
 DEFAULT_MANIFEST = Path(__file__).resolve().parent / "corpus" / "manifest.toml"
 
 
 def build_edition(
-    paths: list[Path], edition_id: str | None = None, *, manifest: Path | None = DEFAULT_MANIFEST, limits: ReadLimits = DEFAULT_LIMITS
+    paths: list[Path],
+    edition_id: str | None = None,
+    *,
+    manifest: Path | None = DEFAULT_MANIFEST,
+    settings: BuildSettings = DEFAULT_SETTINGS,
 ) -> Edition:
-    """Read the sources of one edition, build it, normalise its values and audit it (within `limits`)."""
-    from .extract.audit import audit_edition
+    """Read the sources of one edition, build it, normalise its values and audit it (each stage with its settings)."""
+    from .audit import audit_edition
     from .extract.pipeline import extract_edition
     from .normalize import normalize_edition
 
-    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, limits=limits)
-    edition = normalize_edition(edition)
-    return audit_edition(edition)
+    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings)
+    edition = normalize_edition(edition, settings=settings.normalize)
+    return audit_edition(edition, settings.audit)
 
 
-def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, limits: ReadLimits = DEFAULT_LIMITS) -> list[Edition]:
+def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, settings: BuildSettings = DEFAULT_SETTINGS) -> list[Edition]:
     """Every edition the manifest declares, oldest first."""
     from .extract.manifest import load_manifest
 
@@ -40,39 +63,39 @@ def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = 
     for entry in load_manifest(manifest).editions:
         if only and entry.id not in only:
             continue
-        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest, limits=limits))
+        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest, settings=settings))
     return editions
 
 
-def compare(old: Edition, new: Edition, *, threshold: float | None = None) -> Diff:
-    """What changed from `old` to `new`."""
+def compare(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_DIFF_SETTINGS) -> Diff:
+    """What changed from `old` to `new`, under `settings` (thresholds and weights, with named defaults)."""
     from .diff import editions_to_diff
 
-    return editions_to_diff(old, new, threshold=threshold)
+    return editions_to_diff(old, new, settings=settings)
 
 
-def read_json(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> object:
-    """A JSON file the tool wrote (edition, diff), read within the limits: bytes, nesting, strict numbers."""
+def read_json(path: Path, *, settings: BuildSettings = DEFAULT_SETTINGS) -> object:
+    """A JSON file the tool wrote (edition, diff), read within the reader limits: bytes, nesting, strict numbers."""
     from .schemas.registry import load_json
 
+    limits = settings.reader.limits
     return load_json(path, read_regular_file(path, limits, json_file=True), max_depth=limits.max_depth)
 
 
-def load_edition(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> Edition:
+def load_edition(path: Path, *, settings: BuildSettings = DEFAULT_SETTINGS) -> Edition:
     """An Edition from an extracted JSON file (validated) or from a source document."""
     from .errors import InputError
-    from .schemas.registry import validation_errors
+    from .schemas.registry import load_json, validation_errors
 
+    limits = settings.reader.limits
     data = read_regular_file(path, limits, json_file=True)
     if data.lstrip()[:1] == b"{":
-        from .schemas.registry import load_json
-
         document = load_json(path, data, max_depth=limits.max_depth)
         errors = validation_errors("edition", document)
         if errors:
             raise InputError(path, f"not a valid edition JSON: {errors[0]}")
         return Edition.model_validate(document)
-    return build_edition([path], limits=limits)
+    return build_edition([path], settings=settings)
 
 
 def deadline_counts(edition: Edition) -> tuple[int, int]:

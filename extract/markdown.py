@@ -39,9 +39,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Deadline, ReadLimits, over_limit
-from ..normalize.text import normalize_text
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
+from ..vocabulary.text import normalize_text
 
 _ATTRIBUTE_LINE = re.compile(r"^\s*\{:\s*([^}]*)\}\s*$")
 

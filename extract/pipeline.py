@@ -1,7 +1,7 @@
 """Sources -> SourceDocuments -> one Edition: the extraction stage.
 
-    read_source(path)            one file -> SourceDocument (format from content)
-    extract_edition(paths)       the files of one edition -> Edition (not yet normalised or audited)
+    read_source(path)                      one file -> SourceDocument (format from content)
+    extract_edition(paths, settings=…)     the files of one edition -> Edition (not yet normalised or audited)
 
 The edition's identity (id, label, period, publication date) and each
 source's role come from the corpus manifest when the file is listed there
@@ -15,32 +15,40 @@ import datetime as dt
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, NoRoadmapFound
-from ..limits import DEFAULT_LIMITS, Deadline, ReadLimits, read_regular_file, time_bound
+from ..limits import Deadline, read_regular_file, time_bound
 from ..schemas.blocks import SourceDocument
 from ..schemas.edition import Edition, SourceRef
 from .detect import decode_text, detect_format
 from .manifest import Manifest, ManifestEdition, load_manifest
-from .structure import StructureSettings, blocks_to_edition
+from .structure import blocks_to_edition
 
 
-def read_source(path: Path, source_id: str | None = None, *, limits: ReadLimits = DEFAULT_LIMITS) -> SourceDocument:
+if TYPE_CHECKING:
+    from ..settings import BuildSettings, ReaderSettings
+
+
+def read_source(path: Path, source_id: str | None = None, *, reader: ReaderSettings | None = None) -> SourceDocument:
     """One source file as a block stream; the format is detected from the content."""
+    from ..settings import ReaderSettings
+
     path = Path(path)
-    return _bytes_to_document(path, read_regular_file(path, limits), source_id or path.stem, limits)
+    reader = reader or ReaderSettings()
+    return _bytes_to_document(path, read_regular_file(path, reader.limits), source_id or path.stem, reader)
 
 
-def _bytes_to_document(path: Path, data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> SourceDocument:
-    """The reader the content needs, within the time bound (`limits.max_seconds`, every format)."""
+def _bytes_to_document(path: Path, data: bytes, source: str, reader: ReaderSettings) -> SourceDocument:
+    """The reader the content needs, within the time bound (`reader.limits.max_seconds`, every format)."""
+    limits = reader.limits
     deadline = Deadline(limits.max_seconds, path)
     with time_bound(deadline):
         kind = detect_format(path, data)
         if kind == "pdf":
-            from .pdf import PdfLimits, read_pdf
+            from .pdf import read_pdf
 
-            pdf_limits = PdfLimits(max_bytes=limits.max_pdf_bytes, max_pages=limits.max_pages, max_seconds=limits.max_seconds)
-            return read_pdf(path, source, limits=pdf_limits, data=data)
+            return read_pdf(path, source, limits=reader.pdf_limits(), layout=reader.layout, data=data)
         text = decode_text(path, data)
         sha256 = hashlib.sha256(data).hexdigest()
         if kind == "markdown":
@@ -106,9 +114,15 @@ def _require_roadmap_structure(path: Path, edition: Edition, *, names_a_roadmap:
 
 
 def extract_edition(
-    paths: list[Path], edition_id: str | None = None, manifest: Path | None = None, *, limits: ReadLimits = DEFAULT_LIMITS
+    paths: list[Path], edition_id: str | None = None, manifest: Path | None = None, *, settings: BuildSettings | None = None
 ) -> Edition:
-    """One Edition from the sources of one edition (several sources merge; the first wins on conflicts)."""
+    """One Edition from the sources of one edition (several sources merge; the first wins on conflicts).
+
+    `settings`: the reader and structure fields of the build settings are used here.
+    """
+    from ..settings import DEFAULT_SETTINGS
+
+    settings = settings or DEFAULT_SETTINGS
     if not paths:
         raise InputError(None, "no source given")
     loaded: Manifest | None = load_manifest(manifest) if manifest is not None and Path(manifest).is_file() else None
@@ -118,13 +132,13 @@ def extract_edition(
     seen: set[str] = set()
     for path in paths:
         path = Path(path)
-        data = read_regular_file(path, limits)
+        data = read_regular_file(path, settings.reader.limits)
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in seen:
             continue  # the same file given twice
         seen.add(sha256)
         found = loaded.find_source(path, sha256) if loaded else None
-        document = _bytes_to_document(path, data, found[1].id if found else path.stem, limits)
+        document = _bytes_to_document(path, data, found[1].id if found else path.stem, settings.reader)
         documents.append(document)
         if found:
             edition_entry, source = found
@@ -172,7 +186,7 @@ def extract_edition(
         period=period,
         published=published if isinstance(published, dt.date) else None,
         sources=refs,
-        settings=StructureSettings(),
+        settings=settings.structure,
     )
     _require_roadmap_structure(paths[0], edition, names_a_roadmap=inferred_id is not None or inferred_period is not None)
     return edition.model_copy(update={"fictitious": True}) if fictitious else edition

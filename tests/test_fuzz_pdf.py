@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from editiondiff.errors import EditionDiffError
 from editiondiff.extract.pipeline import _bytes_to_document
 from editiondiff.limits import ReadLimits
+from editiondiff.settings import ReaderSettings
 
 PDFS = {p.name: p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))}
 SPLICES = [b"obj", b"endobj", b"stream", b"endstream", b"xref", b"trailer", b"/Pages", b"/Count 999999", b"<<", b">>", b"%%EOF", b"\x00" * 8]
@@ -54,7 +55,7 @@ def mutated_pdfs(draw) -> bytes:
 @example(PDFS["mi-2020_retypeset_pymupdf.pdf"][:21272])
 def test_mutated_corpus_pdfs_give_a_document_or_a_one_line_error(data):
     try:
-        document = _bytes_to_document(Path("fuzz.pdf"), data, "fuzz", ReadLimits(max_seconds=30))
+        document = _bytes_to_document(Path("fuzz.pdf"), data, "fuzz", ReaderSettings(limits=ReadLimits(max_seconds=30)))
     except EditionDiffError as exc:
         assert "\n" not in exc.line() and exc.exit_code == 2, exc.line()
         return

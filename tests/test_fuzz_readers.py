@@ -23,6 +23,7 @@ from editiondiff.extract.markdown import markdown_to_document
 from editiondiff.extract.pipeline import _bytes_to_document, extract_edition
 from editiondiff.extract.text import lines_to_blocks
 from editiondiff.limits import ReadLimits
+from editiondiff.settings import ReaderSettings
 from editiondiff.schemas.blocks import SourceDocument
 
 HOSTILE = st.sampled_from(["\x00", "\x1b[31m", "\x07", "\u202e", "\u2066", "\ufeff", "\r", "\t", "\x0c", "&amp;", "&#0;", "\\", "`"])
@@ -108,7 +109,7 @@ def test_text_reader_never_crashes(lines):
 @example(b"\xef\xbb\xbf---\n---\n")
 def test_any_bytes_get_a_document_or_a_one_line_error(data):
     try:
-        document = _bytes_to_document(Path("fuzz.src"), data, "fuzz", ReadLimits(max_seconds=30))
+        document = _bytes_to_document(Path("fuzz.src"), data, "fuzz", ReaderSettings(limits=ReadLimits(max_seconds=30)))
     except EditionDiffError as exc:
         assert "\n" not in exc.line() and exc.exit_code in (2, 3)
         return

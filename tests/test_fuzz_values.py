@@ -17,9 +17,10 @@ from fuzzing import examples
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from editiondiff.normalize.codes import canonical_action_code
-from editiondiff.normalize.deadlines import deadline_to_phrase, phrase_to_deadline
+from deadline_phrases import deadline_to_phrase
 from editiondiff.normalize.indicators import cell_to_value
+from editiondiff.vocabulary.codes import canonical_action_code
+from editiondiff.vocabulary.deadlines import phrase_to_deadline
 
 DEADLINE_WORDS = st.sampled_from([
     "fin", "début", "mi-", "courant", "1er", "2e", "3^e", "4e", "trimestre", "semestre", "T1", "T4", "S1", "S2", "été",

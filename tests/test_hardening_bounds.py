@@ -22,6 +22,7 @@ from conftest import CORPUS, SEED_003
 from editiondiff.cli import main
 from editiondiff.errors import InputError, LimitExceeded
 from editiondiff.limits import ReadLimits, read_regular_file
+from editiondiff.settings import ReaderSettings
 from editiondiff.schemas.registry import dump_json
 
 EXE = Path(sys.executable).parent / "editiondiff"
@@ -256,7 +257,7 @@ def test_time_bound_without_the_timer_signal_still_holds():
 
     def work():
         try:
-            read_source(SEED_003, limits=ReadLimits(max_seconds=0.0001))
+            read_source(SEED_003, reader=ReaderSettings(limits=ReadLimits(max_seconds=0.0001)))
         except LimitExceeded as exc:
             errors.append(exc)
 

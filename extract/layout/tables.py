@@ -1,0 +1,249 @@
+"""Ruled tables in PDFs: found by pdfplumber's table finder, only on the pages that draw a grid.
+
+pdfplumber's table finder is accurate on ruled tables, but pdfplumber reads a
+page some 70 times slower than PyMuPDF, so pages are first screened with
+PyMuPDF's vector drawings (a grid needs many horizontal and vertical rules) and
+the table finder is given the rules of those pages as explicit edges, read from
+the same drawings (`ruled_page`): pdfplumber parses no page content. Cell text
+is taken from PyMuPDF's spans inside each cell box, so that superscripts and
+icons are read the same way as everywhere else. A table continued on the next
+page is stitched into one: the repeated header row is dropped.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from .hyphenation import join
+from .model import Line, Span
+from .settings import LayoutSettings
+from .spans import line_text
+
+
+@dataclass
+class TableRegion:
+    page: int  # 1-based
+    bbox: tuple[float, float, float, float]
+    rows: list[list[str]] = field(default_factory=list)
+    row_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+
+def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued: bool = False) -> bool:
+    """Whether a page's vector drawings (PyMuPDF `page.get_cdrawings()`) hold enough straight rules for a ruled table.
+
+    `continued`: the previous page holds a table, so a few rows (two rules) may be its end.
+    """
+    straight, thin = settings.rule_straightness_pt, settings.rule_thickness_pt
+    horizontal: set[int] = set()
+    vertical: set[int] = set()
+    for path in drawings:
+        for item in path.get("items", ()):
+            kind = item[0]
+            if kind == "l":
+                p, q = item[1], item[2]
+                if abs(p[1] - q[1]) < straight:
+                    horizontal.add(round(p[1]))
+                elif abs(p[0] - q[0]) < straight:
+                    vertical.add(round(p[0]))
+            elif kind == "re":
+                r = item[1]
+                x0, y0, x1, y1 = r[0], r[1], r[2], r[3]
+                if abs(y1 - y0) < thin:
+                    horizontal.add(round(y0))
+                elif abs(x1 - x0) < thin:
+                    vertical.add(round(x0))
+                else:
+                    horizontal.update((round(y0), round(y1)))
+                    vertical.update((round(x0), round(x1)))
+    needed = settings.grid_min_horizontal_continued if continued else settings.grid_min_horizontal
+    return len(vertical) >= settings.grid_min_vertical and len(horizontal) >= needed
+
+
+@dataclass
+class RuledPage:
+    """The straight rules of one page, as the edges pdfplumber's table finder works on."""
+
+    width: float
+    height: float
+    vertical: list[dict]
+    horizontal: list[dict]
+
+
+def _subpaths(items) -> list[tuple[str, list[tuple[float, float]]]]:
+    """(operators, points) of each subpath drawn by lines, rectangles and quads, curves left out.
+
+    Lines that continue from the previous point extend its subpath ("m l l l"), as
+    in a PDF content stream; a rectangle is closed ("m l l l h"), a quad drawn as
+    four lines back to its first corner ("m l l l l"). A rectangle whose corners
+    come swapped is taken as PyMuPDF's `Rect` takes it: with no extent that way.
+    """
+    subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+    last = None
+    for item in items:
+        kind = item[0]
+        if kind == "l":
+            p, q = tuple(item[1]), tuple(item[2])
+            if last != p:
+                subpaths.append(("m", [p]))
+            operators, points = subpaths[-1]
+            subpaths[-1] = (operators + "l", points + [q])
+            last = q
+        elif kind == "re":
+            x0, top, right, y1 = item[1]
+            # drawn from the bottom-left corner, with `Rect`'s width and height (never negative)
+            x1, y0 = x0 + max(right - x0, 0.0), y1 - max(y1 - top, 0.0)
+            subpaths.append(("mlllh", [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]))
+            last = (x0, y0)
+        elif kind == "qu":
+            ul, ur, ll, lr = (tuple(p) for p in item[1])
+            subpaths.append(("mllll", [ul, ll, lr, ur, ul]))
+            last = ul
+    return subpaths
+
+
+def _box(points: list[tuple[float, float]]) -> dict:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return {"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys), "width": max(xs) - min(xs), "height": max(ys) - min(ys)}
+
+
+def _is_rectangle(points: list[tuple[float, float]]) -> bool:
+    """Five points, back to the first, along the axes: a rectangle for pdfminer."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3), end = points
+    along_axes = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+    return end == points[0] and along_axes
+
+
+def ruled_page(page, drawings: list[dict]) -> RuledPage:
+    """A page's rules as pdfplumber edges, read from PyMuPDF's drawings (top-left origin, points).
+
+    pdfplumber reads rules by parsing the page's content with pdfminer, some ten
+    times the cost of everything else on a table page; the drawings PyMuPDF has
+    already read give the same rules. Each subpath becomes the object pdfminer
+    makes of it (a line, a rectangle: a closed four-corner axis-aligned path, or
+    else a curve), and pdfplumber's own functions turn those into edges, in its
+    order (lines, rectangles, curves) and with its pre-filter (at least 1 pt long).
+    """
+    from pdfplumber import utils
+
+    width, height = page.rect.width, page.rect.height
+    lines: list[dict] = []
+    rects: list[dict] = []
+    curves: list[dict] = []
+    for path in drawings:
+        for operators, points in _subpaths(path.get("items", ())):
+            box = _box(points)
+            if operators == "ml":
+                lines.append({"object_type": "line", **box})
+                continue
+            if operators in ("mlllh", "mllll") and _is_rectangle(points):
+                bottom_up = {"y0": height - box["bottom"], "y1": height - box["top"]}
+                rects.append({"object_type": "rect", "doctop": box["top"], **bottom_up, **box})
+            else:
+                curves.append({"object_type": "curve", "pts": points, "doctop": box["top"], **box})
+    edges = (
+        [utils.line_to_edge(line) for line in lines]
+        + [edge for rect in rects for edge in utils.rect_to_edges(rect)]
+        + [edge for curve in curves for edge in utils.curve_to_edges(curve)]
+    )
+    return RuledPage(
+        width=width,
+        height=height,
+        vertical=utils.filter_edges(edges, "v", min_length=1),
+        horizontal=utils.filter_edges(edges, "h", min_length=1),
+    )
+
+
+def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabulary: set[str], settings: LayoutSettings) -> str:
+    x0, y0, x1, y1 = box
+    e = settings.cell_slack_pt
+    parts: list[str] = []
+    for line in lines:
+        if line.y1 < y0 - e or line.y0 > y1 + e:
+            continue  # a line's spans lie within its box: none of them is centred in the cell
+        spans: list[Span] = [
+            s for s in line.spans if x0 - e <= (s.bbox[0] + s.bbox[2]) / 2 <= x1 + e and y0 - e <= (s.bbox[1] + s.bbox[3]) / 2 <= y1 + e
+        ]
+        if not spans:
+            continue
+        piece = Line(line.page, spans, line.bbox, line.size)
+        text = line_text(piece, settings, gap_marker=False).strip()
+        if text:
+            parts.append(text)
+    out = ""
+    for part in parts:
+        out = join(out, part, vocabulary) if out else part
+    return out
+
+
+def find_tables(
+    rules: list[RuledPage], pages: list[int], lines_by_page: dict[int, list[Line]], vocabulary: set[str], settings: LayoutSettings
+) -> list[TableRegion]:
+    """Tables on the given 1-based pages (`rules`: their rules, in that order), cells read from PyMuPDF lines.
+
+    pdfplumber's table finder (edges snapped and joined, intersections, cells,
+    tables) runs on each page's rules given as explicit edges, on a blank page of
+    the same size, so that pdfplumber parses no page content at all.
+    """
+    if not pages:
+        return []
+    import pdfplumber
+    import pymupdf
+
+    blank = pymupdf.open()
+    for ruled in rules:
+        blank.new_page(width=ruled.width, height=ruled.height)
+    regions: list[TableRegion] = []
+    with pdfplumber.open(io.BytesIO(blank.tobytes())) as document:
+        for number, page, ruled in zip(pages, document.pages, rules):
+            if len(ruled.vertical) < 2 or len(ruled.horizontal) < 2:
+                continue  # no cell can be closed (and pdfplumber refuses fewer than two explicit lines)
+            finder = {
+                "vertical_strategy": "explicit",
+                "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": ruled.vertical,
+                "explicit_horizontal_lines": ruled.horizontal,
+            }
+            for table in page.find_tables(finder):
+                region = TableRegion(number, tuple(table.bbox))  # type: ignore[arg-type]
+                lines = lines_by_page.get(number, [])
+                for row in table.rows:
+                    top, bottom = row.bbox[1], row.bbox[3]
+                    e = settings.cell_slack_pt
+                    row_lines = [line for line in lines if line.y1 >= top - e and line.y0 <= bottom + e]
+                    cells = [_cell_text(row_lines, cell, vocabulary, settings) if cell is not None else "" for cell in row.cells]
+                    if any(cells):
+                        region.rows.append(cells)
+                        region.row_boxes.append(tuple(row.bbox))  # type: ignore[arg-type]
+                if region.rows:
+                    regions.append(region)
+    blank.close()
+    return regions
+
+
+def stitch(regions: list[TableRegion], settings: LayoutSettings) -> list[list[TableRegion]]:
+    """Consecutive regions of one table (same columns, the next one on a later page) grouped together."""
+    tables: list[list[TableRegion]] = []
+    for region in regions:
+        if tables:
+            first = tables[-1][0]
+            last = tables[-1][-1]
+            same_width = len(region.rows[0]) == len(first.rows[0])
+            if same_width and region.page == last.page + 1:
+                tables[-1].append(region)
+                continue
+        tables.append([region])
+    # a lone row in a box is no table
+    return [parts for parts in tables if sum(len(p.rows) for p in parts) >= settings.table_min_rows]
+
+
+def table_rows(parts: list[TableRegion]) -> list[tuple[list[str], TableRegion, int]]:
+    """Rows of a stitched table with their region and row index; repeated header rows dropped."""
+    header = parts[0].rows[0]
+    rows = []
+    for index_part, part in enumerate(parts):
+        for index, row in enumerate(part.rows):
+            if index_part > 0 and index == 0 and row == header:
+                continue
+            rows.append((row, part, index))
+    return rows
