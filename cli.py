@@ -263,7 +263,7 @@ def corpus_check(manifest: Path | None) -> None:
 
     problems = check_manifest(manifest or DEFAULT_MANIFEST)
     for problem in problems:
-        click.echo(f"editiondiff: {problem}", err=True)
+        click.echo(one_line(f"editiondiff: {problem}"), err=True)
     if problems:
         sys.exit(EXIT_FAILED)
     click.echo("corpus: every file matches its sha256")

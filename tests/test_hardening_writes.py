@@ -125,28 +125,17 @@ def test_sigkill_at_many_points_of_write_atomic_leaves_a_whole_file(tmp_path):
 
 
 def _small_manifest(tmp_path: Path) -> Path:
+    """Two editions of one source each (2019 page 000, mi-2020 seed 003): a run of a few seconds."""
+    editions = [
+        ("2019", "Stratégie et feuille de route 2019-2021", "000", MARKDOWN_2019, "markdown"),
+        ("mi-2020", "Stratégie et feuille de route 2019-2022, édition actualisée mi-2020", "003", SOURCES / "003_dc8a99c2b477ef56.txt", "text"),
+    ]
     manifest = tmp_path / "manifest.toml"
     manifest.write_text(
-        textwrap.dedent(
-            f"""
-            manifest_version = 1
-            [[editions]]
-            id = "2019"
-            label = "Stratégie et feuille de route 2019-2021"
-            [[editions.sources]]
-            id = "000"
-            path = "{MARKDOWN_2019}"
-            format = "markdown"
-            sha256 = "0"
-            [[editions]]
-            id = "mi-2020"
-            label = "Stratégie et feuille de route 2019-2022, édition actualisée mi-2020"
-            [[editions.sources]]
-            id = "003"
-            path = "{SOURCES / '003_dc8a99c2b477ef56.txt'}"
-            format = "text"
-            sha256 = "0"
-            """
+        "manifest_version = 1\n"
+        + "".join(
+            f'[[editions]]\nid = "{e}"\nlabel = "{label}"\n[[editions.sources]]\nid = "{s}"\npath = "{path}"\nformat = "{fmt}"\nsha256 = "0"\n'
+            for e, label, s, path, fmt in editions
         ),
         encoding="utf-8",
     )
