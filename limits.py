@@ -34,7 +34,8 @@ class ReadLimits:
     max_pdf_bytes: int = 100 * 1024 * 1024
     #: Most PDF pages (--max-pages, EDITIONDIFF_MAX_PAGES).
     max_pages: int = 1000
-    #: Longest time to read one source, any format, in seconds (--max-seconds, EDITIONDIFF_MAX_SECONDS).
+    #: Longest time to read one source (any format), and to build one edition from its sources
+    #: (reading, structure, normalisation, audit), in seconds (--max-seconds, EDITIONDIFF_MAX_SECONDS).
     max_seconds: float = 60.0
     #: Deepest nesting of JSON files and YAML front matter (--max-depth, EDITIONDIFF_MAX_DEPTH).
     max_depth: int = 64
@@ -125,16 +126,17 @@ def read_regular_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS, *, json_f
 class Deadline:
     """A time bound started now: `check()` raises LimitExceeded once `seconds` have passed."""
 
-    def __init__(self, seconds: float, path: str | Path | None = None):
+    def __init__(self, seconds: float, path: str | Path | None = None, doing: str = "to read"):
         self.seconds = seconds
         self.path = path
+        self.doing = doing
         self.started = time.monotonic()
 
     def expired(self) -> bool:
         return time.monotonic() - self.started > self.seconds
 
     def error(self, where: str = "") -> LimitExceeded:
-        return over_limit(self.path, f"took more than {self.seconds:g} s to read{where}", "max_seconds", float(self.seconds), " s")
+        return over_limit(self.path, f"took more than {self.seconds:g} s {self.doing}{where}", "max_seconds", float(self.seconds), " s")
 
     def check(self, where: str = "") -> None:
         if self.expired():

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diff.settings import DEFAULT_SETTINGS as DEFAULT_DIFF_SETTINGS, DiffSettings
-from .limits import read_regular_file
+from .limits import Deadline, read_regular_file, time_bound
 from .schemas import Edition
 from .schemas.diff import Diff
 from .settings import DEFAULT_SETTINGS, AuditSettings, BuildSettings, NormalizeSettings, ReaderSettings, StructureSettings
@@ -50,9 +50,13 @@ def build_edition(
     from .extract.pipeline import extract_edition
     from .normalize import normalize_edition
 
-    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings)
-    edition = normalize_edition(edition, settings=settings.normalize)
-    return audit_edition(edition, settings.audit)
+    deadline = Deadline(settings.reader.limits.max_seconds, paths[0] if paths else None, "to build the edition")
+    with time_bound(deadline):  # every stage, not the readers alone: a huge text is slow in all of them
+        edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings)
+        deadline.check(" (after extraction)")
+        edition = normalize_edition(edition, settings=settings.normalize)
+        deadline.check(" (after normalisation)")
+        return audit_edition(edition, settings.audit)
 
 
 def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, settings: BuildSettings = DEFAULT_SETTINGS) -> list[Edition]:

@@ -242,9 +242,13 @@ def test_text_and_markdown_have_a_time_bound(tmp_path, kind):
     path = tmp_path / f"long.{'txt' if kind == 'text' else 'md'}"
     path.write_text(text, encoding="utf-8")
     line = _one_line(_cli("extract", "--max-seconds", "0.05", str(path)))
-    assert f"{path}: took more than 0.05 s to read" in line and "--max-seconds / EDITIONDIFF_MAX_SECONDS" in line
+    assert f"{path}: took more than 0.05 s " in line and "--max-seconds / EDITIONDIFF_MAX_SECONDS" in line
     line = _one_line(_cli("extract", str(path), env={"EDITIONDIFF_MAX_SECONDS": "0.05"}))
     assert "took more than 0.05 s" in line
+    from editiondiff.extract.pipeline import read_source
+
+    with pytest.raises(LimitExceeded, match="took more than 0.05 s to read"):
+        read_source(path, reader=ReaderSettings(limits=ReadLimits(max_seconds=0.05)))
 
 
 def test_time_bound_without_the_timer_signal_still_holds():
@@ -265,3 +269,22 @@ def test_time_bound_without_the_timer_signal_still_holds():
     thread.start()
     thread.join(60)
     assert errors and "took more than" in errors[0].line()
+
+
+def test_time_bound_covers_the_whole_build_not_only_the_reader(monkeypatch):
+    """The 19.5 MB text of row 7 was read in time but took minutes in the later stages."""
+    import time
+
+    import editiondiff.normalize
+    from editiondiff.pipeline import build_edition
+    from editiondiff.settings import BuildSettings
+
+    def slow_normalisation(edition, settings=None):
+        time.sleep(30)
+        return edition
+
+    monkeypatch.setattr(editiondiff.normalize, "normalize_edition", slow_normalisation)
+    started = time.monotonic()
+    with pytest.raises(LimitExceeded, match="took more than 2 s to build the edition"):
+        build_edition([SEED_003], settings=BuildSettings(reader=ReaderSettings(limits=ReadLimits(max_seconds=2))))
+    assert time.monotonic() - started < 20
