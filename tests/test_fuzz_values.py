@@ -37,6 +37,7 @@ PHRASES = st.one_of(st.lists(DEADLINE_WORDS, max_size=12).map(" ".join), st.text
 @example("29 février 2021", None)
 @example("T4 20202", 2020)
 @example("2019 – automne", None)  # found by the fuzzer: a year-to-season range had no canonical phrase (KeyError)
+@example("d'ici janvier à compter de automne", 1900)  # found by the fuzzer: two parts whose inferred dates contradict (start after end)
 def test_deadline_grammar_never_raises_and_reads_its_own_phrase(raw, context_year):
     deadline = phrase_to_deadline(raw, context_year=context_year)
     if deadline.start and deadline.end:
