@@ -55,6 +55,15 @@ class DiffSettings:
     #: Minimum similarity (token_set) for two steps of matched cards to be the same step. Two different
     #: steps of one card reach 0.69 in seed 003 (BE2); a step with a few words changed or added, 0.93 and more.
     step_threshold: float = 0.75
+    #: Weight of the position difference between two steps in their assignment: a tie-breaker only
+    #: (equal texts prefer the same position), far under any difference of similarity.
+    step_order_weight: float = 1e-4
+    #: Steps left over on both sides that print the same deadline phrase pair up at this similarity
+    #: and above: a short step reworded ("Développer ProConnect" -> "Construire ProConnect").
+    step_same_deadline_threshold: float = 0.45
+    #: Indicator rows whose labels differ (after the rows with identical labels are paired) are the same
+    #: row at this label similarity and above, within one (matched) mission.
+    indicator_row_threshold: float = 0.80
     #: Above this many candidate pairs, score within blocks (same mission) first,
     #: then the leftovers across missions; below, score every pair.
     block_above_pairs: int = 40_000
