@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .schemas import Edition
 from .schemas.diff import Diff
+from .profiles import Profile
 from .settings import DEFAULT_SETTINGS, AuditSettings, BuildSettings, NormalizeSettings, ReaderSettings, StructureSettings
 
 __all__ = [
@@ -41,18 +42,27 @@ def build_edition(
     *,
     manifest: Path | None = DEFAULT_MANIFEST,
     settings: BuildSettings = DEFAULT_SETTINGS,
+    profile: Profile | None = None,
 ) -> Edition:
-    """Read the sources of one edition, build it, normalise its values and audit it (each stage with its settings)."""
+    """Read the sources of one edition, build it, normalise its values and audit it (each stage with its settings).
+
+    `profile`: what is known of this family of roadmaps (`editiondiff.profiles`), used as hints only;
+    the bundled TECH.GOUV profile when None.
+    """
     from .audit import audit_edition
     from .extract.pipeline import extract_edition
     from .normalize import normalize_edition
+    from .profiles import load_profile
 
-    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings)
-    edition = normalize_edition(edition, settings=settings.normalize)
+    profile = profile or load_profile()
+    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings, profile=profile)
+    edition = normalize_edition(edition, settings=settings.normalize, profile=profile)
     return audit_edition(edition, settings.audit)
 
 
-def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, settings: BuildSettings = DEFAULT_SETTINGS) -> list[Edition]:
+def build_corpus(
+    manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, settings: BuildSettings = DEFAULT_SETTINGS, profile: Profile | None = None
+) -> list[Edition]:
     """Every edition the manifest declares, oldest first."""
     from .extract.manifest import load_manifest
 
@@ -60,7 +70,7 @@ def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = 
     for entry in load_manifest(manifest).editions:
         if only and entry.id not in only:
             continue
-        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest, settings=settings))
+        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest, settings=settings, profile=profile))
     return editions
 
 

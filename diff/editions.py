@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..schemas import Edition
 from ..schemas.diff import Diff, Phrase
-from ..vocabulary.codes import mission_lineage
 from .actions import ActionMatching, actions_to_matches
 from .changes import action_changes, indicator_changes, mission_changes
 from .missions import missions_to_matches
@@ -54,7 +53,6 @@ def mission_homes(edition: Edition) -> dict[str, str]:
             continue
         home = renames.get(code)
         home = home or next((m.code for m in edition.missions if code in m.aliases), None)
-        home = home or next((c for c in sorted(mission_lineage(code)) if c in present), None)
         homes[code] = home or code
     return homes
 

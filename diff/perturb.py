@@ -28,9 +28,13 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from ..profiles import load_profile
 from ..schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
-from ..vocabulary.codes import MISSION_PREFIX
 from ..vocabulary.text import fold
+
+#: Mission code -> prefix of its action codes, from the profile's usual missions (a mission
+#: the profile gives no prefix takes its first two letters): the codes perturbations draw from.
+MISSION_PREFIX = {m.code: m.prefix or m.code[:2] for m in load_profile().missions.usual}
 
 # ----------------------------------------------------------------- content written for the perturbations
 

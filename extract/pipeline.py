@@ -25,6 +25,7 @@ from .manifest import Manifest, ManifestEdition, load_manifest
 from .structure import blocks_to_edition
 
 if TYPE_CHECKING:
+    from ..profiles import Profile
     from ..settings import BuildSettings, ReaderSettings
 
 
@@ -108,11 +109,17 @@ def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
 
 
 def extract_edition(
-    paths: list[Path], edition_id: str | None = None, manifest: Path | None = None, *, settings: BuildSettings | None = None
+    paths: list[Path],
+    edition_id: str | None = None,
+    manifest: Path | None = None,
+    *,
+    settings: BuildSettings | None = None,
+    profile: Profile | None = None,
 ) -> Edition:
     """One Edition from the sources of one edition (several sources merge; the first wins on conflicts).
 
-    `settings`: the reader and structure fields of the build settings are used here.
+    `settings`: the reader and structure fields of the build settings are used here. `profile`: hints
+    about this family of roadmaps (the bundled TECH.GOUV profile by default).
     """
     from ..settings import DEFAULT_SETTINGS
 
@@ -181,6 +188,7 @@ def extract_edition(
         published=published if isinstance(published, dt.date) else None,
         sources=refs,
         settings=settings.structure,
+        profile=profile,
     )
     if not (edition.actions or edition.missions or edition.enjeux or edition.claims):
         raise NoRoadmapFound(paths[0], "no roadmap structure found")

@@ -83,13 +83,13 @@ class ActionReference(_Model):
 
 
 class Mission(_Model):
-    code: str = Field(description="Canonical mission code: LABEL, IDNUM, DATA, INFRA, PILOT, TALENTS, BETA, FABRIQUE, TRANSFO")
+    code: str = Field(description="Canonical mission code, as the edition sets it (a single word in capitals)")
     code_printed: str
     name: str | None = Field(default=None, description="The mission's headline ('Construire une identification unifiée …')")
     axis: str | None = Field(default=None, description="The axis the mission belongs to ('Des produits et des services numériques …')")
     objective: str | None = Field(default=None, description="The 'OBJECTIF :' sentence")
     description: str | None = Field(default=None, description="One-line description (2019 page) or opening paragraph")
-    aliases: list[str] = Field(default_factory=list, description="Earlier codes of the same mission (FABRIQUE for BETA)")
+    aliases: list[str] = Field(default_factory=list, description="Earlier codes of the same mission, as the edition states them")
     progress: list[Passage] = Field(default_factory=list, description="Paragraphs of the mission's progress report ('Où en est-on mi-2020 ?')")
     provenance: Provenance
 
@@ -189,6 +189,9 @@ FindingKind = Literal[
     "chart_unmatched",
     "unparsed_deadline",
     "unknown_owner",
+    "prefix_mismatch",
+    "card_incomplete",
+    "card_without_mission",
 ]
 
 
@@ -221,6 +224,12 @@ class Edition(_Model):
     stated_changes: list[StatedChange] = Field(default_factory=list)
     references: list[ActionReference] = Field(default_factory=list, description="Every action code mentioned in the text, in reading order")
     findings: list[Finding] = Field(default_factory=list)
+    coverage: float | None = Field(
+        default=None, ge=0, le=1, description="Share of the sources' words (page furniture left out) that ended in an element of the edition"
+    )
+    unassigned: list[Provenance] = Field(
+        default_factory=list, description="Every block of the sources that ended in no element, with its place and text"
+    )
 
     def action(self, code: str) -> Action | None:
         return next((a for a in self.actions if a.code == code), None)
