@@ -1,0 +1,120 @@
+"""Open-world editions: structure discovered from each edition, with nothing known in advance.
+
+Seed 003 with every mission and every action code prefix renamed to invented
+ones, read with a profile that knows no mission, must give the same edition,
+field for field, under the renaming. A card in the brochure's format for a
+mission nobody has heard of is read like any other.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import MANIFEST, SEED_003, without_provenance
+
+from editiondiff.extract.pipeline import extract_edition
+from editiondiff.profiles import load_profile
+
+#: Invented codes (fictitious missions of a fictitious programme), one per mission of seed 003.
+RENAMED_MISSIONS = {
+    "LABEL": "QUALIX",
+    "IDNUM": "PORTAIL",
+    "DATA": "SOCLE",
+    "INFRA": "RESEAU",
+    "PILOT": "BOUSSOLE",
+    "TALENTS": "VIVIER",
+    "BETA": "ATELIER",
+    "FABRIQUE": "FORGE",
+    "TRANSFO": "MUTATION",
+}
+RENAMED_PREFIXES = {"LA": "QX", "ID": "PO", "DA": "SO", "IN": "RZ", "PI": "BO", "TA": "VV", "BE": "AT", "TR": "MU"}
+_MISSION = re.compile(r"\b(" + "|".join(RENAMED_MISSIONS) + r")\b")
+_CODE = re.compile(r"\b(" + "|".join(RENAMED_PREFIXES) + r")(\s?)(\d{1,2})\b")
+
+
+def rename(text: str) -> str:
+    text = _MISSION.sub(lambda m: RENAMED_MISSIONS[m.group(1)], text)
+    return _CODE.sub(lambda m: RENAMED_PREFIXES[m.group(1)] + m.group(2) + m.group(3), text)
+
+
+def _structure(edition) -> dict:
+    data = without_provenance(json.loads(edition.model_dump_json()))
+    return {k: data[k] for k in ("missions", "actions", "chart", "stated_changes", "references", "enjeux", "claims", "indicators")}
+
+
+@pytest.fixture(scope="module")
+def renamed_edition(tmp_path_factory):
+    path = tmp_path_factory.mktemp("renamed") / "003-renamed-fictitious.txt"
+    path.write_text(rename(SEED_003.read_text(encoding="utf-8")), encoding="utf-8")
+    return extract_edition([path], profile=load_profile().without_missions())
+
+
+def test_every_mission_and_prefix_renamed_gives_the_same_edition(renamed_edition, edition_mi2020):
+    assert len(renamed_edition.missions) == 8 and len(renamed_edition.actions) == 38
+    expected = json.loads(rename(json.dumps(_structure(edition_mi2020), ensure_ascii=False)))
+    got = _structure(renamed_edition)
+    for field in expected:
+        assert got[field] == expected[field], f"{field} differs"
+
+
+def test_renamed_edition_states_its_own_mission_rename(renamed_edition):
+    renames = [(c.subject, c.target) for c in renamed_edition.stated_changes if c.kind == "mission_renamed"]
+    assert renames == [("FORGE", "ATELIER")]
+    assert renamed_edition.mission("ATELIER").aliases == ["FORGE"]
+
+
+CARD = """\
+NEBULA
+
+Offrir aux communes un nuage souverain pour leurs données
+
+OBJECTIF : héberger les données des collectivités sur une infrastructure de confiance
+
+Les collectivités manquent d'une offre d'hébergement qualifiée.
+
+ACTION NB 1 → Nuage des communes
+
+Ouvrir une offre d'hébergement qualifiée pour les communes de moins de 10 000 habitants
+
+- ➔ Qualifier deux opérateurs d'hébergement
+- ➔ Raccorder les cent premières communes
+
+⬆️ DINUM et Agence nationale de la cohésion des territoires
+
+📅 2nd semestre 2023
+"""
+
+
+def test_a_card_for_an_unknown_mission_is_extracted(tmp_path: Path):
+    path = tmp_path / "nebula-fictitious.txt"
+    path.write_text(CARD, encoding="utf-8")
+    edition = extract_edition([path])
+    assert [(m.code, m.objective) for m in edition.missions] == [("NEBULA", "héberger les données des collectivités sur une infrastructure de confiance")]
+    (action,) = edition.actions
+    assert (action.code, action.code_printed, action.mission, action.title) == ("NB1", "NB 1", "NEBULA", "Nuage des communes")
+    assert [s.text for s in action.steps] == ["Qualifier deux opérateurs d'hébergement", "Raccorder les cent premières communes"]
+    assert action.owners_printed == ["DINUM et Agence nationale de la cohésion des territoires"]
+    assert action.deadlines_printed == ["2nd semestre 2023"]
+
+
+@pytest.mark.parametrize("separator", ["-", "–", ".", "\u00a0", ""])
+def test_code_separators_are_learned_from_the_headings(tmp_path: Path, separator: str):
+    path = tmp_path / "separator-fictitious.txt"
+    path.write_text(CARD.replace("ACTION NB 1", f"ACTION NB{separator}1"), encoding="utf-8")
+    (action,) = extract_edition([path]).actions
+    assert action.code == "NB1" and action.mission == "NEBULA"
+
+
+def test_a_card_printed_outside_its_prefixs_section_stays_where_it_is_printed(tmp_path: Path):
+    second = CARD.replace("NEBULA", "ORBITE").replace("ACTION NB 1 → Nuage des communes", "ACTION OR 1 → Orbite")
+    stray = "\nACTION NB 2 → Carte des nuages\n\nCartographier les offres d'hébergement des collectivités\n\n📅 2024\n"
+    path = tmp_path / "stray-fictitious.txt"
+    path.write_text(CARD + "\n" + second + stray, encoding="utf-8")
+    edition = extract_edition([path])
+    nb2 = edition.action("NB2")
+    assert nb2.mission == "ORBITE"
+    (finding,) = [f for f in edition.findings if f.kind == "prefix_mismatch"]
+    assert finding.subject == "NB2" and "NEBULA" in finding.message
