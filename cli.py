@@ -82,9 +82,11 @@ def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | No
     edition = build_edition(list(sources), edition_id)
     _write_json(edition, "edition", output)
     total, unparsed = deadline_counts(edition)
+    coverage = f"{edition.coverage:.1%}" if edition.coverage is not None else "n/a"
     click.echo(
         f"{edition.id}: {len(edition.missions)} missions, {len(edition.actions)} actions, "
-        f"{len(edition.findings)} findings; {total} deadline phrases, {unparsed} unparsed",
+        f"{len(edition.findings)} findings; {total} deadline phrases, {unparsed} unparsed; "
+        f"coverage {coverage} of the words ({len(edition.unassigned)} blocks unassigned)",
         err=True,
     )
 

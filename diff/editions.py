@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..schemas import Edition
-from ..schemas.diff import Diff, Phrase
+from ..schemas.diff import Diff, EditionError, Phrase
 from .actions import ActionMatching, actions_to_matches
 from .changes import action_changes, indicator_changes, mission_changes
 from .missions import missions_to_matches
@@ -97,4 +97,10 @@ def editions_to_diff(old: Edition, new: Edition, *, threshold: float | None = No
         unchecked=stated.unchecked,
         not_compared=[phrase_to_text(note, "fr") for note in not_compared],
         not_compared_phrases=not_compared,
+        edition_errors=[
+            EditionError(edition=e.id, kind=f.kind, subject=f.subject, message=f.message, provenance=f.provenance)
+            for e in (old, new)
+            for f in e.findings
+            if f.severity == "error"
+        ],
     )

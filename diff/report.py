@@ -92,6 +92,7 @@ WORDS = {
         # Edition labels and mission names are printed as they stand in a French report, quoted in another language.
         "title_lq": "", "title_rq": "",
         "step": "étape", "former": "ancienne", "french_note": "",
+        "edition_errors": "Erreurs relevées par l'audit des éditions (elles pèsent sur toute la comparaison)",
     },
     "en": {
         "title": "What changed between two editions of the TECH.GOUV roadmap",
@@ -110,6 +111,7 @@ WORDS = {
         "column": "column", "colon": ": ", "sep": "; ", "below": "below", "lq": "“", "rq": "”",
         "title_lq": "“", "title_rq": "”",
         "step": "step", "former": "old",
+        "edition_errors": "Errors the audit found in the editions (they bear on the whole comparison)",
         "french_note": "Some statements, observations or notes below are given in French: the diff they come from "
                        "does not record them in a form that can be translated.",
     },

@@ -247,9 +247,19 @@ def _chart_codes(blocks: list[Block], marks: Landmarks, max_chars: int, min_entr
 
 
 def _list_codes(blocks: list[Block], marks: Landmarks) -> list[str]:
-    """Codes of mission lists: '**A :** …' items (two or more), 'N missions (A, B, …)'."""
-    items = [m.group(1) for b in blocks if b.kind in ("list_item", "paragraph") and (m := _LIST_ITEM.match(b.text.strip())) and marks.is_code_word(m.group(1))]
-    codes = items if len(items) >= 2 else []
+    """Codes of mission lists: '**A :** …' list items (two or more in a row), 'N missions (A, B, …)'."""
+    codes: list[str] = []
+    run: list[str] = []  # consecutive list items "A : …"
+    for block in blocks + [None]:  # type: ignore[list-item]
+        m = _LIST_ITEM.match(block.text.strip()) if block is not None and block.kind == "list_item" else None
+        if m and marks.is_code_word(m.group(1)):
+            run.append(m.group(1))
+            continue
+        if block is not None and block.kind == "heading" and run:
+            continue  # an axis heading between two runs of the same list
+        if len(run) >= 2:
+            codes += run
+        run = []
     listing = re.compile(r"\b(?:\d+|[a-z]+)\s+" + marks.mission_word() + r"\s*\(([^)]*)\)", re.IGNORECASE)
     for block in blocks:
         for m in listing.finditer(block.text):
@@ -274,7 +284,9 @@ def discover_landmarks(blocks: list[Block], profile: Profile, *, objective_windo
     marks = Landmarks(profile)
     prefixes = learned_prefixes(blocks, marks) | frozenset(profile.prefix_hints)
     codes = set(_section_codes(blocks, marks, objective_window))
-    codes |= set(_chart_codes(blocks, marks, chart_entry_max_chars, chart_group_min_entries))
+    chart = _chart_codes(blocks, marks, chart_entry_max_chars, chart_group_min_entries)
+    if len(set(chart)) >= 2 or set(chart) & codes:  # an overview chart groups several missions
+        codes |= set(chart)
     codes |= {canonical_mission_code(c) for c in _list_codes(blocks, marks)}
     headers = Counter(_running_label(b) for b in blocks)
     codes |= {c for c, n in headers.items() if c and (n >= 2 or c in profile.mission_hints) and marks.is_code_word(c)}

@@ -108,6 +108,25 @@ def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
     return False
 
 
+def _not_a_roadmap(edition: Edition, profile: Profile | None) -> str:
+    """The one line saying what was looked for in a document that holds no roadmap."""
+    from ..profiles import load_profile
+
+    profile = profile or load_profile()
+    card = profile.cards.keywords[0] if profile.cards.keywords else "ACTION"
+    objective = profile.missions.objective_keywords[0] if profile.missions.objective_keywords else "OBJECTIF"
+    found = []
+    if edition.claims:
+        found.append(f"{len(edition.claims)} count sentence{'s' if len(edition.claims) > 1 else ''}")
+    if edition.enjeux:
+        found.append(f"{len(edition.enjeux)} numbered item{'s' if len(edition.enjeux) > 1 else ''}")
+    alone = f"; found only {' and '.join(found)}, which alone are not a roadmap" if found else ""
+    return (
+        f"no roadmap structure found: looked for action cards ('{card} XY 1 → title'), mission sections "
+        f"(a code word then '{objective} :'), overview chart groups and mission lists{alone}"
+    )
+
+
 def extract_edition(
     paths: list[Path],
     edition_id: str | None = None,
@@ -190,6 +209,6 @@ def extract_edition(
         settings=settings.structure,
         profile=profile,
     )
-    if not (edition.actions or edition.missions or edition.enjeux or edition.claims):
-        raise NoRoadmapFound(paths[0], "no roadmap structure found")
+    if not (edition.actions or edition.missions):
+        raise NoRoadmapFound(paths[0], _not_a_roadmap(edition, profile))
     return edition.model_copy(update={"fictitious": True}) if fictitious else edition

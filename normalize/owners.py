@@ -122,9 +122,11 @@ def _is_filler(text: str) -> bool:
     return all(word in _FILLER for word in fold(text).split()) if fold(text) else True
 
 
-def line_to_owners(raw: str, bodies: tuple[Body, ...] | None = None) -> list[Owner]:
+def line_to_owners(raw: str, bodies: tuple[Body, ...] | None = None, *, classify_unknown: bool = True) -> list[Owner]:
     """Every owner named on one owner line, in print order (`bodies`: the owner vocabulary, the
-    bundled profile's by default). Never raises on text."""
+    bundled profile's by default). Never raises on text.
+
+    `classify_unknown`: ask spaCy which uncovered names are organisations (False: keep them as unknown)."""
     if bodies is None:
         bodies = _default_bodies()
     text = _clean(raw)
@@ -165,7 +167,7 @@ def line_to_owners(raw: str, bodies: tuple[Body, ...] | None = None) -> list[Own
                 unknown.append((offset, offset + len(stripped)))
             last = cut_end
     if unknown:  # a name the vocabulary does not cover: only now is spaCy asked which are organisations
-        organisations = _organisation_spans(text)
+        organisations = _organisation_spans(text) if classify_unknown else []
         for start, end in unknown:
             named = any(o_start < end and start < o_end for o_start, o_end in organisations)
             spans.append((start, end, _unknown(text[start:end], organisation=named)))
@@ -177,10 +179,11 @@ def line_to_owners(raw: str, bodies: tuple[Body, ...] | None = None) -> list[Own
         before = [s for s in spans if s[1] <= a]
         if not before or not content:
             if content and not before:  # a parenthesis before any name: keep it as an owner of its own
-                spans.append((a, b, _unknown(content, organisation=any(o_start < b and a < o_end for o_start, o_end in _organisation_spans(text)))))
+                organisations = _organisation_spans(text) if classify_unknown else []
+                spans.append((a, b, _unknown(content, organisation=any(o_start < b and a < o_end for o_start, o_end in organisations))))
             continue
         start, end, owner = before[-1]
-        restated = [o for o in line_to_owners(content, bodies) if o.recognised] if "(" not in content else []
+        restated = [o for o in line_to_owners(content, bodies, classify_unknown=False) if o.recognised] if "(" not in content else []
         if len(restated) == 1 and restated[0].id == owner.id:  # "direction … du numérique (DINUM)"
             continue
         qualifier = content if owner.qualifier is None else f"{owner.qualifier}; {content}"

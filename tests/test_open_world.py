@@ -118,3 +118,23 @@ def test_a_card_printed_outside_its_prefixs_section_stays_where_it_is_printed(tm
     assert nb2.mission == "ORBITE"
     (finding,) = [f for f in edition.findings if f.kind == "prefix_mismatch"]
     assert finding.subject == "NB2" and "NEBULA" in finding.message
+
+
+def test_audit_errors_reach_the_report(edition_mi2020):
+    from editiondiff.audit import audit_edition
+    from editiondiff.diff.report import render_report
+    from editiondiff.pipeline import compare
+
+    fewer = audit_edition(edition_mi2020.model_copy(update={"actions": edition_mi2020.actions[1:]}))
+    (error,) = [f for f in fewer.findings if f.severity == "error"]
+    diff = compare(edition_mi2020, fewer)
+    assert [(e.edition, e.kind, e.message) for e in diff.edition_errors] == [(fewer.id, "claim_mismatch", error.message)]
+    for lang in ("fr", "en"):
+        assert error.message in render_report(diff, edition_mi2020, fewer, fmt="md", lang=lang)
+
+
+def test_coverage_and_unassigned_blocks(edition_mi2020):
+    assert 0.5 < edition_mi2020.coverage < 1
+    assert edition_mi2020.unassigned and all(p.quote and p.line_start for p in edition_mi2020.unassigned)
+    # the editorial's opening words are prose of no element: kept, with their place
+    assert any(p.quote.startswith("Pour rendre l'action publique plus proche") for p in edition_mi2020.unassigned)
