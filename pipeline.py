@@ -2,7 +2,7 @@
 
     build_edition(paths, settings=…)  sources -> Edition  (extract, normalise, audit)
     build_corpus(manifest)         the manifest's editions -> [Edition]
-    compare(old, new)              Edition, Edition -> Diff
+    compare(old, new, settings=)   Edition, Edition -> Diff  (settings: diff.settings.DiffSettings)
 
 Heavy libraries (PyMuPDF, pdfplumber, spaCy) are imported inside the stages
 that use them, so that a command pays only for what it touches.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .diff.settings import DEFAULT_SETTINGS as DEFAULT_DIFF_SETTINGS, DiffSettings
 from .schemas import Edition
 from .schemas.diff import Diff
 from .profiles import Profile
@@ -23,6 +24,7 @@ from .settings import DEFAULT_SETTINGS, AuditSettings, BuildSettings, NormalizeS
 __all__ = [
     "AuditSettings",
     "BuildSettings",
+    "DiffSettings",
     "NormalizeSettings",
     "ReaderSettings",
     "StructureSettings",
@@ -74,11 +76,11 @@ def build_corpus(
     return editions
 
 
-def compare(old: Edition, new: Edition, *, threshold: float | None = None) -> Diff:
-    """What changed from `old` to `new`."""
+def compare(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_DIFF_SETTINGS) -> Diff:
+    """What changed from `old` to `new`, under `settings` (thresholds and weights, with named defaults)."""
     from .diff import editions_to_diff
 
-    return editions_to_diff(old, new, threshold=threshold)
+    return editions_to_diff(old, new, settings=settings)
 
 
 def load_edition(path: Path) -> Edition:

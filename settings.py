@@ -11,18 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .audit.edition import AuditSettings
+from .extract.layout.settings import LayoutSettings
 from .extract.pdf import PdfLimits
 from .extract.settings import StructureSettings
 
 
 @dataclass(frozen=True)
 class ReaderSettings:
-    """Limits of the readers."""
+    """Limits of the readers, and the PDF layout thresholds."""
 
     #: Largest text or markdown source read, in bytes (PDFs have their own limits).
     max_text_bytes: int = 20 * 1024 * 1024
     #: Limits and layout bands of the PDF reader.
     pdf: PdfLimits = field(default_factory=PdfLimits)
+    #: Thresholds of the PDF layout steps (relative to each page's body text).
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
 
     def __post_init__(self) -> None:
         if self.max_text_bytes < 1:

@@ -8,7 +8,7 @@ The chart prints every action's title under its mission, without codes, and
 its titles differ from the cards' (the card "Résilience RIE et Rimba" is
 "Résilience RIE et Rimbaud" in the chart; "Sac à dos numérique de l'agent" is
 "… de l'agent public"). Entries are matched to the cards of the same mission
-by an optimal one-to-one assignment on a title similarity score.
+by an optimal one-to-one assignment on a title similarity score (`assignment.assign`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..schemas.blocks import Block
+from ..assignment import assign
 from ..schemas.edition import Action, ChartEntry
 from ..vocabulary.text import fold
 from .landmarks import Landmarks
@@ -151,24 +152,6 @@ def _folded_similarity(a: str, b: str) -> float:
     return float(score)
 
 
-def _best_pairs_first(scores: np.ndarray) -> list[tuple[int, int]]:
-    """A one-to-one pairing taking the highest-scoring pair first (ties in reading order).
-
-    Within one mission there are at most a handful of chart lines and cards, and
-    their titles are near-identical when they match, so the greedy pairing equals
-    the optimal assignment here; it spares `extract` the ~0.4 s import of
-    scipy.optimize, which the start-up budget of one extraction cannot afford.
-    """
-    order = sorted(np.ndindex(scores.shape), key=lambda rc: (-scores[rc], rc))
-    rows, cols, pairs = set(), set(), []
-    for r, c in order:
-        if r not in rows and c not in cols:
-            rows.add(r)
-            cols.add(c)
-            pairs.append((r, c))
-    return sorted(pairs)
-
-
 def match_chart_to_cards(chart: list[ChartEntry], actions: list[Action], *, threshold: float) -> tuple[list[ChartEntry], list[Action]]:
     """Copies of the chart and actions with entries matched to cards (chart_title, new, completed set)."""
     # matching sets top-level fields only, so shallow copies leave the inputs untouched
@@ -182,12 +165,10 @@ def match_chart_to_cards(chart: list[ChartEntry], actions: list[Action], *, thre
         card_titles = [fold(a.title) for a in cols]
         entry_titles = [fold(e.title) for e in rows]
         scores = np.array([[_folded_similarity(card, entry) for card in card_titles] for entry in entry_titles])
-        for r, c in _best_pairs_first(scores):
-            if scores[r, c] < threshold:
-                continue
+        for r, c, score in assign(scores, threshold):
             entry, action = rows[r], cols[c]
             entry.action = action.code
-            entry.match_score = round(float(scores[r, c]), 1)
+            entry.match_score = round(score, 1)
             action.chart_title = entry.title
             if entry.new:
                 action.new = True

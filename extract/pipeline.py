@@ -53,7 +53,7 @@ def _bytes_to_document(path: Path, data: bytes, source: str, reader: ReaderSetti
     if kind == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(path, source, limits=reader.pdf)
+        return read_pdf(path, source, limits=reader.pdf, layout=reader.layout)
     if len(data) > reader.max_text_bytes:
         from ..errors import LimitExceeded
 

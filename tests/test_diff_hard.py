@@ -14,9 +14,9 @@ from collections import Counter
 import pytest
 
 from editiondiff.diff.editions import editions_to_diff
-from editiondiff.diff.perturb import perturb_edition
-from editiondiff.diff.perturb_hard import paraphrase_title, reword_sentence, reworded_deadline
-from editiondiff.diff.score import _normalize, base_edition
+from evaluation.perturb import perturb_edition
+from evaluation.perturb_hard import paraphrase_title, reword_sentence, reworded_deadline
+from evaluation.score import _normalize, base_edition
 from editiondiff.diff.settings import DEFAULT_SETTINGS
 from editiondiff.schemas import Action, Step
 

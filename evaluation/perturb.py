@@ -28,9 +28,9 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from ..profiles import load_profile
-from ..schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
-from ..vocabulary.text import fold
+from editiondiff.profiles import load_profile
+from editiondiff.schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
+from editiondiff.vocabulary.text import fold
 
 #: Mission code -> prefix of its action codes, from the profile's usual missions (a mission
 #: the profile gives no prefix takes its first two letters): the codes perturbations draw from.
@@ -460,7 +460,7 @@ def _owner_identity(lines: list[str]) -> frozenset[str]:
     "Ministères économiques et financiers") are not an owner change.
     """
     try:
-        from ..normalize.owners import line_to_owners
+        from editiondiff.normalize.owners import line_to_owners
     except ImportError:
         return frozenset(fold(line) for line in lines)
     return frozenset(o.id for line in lines for o in line_to_owners(line))
