@@ -106,12 +106,14 @@ def main() -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here instead of stdout.")
 @click.option("--edition", "edition_id", help="Edition id from the manifest (default: inferred from the sources).")
+@click.option("--profile", "profile_path", type=click.Path(path_type=Path), help="Profile TOML of hints (default: the bundled TECH.GOUV profile).")
 @_one_line_errors
-def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None) -> None:
+def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None, profile_path: Path | None) -> None:
     """Extract one edition from its SOURCES (markdown, text or PDF; several merge into one edition)."""
     from .pipeline import build_edition, deadline_counts
+    from .profiles import load_profile
 
-    edition = build_edition(list(sources), edition_id)
+    edition = build_edition(list(sources), edition_id, profile=load_profile(profile_path))
     _write_json(edition, "edition", output)
     total, unparsed = deadline_counts(edition)
     coverage = f"{edition.coverage:.1%}" if edition.coverage is not None else "n/a"
@@ -166,14 +168,21 @@ def schema(out_dir: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path))
+@click.option(
+    "--concordance", type=click.Path(path_type=Path), help="TOML file of old code -> new code pairs, each with its source: evidence like a statement."
+)
 @_diff_options
 @_one_line_errors
-def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | None) -> None:
+def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | None, concordance: Path | None) -> None:
     """Report what changed from edition OLD to edition NEW (sources or extracted JSON)."""
     from .diff.report import render_report
     from .pipeline import compare, load_edition
 
     before, after = load_edition(old), load_edition(new)
+    if concordance is not None:
+        from .diff.concordance import load_concordance, with_concordance
+
+        after = with_concordance(before, after, *load_concordance(concordance))
     result = compare(before, after, settings=settings)
     if fmt == "json":
         _write_json(result, "diff", output)

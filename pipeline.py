@@ -76,10 +76,18 @@ def build_corpus(
     return editions
 
 
-def compare(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_DIFF_SETTINGS) -> Diff:
-    """What changed from `old` to `new`, under `settings` (thresholds and weights, with named defaults)."""
+def compare(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_DIFF_SETTINGS, concordance: Path | None = None) -> Diff:
+    """What changed from `old` to `new`, under `settings` (thresholds and weights, with named defaults).
+
+    `concordance`: a TOML file of old code -> new code pairs with their sources (`editiondiff.diff.concordance`),
+    weighed like the editions' own statements.
+    """
     from .diff import editions_to_diff
 
+    if concordance is not None:
+        from .diff.concordance import load_concordance, with_concordance
+
+        new = with_concordance(old, new, *load_concordance(concordance))
     return editions_to_diff(old, new, settings=settings)
 
 

@@ -138,3 +138,42 @@ def test_coverage_and_unassigned_blocks(edition_mi2020):
     assert edition_mi2020.unassigned and all(p.quote and p.line_start for p in edition_mi2020.unassigned)
     # the editorial's opening words are prose of no element: kept, with their place
     assert any(p.quote.startswith("Pour rendre l'action publique plus proche") for p in edition_mi2020.unassigned)
+
+
+def test_mission_rename_comes_from_the_edition_own_sentence(edition_2019, edition_mi2020):
+    from editiondiff.pipeline import compare
+
+    diff = compare(edition_2019, edition_mi2020)
+    (rename,) = [c for c in diff.changes if c.kind == "mission_renamed"]
+    assert (rename.subject, rename.after) == ("FABRIQUE", "BETA")
+    (match,) = [m for m in diff.mission_matches if m.old == "FABRIQUE"]
+    assert "stated" in match.evidence
+
+
+def test_a_concordance_file_is_evidence_cited_in_the_report(tmp_path: Path, edition_2019, edition_mi2020):
+    from editiondiff.diff.report import render_report
+    from editiondiff.pipeline import compare
+
+    silent = edition_mi2020.model_copy(
+        update={
+            "stated_changes": [c for c in edition_mi2020.stated_changes if c.kind != "mission_renamed"],
+            "missions": [m.model_copy(update={"aliases": []}) for m in edition_mi2020.missions],
+        }
+    )
+    concordance = tmp_path / "concordance.toml"
+    concordance.write_text('[[codes]]\nold = "FABRIQUE"\nnew = "BETA"\nsource = "Note de la DINUM, juillet 2020 (fictive)"\n', encoding="utf-8")
+    diff = compare(edition_2019, silent, concordance=concordance)
+    (match,) = [m for m in diff.mission_matches if m.old == "FABRIQUE"]
+    assert match.new == "BETA" and "stated" in match.evidence
+    assert "Note de la DINUM, juillet 2020 (fictive)" in render_report(diff, edition_2019, silent, fmt="md")
+
+
+def test_a_bad_concordance_is_one_line_exit_2(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from editiondiff.cli import main
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[codes]]\nold = "A"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(SEED_003), str(SEED_003), "--concordance", str(bad)])
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1 and "bad.toml" in result.stderr
