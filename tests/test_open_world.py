@@ -177,3 +177,24 @@ def test_a_bad_concordance_is_one_line_exit_2(tmp_path: Path):
     bad.write_text('[[codes]]\nold = "A"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", str(SEED_003), str(SEED_003), "--concordance", str(bad)])
     assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1 and "bad.toml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "before, after, months",
+    [
+        ("En cours, jusqu'à fin 2022", "En cours, jusqu'à mi-2022", -5),
+        ("En cours, jusqu'à mi-2022", "En cours, jusqu'à fin 2022", 5),
+        ("2nd semestre 2023", "1er semestre 2023", -6),
+        ("D'ici fin 2023", "Fin 2024", 12),
+    ],
+)
+def test_deadline_changes_of_every_wording_advances_and_slips(tmp_path: Path, before: str, after: str, months: int):
+    from editiondiff.pipeline import build_edition, compare
+
+    editions = []
+    for name, phrase in (("old", before), ("new", after)):
+        path = tmp_path / f"{name}-fictitious.txt"
+        path.write_text(CARD.replace("📅 2nd semestre 2023", f"📅 {phrase}"), encoding="utf-8")
+        editions.append(build_edition([path], name, manifest=None))
+    (change,) = [c for c in compare(*editions).changes if c.kind == "deadline_changed"]
+    assert (change.subject, change.detail["slip_months"]) == ("NB1", months)
