@@ -253,7 +253,7 @@ def _printed_code(code: str, like: str) -> str:
 
 
 #: Perturbation profiles: "default" (mild edits, one or two per card) and "hard" (`perturb_hard`).
-PROFILES = ("default", "hard")
+PROFILES = ("default", "hard", "vocabulary")
 
 
 def fictitious_copy(base: Edition, seed: int) -> Perturbation:
@@ -286,7 +286,8 @@ def restate_claims(edition: Edition) -> None:
 def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profile: str = "default") -> Perturbation:
     """A fictitious edition derived from `base` by a seeded set of edits, and the changes they make.
 
-    `profile="hard"` applies the harder, stacked edits of `perturb_hard` instead.
+    `profile="hard"` applies the harder, stacked edits of `perturb_hard` instead; `profile="vocabulary"`
+    the unknown missions, prefixes, separators, owners and status words of `perturb_vocabulary`.
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown perturbation profile {profile!r} (expected one of {', '.join(PROFILES)})")
@@ -294,6 +295,10 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
         from .perturb_hard import perturb_edition_hard
 
         return perturb_edition_hard(base, seed, edits=edits)
+    if profile == "vocabulary":
+        from .perturb_vocabulary import perturb_edition_vocabulary
+
+        return perturb_edition_vocabulary(base, seed, edits=edits)
     rng = random.Random(seed)
     record = fictitious_copy(base, seed)
     new = record.edition
