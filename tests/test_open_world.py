@@ -198,3 +198,22 @@ def test_deadline_changes_of_every_wording_advances_and_slips(tmp_path: Path, be
         editions.append(build_edition([path], name, manifest=None))
     (change,) = [c for c in compare(*editions).changes if c.kind == "deadline_changed"]
     assert (change.subject, change.detail["slip_months"]) == ("NB1", months)
+
+
+def test_stated_counts_read_per_edition_or_cumulatively(edition_mi2020):
+    from editiondiff.pipeline import compare
+
+    def claiming(edition, actions: int, new: int):
+        claims = [c.model_copy(update={"value": {"actions": actions, "new": new}.get(c.kind, c.value)}) for c in edition.claims]
+        return edition.model_copy(update={"claims": claims})
+
+    fewer = edition_mi2020.model_copy(update={"id": "fewer-fictitious", "actions": edition_mi2020.actions[2:]})
+    per_edition = compare(edition_mi2020, claiming(fewer, 36, 0))  # 38 printed, 2 gone, none new: 36 printed now
+    codes = [s.observed_phrase.code for s in per_edition.agreements if s.statement_phrase and s.statement_phrase.code == "claims_total_and_new"]
+    assert codes == ["claimed_total_adds_up_per_edition"]
+    cumulative = compare(edition_mi2020, claiming(fewer, 38, 0))  # every project since the start: still 38
+    codes = [s.observed_phrase.code for s in cumulative.agreements if s.statement_phrase and s.statement_phrase.code == "claims_total_and_new"]
+    assert codes == ["claimed_total_adds_up"]
+    neither = compare(edition_mi2020, claiming(fewer, 41, 0))
+    codes = [s.observed_phrase.code for s in neither.contradictions if s.statement_phrase and s.statement_phrase.code == "claims_total_and_new"]
+    assert codes == ["claimed_total_adds_up_neither"]
