@@ -161,7 +161,7 @@ PRINTED_SUBJECTS = frozenset({"indicator_revised", "indicator_added", "indicator
 def subject_label(change: Change, lang: str, *, quote_printed: bool = True) -> str:
     """The change's subject for a reader of `lang`.
 
-    Step subjects ("LA1 étape 2") are worded in that language; a label the
+    Step subjects ("AL1 étape 2") are worded in that language; a label the
     editions print is quoted when the report is not in their language.
     """
     w = WORDS[lang]

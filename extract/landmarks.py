@@ -5,7 +5,7 @@ edition's own blocks, and the profile only adds hints:
 
 * **action code prefixes** are learned from the card headings: the profile's
   card keyword ("ACTION"), then a code of the shape of
-  `editiondiff.vocabulary.codes` ("LA1", "IN 5", "LB-3", "SA 12");
+  `editiondiff.vocabulary.codes` ("AL1", "XY 5", "LB-3", "SA 12");
 * **mission codes** are the words the edition sets as missions: a code-like
   word (a single word in capitals) followed within a few blocks by the
   objective keyword ("OBJECTIF :", a mission section); a code-like word
@@ -101,7 +101,7 @@ class Landmarks:
     # ------------------------------------------------------------------ cards
 
     def parse_action_heading(self, text: str) -> tuple[str, str, str] | None:
-        """'ACTION IN 2 → Convergence …' -> ('IN 2', 'IN2', 'Convergence …'); None if not a card heading."""
+        """'ACTION XY 2 → Convergence …' -> ('XY 2', 'XY2', 'Convergence …'); None if not a card heading."""
         stripped = text.strip()
         m = self._heading.match(stripped)  # type: ignore[attr-defined]
         if not m:
@@ -112,7 +112,7 @@ class Landmarks:
     def action_references(self, text: str) -> list[tuple[str, str | None, int]]:
         """Action references in prose: (as printed, canonical code or None, offset).
 
-        'action IN 5' -> ('IN 5', 'IN5', …); 'action 10' (no prefix) -> ('action 10', None, …).
+        'action XY 5' -> ('XY 5', 'XY5', …); 'action 10' (no prefix) -> ('action 10', None, …).
         """
         if not _DIGIT.search(text):
             return []  # every reference holds a number: most prose is done with one scan
@@ -177,12 +177,12 @@ class Landmarks:
         return text not in keywords
 
     def mission_code_of(self, text: str) -> str | None:
-        """The mission code a block consists of ('- BETA -' is a running header, not this)."""
+        """The mission code a block consists of ('- DELTA -' is a running header, not this)."""
         text = text.strip()
         return text if text in self.missions else None
 
     def is_running_header(self, text: str) -> bool:
-        """Page furniture: page numbers, the profile's running headers, '- LABEL -', '-TALENTS-', '- INFRA'."""
+        """Page furniture: page numbers, the profile's running headers, '- ALPHA -', '-FOXTROT-', '- CHARLIE'."""
         text = text.strip()
         if _PAGE_NUMBER.fullmatch(text) or any(t.fullmatch(text) for t in self._titles):  # type: ignore[attr-defined]
             return True

@@ -1,10 +1,10 @@
 """Missions: mission sections, mission lists and axis names -> Missions.
 
-* **mission section**: a mission code block ("LABEL") followed within a few
+* **mission section**: a mission code block ("ALPHA") followed within a few
   blocks by "OBJECTIF : …"; its headline, objective, description and progress
   report ("Où en est-on …").
-* **mission lists** (web pages): "**LABEL :** description" items under an axis
-  heading, or codes in parentheses ("8 missions (LABEL, IDNUM, …)", "… (Label)").
+* **mission lists** (web pages): "**ALPHA :** description" items under an axis
+  heading, or codes in parentheses ("8 missions (ALPHA, BRAVO, …)", "… (Label)").
 * **axis names**: the full axis headline a short chart label stands for.
 """
 
@@ -84,7 +84,7 @@ _MISSION_PAREN = re.compile(r"\(([A-Z][A-Za-z]{3,})\)")
 
 
 def blocks_to_mission_lists(blocks: list[Block], marks: Landmarks) -> list[Mission]:
-    """Missions named in web pages: 'LABEL : …' items, '8 missions (LABEL, …)', '… (Label) ;' clauses."""
+    """Missions named in web pages: 'ALPHA : …' items, '8 missions (ALPHA, …)', '… (Label) ;' clauses."""
     missions: list[Mission] = []
     seen: set[str] = set()
     axis: str | None = None

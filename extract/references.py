@@ -1,4 +1,4 @@
-"""Action references in prose ("l'action IN 5", "action 10") -> ActionReferences, quoting their sentence."""
+"""Action references in prose ("l'action XY 5", "action 10") -> ActionReferences, quoting their sentence."""
 
 from __future__ import annotations
 

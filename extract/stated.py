@@ -5,14 +5,14 @@ comprend 38 projets. Parmi eux, 5 sont désormais achevés et 3 nouveaux font
 leur entrée", "répond à six enjeux", "8 missions"). Stated changes are the
 changes the document announces itself, each with the sentence that says it:
 
-* a mission renamed ("La mission FABRIQUE devient la mission BETA"), a
+* a mission renamed ("La mission GAMMA devient la mission DELTA"), a
   directorate renamed ("la DINSIC – avant de devenir la DINUM");
-* actions completed and leaving ("… (action DA1) … sort de TECH.GOUV"; the
+* actions completed and leaving ("… (action SO1) … sort de TECH.GOUV"; the
   items of a lead-in "les projets suivants quittent le programme … :");
 * actions added (items of "Trois nouvelles actions intègrent le programme :",
-  "une nouvelle action : le Lab GovTech (action LA 5)");
+  "une nouvelle action : le Lab GovTech (action AL 5)");
 * an action transformed into another ("Action transformée en Lab GovTech
-  (action LA5)", "L'action BE 1 … donne naissance à une nouvelle action");
+  (action AL5)", "L'action DE 1 … donne naissance à une nouvelle action");
 * actions refocused ("a été réorientée", "va se focaliser sur", items of
   "Les repositionnements suivants ont été réalisés :").
 """

@@ -20,7 +20,7 @@ Block conventions the builder expects from every reader (text, markdown, PDF)
   or arrow item) takes that block as its title.
 * ``table_row``: ``cells`` in order, one block per printed row; a header row
   has empty first cells (mission, label) and the value column headers.
-* ``provenance.quote`` is the printed text; running headers ("- LABEL -",
+* ``provenance.quote`` is the printed text; running headers ("- ALPHA -",
   "Feuille de route 2019-2022", page numbers) may be left in, they are skipped.
 
 What the builder recognises, one recogniser per module
@@ -88,7 +88,7 @@ class _Partial:
 
 
 def _page_missions(blocks: list[Block], marks: Landmarks) -> dict[int, str]:
-    """The mission named by the last running header ('- LABEL -') before each block index."""
+    """The mission named by the last running header ('- ALPHA -') before each block index."""
     current: str | None = None
     named: dict[int, str] = {}
     for i, block in enumerate(blocks):

@@ -75,9 +75,9 @@ class Passage(_Model):
 
 
 class ActionReference(_Model):
-    """A mention of an action code in the edition's text ('action IN 5', 'action 10')."""
+    """A mention of an action code in the edition's text ('action XY 5', 'action 10')."""
 
-    printed: str = Field(description="The reference as printed ('action IN 5', 'IN 5', 'action 10')")
+    printed: str = Field(description="The reference as printed ('action XY 5', 'XY 5', 'action 10')")
     code: str | None = Field(description="Canonical code, None when the reference names no mission prefix")
     provenance: Provenance
 
@@ -109,8 +109,8 @@ ActionStatus = Literal["active", "completed"]
 
 
 class Action(_Model):
-    code: str = Field(description="Canonical code ('IN5')")
-    code_printed: str = Field(description="Code as printed ('IN 5')")
+    code: str = Field(description="Canonical code ('XY5')")
+    code_printed: str = Field(description="Code as printed ('XY 5')")
     mission: str = Field(description="Canonical code of the mission the card stands in")
     title: str = Field(description="Title on the card, after the arrow")
     chart_title: str | None = Field(default=None, description="Title of the matching entry in the overview chart")
@@ -125,7 +125,7 @@ class Action(_Model):
     deadlines_printed: list[str] = Field(default_factory=list, description="Card-level deadline/status phrases, in order")
     deadlines: list[Deadline] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list, description="Free remarks printed on the card ('Action transformée en Lab GovTech (action LA5).')")
+    notes: list[str] = Field(default_factory=list, description="Free remarks printed on the card ('Action transformée en Lab GovTech (action AL5).')")
     provenance: Provenance
 
 

@@ -2,9 +2,9 @@
 
 An action code is two or three capital letters, an optional separator (space,
 no-break space, hyphen, dash, dot, slash) and a number of one or two digits:
-"LA1", "IN 5", "LB-3", "SA 12". The canonical form has no separator and no
-leading zero ("IN5"). A mission code is a single word of capital letters
-("LABEL", "IDNUM"); printed in running text it may be capitalised ("Label").
+"AL1", "XY 5", "LB-3", "SA 12". The canonical form has no separator and no
+leading zero ("XY5"). A mission code is a single word of capital letters
+("ALPHA", "BRAVO"); printed in running text it may be capitalised ("Label").
 Which prefixes and missions an edition holds is learned from the edition
 (`editiondiff.extract.landmarks`); nothing here lists them.
 """
@@ -25,7 +25,7 @@ _MISSION_CODE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
 
 
 def canonical_action_code(printed: str) -> str:
-    """'IN 5' -> 'IN5', 'lb-3' -> 'LB3'. Raises ValueError on anything that is not a code."""
+    """'XY 5' -> 'XY5', 'lb-3' -> 'LB3'. Raises ValueError on anything that is not a code."""
     m = _ACTION_CODE.match(printed)
     if not m:
         raise ValueError(f"not an action code: {printed!r}")
@@ -33,7 +33,7 @@ def canonical_action_code(printed: str) -> str:
 
 
 def prefix_of(code: str) -> str:
-    """The letters of a canonical action code ('IN5' -> 'IN')."""
+    """The letters of a canonical action code ('XY5' -> 'IN')."""
     return code.rstrip("0123456789")
 
 
@@ -43,7 +43,7 @@ def looks_like_mission_code(text: str) -> bool:
 
 
 def canonical_mission_code(printed: str) -> str:
-    """'Label' -> 'LABEL', '- LABEL -' -> 'LABEL'. Raises ValueError when no code-like word remains."""
+    """'Label' -> 'ALPHA', '- ALPHA -' -> 'ALPHA'. Raises ValueError when no code-like word remains."""
     code = re.sub(r"[^A-Za-z0-9]", "", printed).upper()
     if not looks_like_mission_code(code) or not code[0].isalpha():
         raise ValueError(f"not a mission code: {printed!r}")
