@@ -18,26 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, NoRoadmapFound
+from ..limits import Deadline, read_regular_file, time_bound
 from ..schemas.blocks import SourceDocument
 from ..schemas.edition import Edition, SourceRef
 from .detect import decode_text, detect_format
 from .manifest import Manifest, ManifestEdition, load_manifest
 from .structure import blocks_to_edition
 
+
 if TYPE_CHECKING:
     from ..profiles import Profile
     from ..settings import BuildSettings, ReaderSettings
-
-
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a directory, expected a source file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
 def read_source(path: Path, source_id: str | None = None, *, reader: ReaderSettings | None = None) -> SourceDocument:
@@ -45,28 +36,29 @@ def read_source(path: Path, source_id: str | None = None, *, reader: ReaderSetti
     from ..settings import ReaderSettings
 
     path = Path(path)
-    return _bytes_to_document(path, _read_bytes(path), source_id or path.stem, reader or ReaderSettings())
+    reader = reader or ReaderSettings()
+    return _bytes_to_document(path, read_regular_file(path, reader.limits), source_id or path.stem, reader)
 
 
 def _bytes_to_document(path: Path, data: bytes, source: str, reader: ReaderSettings) -> SourceDocument:
-    kind = detect_format(path, data)
-    if kind == "pdf":
-        from .pdf import read_pdf
+    """The reader the content needs, within the time bound (`reader.limits.max_seconds`, every format)."""
+    limits = reader.limits
+    deadline = Deadline(limits.max_seconds, path)
+    with time_bound(deadline):
+        kind = detect_format(path, data)
+        if kind == "pdf":
+            from .pdf import read_pdf
 
-        return read_pdf(path, source, limits=reader.pdf, layout=reader.layout)
-    if len(data) > reader.max_text_bytes:
-        from ..errors import LimitExceeded
+            return read_pdf(path, source, limits=reader.pdf_limits(), layout=reader.layout, data=data)
+        text = decode_text(path, data)
+        sha256 = hashlib.sha256(data).hexdigest()
+        if kind == "markdown":
+            from .markdown import markdown_to_document
 
-        raise LimitExceeded(path, f"{len(data)} bytes, over the {reader.max_text_bytes} bytes limit for text sources")
-    text = decode_text(path, data)
-    sha256 = hashlib.sha256(data).hexdigest()
-    if kind == "markdown":
-        from .markdown import markdown_to_document
+            return markdown_to_document(path, text, source, sha256, limits=limits, deadline=deadline)
+        from .text import text_to_document
 
-        return markdown_to_document(path, text, source, sha256)
-    from .text import text_to_document
-
-    return text_to_document(path, text, source, sha256)
+        return text_to_document(path, text, source, sha256, deadline=deadline)
 
 
 _EDITION_PHRASE = re.compile(r"édition actualisée\s+(mi-\d{4}|fin\s+\d{4}|\d{4})", re.IGNORECASE)
@@ -108,8 +100,16 @@ def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
     return False
 
 
-def _not_a_roadmap(edition: Edition, profile: Profile | None) -> str:
-    """The one line saying what was looked for in a document that holds no roadmap."""
+def _require_roadmap_structure(path: Path, edition: Edition, profile: Profile | None, *, names_a_roadmap: bool) -> None:
+    """NoRoadmapFound (exit 3) unless the document holds an action card or a mission structure (sections,
+    chart groups, mission lists), or holds roadmap claims: counts or enjeux in a document that names itself
+    a roadmap edition ("feuille de route 2019-2022", "édition actualisée mi-2021": a publication page).
+
+    Count sentences alone ("le plan compte 14 actions", "quatre axes prioritaires") and numbered
+    items alone do not make a roadmap: any action plan counts its measures. The line says what was looked for.
+    """
+    if edition.actions or edition.missions or ((edition.claims or edition.enjeux) and names_a_roadmap):
+        return
     from ..profiles import load_profile
 
     profile = profile or load_profile()
@@ -117,13 +117,14 @@ def _not_a_roadmap(edition: Edition, profile: Profile | None) -> str:
     objective = profile.missions.objective_keywords[0] if profile.missions.objective_keywords else "OBJECTIF"
     found = []
     if edition.claims:
-        found.append(f"{len(edition.claims)} count sentence{'s' if len(edition.claims) > 1 else ''}")
+        found.append(f"{len(edition.claims)} count sentences alone")
     if edition.enjeux:
-        found.append(f"{len(edition.enjeux)} numbered item{'s' if len(edition.enjeux) > 1 else ''}")
-    alone = f"; found only {' and '.join(found)}, which alone are not a roadmap" if found else ""
-    return (
-        f"no roadmap structure found: looked for action cards ('{card} XY 1 → title'), mission sections "
-        f"(a code word then '{objective} :'), overview chart groups and mission lists{alone}"
+        found.append(f"{len(edition.enjeux)} numbered items alone")
+    which = f" ({' and '.join(found)}, which are not a roadmap)" if found else ""
+    raise NoRoadmapFound(
+        path,
+        f"looked for action cards ('{card} XY 1 → title'), mission sections (a code word then '{objective} :'), "
+        f"overview chart groups and mission lists, found none{which}: no roadmap structure found",
     )
 
 
@@ -152,7 +153,7 @@ def extract_edition(
     seen: set[str] = set()
     for path in paths:
         path = Path(path)
-        data = _read_bytes(path)
+        data = read_regular_file(path, settings.reader.limits)
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in seen:
             continue  # the same file given twice
@@ -209,6 +210,5 @@ def extract_edition(
         settings=settings.structure,
         profile=profile,
     )
-    if not (edition.actions or edition.missions):
-        raise NoRoadmapFound(paths[0], _not_a_roadmap(edition, profile))
+    _require_roadmap_structure(paths[0], edition, profile, names_a_roadmap=inferred_id is not None or inferred_period is not None)
     return edition.model_copy(update={"fictitious": True}) if fictitious else edition
