@@ -20,10 +20,22 @@ from __future__ import annotations
 
 import random
 
-from editiondiff.schemas import Action, Edition, Mission, StatedChange, Step
+from editiondiff.schemas import Edition
 from editiondiff.vocabulary.text import fold
 
-from .perturb import NEW_ACTIONS, NEW_MISSIONS, Expected, Perturbation, _apply, _free_code, _owner_identity, _shiftable, fictitious_copy, restate_claims
+from .perturb import (
+    add_mission,
+    Expected,
+    Perturbation,
+    _apply,
+    _free_code,
+    _owner_identity,
+    _shiftable,
+    fictitious_copy,
+    remove_mission,
+    rename_mission,
+    restate_claims,
+)
 
 #: Invented mission codes and their prefixes: fictitious, chosen to collide with no code or owner of the corpus.
 INVENTED = [("NEBULA", "NB"), ("ORBITE", "OR"), ("VIVIER", "VV"), ("ATELIER", "AT"), ("SOCLE", "SO"), ("BOUSSOLE", "BO"), ("HORIZON", "HZ"), ("PASSERELLE", "PS")]
@@ -53,18 +65,6 @@ def _recode_mission(edition: Edition, mission: str, prefix: str, record: Perturb
         record.expected.append(Expected("action_recoded", (a.code,)))
 
 
-def _rename_mission(edition: Edition, mission: Mission, code: str) -> None:
-    old = mission.code
-    mission.code = mission.code_printed = code
-    for a in edition.actions:
-        if a.mission == old:
-            a.mission = code
-    if edition.indicators:
-        for r in edition.indicators.rows:
-            if r.mission == old:
-                r.mission = code
-
-
 def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = None) -> Perturbation:
     rng = random.Random(seed)
     record = fictitious_copy(base, seed)
@@ -80,11 +80,8 @@ def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = 
         mission = rng.choice(new.missions)
         code, prefix = invented.pop()
         old = mission.code
-        _rename_mission(new, mission, code)
         stated = rng.random() < 0.5
-        if stated:
-            new.stated_changes.append(StatedChange(kind="mission_renamed", subject=old, target=code,
-                                                   summary=f"La mission {old} devient la mission {code}", evidence=mission.provenance))
+        rename_mission(new, mission, code, stated=stated)
         log(f"mission {old} renommée {code} ({'annoncé' if stated else 'sans le dire'})")
         exp(Expected("mission_renamed", (old,)))
         if rng.random() < 0.5:
@@ -104,16 +101,7 @@ def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = 
     if rng.random() < 0.2:
         candidates = [m for m in new.missions if m.code not in touched]
         gone = rng.choice(candidates)
-        log(f"mission {gone.code} supprimée avec ses actions")
-        exp(Expected("mission_removed", (gone.code,)))
-        new.missions = [m for m in new.missions if m is not gone]
-        for a in [a for a in new.actions if a.mission == gone.code]:
-            exp(Expected("action_exited_completed" if a.completed else "action_dropped", (a.code,)))
-        new.actions = [a for a in new.actions if a.mission != gone.code]
-        if new.indicators:
-            for r in [r for r in new.indicators.rows if r.mission == gone.code]:
-                exp(Expected("indicator_removed", (fold(r.label),)))
-            new.indicators.rows = [r for r in new.indicators.rows if r.mission != gone.code]
+        remove_mission(record, gone)
         touched.add(gone.code)
 
     # A few ordinary card edits, on cards of missions left alone.
@@ -146,20 +134,7 @@ def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = 
     # A new mission under an invented code and prefix, with its cards.
     if rng.random() < 0.4 and invented:
         code, prefix = invented.pop()
-        name, objective = rng.choice(NEW_MISSIONS)
-        where = new.missions[0].provenance
-        new.missions.append(Mission(code=code, code_printed=code, name=name, objective=objective, provenance=where))
-        log(f"mission {code} ajoutée : {name!r}")
-        exp(Expected("mission_added", (code,)))
-        used = {a.title for a in new.actions}
-        for title, action_objective, steps, owner, deadline in rng.sample([c for c in NEW_ACTIONS if c[0] not in used], 2):
-            action_code = _free_code(new, prefix, taken)
-            taken.add(action_code)
-            new.actions.append(Action(code=action_code, code_printed=action_code, mission=code, title=title, objective=action_objective,
-                                      owners_printed=[owner], deadlines_printed=[deadline], new=True, provenance=where,
-                                      steps=[Step(text=x, provenance=where) for x in steps]))
-            new.stated_changes.append(StatedChange(kind="action_added", subject=action_code, summary=f"Nouvelle action {action_code} : {title}", evidence=where))
-            exp(Expected("action_added", (action_code,)))
+        add_mission(record, code, prefix, rng, taken)
 
     # Other status words, and other separators in the printed codes: nothing changes.
     if rng.random() < 0.5:

@@ -121,41 +121,18 @@ def _cards_to_actions(cards: list[Card], blocks: list[Block], mission_at: dict[i
 
 
 def _card_findings(action: Action, known_by: str, marks: Landmarks) -> list[Finding]:
-    findings = []
+    """What a card's place and content leave in doubt: its prefix disagreeing with its mission, no mission at all, parts missing."""
+    messages = []
     prefix = prefix_of(action.code)
     usual = marks.mission_of_prefix(prefix)
     if known_by == "section" and usual and usual != action.mission and usual in marks.missions:
-        findings.append(
-            Finding(
-                kind="prefix_mismatch",
-                severity="warning",
-                subject=action.code,
-                message=f"card {action.code_printed} is printed in mission {action.mission}, while {prefix} cards stand in mission {usual}",
-                provenance=[action.provenance],
-            )
-        )
+        messages.append(("prefix_mismatch", f"card {action.code_printed} is printed in mission {action.mission}, while {prefix} cards stand in mission {usual}"))
     if known_by == "none":
-        findings.append(
-            Finding(
-                kind="card_without_mission",
-                severity="warning",
-                subject=action.code,
-                message=f"card {action.code_printed} stands in no mission section and no other card tells its mission; kept under {action.mission}",
-                provenance=[action.provenance],
-            )
-        )
+        messages.append(("card_without_mission", f"card {action.code_printed} stands in no mission section and no other card tells its mission; kept under {action.mission}"))
     missing = [name for name, value in (("title", action.title), ("objective", action.objective)) if not value]
     if missing:
-        findings.append(
-            Finding(
-                kind="card_incomplete",
-                severity="warning",
-                subject=action.code,
-                message=f"card {action.code_printed} was read without its {' and '.join(missing)}; what was read is kept",
-                provenance=[action.provenance],
-            )
-        )
-    return findings
+        messages.append(("card_incomplete", f"card {action.code_printed} was read without its {' and '.join(missing)}; what was read is kept"))
+    return [Finding(kind=kind, severity="warning", subject=action.code, message=message, provenance=[action.provenance]) for kind, message in messages]
 
 
 def _within(inner: Provenance, outer: Provenance) -> bool:
