@@ -28,11 +28,12 @@ from pathlib import Path
 from ..errors import InputError, LimitExceeded, NoTextLayer
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
+from .layout.asides import attach_asides
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
 from .layout.logical import groups_to_logical
 from .layout.model import Line, LogicalLine, union
-from .layout.order import order_page
+from .layout.regions import order_regions, page_boxes
 from .layout.paragraphs import lines_to_groups
 from .layout.running import drop_running_lines
 from .layout.settings import LayoutSettings
@@ -105,6 +106,7 @@ def read_pdf(
         widths: list[float] = []
         grid_pages: list[int] = []
         grid_rules: list[RuledPage] = []
+        boxes: list[list] = []  # each page's boxes drawn around text (`layout.regions`)
         flags = _text_flags()
         for index in range(doc.page_count):
             try:
@@ -112,8 +114,9 @@ def read_pdf(
                 raw = page.get_text("dict", flags=flags)
                 lines = page_lines(raw, index + 1, settings)
                 continued = bool(grid_pages) and grid_pages[-1] == index
+                drawings = page.get_cdrawings() if lines else []
+                page_regions = page_boxes(drawings, page.rect.width, page.rect.height, settings)
                 if lines and (len(lines) >= settings.table_min_lines or continued):
-                    drawings = page.get_cdrawings()
                     if has_ruled_grid(drawings, settings, continued=continued):
                         try:
                             grid_rules.append(ruled_page(page, drawings))
@@ -125,6 +128,7 @@ def read_pdf(
             except Exception as exc:
                 raise InputError(path, f"broken PDF structure that cannot be repaired (page {index + 1}: {_short(exc)})") from None
             pages.append(lines)
+            boxes.append(page_regions)
             heights.append(page.rect.height)
             widths.append(page.rect.width)
             if time.perf_counter() - started > limits.max_seconds:
@@ -146,7 +150,7 @@ def read_pdf(
     if time.perf_counter() - started > limits.max_seconds:
         raise LimitExceeded(path, f"took more than {limits.max_seconds:g} s to read")
 
-    logical = _pages_to_logical(pages, widths, regions, words, settings)
+    logical = _pages_to_logical(pages, widths, boxes, regions, words, settings)
     blocks = _logical_to_blocks(logical, source)
     return SourceDocument(
         source=source,
@@ -164,7 +168,7 @@ def _inside(line: Line, box: tuple[float, float, float, float], slack: float) ->
     return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
 
 
-def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
+def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[list], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
     """Logical lines of the whole document in reading order, tables stitched in place."""
     tables = stitch(regions, settings)
     first_part = {id(parts[0]): parts for parts in tables}
@@ -175,11 +179,11 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: lis
 
     items: list[Line | list[TableRegion]] = []
     ordered_pages = []
-    for number, (lines, width) in enumerate(zip(pages, widths), start=1):
+    for number, (lines, width, page_regions_drawn) in enumerate(zip(pages, widths, boxes), start=1):
         page_regions = by_page.get(number, [])
         if page_regions:
             lines = [l for l in lines if not any(_inside(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
-        ordered_pages.append(order_page(lines, width, settings))
+        ordered_pages.append(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings))
     settle_edges(ordered_pages, settings)
     for number, ordered in enumerate(ordered_pages, start=1):
         page_regions = by_page.get(number, [])

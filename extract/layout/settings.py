@@ -43,6 +43,10 @@ class LayoutSettings:
     raised_top_slack_pt: float = 1.0
     #: A smaller span whose bottom is this many font sizes above the line's bottom is raised.
     raised_lift_em: float = 0.2
+    #: A short line (a bullet, a code in a pill: at most this many words)...
+    label_max_words: int = 3
+    #: ...and the line it stands before, on the same baseline at most this many font sizes away, are one line.
+    label_gap_em: float = 2.0
     #: A gap wider than this between spans is a space.
     word_gap_em: float = 0.2
     #: A gap wider than this is printed as two spaces (a step and its status side by side).
@@ -57,6 +61,24 @@ class LayoutSettings:
     running_every_pages: int = 10
     #: ...and on at least this many pages.
     running_min_pages: int = 2
+
+    # -- asides: a step's deadline printed beside it (`asides`) ------------------------
+    #: The aside starts at least this many font sizes right of the end of the line it stands beside...
+    aside_gap_em: float = 2.5
+    #: ...is at most this share of the width from that line's start to the aside's end...
+    aside_max_share: float = 0.45
+    #: ...and ends where the asides of at least this many rows of the page end (they are right-aligned).
+    aside_min_rows: int = 2
+
+    # -- regions: boxes drawn around text (`regions`) ---------------------------------
+    #: A box is at least this share of the page width wide...
+    region_min_width_share: float = 0.1
+    #: ...and this many rule thicknesses high (thinner, it is a rule).
+    region_min_height_rules: int = 4
+    #: A box covering more than this share of the page is its background, no region.
+    region_max_page_share: float = 0.9
+    #: Lines of each box get column numbers this far apart from the page's and other boxes'.
+    region_column_step: int = 100
 
     # -- reading order (`order`) ----------------------------------------------------
     #: Fewer lines than this on a page (or side of a gutter) never make columns.
@@ -157,7 +179,7 @@ class LayoutSettings:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            counted = f.name.endswith(("_steps", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs"))
+            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs"))
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"layout setting {f.name} must be a number, not {value!r}")
             if counted and (not isinstance(value, int) or value < 1):

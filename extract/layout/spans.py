@@ -12,7 +12,7 @@ MuPDF put it on a line of its own.
 
 from __future__ import annotations
 
-from .icons import STARTERS, icon_text
+from .icons import ARROWS, STARTERS, icon_text
 from .model import Line, Span, union
 from .settings import LayoutSettings
 
@@ -57,6 +57,8 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings) -> l
     _merge_raised(lines, settings)
     for line in lines:
         line.text = line_text(line, settings)
+    _merge_labels(lines, settings)
+    for line in lines:
         line.starts_new_line = line.text.lstrip().startswith(STARTERS)
         line.first_word_width = _first_word_width(line)
     return [line for line in lines if line.text.strip()]
@@ -157,3 +159,43 @@ def _first_word_width(line: Line) -> float:
     chars = max(len(span.text), 1)
     per_char = (span.bbox[2] - span.bbox[0]) / chars
     return per_char * (len(word) + 1)
+
+
+def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
+    """Glue a short line (a bullet set apart, a code in a pill) to the line it stands before on its baseline.
+
+    Word processors set a list bullet at its own position, and a designer may print a card's
+    code in a pill apart from its title, which goes on after an arrow: MuPDF gives each its
+    own line. A gutter between columns is wider, and the line before it is a full line of
+    text, not a label; cells of a table are neither bullets nor followed by an arrow.
+    """
+    s = settings
+    i = 0
+    while i < len(lines):
+        label = lines[i]
+        words = label.text.split()
+        marker = label.text.strip() in STARTERS  # a bullet set apart from its text
+        if not words or len(words) > s.label_max_words:
+            i += 1
+            continue
+        best = None
+        for other in lines:
+            if other is label or other.x0 < label.x1 or other.page != label.page:
+                continue
+            if other.x0 - label.x1 > s.label_gap_em * max(label.size, other.size):
+                continue
+            if not marker and not other.text.lstrip().startswith(ARROWS):
+                continue  # a label runs on into its text through an arrow ("ACTION LA1" "→ Title")
+            overlap = min(other.y1, label.y1) - max(other.y0, label.y0)
+            if overlap <= s.beside_overlap_share * min(other.y1 - other.y0, label.y1 - label.y0):
+                continue
+            if best is None or other.x0 < best.x0:
+                best = other
+        if best is None:
+            i += 1
+            continue
+        best.spans[:0] = label.spans
+        best.bbox = union([label.bbox, best.bbox])
+        best.block = label.block
+        best.text = line_text(best, settings)
+        del lines[i]

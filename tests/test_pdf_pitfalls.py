@@ -1,0 +1,120 @@
+"""Pitfalls of other producers' text layers, each on a page dictionary as PyMuPDF gives it
+(`page.get_text("dict")`), so that each is tested alone, then through the layout steps."""
+
+from __future__ import annotations
+
+from editiondiff.extract.layout.asides import attach_asides
+from editiondiff.extract.layout.icons import icon_text
+from editiondiff.extract.layout.regions import order_regions, page_boxes
+from editiondiff.extract.layout.settings import DEFAULT_LAYOUT
+from editiondiff.extract.layout.spans import page_lines
+
+
+def _span(text, x0, y0, *, size=10.0, font="DejaVuSans", width=None):
+    width = width if width is not None else 0.5 * size * len(text)
+    return {"text": text, "font": font, "size": size, "flags": 0, "bbox": (x0, y0, x0 + width, y0 + 1.2 * size)}
+
+
+def _page(*lines):
+    """One MuPDF block per line, each line a list of spans."""
+    return {"blocks": [{"type": 0, "lines": [{"spans": list(spans)}]} for spans in lines]}
+
+
+def _texts(lines):
+    return [l.text for l in lines]
+
+
+def test_private_use_bullets_of_word_processors_are_bullets():
+    assert icon_text("OpenSymbol", "\uf0b7") == "•"
+    assert icon_text("Wingdings", "\uf0e8") == "➔"
+    lines = page_lines(_page([_span("\uf0b7", 57, 100, width=4)], [_span("Promouvoir le label", 75, 100)]), 1, DEFAULT_LAYOUT)
+    assert _texts(lines) == ["• Promouvoir le label"] and lines[0].starts_new_line
+
+
+def test_a_glyph_without_unicode_meaning_is_a_lost_icon_not_garbage():
+    """A Type 3 arrow that extracts as a control code, a missing emoji as U+FFFD: a space where the icon was."""
+    for code in ("\x02", "\x00", "\ufffd"):
+        assert icon_text("T3Font_0", code + " 1er trimestre 2021") == "  1er trimestre 2021"
+    # the dingbat codes that do mean an icon keep their meaning
+    assert icon_text("ZapfDingbats", "\x13") == "✓"
+
+
+def test_code_in_a_pill_runs_on_into_its_title():
+    lines = page_lines(_page([_span("ACTION LA1", 63, 53)], [_span("→ Règles de labellisation", 130, 52)]), 1, DEFAULT_LAYOUT)
+    assert _texts(lines) == ["ACTION LA1 → Règles de labellisation"]
+
+
+def test_two_columns_are_not_glued_like_labels():
+    page = _page([_span("fin de ligne.", 50, 100)], [_span("Début de la colonne de droite", 300, 100)])
+    assert len(page_lines(page, 1, DEFAULT_LAYOUT)) == 2
+
+
+def _step_rows():
+    """Two steps, each wrapping, with their deadlines right-aligned at x = 393 and wrapping too."""
+    return page_lines(
+        _page(
+            [_span("➔ Offrir une délégation d'identité", 56, 317, width=190)],
+            [_span("pour les aidants et représentants", 56, 330, width=170)],
+            [_span("Expérimentation", 314, 317, width=79)],
+            [_span("faite 1er semestre", 307, 330, width=86)],
+            [_span("➔ Déployer FranceConnect", 56, 360, width=150)],
+            [_span("En cours, jusqu'à fin", 297, 360, width=96)],
+            [_span("2022", 369, 373, width=24)],
+        ),
+        1,
+        DEFAULT_LAYOUT,
+    )
+
+
+def test_a_deadline_printed_beside_a_step_belongs_to_that_step():
+    lines = attach_asides(_step_rows(), DEFAULT_LAYOUT)
+    by_text = {l.text: [a.text for a in l.aside] for l in lines}
+    assert by_text["➔ Offrir une délégation d'identité"] == ["Expérimentation", "faite 1er semestre"]
+    assert by_text["➔ Déployer FranceConnect"] == ["En cours, jusqu'à fin", "2022"]
+    assert "Expérimentation" not in by_text
+
+
+def test_a_column_beside_a_list_is_no_aside():
+    lines = page_lines(
+        _page(
+            [_span("• Un élément de liste", 50, 100, width=100)],
+            [_span("Un paragraphe de la colonne de droite qui", 300, 88, width=200)],
+            [_span("continue à hauteur de l'élément", 300, 100, width=160)],
+            [_span("et plus bas encore.", 300, 112, width=100)],
+        ),
+        1,
+        DEFAULT_LAYOUT,
+    )
+    assert all(not l.aside for l in attach_asides(lines, DEFAULT_LAYOUT))
+
+
+def test_side_panel_is_read_after_the_card_it_stands_in_and_cards_in_order():
+    """Two cards as boxes, each with a filled panel on the right: card 1 (main, panel), then card 2."""
+    drawings = [
+        {"items": [("re", (50, 40, 550, 140), -1)]},
+        {"items": [("re", (400, 60, 540, 130), -1)]},
+        {"items": [("re", (50, 150, 550, 250), -1)]},
+        {"items": [("re", (400, 170, 540, 240), -1)]},
+    ]
+    boxes = page_boxes(drawings, 595, 842, DEFAULT_LAYOUT)
+    assert len(boxes) == 4
+    lines = page_lines(
+        _page(
+            [_span("ACTION AA1 → Premier", 56, 45, width=150)],
+            [_span("DINUM", 410, 65, width=40)],
+            [_span("➔ Une étape du premier", 56, 65, width=150)],
+            [_span("ACTION AA2 → Second", 56, 155, width=150)],
+            [_span("Ministère", 410, 175, width=60)],
+            [_span("➔ Une étape du second", 56, 175, width=150)],
+        ),
+        1,
+        DEFAULT_LAYOUT,
+    )
+    ordered = order_regions(lines, boxes, 595, DEFAULT_LAYOUT)
+    assert _texts(ordered) == ["ACTION AA1 → Premier", "➔ Une étape du premier", "DINUM", "ACTION AA2 → Second", "➔ Une étape du second", "Ministère"]
+    assert len({l.column for l in ordered}) >= 4  # no paragraph runs from one box into another
+
+
+def test_boxes_that_are_rules_or_the_page_background_are_no_regions():
+    drawings = [{"items": [("re", (0, 0, 595, 842), -1)]}, {"items": [("re", (50, 100, 550, 101), -1)]}]
+    assert page_boxes(drawings, 595, 842, DEFAULT_LAYOUT) == []
