@@ -118,3 +118,24 @@ def test_side_panel_is_read_after_the_card_it_stands_in_and_cards_in_order():
 def test_boxes_that_are_rules_or_the_page_background_are_no_regions():
     drawings = [{"items": [("re", (0, 0, 595, 842), -1)]}, {"items": [("re", (50, 100, 550, 101), -1)]}]
     assert page_boxes(drawings, 595, 842, DEFAULT_LAYOUT) == []
+
+
+def test_a_title_opening_several_pages_is_no_running_header():
+    """Recurring by place alone is not enough: the card under the title runs on from it."""
+    from editiondiff.extract.layout.running import drop_running_lines
+
+    pages = []
+    for number in range(1, 4):
+        pages.append(
+            page_lines(
+                _page(
+                    [_span("- LABEL -", 50, 20, size=8)],
+                    [_span(f"ACTION AA{number} → Titre", 50, 45, size=10.5)],
+                    [_span("Objectif de la carte, une phrase", 50, 60)],
+                ),
+                number,
+                DEFAULT_LAYOUT,
+            )
+        )
+    kept = drop_running_lines(pages, [842.0] * 3, DEFAULT_LAYOUT)
+    assert [_texts(p) for p in kept] == [[f"ACTION AA{n} → Titre", "Objectif de la carte, une phrase"] for n in range(1, 4)]

@@ -77,8 +77,14 @@ def edition_docx(edition: Edition, style: Style):
     normal = doc.styles["Normal"]
     normal.font.name = style.font
     normal.font.size = Pt(style.size_pt)
-    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
-        doc.styles[name].font.name = style.font
+    normal.paragraph_format.space_after = Pt(4)
+    for name, size in (("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11)):
+        heading = doc.styles[name]
+        heading.font.name = style.font
+        heading.font.size = Pt(size)
+        heading.font.bold = True
+        heading.paragraph_format.space_before = Pt(10)
+        heading.paragraph_format.space_after = Pt(4)
     first = True
     for part in edition_sections(edition):
         if not first and part.kind != "back":

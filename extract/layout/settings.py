@@ -57,6 +57,8 @@ class LayoutSettings:
     running_band_share: float = 0.075
     #: Running lines' tops are compared after rounding to this step.
     running_y_step_pt: float = 3.0
+    #: A line recurring only by its place is running when no text comes within this many font sizes of it.
+    running_clearance_em: float = 1.0
     #: A line recurs when found on at least one page in this many...
     running_every_pages: int = 10
     #: ...and on at least this many pages.
