@@ -124,13 +124,14 @@ def test_a_title_opening_several_pages_is_no_running_header():
     """Recurring by place alone is not enough: the card under the title runs on from it."""
     from editiondiff.extract.layout.running import drop_running_lines
 
+    titles = {1: "ACTION AA1 → Catalogue", 2: "ACTION AA2 → Label", 3: "ACTION AA3 → Service"}
     pages = []
     for number in range(1, 4):
         pages.append(
             page_lines(
                 _page(
                     [_span("- LABEL -", 50, 20, size=8)],
-                    [_span(f"ACTION AA{number} → Titre", 50, 45, size=10.5)],
+                    [_span(titles[number], 50, 45, size=10.5)],
                     [_span("Objectif de la carte, une phrase", 50, 60)],
                 ),
                 number,
@@ -138,4 +139,4 @@ def test_a_title_opening_several_pages_is_no_running_header():
             )
         )
     kept = drop_running_lines(pages, [842.0] * 3, DEFAULT_LAYOUT)
-    assert [_texts(p) for p in kept] == [[f"ACTION AA{n} → Titre", "Objectif de la carte, une phrase"] for n in range(1, 4)]
+    assert [_texts(p) for p in kept] == [[titles[n], "Objectif de la carte, une phrase"] for n in range(1, 4)]
