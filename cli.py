@@ -2,7 +2,13 @@
 
 Exit codes: 0 success; 1 a check failed (`validate`, `corpus check`);
 2 bad input (unreadable, empty, encrypted, unknown format, over a limit);
-3 input read but no roadmap structure found in it.
+3 input read but no roadmap structure found in it;
+70 internal error, a bug in editiondiff (sysexits' EX_SOFTWARE; set
+EDITIONDIFF_DEBUG=1 for the traceback).
+
+The test harness (scoring on perturbed editions, re-typesetting the corpus
+PDFs) is not part of this command: it is `python -m evaluation` in a source
+checkout.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_FAILED, EditionDiffError
+from .errors import EXIT_FAILED, EXIT_INTERNAL, EditionDiffError
 
 
 def _one_line_errors(command):
@@ -35,7 +41,7 @@ def _one_line_errors(command):
             if os.environ.get("EDITIONDIFF_DEBUG"):
                 raise
             click.echo(f"editiondiff: internal error: {type(exc).__name__}: {exc}", err=True)
-            sys.exit(EXIT_FAILED)
+            sys.exit(EXIT_INTERNAL)
 
     return wrapper
 
@@ -62,6 +68,32 @@ def _write_json(model, kind: str, output: Path | None) -> None:
     if errors:
         raise RuntimeError(f"output does not match the {kind} schema: {errors[0]}")
     _write(text, output)
+
+
+#: The diff settings users tune, as command-line options: (option, DiffSettings field, help).
+_TUNED = (
+    ("--threshold", "threshold", "Action match threshold"),
+    ("--mission-threshold", "mission_threshold", "Mission match threshold"),
+    ("--step-threshold", "step_threshold", "Step match threshold (steps of matched cards)"),
+)
+
+
+def _diff_options(command):
+    """The tuned DiffSettings fields as options, handed to the command as one `settings` object."""
+    from .diff.settings import DEFAULT_SETTINGS
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from dataclasses import replace
+
+        tuned = {field: kwargs.pop(field) for _, field, _ in _TUNED}
+        kwargs["settings"] = replace(DEFAULT_SETTINGS, **{k: v for k, v in tuned.items() if v is not None})
+        return command(*args, **kwargs)
+
+    for option, field, text in reversed(_TUNED):
+        wrapper = click.option(option, field, type=click.FloatRange(0.0, 1.0),
+                               help=f"{text} (default {getattr(DEFAULT_SETTINGS, field)}).")(wrapper)
+    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,16 +163,16 @@ def schema(out_dir: Path | None) -> None:
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
-@click.option("--threshold", type=float, help="Match threshold (default: the one chosen by `editiondiff score`).")
 @click.option("-o", "--output", type=click.Path(path_type=Path))
+@_diff_options
 @_one_line_errors
-def diff(old: Path, new: Path, fmt: str, lang: str, threshold: float | None, output: Path | None) -> None:
+def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | None) -> None:
     """Report what changed from edition OLD to edition NEW (sources or extracted JSON)."""
     from .diff.report import render_report
     from .pipeline import compare, load_edition
 
     before, after = load_edition(old), load_edition(new)
-    result = compare(before, after, threshold=threshold)
+    result = compare(before, after, settings=settings)
     if fmt == "json":
         _write_json(result, "diff", output)
     else:
@@ -151,8 +183,9 @@ def diff(old: Path, new: Path, fmt: str, lang: str, threshold: float | None, out
 @click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@_diff_options
 @_one_line_errors
-def run(manifest: Path | None, out_dir: Path, lang: str) -> None:
+def run(manifest: Path | None, out_dir: Path, lang: str, settings) -> None:
     """The main job: extract every edition of the corpus, diff consecutive ones, print a summary."""
     from .diff.report import render_report
     from .pipeline import DEFAULT_MANIFEST, build_corpus, compare, deadline_counts
@@ -167,7 +200,7 @@ def run(manifest: Path | None, out_dir: Path, lang: str) -> None:
             f"{len(edition.findings)} findings, {total} deadlines ({unparsed} unparsed); claims: {claims or '-'}"
         )
     for old, new in zip(editions, editions[1:]):
-        result = compare(old, new)
+        result = compare(old, new, settings=settings)
         stem = f"diff-{old.id}-{new.id}"
         _write_json(result, "diff", out_dir / f"{stem}.json")
         _write(render_report(result, old, new, fmt="md", lang=lang), out_dir / f"{stem}.md")
@@ -177,19 +210,7 @@ def run(manifest: Path | None, out_dir: Path, lang: str) -> None:
 
 @main.group()
 def corpus() -> None:
-    """Build and check the bundled corpus (re-typeset PDFs, sha256 pins)."""
-
-
-@corpus.command("build")
-@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
-@_one_line_errors
-def corpus_build(manifest: Path | None) -> None:
-    """Re-typeset the editions into PDFs under corpus/pdf (deterministic) and record their sha256."""
-    from .pipeline import DEFAULT_MANIFEST
-    from .render.corpus import build_corpus_pdfs
-
-    for line in build_corpus_pdfs(manifest or DEFAULT_MANIFEST):
-        click.echo(line)
+    """Check the bundled corpus (sha256 pins of its sources and re-typeset PDFs)."""
 
 
 @corpus.command("check")
@@ -206,20 +227,6 @@ def corpus_check(manifest: Path | None) -> None:
     if problems:
         sys.exit(EXIT_FAILED)
     click.echo("corpus: every file matches its sha256")
-
-
-@main.command()
-@click.option("--trials", type=int, default=200, show_default=True)
-@click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--pdf-every", type=int, default=0, help="Also re-render every Nth trial as PDF and extract it (0: never).")
-@click.option("--profile", type=click.Choice(["default", "hard"]), default="default", show_default=True,
-              help="Perturbations: mild edits (default) or paraphrased, stacked, swapped and look-alike edits (hard).")
-@_one_line_errors
-def score(trials: int, seed: int, pdf_every: int, profile: str) -> None:
-    """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
-    from .diff.score import run_scoring
-
-    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile), nl=False)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ Every candidate pair gets a score from five fields:
 so that an action that keeps its code and changes its title, keeps its title
 and changes its code, or moves to another mission with a new code is still
 found, while a reused code on unrelated content is not trusted. The one-to-one
-assignment is `scipy.optimize.linear_sum_assignment` on the score matrix;
+assignment is `assignment.assign` (the Hungarian method) on the score matrix;
 pairs under the threshold are not matches. Before any fuzzy scoring, cards
 whose title, objective and steps are identical and unique on both sides are
 paired whatever their codes (two cards swapping codes stay themselves).
@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
-from scipy.optimize import linear_sum_assignment
 
+from ..assignment import assign
 from ..schemas import Action
 from ..schemas.diff import Match
 from .settings import DiffSettings
@@ -167,13 +167,6 @@ def _evidence(scored: _Scored, i: int, j: int, settings: DiffSettings) -> tuple[
     return evidence, sims
 
 
-def _assign(scored: _Scored, threshold: float) -> list[tuple[int, int, float]]:
-    if scored.score.size == 0:
-        return []
-    rows, cols = linear_sum_assignment(-scored.score)
-    return [(int(i), int(j), float(scored.score[i, j])) for i, j in zip(rows, cols) if scored.score[i, j] >= threshold]
-
-
 def actions_to_matches(
     old_actions: list[Action],
     new_actions: list[Action],
@@ -239,7 +232,7 @@ def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], sett
         result.pairs_scored += len(old_idx) * len(new_idx)
         np.maximum.at(best_old, old_idx, scored.score.max(axis=1))
         np.maximum.at(best_new, new_idx, scored.score.max(axis=0))
-        for i, j, s in _assign(scored, threshold):
+        for i, j, s in assign(scored.score, threshold):
             evidence, sims = _evidence(scored, i, j, settings)
             found.append((old_idx[i], new_idx[j], s, evidence, sims))
 

@@ -1,13 +1,14 @@
-"""Two editions into a Diff: missions matched, then actions, then every change, then the statements reconciled."""
+"""Two editions into a Diff: everything matched (`matching.py`), every detector run (`detectors/`), then the statements reconciled."""
 
 from __future__ import annotations
 
-from ..normalize.codes import mission_lineage
+from dataclasses import replace
+
 from ..schemas import Edition
 from ..schemas.diff import Diff, Phrase
-from .actions import ActionMatching, actions_to_matches
-from .changes import action_changes, indicator_changes, mission_changes
-from .missions import missions_to_matches
+from ..vocabulary.codes import mission_lineage
+from .detectors import detect_changes
+from .matching import editions_to_matching
 from .phrases import phrase, phrase_to_text
 from .settings import DEFAULT_SETTINGS, DiffSettings
 from .stated import StatedResult, stated_checks
@@ -67,19 +68,17 @@ def _rehome(edition: Edition) -> Edition:
     return edition.model_copy(update={"actions": actions})
 
 
-def editions_to_diff(old: Edition, new: Edition, *, threshold: float | None = None, settings: DiffSettings = DEFAULT_SETTINGS) -> Diff:
-    """What changed from `old` to `new`, each change with its evidence in both editions."""
-    threshold = settings.threshold if threshold is None else threshold
+def editions_to_diff(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_SETTINGS, threshold: float | None = None) -> Diff:
+    """What changed from `old` to `new`, each change with its evidence in both editions.
+
+    `threshold`, when given, replaces `settings.threshold` (the scoring sweeps it).
+    """
+    if threshold is not None and threshold != settings.threshold:
+        settings = replace(settings, threshold=threshold)
     old, new = _rehome(old), _rehome(new)
-    missions = missions_to_matches(old, new, settings)
-    # An edition that lists no mission says nothing about missions: nothing was removed or added.
-    changes = mission_changes(old, new, missions) if old.missions and new.missions else []
-    level = "actions" if old.level == "actions" and new.level == "actions" else "missions"
-    actions: ActionMatching | None = None
-    if level == "actions":
-        actions = actions_to_matches(old.actions, new.actions, missions.new_of_old, settings, threshold=threshold)
-        changes += action_changes(old, new, actions, missions, settings)
-        changes += indicator_changes(old, new, missions)
+    matching = editions_to_matching(old, new, settings)
+    changes = detect_changes(old, new, matching, settings)
+    missions, actions = matching.missions, matching.actions
     # An edition's statements are about its predecessor: two renditions of one
     # edition (its text and its PDF) have nothing to reconcile with each other.
     stated = stated_checks(old, new, changes, missions, actions) if old.id != new.id else StatedResult()
@@ -89,8 +88,8 @@ def editions_to_diff(old: Edition, new: Edition, *, threshold: float | None = No
     return Diff(
         old=old.id,
         new=new.id,
-        level=level,
-        threshold=threshold,
+        level=matching.level,
+        threshold=settings.threshold,
         mission_matches=missions.matches,
         action_matches=actions.matches if actions else [],
         changes=changes,

@@ -1,11 +1,11 @@
 """Missions of two editions matched one to one.
 
 Evidence, strongest first: the same code; a code linked by the alias history
-(FABRIQUE → BETA, `normalize.codes`); a rename the editions state themselves
+(FABRIQUE → BETA, `vocabulary.codes`); a rename the editions state themselves
 ("La mission FABRIQUE devient la mission BETA"); then what the missions say
 (name, objective, description, compared only when both editions print that
 field) and the overlap of their actions (same code or same title). The
-assignment is one-to-one (`linear_sum_assignment`) and pairs under the mission
+assignment is one-to-one (`assignment.assign`) and pairs under the mission
 threshold are left unmatched.
 """
 
@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
-from scipy.optimize import linear_sum_assignment
 
-from ..normalize.codes import mission_lineage
+from ..assignment import assign
 from ..schemas import Edition, Mission
 from ..schemas.diff import Match
+from ..vocabulary.codes import mission_lineage
 from .settings import DiffSettings
 from .similarity import match_key, text_similarity
 
@@ -109,14 +109,11 @@ def missions_to_matches(old: Edition, new: Edition, settings: DiffSettings) -> M
             score, evidence, sims = _pair_score(o, n, keys_o[i], keys_n[j], renames)
             scores[i, j] = score
             details[i, j] = (evidence, sims)
-    rows, cols = linear_sum_assignment(-scores)
     matched_old, matched_new = set(), set()
-    for i, j in zip(rows, cols):
-        if scores[i, j] < settings.mission_threshold:
-            continue
+    for i, j, score in assign(scores, settings.mission_threshold):
         evidence, sims = details[i, j]
         result.new_of_old[olds[i].code] = news[j].code
-        result.matches.append(Match(old=olds[i].code, new=news[j].code, score=round(float(scores[i, j]), 4), evidence=evidence, similarities=sims))
+        result.matches.append(Match(old=olds[i].code, new=news[j].code, score=round(score, 4), evidence=evidence, similarities=sims))
         matched_old.add(i)
         matched_new.add(j)
     result.unmatched_old = [m for i, m in enumerate(olds) if i not in matched_old]

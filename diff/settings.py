@@ -1,12 +1,12 @@
 """The diff's tunable numbers, in one typed object.
 
-The default match threshold is not a guess: `editiondiff score` measures
+The default match threshold is not a guess: `python -m evaluation score` measures
 precision and recall of every change kind over seeded perturbations at several
 thresholds. Over 200 trials of the default profile (seeds 1-200, 20 via PDF)
 F1 over all kinds is 1.0 from 0.45 to 0.60 and falls on both sides (0.998 at
 0.40, 0.94 at 0.70 where moved cards, which share no code and no mission with
 their old selves, are lost). That profile is kind to the matcher; the hard
-profile (`editiondiff score --profile hard`: paraphrased titles with reworded
+profile (`python -m evaluation score --profile hard`: paraphrased titles with reworded
 objectives, stacked edits, code swaps, look-alike drop+add) separates the
 plateau: over the same seeds its F1 peaks at 0.50 (0.9994 on the diff alone,
 0.9768 through text and PDF extraction, against 0.9968 and 0.9742 at 0.55),
@@ -55,6 +55,15 @@ class DiffSettings:
     #: Minimum similarity (token_set) for two steps of matched cards to be the same step. Two different
     #: steps of one card reach 0.69 in seed 003 (BE2); a step with a few words changed or added, 0.93 and more.
     step_threshold: float = 0.75
+    #: Weight of the position difference between two steps in their assignment: a tie-breaker only
+    #: (equal texts prefer the same position), far under any difference of similarity.
+    step_order_weight: float = 1e-4
+    #: Steps left over on both sides that print the same deadline phrase pair up at this similarity
+    #: and above: a short step reworded ("Développer ProConnect" -> "Construire ProConnect").
+    step_same_deadline_threshold: float = 0.45
+    #: Indicator rows whose labels differ (after the rows with identical labels are paired) are the same
+    #: row at this label similarity and above, within one (matched) mission.
+    indicator_row_threshold: float = 0.80
     #: Above this many candidate pairs, score within blocks (same mission) first,
     #: then the leftovers across missions; below, score every pair.
     block_above_pairs: int = 40_000

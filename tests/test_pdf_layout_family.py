@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # the harness package sits beside the product
-    sys.path.insert(0, str(ROOT))
-
-from evaluation.layouts.score import FAMILY_DIR, pdf_name, sums  # noqa: E402
-from evaluation.layouts.styles import FAMILY  # noqa: E402
+from evaluation.layouts.score import FAMILY_DIR, pdf_name, sums
+from evaluation.layouts.styles import FAMILY
 
 NAMES = [s.name for s in FAMILY]
 _WORD = re.compile(r"\w+")
@@ -41,7 +36,7 @@ def test_committed_pdf_is_pinned_and_marked_retypeset(name):
 def edition_words():
     from evaluation.layouts.build import mid_2020
 
-    from editiondiff.render.edition_text import edition_to_text
+    from evaluation.render.edition_text import edition_to_text
 
     text = re.sub(r"\^\{(\w+)\}", r"\1", edition_to_text(mid_2020())).replace("**", "")
     return sorted(set(_WORD.findall(text.lower())))

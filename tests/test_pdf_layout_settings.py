@@ -81,7 +81,7 @@ def test_settings_reach_the_layout_steps_through_read_pdf(tmp_path):
 
 def test_build_edition_passes_layout_settings_to_the_pdf_reader(monkeypatch):
     import editiondiff.extract.pdf as pdf
-    from editiondiff.pipeline import build_edition
+    from editiondiff.pipeline import BuildSettings, ReaderSettings, build_edition
 
     seen = []
     real = pdf.read_pdf
@@ -92,5 +92,5 @@ def test_build_edition_passes_layout_settings_to_the_pdf_reader(monkeypatch):
 
     monkeypatch.setattr(pdf, "read_pdf", spy)
     custom = LayoutSettings(wide_gap_em=2.5)
-    build_edition([ROOT / "corpus" / "pdf" / "mi-2020_retypeset_pymupdf.pdf"], layout=custom)
+    build_edition([ROOT / "corpus" / "pdf" / "mi-2020_retypeset_pymupdf.pdf"], settings=BuildSettings(reader=ReaderSettings(layout=custom)))
     assert seen == [custom]

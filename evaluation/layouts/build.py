@@ -81,8 +81,8 @@ def build_layout(edition: Edition, style: Style, out: Path) -> Path:
 
             export_pdf(edition, style, raw)
         else:
-            from editiondiff.render.brochure import render_brochure_pdf
-            from editiondiff.render.edition_text import edition_to_text
+            from ..render.brochure import render_brochure_pdf
+            from ..render.edition_text import edition_to_text
 
             engine = "pymupdf" if style.producer == "pymupdf" else "reportlab"
             raw.write_bytes(render_brochure_pdf(edition_to_text(edition), engine=engine, title=edition.label, retypeset_note=style.summary))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from editiondiff.render.edition_text import _claims, _printed, _stated
+from ..render.edition_text import _claims, _printed, _stated
 from editiondiff.schemas import Action, Edition
 
 

@@ -20,7 +20,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from editiondiff.render.brochure_layout import inline_runs
+from ..render.brochure_layout import inline_runs
 from editiondiff.schemas import Edition
 
 from .content import Card, Section, edition_sections

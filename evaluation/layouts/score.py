@@ -27,7 +27,7 @@ def pdf_name(style_name: str) -> str:
 
 def reference_edition():
     from editiondiff.extract.pipeline import extract_edition
-    from editiondiff.render.edition_text import edition_to_text
+    from ..render.edition_text import edition_to_text
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mi-2020_text.txt"

@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from editiondiff.render.brochure_layout import inline_runs
+from ..render.brochure_layout import inline_runs
 from editiondiff.schemas import Edition
 
 from .content import Card, edition_sections

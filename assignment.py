@@ -1,0 +1,61 @@
+"""One-to-one assignment of two lists from a score matrix: the step every matcher ends with.
+
+    assign(scores, threshold)  ->  [(row, column, score), ...]
+
+pairs rows with columns so that the total score is highest, then drops the
+pairs scoring under `threshold`. Missions, actions, steps and indicator rows
+of two editions are matched this way (`diff`), and so are the entries of an
+overview chart and the cards (`extract`): the module sits at the top of the
+package because both stages use it.
+
+The optimum is `scipy.optimize.linear_sum_assignment` (the Hungarian method).
+Importing scipy.optimize costs about 0.3 s, more than a whole chart match, so
+when the answer is plain it is read off directly: if every row of the smaller
+side has one strictly best column and no two rows share it, pairing each row
+with it reaches the sum of the row maxima, which no assignment exceeds, and
+no other assignment reaches it — that pairing is the only optimum, the one
+scipy would return. Otherwise (two rows want one column, or a row has a tie)
+scipy decides, imported then.
+
+`tie_break` is a small matrix added to the scores for the assignment only
+(steps prefer their own position when texts are equal); the scores returned
+and compared with the threshold are the plain ones.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def _plain_optimum(gain: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """(rows, columns) when each row of the smaller side has a distinct, strictly best partner; else None."""
+    if not np.isfinite(gain).all():
+        return None
+    flipped = gain.shape[0] > gain.shape[1]
+    side = gain.T if flipped else gain
+    best = side.argmax(axis=1)
+    if len(set(best.tolist())) != len(best):
+        return None
+    if side.shape[1] > 1:
+        top_two = -np.partition(-side, 1, axis=1)[:, :2]
+        if not (top_two[:, 0] > top_two[:, 1]).all():
+            return None
+    rows = np.arange(side.shape[0])
+    if not flipped:
+        return rows, best
+    order = np.argsort(best)
+    return best[order], rows[order]
+
+
+def assign(scores: np.ndarray, threshold: float, *, tie_break: np.ndarray | None = None) -> list[tuple[int, int, float]]:
+    """(row, column, score) of the best one-to-one pairing, pairs under `threshold` left out, by row."""
+    if scores.size == 0:
+        return []
+    gain = scores if tie_break is None else scores + tie_break
+    plain = _plain_optimum(gain)
+    if plain is None:
+        from scipy.optimize import linear_sum_assignment
+
+        plain = linear_sum_assignment(-gain)
+    rows, cols = plain
+    return [(int(i), int(j), float(scores[i, j])) for i, j in zip(rows, cols) if scores[i, j] >= threshold]
