@@ -15,7 +15,8 @@ is the page of its first line, the union of its lines' boxes on that page
 Bad input is refused with one line: empty, not a PDF, encrypted ("password
 protected"), a structure MuPDF cannot repair, over the page / byte / time
 limits (`PdfLimits`); a PDF whose pages carry no text at all raises
-NoTextLayer ("no text layer; run OCR first").
+NoTextLayer ("no text layer; run OCR first"), and so does one whose text has no
+Unicode meaning ("text layer unreadable": fonts without a Unicode mapping).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .layout.regions import order_regions, page_boxes
 from .layout.paragraphs import lines_to_groups
 from .layout.running import drop_running_lines
 from .layout.settings import LayoutSettings
+from .layout.readable import unreadable_chars
 from .layout.spans import page_lines
 from .layout.tables import RuledPage, TableRegion, find_tables, has_ruled_grid, ruled_page, stitch, table_rows
 
@@ -107,12 +109,15 @@ def read_pdf(
         grid_pages: list[int] = []
         grid_rules: list[RuledPage] = []
         boxes: list[list] = []  # each page's boxes drawn around text (`layout.regions`)
+        unreadable = characters = 0
         flags = _text_flags()
         for index in range(doc.page_count):
             try:
                 page = doc.load_page(index)
                 raw = page.get_text("dict", flags=flags)
                 lines = page_lines(raw, index + 1, settings)
+                bad, total = unreadable_chars(raw)
+                unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
                 drawings = page.get_cdrawings() if lines else []
                 page_regions = page_boxes(drawings, page.rect.width, page.rect.height, settings)
@@ -137,6 +142,9 @@ def read_pdf(
         producer = " / ".join(v for v in (metadata.get("producer"), metadata.get("creator")) if v) or None
     finally:
         doc.close()
+    if characters and unreadable > settings.unreadable_max_share * characters:
+        share = 100 * unreadable / characters
+        raise NoTextLayer(path, f"text layer unreadable: {share:.0f} % of its characters have no Unicode meaning (fonts without a Unicode mapping); run OCR first")
     if not any(pages):
         raise NoTextLayer(path, "no text layer; run OCR first")
 

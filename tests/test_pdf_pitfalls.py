@@ -140,3 +140,37 @@ def test_a_title_opening_several_pages_is_no_running_header():
         )
     kept = drop_running_lines(pages, [842.0] * 3, DEFAULT_LAYOUT)
     assert [_texts(p) for p in kept] == [[titles[n], "Objectif de la carte, une phrase"] for n in range(1, 4)]
+
+
+def _pdf(tmp_path, text: str):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=300)
+    page.insert_text((40, 60), text, fontsize=11, fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", fontname="dv")
+    path = tmp_path / "garbled.pdf"
+    doc.save(path)
+    return path
+
+
+def test_fonts_without_unicode_mapping_are_an_unreadable_text_layer_exit_2(tmp_path):
+    """Private-use garbage, as a font in a private encoding extracts, is refused like a scan."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    from editiondiff.errors import NoTextLayer
+    from editiondiff.extract.pdf import read_pdf
+
+    path = _pdf(tmp_path, "".join(chr(0xE000 + i) for i in range(40)))
+    with pytest.raises(NoTextLayer, match="text layer unreadable"):
+        read_pdf(path)
+    result = subprocess.run([sys.executable, "-m", "editiondiff.cli", "extract", str(path)], capture_output=True, text=True)
+    assert result.returncode == 2 and "text layer unreadable" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cid_tokens_count_as_unreadable():
+    from editiondiff.extract.layout.readable import unreadable_chars
+
+    assert unreadable_chars(_page([_span("(cid:12)(cid:40)(cid:7) ok", 10, 10)])) == (3, 5)

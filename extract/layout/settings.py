@@ -52,6 +52,9 @@ class LayoutSettings:
     #: A gap wider than this is printed as two spaces (a step and its status side by side).
     wide_gap_em: float = 2.5
 
+    #: A text layer where more than this share of the characters have no Unicode meaning is unreadable.
+    unreadable_max_share: float = 0.3
+
     # -- running headers and footers (`running`) ------------------------------------
     #: Share of the page height, top and bottom, where running lines are looked for.
     running_band_share: float = 0.075
