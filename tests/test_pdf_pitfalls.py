@@ -174,3 +174,20 @@ def test_cid_tokens_count_as_unreadable():
     from editiondiff.extract.layout.readable import unreadable_chars
 
     assert unreadable_chars(_page([_span("(cid:12)(cid:40)(cid:7) ok", 10, 10)])) == (3, 5)
+
+
+def test_layout_debug_view_draws_a_page(tmp_path):
+    """`editiondiff layout FILE --page N -o page.png` writes a PNG; a page out of range is one line, exit 2."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from editiondiff.cli import main
+
+    pdf = Path(__file__).resolve().parents[1] / "tests" / "data" / "layouts" / "mi-2020_retypeset_chromium-panel-right.pdf"
+    out = tmp_path / "page.png"
+    result = CliRunner().invoke(main, ["layout", str(pdf), "--page", "4", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    result = CliRunner().invoke(main, ["layout", str(pdf), "--page", "99", "-o", str(out)])
+    assert result.exit_code == 2 and "no page 99" in result.output
