@@ -30,6 +30,7 @@ from ..errors import InputError, LimitExceeded, NoTextLayer
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 from .layout.asides import attach_asides
+from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
 from .layout.logical import groups_to_logical
@@ -110,6 +111,7 @@ def read_pdf(
         grid_rules: list[RuledPage] = []
         boxes: list[list] = []  # each page's boxes drawn around text (`layout.regions`)
         unreadable = characters = 0
+        icons_drawn: list = []  # lines with an icon drawn beside them (`layout.drawn_icons`)
         flags = _text_flags()
         for index in range(doc.page_count):
             try:
@@ -121,6 +123,9 @@ def read_pdf(
                 continued = bool(grid_pages) and grid_pages[-1] == index
                 drawings = page.get_cdrawings() if lines else []
                 page_regions = page_boxes(drawings, page.rect.width, page.rect.height, settings)
+                if lines:
+                    pictures = [tuple(b["bbox"]) for b in raw.get("blocks", ()) if b.get("type") == 1]
+                    icons_drawn.extend(drawn_icons(lines, drawings, pictures, settings))
                 if lines and (len(lines) >= settings.table_min_lines or continued):
                     if has_ruled_grid(drawings, settings, continued=continued):
                         try:
@@ -148,6 +153,7 @@ def read_pdf(
     if not any(pages):
         raise NoTextLayer(path, "no text layer; run OCR first")
 
+    apply_drawn_icons(icons_drawn, settings)
     pages = drop_running_lines(pages, heights, settings)
     words = vocabulary(pages)
     try:

@@ -191,3 +191,22 @@ def test_layout_debug_view_draws_a_page(tmp_path):
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     result = CliRunner().invoke(main, ["layout", str(pdf), "--page", "99", "-o", str(out)])
     assert result.exit_code == 2 and "no page 99" in result.output
+
+
+def test_icons_drawn_as_paths_mark_list_items_by_their_commonest_shape():
+    """Steps drawn with an arrow path (twice as common as the owner's arrow up) become list items."""
+    from editiondiff.extract.layout.drawn_icons import apply_drawn_icons, drawn_icons
+
+    right = [("l", (0, 4), (6, 4)), ("l", (6, 4), (6, 1)), ("l", (6, 1), (10, 5)), ("l", (10, 5), (6, 9))]
+    up = [("l", (5, 0), (10, 6)), ("l", (10, 6), (7, 6)), ("l", (7, 6), (7, 10)), ("l", (7, 10), (3, 10))]
+
+    def at(shape, x, y):  # the shape drawn 8 pt wide at (x, y), a little off the point grid
+        items = [(k, (x + 0.8 * p[0] + 0.03, y + 0.8 * p[1]), (x + 0.8 * q[0], y + 0.8 * q[1])) for k, p, q in shape]
+        return {"items": items, "rect": (x, y, x + 8, y + 8), "fill": (0.0, 0.0, 0.57)}
+
+    rows = [("Une étape", right), ("Une autre étape", right), ("DINUM", up), ("Une troisième étape", right)]
+    lines = page_lines(_page(*([_span(text, 70, 100 + 20 * i)] for i, (text, _) in enumerate(rows))), 1, DEFAULT_LAYOUT)
+    drawings = [at(shape, 60 + 0.1 * i, 101 + 20 * i) for i, (_, shape) in enumerate(rows)]
+    apply_drawn_icons(drawn_icons(lines, drawings, [], DEFAULT_LAYOUT), DEFAULT_LAYOUT)
+    assert _texts(lines) == ["• Une étape", "• Une autre étape", "DINUM", "• Une troisième étape"]
+    assert [l.starts_new_line for l in lines] == [True, True, False, True]

@@ -12,13 +12,14 @@ garbled edition. The reader refuses such a file like a scan
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _CID = re.compile(r"\(cid:\d+\)")
 
 
 def _unreadable(c: str) -> bool:
-    code = ord(c)
-    return 0xE000 <= code <= 0xF8FF or code == 0xFFFD or (code < 32 and c not in "\t\n\r")
+    """A private-use code point, a control code or the replacement character."""
+    return c == "\ufffd" or (unicodedata.category(c) in ("Co", "Cc") and c not in "\t\n\r")
 
 
 def unreadable_chars(page_dict: dict) -> tuple[int, int]:

@@ -55,6 +55,15 @@ class LayoutSettings:
     #: A text layer where more than this share of the characters have no Unicode meaning is unreadable.
     unreadable_max_share: float = 0.3
 
+    #: A drawing or image at most this many font sizes wide and high...
+    drawn_icon_max_em: float = 1.5
+    #: ...ending at most this many font sizes before a line's text, on its height, is the line's icon.
+    drawn_icon_gap_em: float = 1.0
+    #: Two drawn icons have one shape when their outlines' points agree within this share of their box.
+    drawn_icon_shape_share: float = 0.2
+    #: The commonest drawn icon marks list items when it stands before at least this many lines.
+    drawn_icon_min_lines: int = 3
+
     # -- running headers and footers (`running`) ------------------------------------
     #: Share of the page height, top and bottom, where running lines are looked for.
     running_band_share: float = 0.075
