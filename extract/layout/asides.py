@@ -42,7 +42,7 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
             continue
         best = None
         for other in lines:
-            if other is line or other.starts_new_line or not _beside(line, other, s.beside_overlap_share):
+            if other.x0 <= line.x1 or other.starts_new_line or not _beside(line, other, s.beside_overlap_share):
                 continue
             if other.x0 - line.x1 < s.aside_gap_em * line.size or other.x1 - other.x0 > s.aside_max_share * (other.x1 - line.x0):
                 continue

@@ -47,7 +47,11 @@ def drawn_icons(lines: list[Line], drawings: list[dict], images: list[Box], sett
         shapes.append((("path", _outline(path.get("items", ()), rect), fill), rect))
     for box in images:
         shapes.append((("image", round(box[2] - box[0]), round(box[3] - box[1])), box))
+    largest = s.drawn_icon_max_em * max((l.size for l in lines), default=0.0)
+    shapes = [(sig, r) for sig, r in shapes if 0 < r[2] - r[0] <= largest and 0 < r[3] - r[1] <= largest]
     found = []
+    if not shapes:
+        return found
     for line in lines:
         if line.starts_new_line:
             continue

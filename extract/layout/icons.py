@@ -14,6 +14,7 @@ only has to restore the printed glyph.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: Canonical icons of the brochure text, each with the role it announces.
@@ -46,6 +47,7 @@ _ZAPF = {
 _PRIVATE_USE = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "▪", "\uf0e8": "➔", "\uf0d8": "‣", "\uf076": "‣", "\uf0fc": "✓"}
 #: What a glyph without a Unicode meaning extracts as (a missing glyph, a control code of a Type 3 font).
 _UNREADABLE = {chr(c) for c in range(32) if chr(c) not in "\t\n"} | {"\ufffd"}
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_PRIVATE_USE) | _UNREADABLE))) + "]")
 #: Emoji fonts: MuPDF's own fallback font writes 📅 (U+1F4C5) as U+1F58.
 _EMOJI = {"\u1f58": "📅", "📅": "📅", "🗓": "📅", "⬆": "⬆", "✅": "✓"}
 
@@ -72,7 +74,7 @@ def icon_text(font: str, text: str) -> str:
         text = "".join(_ZAPF.get(c, c) for c in text)
     elif family == "emoji":
         text = "".join(_EMOJI.get(c, c) for c in text)
-    if any(c in _PRIVATE_USE or c in _UNREADABLE for c in text):
+    if _SPECIAL.search(text):
         text = "".join(_PRIVATE_USE.get(c, " " if c in _UNREADABLE else c) for c in text)
     return text
 

@@ -12,32 +12,28 @@ garbled edition. The reader refuses such a file like a scan
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-def _unreadable(c: str) -> bool:
-    """A private-use code point, a control code or the replacement character."""
-    return c == "\ufffd" or (unicodedata.category(c) in ("Co", "Cc") and c not in "\t\n\r")
+#: Private-use code points (the BMP's and planes 15-16), control codes, the replacement character.
+_UNREADABLE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPACE = re.compile(r"\s")
 
 
 def unreadable_chars(page_dict: dict) -> tuple[int, int]:
     """(characters without a meaning, characters that are not spaces) over the page's text spans."""
-    bad = total = 0
+    texts = []
     for block in page_dict.get("blocks", ()):
         if block.get("type", 0) != 0:
             continue
         for line in block.get("lines", ()):
-            for span in line.get("spans", ()):
-                text = span.get("text", "")
-                if "(cid:" in text:
-                    cids = _CID.findall(text)
-                    bad += len(cids)
-                    total += len(cids)
-                    text = _CID.sub("", text)
-                for c in text:
-                    if not c.isspace() or c in "\x00":
-                        total += 1
-                        bad += _unreadable(c)
-    return bad, total
+            texts.extend(span.get("text", "") for span in line.get("spans", ()))
+    text = "".join(texts)
+    cids = 0
+    if "(cid:" in text:
+        cids = len(_CID.findall(text))
+        text = _CID.sub("", text)
+    bad = len(_UNREADABLE.findall(text))
+    # a NUL is unreadable, though \s does not take it for a space anyway
+    return bad + cids, len(text) - len(_SPACE.findall(text)) + cids

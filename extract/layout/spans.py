@@ -170,16 +170,17 @@ def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
     text, not a label; cells of a table are neither bullets nor followed by an arrow.
     """
     s = settings
+    arrows = [l for l in lines if l.text.lstrip().startswith(ARROWS)]
     i = 0
     while i < len(lines):
         label = lines[i]
         words = label.text.split()
         marker = label.text.strip() in STARTERS  # a bullet set apart from its text
-        if not words or len(words) > s.label_max_words:
+        if not words or len(words) > s.label_max_words or not (marker or arrows):
             i += 1
             continue
         best = None
-        for other in lines:
+        for other in lines if marker else arrows:
             if other is label or other.x0 < label.x1 or other.page != label.page:
                 continue
             if other.x0 - label.x1 > s.label_gap_em * max(label.size, other.size):
@@ -199,3 +200,4 @@ def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
         best.block = label.block
         best.text = line_text(best, settings)
         del lines[i]
+        arrows = [l for l in arrows if l is not label]
