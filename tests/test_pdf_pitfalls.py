@@ -210,3 +210,61 @@ def test_icons_drawn_as_paths_mark_list_items_by_their_commonest_shape():
     apply_drawn_icons(drawn_icons(lines, drawings, [], DEFAULT_LAYOUT), DEFAULT_LAYOUT)
     assert _texts(lines) == ["• Une étape", "• Une autre étape", "DINUM", "• Une troisième étape"]
     assert [l.starts_new_line for l in lines] == [True, True, False, True]
+
+
+def test_letter_spaced_capitals_are_closed_up_and_ordinary_short_words_kept():
+    lines = page_lines(_page([_span("L A B E L", 50, 100)], [_span("M I S S I O N S  E T  A C T I O N S", 50, 130)], [_span("il y a à faire", 50, 160)]), 1, DEFAULT_LAYOUT)
+    assert _texts(lines) == ["LABEL", "MISSIONS  ET  ACTIONS", "il y a à faire"]
+
+
+def test_dot_leaders_before_a_right_aligned_deadline_are_a_wide_gap():
+    lines = page_lines(_page([_span("- ➔ Publier le catalogue ........... 2nd semestre 2020", 50, 100)], [_span("Des contrats...", 50, 120)]), 1, DEFAULT_LAYOUT)
+    assert _texts(lines) == ["- ➔ Publier le catalogue  2nd semestre 2020", "Des contrats..."]
+
+
+def _one_page(tmp_path, name, draw):
+    import pymupdf
+
+    doc = pymupdf.open()
+    draw(doc)
+    path = tmp_path / name
+    doc.save(path)
+    return path
+
+
+def test_rotated_pages_two_up_sheets_and_text_without_spaces(tmp_path):
+    """/Rotate 90, pages imposed two-up through Form XObjects, words placed one by one without spaces (TeX)."""
+    import pymupdf
+
+    from editiondiff.extract.pdf import read_pdf
+
+    def rotated(doc):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((50, 100), "Une phrase d'objectif assez longue pour la carte.", fontsize=10)
+        page.set_rotation(90)
+
+    def unspaced(doc):
+        page, x = doc.new_page(width=595, height=842), 50.0
+        for word in "Une phrase sans espaces dans le texte".split():
+            page.insert_text((x, 100), word, fontsize=10)
+            x += pymupdf.get_text_length(word, fontsize=10) + 3
+
+    def two_up(doc):
+        source = pymupdf.open()
+        for n in (1, 2):
+            p = source.new_page(width=297, height=420)
+            p.insert_text((20, 60), f"Page {n} : début du texte de la page", fontsize=9)
+            p.insert_text((20, 75), f"suite du texte de la page {n}.", fontsize=9)
+        sheet = doc.new_page(width=594, height=420)
+        sheet.show_pdf_page(pymupdf.Rect(0, 0, 297, 420), source, 0)
+        sheet.show_pdf_page(pymupdf.Rect(297, 0, 594, 420), source, 1)
+
+    def texts(path):
+        return [b.text for b in read_pdf(path).blocks]
+
+    assert texts(_one_page(tmp_path, "rotated.pdf", rotated)) == ["Une phrase d'objectif assez longue pour la carte."]
+    assert texts(_one_page(tmp_path, "tex.pdf", unspaced)) == ["Une phrase sans espaces dans le texte"]
+    assert texts(_one_page(tmp_path, "two-up.pdf", two_up)) == [
+        "Page 1 : début du texte de la page suite du texte de la page 1.",
+        "Page 2 : début du texte de la page suite du texte de la page 2.",
+    ]

@@ -12,6 +12,8 @@ MuPDF put it on a line of its own.
 
 from __future__ import annotations
 
+import re
+
 from .icons import ARROWS, STARTERS, icon_text
 from .model import Line, Span, union
 from .settings import LayoutSettings
@@ -56,12 +58,34 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings) -> l
                 lines.append(Line(page_number, piece, union(s.bbox for s in piece), size, block=block_number))
     _merge_raised(lines, settings)
     for line in lines:
-        line.text = line_text(line, settings)
+        line.text = _unspaced(line_text(line, settings))
     _merge_labels(lines, settings)
     for line in lines:
         line.starts_new_line = line.text.lstrip().startswith(STARTERS)
         line.first_word_width = _first_word_width(line)
     return [line for line in lines if line.text.strip()]
+
+
+#: Capitals set one by one with a space between ("L A B E L"); words stand apart by wider gaps.
+_SPACED_WORD = re.compile(r"(?<!\S)\w(?: \w){2,}(?!\S)")
+#: In a line holding one, a shorter spaced word too ("E T" between "M I S S I O N S" and "A C T I O N S").
+_SPACED_SHORT = re.compile(r"(?<!\S)\w(?: \w)+(?!\S)")
+#: Dot leaders between a phrase and what is set at the right margin ("Étape ........ 2021").
+_LEADERS = re.compile(r"(?<=\S) ?(?:[.·…] ?){4,}(?=\S)")
+
+
+def _close_up(match: re.Match) -> str:
+    word = match.group(0).replace(" ", "")
+    return word if word.isupper() else match.group(0)  # "il y a à faire" is no spaced word
+
+
+def _unspaced(text: str) -> str:
+    """Letter-spaced capitals closed up; dot leaders become the wide gap they stand for."""
+    if " " in text and _SPACED_WORD.search(text):
+        text = "  ".join(_SPACED_SHORT.sub(_close_up, part) for part in text.split("  "))
+    if "." in text or "…" in text or "·" in text:
+        text = _LEADERS.sub("  ", text)
+    return text
 
 
 def _drawn_near(places: list[tuple[float, float]], x: float, y: float, offset: float) -> bool:
