@@ -268,3 +268,10 @@ def test_rotated_pages_two_up_sheets_and_text_without_spaces(tmp_path):
         "Page 1 : début du texte de la page suite du texte de la page 1.",
         "Page 2 : début du texte de la page suite du texte de la page 2.",
     ]
+
+
+def test_drawn_icon_outlines_take_quads_rectangles_and_curves():
+    from editiondiff.extract.layout.drawn_icons import _outline
+
+    items = [("qu", ((0, 0), (8, 0), (0, 8), (8, 8))), ("re", (0, 0, 8, 8), -1), ("c", (0, 0), (2, 2), (4, 4), (8, 8)), ("l", (8, 8), (0, 0))]
+    assert [k for k, _, _ in _outline(items, (0, 0, 8, 8))] == ["qu", "re", "c", "l"]

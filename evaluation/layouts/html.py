@@ -20,7 +20,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from ..render.brochure_layout import inline_runs
+from ..render.brochure_pymupdf import _inline as inline_html
 from editiondiff.schemas import Edition
 
 from .content import Card, Section, edition_sections
@@ -48,20 +48,9 @@ def _soft_hyphens(text: str) -> str:
     return " ".join(dic.inserted(w, hyphen="\u00ad") if len(w) > 6 and w.isalpha() else w for w in words)
 
 
-def _inline(text: str, style: Style, *, hyphenate: bool = False) -> str:
-    runs, _ = inline_runs(text)
-    out = []
-    for run in runs:
-        piece = _soft_hyphens(run.text) if hyphenate else run.text
-        piece = _html.escape(piece).replace("\u00ad", "&shy;")
-        if run.sup:
-            piece = f"<sup>{piece}</sup>"
-        if run.href is not None:
-            piece = f'<a href="{_html.escape(run.href)}">{piece}</a>'
-        if run.bold:
-            piece = f"<b>{piece}</b>"
-        out.append(piece)
-    return "".join(out)
+def _inline(text: str, *, hyphenate: bool = False) -> str:
+    """A line with its markup as HTML (the brochure engine's own conversion), soft hyphens first if asked."""
+    return inline_html([_soft_hyphens(text) if hyphenate else text])
 
 
 def _icon(role: str, style: Style) -> str:
@@ -77,20 +66,20 @@ def _icon(role: str, style: Style) -> str:
 
 def _card_html(card: Card, style: Style) -> str:
     if style.pill:
-        head = f'<div class="head"><span class="pill">{_html.escape(card.code)}</span><span class="ctitle">→ {_inline(card.title, style)}</span></div>'
+        head = f'<div class="head"><span class="pill">{_html.escape(card.code)}</span><span class="ctitle">→ {_inline(card.title)}</span></div>'
     else:
-        head = f'<p class="ctitle">{_html.escape(card.code)} → {_inline(card.title, style)}</p>'
+        head = f'<p class="ctitle">{_html.escape(card.code)} → {_inline(card.title)}</p>'
     main = []
     if card.status:
-        main.append(f'<p class="status">{_inline(card.status, style)}</p>')
-    main += [f"<p>{_inline(p, style)}</p>" for p in card.paragraphs]
+        main.append(f'<p class="status">{_inline(card.status)}</p>')
+    main += [f"<p>{_inline(p)}</p>" for p in card.paragraphs]
     steps = []
     for text, deadline in card.steps:
-        due = f'<span class="due">{_inline(deadline, style)}</span>' if deadline else ""
-        steps.append(f'<div class="step"><span class="what">{_icon("step", style)}{_inline(text, style)}</span>{due}</div>')
-    side = [f'<p class="owner">{_icon("owner", style)}{_inline(o, style)}</p>' for o in card.owners]
-    side += [f'<p class="deadline">{_icon("deadline", style)}{_inline(d, style)}</p>' for d in card.deadlines]
-    notes = [f'<p class="note">{_inline(n, style)}</p>' for n in card.notes]
+        due = f'<span class="due">{_inline(deadline)}</span>' if deadline else ""
+        steps.append(f'<div class="step"><span class="what">{_icon("step", style)}{_inline(text)}</span>{due}</div>')
+    side = [f'<p class="owner">{_icon("owner", style)}{_inline(o)}</p>' for o in card.owners]
+    side += [f'<p class="deadline">{_icon("deadline", style)}{_inline(d)}</p>' for d in card.deadlines]
+    notes = [f'<p class="note">{_inline(n)}</p>' for n in card.notes]
     if style.cards in ("panel-right", "panel-left"):
         panel = f'<div class="panel">{"".join(side)}</div>'
         cell = f'<div class="main">{"".join(main)}{"".join(steps)}{"".join(notes)}</div>'
@@ -104,7 +93,7 @@ def _card_html(card: Card, style: Style) -> str:
 
 def _block_html(role: str, text: str, style: Style, *, hyphenate: bool = False) -> str:
     tag = {"title": "h1", "heading": "h2"}.get(role, "p")
-    return f'<{tag} class="{role}">{_inline(text, style, hyphenate=hyphenate and role == "para")}</{tag}>'
+    return f'<{tag} class="{role}">{_inline(text, hyphenate=hyphenate and role == "para")}</{tag}>'
 
 
 def _section_html(section: Section, style: Style) -> str:
@@ -114,7 +103,7 @@ def _section_html(section: Section, style: Style) -> str:
         rows = []
         for index, row in enumerate(section.rows):
             tag = "th" if index == 0 else "td"
-            rows.append("<tr>" + "".join(f"<{tag}>{_inline(c, style) if c else '&#160;'}</{tag}>" for c in row) + "</tr>")
+            rows.append("<tr>" + "".join(f"<{tag}>{_inline(c) if c else '&#160;'}</{tag}>" for c in row) + "</tr>")
         head = "".join(_block_html(r, t, style) for r, t in section.blocks)
         return f'<section class="{cls}">{head}<table class="{style.table}">{"".join(rows)}</table></section>'
     if section.kind == "mission":

@@ -27,7 +27,13 @@ def _outline(items, rect) -> tuple:
     path's box, as shares of its width and height."""
     x0, y0, x1, y1 = rect
     w, h = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
-    return tuple((item[0], (item[1][0] - x0) / w, (item[1][1] - y0) / h) for item in items)
+    out = []
+    for item in items:
+        point = item[1]
+        if item[0] == "qu":  # a quad: its first corner
+            point = point[0]
+        out.append((item[0], (point[0] - x0) / w, (point[1] - y0) / h))  # a rectangle: its first corner too
+    return tuple(out)
 
 
 def _same_shape(a: tuple, b: tuple, tolerance: float) -> bool:
