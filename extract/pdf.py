@@ -40,7 +40,7 @@ from .layout.regions import order_regions, page_boxes
 from .layout.paragraphs import lines_to_groups
 from .layout.running import drop_running_lines
 from .layout.settings import LayoutSettings
-from .layout.readable import unreadable_chars
+from .layout.readable import body_size, tally_sizes, unreadable_chars
 from .layout.spans import page_lines
 from .layout.tables import RuledPage, TableRegion, find_tables, has_ruled_grid, ruled_page, stitch, table_rows
 
@@ -130,23 +130,30 @@ def read_pdf(
         grid_rules: list[RuledPage] = []
         boxes: list[list] = []  # each page's boxes drawn around text (`layout.regions`)
         unreadable = characters = 0
+        sizes: dict[float, int] = {}  # characters by font size, over the document
         icons_drawn: list = []  # lines with an icon drawn beside them (`layout.drawn_icons`)
         flags = _text_flags()
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
                 raw = page.get_text("dict", flags=flags)
-                lines = page_lines(raw, index + 1, settings)
+                page_sizes: dict[float, int] = {}
+                tally_sizes(raw, page_sizes)
+                for size, count in page_sizes.items():
+                    sizes[size] = sizes.get(size, 0) + count
+                # thresholds relative to the page's body text
+                page_settings = settings.for_body(body_size(page_sizes))
+                lines = page_lines(raw, index + 1, page_settings)
                 bad, total = unreadable_chars(raw)
                 unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
                 drawings = page.get_cdrawings() if lines else []
-                page_regions = page_boxes(drawings, page.rect.width, page.rect.height, settings)
+                page_regions = page_boxes(drawings, page.rect.width, page.rect.height, page_settings)
                 if lines:
                     pictures = [tuple(b["bbox"]) for b in raw.get("blocks", ()) if b.get("type") == 1]
-                    icons_drawn.extend(drawn_icons(lines, drawings, pictures, settings))
+                    icons_drawn.extend(drawn_icons(lines, drawings, pictures, page_settings))
                 if lines and (len(lines) >= settings.table_min_lines or continued):
-                    if has_ruled_grid(drawings, settings, continued=continued):
+                    if has_ruled_grid(drawings, page_settings, continued=continued):
                         try:
                             grid_rules.append(ruled_page(page, drawings))
                             grid_pages.append(index + 1)
@@ -175,6 +182,8 @@ def read_pdf(
     if not any(pages):
         raise NoTextLayer(path, "no text layer; run OCR first")
 
+    # the steps across pages: thresholds relative to the document's body text
+    settings = settings.for_body(body_size(sizes))
     apply_drawn_icons(icons_drawn, settings)
     pages = drop_running_lines(pages, heights, settings)
     words = vocabulary(pages)

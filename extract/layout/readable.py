@@ -37,3 +37,17 @@ def unreadable_chars(page_dict: dict) -> tuple[int, int]:
     bad = len(_UNREADABLE.findall(text))
     # a NUL is unreadable, though \s does not take it for a space anyway
     return bad + cids, len(text) - len(_SPACE.findall(text)) + cids
+
+
+def body_size(sizes: dict[float, int]) -> float:
+    """The size most characters are set in (the body text), from a tally of characters by size."""
+    return max(sizes.items(), key=lambda item: (item[1], -item[0]))[0] if sizes else 0.0
+
+
+def tally_sizes(page_dict: dict, sizes: dict[float, int]) -> None:
+    """Add the page's characters to the tally by font size (rounded to a tenth of a point)."""
+    for block in page_dict.get("blocks", ()):
+        for line in block.get("lines", ()):
+            for span in line.get("spans", ()):
+                size = round(float(span.get("size", 0.0)), 1)
+                sizes[size] = sizes.get(size, 0) + len(span.get("text", "").strip())

@@ -7,7 +7,9 @@ In the manner of pdfplumber's `TableSettings`: the layout steps read nothing
 but these fields, so a user whose producer sets text differently tunes one
 object instead of editing code. Units are given by each field's suffix:
 
-* `_pt`: a distance in PDF points;
+* `_pt`: a distance in PDF points *for a body text of `body_reference_pt`*: the
+  reader scales every one of them by the document's body size over that
+  reference (`for_body`), so that they are relative to the body text;
 * `_em`: a distance in multiples of the font size of the line(s) concerned;
 * `_share`: a fraction (of a page, of a column, of a count of lines);
 * `_lines`, `_pages`, `_spans`: counts.
@@ -15,11 +17,14 @@ object instead of editing code. Units are given by each field's suffix:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True)
 class LayoutSettings:
+    #: The body size the `_pt` distances are given for; each document's are scaled by its body size over this.
+    body_reference_pt: float = 9.0
+
     # -- spans into visual lines (`spans`) ------------------------------------------
     #: The same text drawn again within this distance both ways is one glyph run (fake bold, shadow).
     duplicate_offset_pt: float = 1.5
@@ -210,6 +215,14 @@ class LayoutSettings:
         ):
             if getattr(self, low) > getattr(self, high):
                 raise ValueError(f"layout settings {low} ({getattr(self, low)!r}) must not exceed {high} ({getattr(self, high)!r})")
+
+    def for_body(self, body_size: float) -> LayoutSettings:
+        """These settings with every `_pt` distance scaled to a body text of `body_size` points."""
+        if not body_size > 0 or body_size == self.body_reference_pt:
+            return self
+        ratio = body_size / self.body_reference_pt
+        scaled = {f.name: getattr(self, f.name) * ratio for f in fields(self) if f.name.endswith("_pt") and f.name != "body_reference_pt"}
+        return replace(self, body_reference_pt=body_size, **scaled)
 
     @classmethod
     def resolve(cls, settings: LayoutSettings | dict | None) -> LayoutSettings:
