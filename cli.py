@@ -404,5 +404,21 @@ def corpus_add(file: Path, edition_id: str, role: str, published, url: str | Non
     click.echo(add_to_corpus(manifest or DEFAULT_MANIFEST, file, edition_id, role=role, published=published, url=url, label=label))
 
 
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--page", "page_number", type=click.IntRange(min=1), default=1, show_default=True, help="Page to draw (1-based).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="PNG file to write.")
+@_one_line_errors
+def layout(source: Path, page_number: int, output: Path) -> None:
+    """Draw what the PDF reader saw on one page: regions, reading order, each block's role (a PNG)."""
+    from .errors import InputError
+    from .extract.layout.debug import draw_page
+
+    if not source.is_file():
+        raise InputError(source, "no such file")
+    draw_page(source, page_number, output)
+    click.echo(f"{output}: page {page_number} of {source.name}")
+
+
 if __name__ == "__main__":
     main()
