@@ -162,7 +162,7 @@ def schema(out_dir: Path | None) -> None:
 @_one_line_errors
 def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | None) -> None:
     """Report what changed from edition OLD to edition NEW (sources or extracted JSON)."""
-    from .diff.report import render_report
+    from .report.pair import render_report
     from .pipeline import compare, load_edition
 
     before, after = load_edition(old), load_edition(new)
@@ -181,7 +181,7 @@ def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | Non
 @_one_line_errors
 def run(manifest: Path | None, out_dir: Path, lang: str, settings) -> None:
     """The main job: extract every edition of the corpus, diff consecutive ones, print a summary."""
-    from .diff.report import render_report
+    from .report.pair import render_report
     from .pipeline import DEFAULT_MANIFEST, build_corpus, compare, deadline_counts
 
     editions = build_corpus(manifest or DEFAULT_MANIFEST)

@@ -72,6 +72,6 @@ def without_provenance(value):
 
 def said(change) -> str:
     """A change's subject as the French report words it ("LA1", "LA1 étape 2", an indicator's label)."""
-    from editiondiff.diff.report import subject_label
+    from editiondiff.report.pair import subject_label
 
     return subject_label(change, "fr")

@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..schemas import Edition
 from ..schemas.diff import Change, Diff, Phrase, StatedCheck
-from .phrases import phrase_to_text
+from ..diff.phrases import phrase_to_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
