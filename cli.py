@@ -202,6 +202,36 @@ def run(manifest: Path | None, out_dir: Path, lang: str, settings) -> None:
         click.echo(f"{stem}: {count} change{'' if count == 1 else 's'} -> {out_dir / (stem + '.md')}")
 
 
+@main.command()
+@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Folder of report.html, report.md, report.json and the CSV tables.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@click.option("--excel", is_flag=True, help="CSV for spreadsheets: UTF-8 with BOM, semicolons.")
+@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@_diff_options
+@_one_line_errors
+def report(manifest: Path | None, out_dir: Path, lang: str, excel: bool, quiet: bool, settings) -> None:
+    """The main job: every edition of the corpus, each consecutive pair diffed, one self-contained HTML report (and MD, JSON, CSV)."""
+    from .extract.manifest import load_manifest
+    from .pipeline import DEFAULT_MANIFEST, build_edition
+    from .report.build import editions_to_report
+    from .report.write import clean, render_files, write_files
+
+    manifest = manifest or DEFAULT_MANIFEST
+    entries = load_manifest(manifest).editions
+    editions = []
+    with click.progressbar(entries, label="editions", file=sys.stderr, hidden=quiet,
+                           item_show_func=lambda e: e.id if e else None) as bar:
+        for entry in bar:
+            editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest))
+    result = editions_to_report(editions, settings=settings)
+    written = write_files(render_files(result, editions, lang=lang, excel=excel, root=manifest.parent), out_dir)
+    for pair in result.pairs:
+        click.echo(clean(f"{pair.old} -> {pair.new}: {len(pair.diff.changes)} change{'' if len(pair.diff.changes) == 1 else 's'}"))
+    click.echo(f"{len(written)} files -> {out_dir / 'report.html'}")
+
+
 @main.group()
 def corpus() -> None:
     """Build and check the bundled corpus (re-typeset PDFs, sha256 pins)."""

@@ -194,7 +194,7 @@ class _Sentences:
 
 
 def _markdown(diff: Diff, old: Edition, new: Edition, lang: str) -> str:
-    template = _environment().get_template("report.md.j2")
+    template = _environment().get_template("pair.md.j2")
     counts: dict[str, int] = {}
     for c in diff.changes:
         counts[c.kind] = counts.get(c.kind, 0) + 1

@@ -27,15 +27,17 @@ def schema_id(name: str, version: str) -> str:
 def versions() -> dict[str, str]:
     """Name -> version of every JSON document the tool writes."""
     from .diff import DIFF_SCHEMA_VERSION
+    from .report import REPORT_SCHEMA_VERSION
 
-    return {"edition": SCHEMA_VERSION, "diff": DIFF_SCHEMA_VERSION}
+    return {"edition": SCHEMA_VERSION, "diff": DIFF_SCHEMA_VERSION, "report": REPORT_SCHEMA_VERSION}
 
 
 def models() -> dict[str, type[BaseModel]]:
     """Name -> root model of every JSON document the tool writes."""
-    from .diff import Diff  # the diff contract lives in its own module
+    from .diff import Diff  # the diff and report contracts live in their own modules
+    from .report import Report
 
-    return {"edition": Edition, "diff": Diff}
+    return {"edition": Edition, "diff": Diff, "report": Report}
 
 
 def model_to_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:

@@ -1,0 +1,94 @@
+"""The report of every edition: one folder of HTML, Markdown, JSON and CSV saying the same thing, byte-identical run to run."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from editiondiff.report.build import editions_to_report
+from editiondiff.report.significance import RULES, RULES_VERSION
+from editiondiff.report.write import md_escape, neutralise, render_files
+from editiondiff.schemas.registry import validation_errors
+
+from conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def corpus_editions():
+    from editiondiff.pipeline import build_corpus
+
+    return build_corpus()
+
+
+@pytest.fixture(scope="module")
+def files(corpus_editions):
+    return render_files(editions_to_report(corpus_editions), corpus_editions, root=CORPUS)
+
+
+def test_every_file_of_the_folder_and_the_json_validates(files):
+    assert sorted(files) == ["changes.csv", "claims.csv", "editions.csv", "findings.csv", "indicators.csv", "matches.csv",
+                             "report.html", "report.json", "report.md", "rules.csv", "sources.csv", "timeline.csv"]
+    document = json.loads(files["report.json"])
+    assert validation_errors("report", document) == []
+    assert document["rules_version"] == RULES_VERSION and len(document["rules"]) == len(RULES)
+
+
+def test_two_runs_are_byte_identical(corpus_editions, files):
+    again = render_files(editions_to_report(corpus_editions), corpus_editions, root=CORPUS)
+    assert again == files
+
+
+def test_overview_says_not_assessed_never_zero_for_editions_known_by_missions(files):
+    rows = {r["edition"]: r for r in csv.DictReader(io.StringIO(files["editions.csv"]))}
+    assert rows["mi-2020"]["actions"] == "38" and rows["mi-2020"]["completed"] == "5"
+    assert rows["2019"]["actions"] == "non évalué" and rows["mi-2021"]["completed"] == "non évalué"
+    claims = list(csv.DictReader(io.StringIO(files["claims.csv"])))
+    assert {"edition": "mi-2021", "claim": "to_complete", "claimed": "1", "observed": "", "state": "not_assessed"} in claims
+    html = files["report.html"]
+    assert "non évalué" in html and "ne veut pas dire que rien n&#39;a été fait" in html
+
+
+def test_changes_table_has_edition_columns_ids_and_places_in_separate_cells(files):
+    (row,) = csv.DictReader(io.StringIO(files["changes.csv"]))
+    assert (row["edition_old"], row["edition_new"], row["kind"], row["mission"]) == ("2019", "mi-2020", "mission_renamed", "BETA")
+    assert row["change_id"].startswith("chg-") and row["rules"] == "mission_renamed +60"
+    assert (row["old_source"], row["new_source"], row["new_line_start"]) == ("000", "003", "1070")
+
+
+def test_audit_findings_sources_timeline_and_indicators_are_reported(files):
+    findings = list(csv.DictReader(io.StringIO(files["findings.csv"])))
+    assert {f["kind"] for f in findings} >= {"title_truncated", "objective_duplicated", "dangling_reference", "year_out_of_period"}
+    sources = {s["source"]: s for s in csv.DictReader(io.StringIO(files["sources.csv"]))}
+    assert set(sources) == {"000", "001", "002", "003", "004"} and all(len(s["sha256"]) == 64 for s in sources.values())
+    timeline = list(csv.DictReader(io.StringIO(files["timeline.csv"])))
+    assert len(timeline) == 38 and all(r["edition"] == "mi-2020" for r in timeline)
+    html = files["report.html"]
+    assert html.count("<svg ") == len({r["mission"] for r in timeline}) and "<figure>" in html
+    assert "Résilience RIE et Rimba" in html  # a finding's subject title as printed
+
+
+def test_html_is_self_contained_and_forbids_foreign_scripts(files):
+    html = files["report.html"]
+    assert 'http-equiv="Content-Security-Policy"' in html and "script-src 'none'" in html
+    assert "<script" not in html and "<link" not in html and "@import" not in html
+    assert "src=\"http" not in html and "url(http" not in html and "href=\"http" not in html
+
+
+def test_excel_csv_has_a_bom_and_semicolons(corpus_editions):
+    files = render_files(editions_to_report(corpus_editions[:2]), corpus_editions[:2], root=CORPUS, excel=True)
+    text = files["changes.csv"]
+    assert text.startswith("\ufeffedition_old;edition_new;rank;change_id")
+
+
+def test_cells_and_markdown_from_documents_are_made_inert():
+    assert [neutralise(x) for x in ("=1+1", "+33", "-2", "@SUM(A1)", "plain", "\x1b[31mred")] == ["'=1+1", "'+33", "'-2", "'@SUM(A1)", "plain", "[31mred"]
+    assert md_escape("[clic](javascript:alert(1)) <b>x</b>\n# titre") == r"\[clic\]\(javascript:alert\(1\)\) \<b\>x\</b\> \# titre"
+
+
+def test_english_rendering_changes_words_not_data(corpus_editions, files):
+    english = render_files(editions_to_report(corpus_editions), corpus_editions, root=CORPUS, lang="en")
+    assert english["report.json"] == files["report.json"]
+    assert '<html lang="en">' in english["report.html"] and "not assessed" in english["report.html"]
