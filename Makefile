@@ -1,9 +1,16 @@
 # Two entry points, both of which set everything up on a fresh machine:
 #   make run    extract every edition of the bundled corpus, diff them, print a summary
 #   make test   run the test suite (what CI runs, through .ci/run)
+#   make bench  the speed scripts of benchmarks/, each against a baseline measured in the same run
+# Developer targets over the test harness (`evaluation/`, run from this folder, never shipped):
+#   make score          the diff measured on seeded perturbations (both profiles, every 10th trial via PDF)
+#   make corpus-pdfs    re-typeset the corpus PDFs and record their sha256 in corpus/manifest.toml
+#   make run-reference  record the sha256 of `make run`'s outputs (tests/data/run-outputs.sha256)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# The harness is imported from the checkout: the repository root goes on the path.
+HARNESS := PYTHONPATH=$(CURDIR) $(BIN)/python
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -11,7 +18,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-.PHONY: install run test bench
+.PHONY: install run test bench score corpus-pdfs run-reference
 install: $(BIN)/.installed
 
 run: $(BIN)/.installed
@@ -24,3 +31,14 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_diff.py
 	$(BIN)/python benchmarks/bench_startup.py
+
+score: $(BIN)/.installed
+	$(HARNESS) -m evaluation score --trials 200 --pdf-every 10
+	$(HARNESS) -m evaluation score --trials 200 --pdf-every 10 --profile hard
+
+corpus-pdfs: $(BIN)/.installed
+	$(HARNESS) -m evaluation corpus-build
+
+run-reference: $(BIN)/.installed
+	rm -rf out/reference && $(BIN)/editiondiff run --out out/reference
+	cd out/reference && LC_ALL=C sh -c 'sha256sum *' > $(CURDIR)/tests/data/run-outputs.sha256

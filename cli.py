@@ -2,7 +2,13 @@
 
 Exit codes: 0 success; 1 a check failed (`validate`, `corpus check`);
 2 bad input (unreadable, empty, encrypted, unknown format, over a limit);
-3 input read but no roadmap structure found in it.
+3 input read but no roadmap structure found in it;
+70 internal error, a bug in editiondiff (sysexits' EX_SOFTWARE; set
+EDITIONDIFF_DEBUG=1 for the traceback).
+
+The test harness (scoring on perturbed editions, re-typesetting the corpus
+PDFs) is not part of this command: it is `python -m evaluation` in a source
+checkout.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_FAILED, EditionDiffError
+from .errors import EXIT_FAILED, EXIT_INTERNAL, EditionDiffError
 
 
 def _one_line_errors(command):
@@ -35,7 +41,7 @@ def _one_line_errors(command):
             if os.environ.get("EDITIONDIFF_DEBUG"):
                 raise
             click.echo(f"editiondiff: internal error: {type(exc).__name__}: {exc}", err=True)
-            sys.exit(EXIT_FAILED)
+            sys.exit(EXIT_INTERNAL)
 
     return wrapper
 
@@ -234,19 +240,7 @@ def report(manifest: Path | None, out_dir: Path, lang: str, excel: bool, quiet: 
 
 @main.group()
 def corpus() -> None:
-    """Build and check the bundled corpus (re-typeset PDFs, sha256 pins)."""
-
-
-@corpus.command("build")
-@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
-@_one_line_errors
-def corpus_build(manifest: Path | None) -> None:
-    """Re-typeset the editions into PDFs under corpus/pdf (deterministic) and record their sha256."""
-    from .pipeline import DEFAULT_MANIFEST
-    from .render.corpus import build_corpus_pdfs
-
-    for line in build_corpus_pdfs(manifest or DEFAULT_MANIFEST):
-        click.echo(line)
+    """Check the bundled corpus (sha256 pins of its sources and re-typeset PDFs)."""
 
 
 @corpus.command("check")
@@ -263,20 +257,6 @@ def corpus_check(manifest: Path | None) -> None:
     if problems:
         sys.exit(EXIT_FAILED)
     click.echo("corpus: every file matches its sha256")
-
-
-@main.command()
-@click.option("--trials", type=int, default=200, show_default=True)
-@click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--pdf-every", type=int, default=0, help="Also re-render every Nth trial as PDF and extract it (0: never).")
-@click.option("--profile", type=click.Choice(["default", "hard"]), default="default", show_default=True,
-              help="Perturbations: mild edits (default) or paraphrased, stacked, swapped and look-alike edits (hard).")
-@_one_line_errors
-def score(trials: int, seed: int, pdf_every: int, profile: str) -> None:
-    """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
-    from .diff.score import run_scoring
-
-    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile), nl=False)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,10 @@ EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran but its check failed (e.g. `validate` on an invalid file)
 EXIT_BAD_INPUT = 2  # unreadable, empty, encrypted, wrong format, not UTF-8, over a limit
 EXIT_NO_ROADMAP = 3  # the input was read, but no roadmap structure was found in it
+#: A bug in editiondiff, not a problem with the input: sysexits' EX_SOFTWARE, so that
+#: scripts can tell "report this" from every input or check outcome above (and the
+#: small codes stay free for future input categories).
+EXIT_INTERNAL = 70
 
 
 class EditionDiffError(Exception):

@@ -1,36 +1,60 @@
 """The whole pipeline as plain functions: what the CLI calls, and what programs can call too.
 
-    build_edition(paths)           sources -> Edition  (extract, normalise, audit)
+    build_edition(paths, settings=…)  sources -> Edition  (extract, normalise, audit)
     build_corpus(manifest)         the manifest's editions -> [Edition]
     compare(old, new, settings=)   Edition, Edition -> Diff  (settings: diff.settings.DiffSettings)
 
 Heavy libraries (PyMuPDF, pdfplumber, spaCy) are imported inside the stages
 that use them, so that a command pays only for what it touches.
+
+Settings: `BuildSettings` holds one settings object per stage (`reader`,
+`structure`, `normalize`, `audit`), each with named defaults, checked when made.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .diff.settings import DEFAULT_SETTINGS, DiffSettings
+from .diff.settings import DEFAULT_SETTINGS as DEFAULT_DIFF_SETTINGS, DiffSettings
 from .schemas import Edition
 from .schemas.diff import Diff
+from .settings import DEFAULT_SETTINGS, AuditSettings, BuildSettings, NormalizeSettings, ReaderSettings, StructureSettings
+
+__all__ = [
+    "AuditSettings",
+    "BuildSettings",
+    "DiffSettings",
+    "NormalizeSettings",
+    "ReaderSettings",
+    "StructureSettings",
+    "build_corpus",
+    "build_edition",
+    "compare",
+    "deadline_counts",
+    "load_edition",
+]
 
 DEFAULT_MANIFEST = Path(__file__).resolve().parent / "corpus" / "manifest.toml"
 
 
-def build_edition(paths: list[Path], edition_id: str | None = None, *, manifest: Path | None = DEFAULT_MANIFEST) -> Edition:
-    """Read the sources of one edition, build it, normalise its values and audit it."""
-    from .extract.audit import audit_edition
+def build_edition(
+    paths: list[Path],
+    edition_id: str | None = None,
+    *,
+    manifest: Path | None = DEFAULT_MANIFEST,
+    settings: BuildSettings = DEFAULT_SETTINGS,
+) -> Edition:
+    """Read the sources of one edition, build it, normalise its values and audit it (each stage with its settings)."""
+    from .audit import audit_edition
     from .extract.pipeline import extract_edition
     from .normalize import normalize_edition
 
-    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest)
-    edition = normalize_edition(edition)
-    return audit_edition(edition)
+    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings)
+    edition = normalize_edition(edition, settings=settings.normalize)
+    return audit_edition(edition, settings.audit)
 
 
-def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None) -> list[Edition]:
+def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, settings: BuildSettings = DEFAULT_SETTINGS) -> list[Edition]:
     """Every edition the manifest declares, oldest first."""
     from .extract.manifest import load_manifest
 
@@ -38,11 +62,11 @@ def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = 
     for entry in load_manifest(manifest).editions:
         if only and entry.id not in only:
             continue
-        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest))
+        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest, settings=settings))
     return editions
 
 
-def compare(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_SETTINGS) -> Diff:
+def compare(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_DIFF_SETTINGS) -> Diff:
     """What changed from `old` to `new`, under `settings` (thresholds and weights, with named defaults)."""
     from .diff import editions_to_diff
 

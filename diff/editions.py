@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..normalize.codes import mission_lineage
 from ..schemas import Edition
 from .. import __version__
 from ..schemas.diff import Change, Diff, Phrase, SourceRead, Subject
+from ..vocabulary.codes import mission_lineage
 from .detectors import detect_changes
 from .matching import editions_to_matching
 from .phrases import phrase, phrase_to_text

@@ -14,7 +14,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..assignment import assign
-from ..normalize.text import fold
+from ..vocabulary.text import fold
 from ..schemas import IndicatorTable
 from .settings import DiffSettings
 from .similarity import match_key

@@ -1,7 +1,7 @@
 """Missions of two editions matched one to one.
 
 Evidence, strongest first: the same code; a code linked by the alias history
-(FABRIQUE → BETA, `normalize.codes`); a rename the editions state themselves
+(FABRIQUE → BETA, `vocabulary.codes`); a rename the editions state themselves
 ("La mission FABRIQUE devient la mission BETA"); then what the missions say
 (name, objective, description, compared only when both editions print that
 field) and the overlap of their actions (same code or same title). The
@@ -17,9 +17,9 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..assignment import assign, best_rival, rival_fields
-from ..normalize.codes import mission_lineage
 from ..schemas import Edition, Mission
 from ..schemas.diff import Match
+from ..vocabulary.codes import mission_lineage
 from .settings import DiffSettings
 from .similarity import match_key, text_similarity
 

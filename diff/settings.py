@@ -1,12 +1,12 @@
 """The diff's tunable numbers, in one typed object.
 
-The default match threshold is not a guess: `editiondiff score` measures
+The default match threshold is not a guess: `python -m evaluation score` measures
 precision and recall of every change kind over seeded perturbations at several
 thresholds. Over 200 trials of the default profile (seeds 1-200, 20 via PDF)
 F1 over all kinds is 1.0 from 0.45 to 0.60 and falls on both sides (0.998 at
 0.40, 0.94 at 0.70 where moved cards, which share no code and no mission with
 their old selves, are lost). That profile is kind to the matcher; the hard
-profile (`editiondiff score --profile hard`: paraphrased titles with reworded
+profile (`python -m evaluation score --profile hard`: paraphrased titles with reworded
 objectives, stacked edits, code swaps, look-alike drop+add) separates the
 plateau: over the same seeds its F1 peaks at 0.50 (0.9994 on the diff alone,
 0.9768 through text and PDF extraction, against 0.9968 and 0.9742 at 0.55),

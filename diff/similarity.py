@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..normalize.text import fold
+from ..vocabulary.text import fold
 
 _PLURAL = re.compile(r"(?<=\w{3})(s|x)\b")
 

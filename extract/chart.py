@@ -1,4 +1,8 @@
-"""The overview chart matched to the action cards.
+"""The overview chart: its mission groups -> chart entries, and the entries matched to the action cards.
+
+A chart group is a mission code, its headline, then at least two short
+entries (titles without codes; "✓" completed, "(nouveau)" new), grouped under
+capitalised axis labels ("PRODUITS et SERVICES").
 
 The chart prints every action's title under its mission, without codes, and
 its titles differ from the cards' (the card "Résilience RIE et Rimba" is
@@ -9,12 +13,138 @@ by an optimal one-to-one assignment on a title similarity score (`assignment.ass
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from rapidfuzz import fuzz
 
+from ..schemas.blocks import Block
 from ..assignment import assign
-from ..normalize.text import fold
 from ..schemas.edition import Action, ChartEntry
+from ..vocabulary.text import fold
+from .phrases import (
+    is_furniture,
+    is_heading_like,
+    is_mission_code_block,
+    is_owner_phrase,
+    is_status_mark,
+    mission_code_of,
+    objective_of,
+    parse_action_heading,
+)
+
+
+def _entry_like(block: Block, max_chars: int) -> bool:
+    """A short unpunctuated title that may be a chart entry (or a lone "✓" printed apart from its title)."""
+    text = block.text.strip()
+    if block.kind == "paragraph" and block.icon == "status" and not text:
+        return True
+    return (
+        block.kind == "paragraph"
+        and 0 < len(text) <= max_chars
+        and not text.endswith((".", ":"))
+        and not is_mission_code_block(block)
+        and not is_furniture(block)
+        and not parse_action_heading(text)
+        and not is_status_mark(text)
+        and not (is_heading_like(text) and "✓" not in text)
+        and objective_of(text) is None
+    )
+
+
+def _is_axis_label(blocks: list[Block], i: int) -> bool:
+    """A capitalised label printed right before a mission code ("PRODUITS et SERVICES")."""
+    block = blocks[i]
+    return (
+        block.kind == "paragraph"
+        and is_heading_like(block.text)
+        and not is_mission_code_block(block)
+        and not is_furniture(block)
+        and not is_owner_phrase(block.text)
+        and i + 1 < len(blocks)
+        and is_mission_code_block(blocks[i + 1])
+    )
+
+
+def _opens_group(blocks: list[Block], i: int) -> bool:
+    """A mission code followed by its headline (a line with lower-case letters)."""
+    headline = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (
+        is_mission_code_block(blocks[i])
+        and headline is not None
+        and headline.kind in ("paragraph", "heading")
+        and not is_mission_code_block(headline)
+        and not is_furniture(headline)
+        and any(c.islower() for c in headline.text)
+    )
+
+
+def blocks_to_chart(
+    blocks: list[Block], used: set[int], *, entry_max_chars: int, group_min_entries: int
+) -> tuple[list[ChartEntry], dict[str, str], set[int]]:
+    """Chart entries, axis label per mission code, and the block indices they consumed (`used` are skipped)."""
+    entries: list[ChartEntry] = []
+    axis_of: dict[str, str] = {}
+    consumed: set[int] = set()
+    axis_label: str | None = None
+    i = 0
+    n = len(blocks)
+    while i < n:
+        if i in used:
+            i += 1
+            continue
+        if _is_axis_label(blocks, i):
+            axis_label = blocks[i].text.strip()
+        if _opens_group(blocks, i):
+            j = i + 2
+            group: list[int] = []
+            while j < n and j not in used and _entry_like(blocks[j], entry_max_chars):
+                group.append(j)
+                j += 1
+            if len(group) >= group_min_entries:
+                mission = mission_code_of(blocks[i].text)
+                assert mission is not None
+                if axis_label:
+                    axis_of[mission] = axis_label
+                    if i > 0 and blocks[i - 1].text.strip() == axis_label:
+                        consumed.add(i - 1)
+                consumed.update({i, i + 1, *group})
+                entries += _chart_entries(mission, [blocks[k] for k in group])
+                # the legend line right after the chart
+                if j < n and (blocks[j].icon == "status" or is_status_mark(blocks[j].text)):
+                    consumed.add(j)
+                    j += 1
+                i = j
+                continue
+        i += 1
+    return entries, axis_of, consumed
+
+
+_NEW_MARK = re.compile(r"^\(\s*nouveau\s*\)\s*|\s*\(\s*nouveau\s*\)$", re.IGNORECASE)
+
+
+def _chart_entries(mission: str, blocks: list[Block]) -> list[ChartEntry]:
+    """Chart entries of one mission group: "(nouveau)" marks a new action, a final "✓" a completed one.
+
+    A mark printed as a block of its own ("(nouveau)" before a title, "✓" after
+    one) applies to the neighbouring title.
+    """
+    entries: list[ChartEntry] = []
+    pending_new = False
+    for block in blocks:
+        title = block.text.strip()
+        new = pending_new or bool(_NEW_MARK.search(title))
+        title = _NEW_MARK.sub("", title).strip()
+        completed = title.endswith("✓") or block.icon == "status"
+        title = title.rstrip("✓ ").strip()
+        if not title:
+            if completed and entries:
+                entries[-1].completed = True
+            pending_new = new and not completed
+            continue
+        pending_new = False
+        entries.append(ChartEntry(mission=mission, title=title, completed=completed, new=new, provenance=block.provenance))
+    return entries
 
 
 def title_similarity(card: str, chart: str) -> float:

@@ -37,9 +37,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import InputError
-from ..normalize.text import normalize_text
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
+from ..vocabulary.text import normalize_text
 
 _ATTRIBUTE_LINE = re.compile(r"^\s*\{:\s*([^}]*)\}\s*$")
 

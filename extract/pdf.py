@@ -1,12 +1,12 @@
 """PDF sources into the common block stream, with page and bbox provenance.
 
-    read_pdf(path, source_id=None) -> SourceDocument
+    read_pdf(path, source_id=None, *, layout=None) -> SourceDocument
 
-PyMuPDF reads spans (font, size, flags, bbox) page by page; `pdf_layout`
-restores reading order and turns the pages back into logical text lines in
+PyMuPDF reads spans (font, size, flags, bbox) page by page; the layout steps
+(`extract.layout`, thresholds in `LayoutSettings`) restore reading order and turns the pages back into logical text lines in
 the brochure-text conventions (bullets, icons, a wide gap between a step and
 its status, tab-separated table rows); pdfplumber finds ruled tables on the
-pages that draw a grid (`pdf_tables`); the text reader's line grammar
+pages that draw a grid (`layout.tables`); the text reader's line grammar
 (`extract.text.lines_to_drafts`) then makes the blocks, so that a PDF and
 the text of the same document give the same blocks. Each block's provenance
 is the page of its first line, the union of its lines' boxes on that page
@@ -28,19 +28,16 @@ from pathlib import Path
 from ..errors import InputError, LimitExceeded, NoTextLayer
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
-from .pdf_layout import (
-    Line,
-    LogicalLine,
-    _union,
-    drop_running_lines,
-    groups_to_logical,
-    lines_to_groups,
-    order_page,
-    page_lines,
-    settle_base_left,
-    vocabulary,
-)
-from .pdf_tables import RuledPage, TableRegion, find_tables, has_ruled_grid, ruled_page, stitch, table_rows
+from .layout.edges import settle_edges
+from .layout.hyphenation import vocabulary
+from .layout.logical import groups_to_logical
+from .layout.model import Line, LogicalLine, union
+from .layout.order import order_page
+from .layout.paragraphs import lines_to_groups
+from .layout.running import drop_running_lines
+from .layout.settings import LayoutSettings
+from .layout.spans import page_lines
+from .layout.tables import RuledPage, TableRegion, find_tables, has_ruled_grid, ruled_page, stitch, table_rows
 
 
 @dataclass(frozen=True)
@@ -50,8 +47,6 @@ class PdfLimits:
     max_bytes: int = 100 * 1024 * 1024
     max_pages: int = 1000
     max_seconds: float = 60.0
-    #: Fraction of the page height where running headers and footers are looked for.
-    header_band: float = 0.075
 
 
 DEFAULT_LIMITS = PdfLimits()
@@ -83,9 +78,12 @@ def _text_flags():
     return pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_PRESERVE_LIGATURES
 
 
-def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DEFAULT_LIMITS) -> SourceDocument:
-    """The blocks of a PDF, with page + bbox provenance."""
+def read_pdf(
+    path: Path, source_id: str | None = None, *, limits: PdfLimits = DEFAULT_LIMITS, layout: LayoutSettings | dict | None = None
+) -> SourceDocument:
+    """The blocks of a PDF, with page + bbox provenance (`layout`: thresholds of the layout steps)."""
     path = Path(path)
+    settings = LayoutSettings.resolve(layout)
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise LimitExceeded(path, f"file too large: {size} bytes, the limit is {limits.max_bytes} bytes")
@@ -112,11 +110,11 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
             try:
                 page = doc.load_page(index)
                 raw = page.get_text("dict", flags=flags)
-                lines = page_lines(raw, index + 1)
+                lines = page_lines(raw, index + 1, settings)
                 continued = bool(grid_pages) and grid_pages[-1] == index
-                if lines and (len(lines) >= 8 or continued):
+                if lines and (len(lines) >= settings.table_min_lines or continued):
                     drawings = page.get_cdrawings()
-                    if has_ruled_grid(drawings, continued=continued):
+                    if has_ruled_grid(drawings, settings, continued=continued):
                         try:
                             grid_rules.append(ruled_page(page, drawings))
                             grid_pages.append(index + 1)
@@ -138,17 +136,17 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
     if not any(pages):
         raise NoTextLayer(path, "no text layer; run OCR first")
 
-    pages = drop_running_lines(pages, heights, band=limits.header_band)
+    pages = drop_running_lines(pages, heights, settings)
     words = vocabulary(pages)
     try:
-        regions = find_tables(grid_rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words)
+        regions = find_tables(grid_rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words, settings)
     except Exception as exc:  # pdfplumber on a damaged page: read the page as text instead
         regions = []
         _ = exc
     if time.perf_counter() - started > limits.max_seconds:
         raise LimitExceeded(path, f"took more than {limits.max_seconds:g} s to read")
 
-    logical = _pages_to_logical(pages, widths, regions, words)
+    logical = _pages_to_logical(pages, widths, regions, words, settings)
     blocks = _logical_to_blocks(logical, source)
     return SourceDocument(
         source=source,
@@ -161,14 +159,14 @@ def read_pdf(path: Path, source_id: str | None = None, *, limits: PdfLimits = DE
     )
 
 
-def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:
+def _inside(line: Line, box: tuple[float, float, float, float], slack: float) -> bool:
     cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
-    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+    return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
 
 
-def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: list[TableRegion], words: set[str]):
+def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
     """Logical lines of the whole document in reading order, tables stitched in place."""
-    tables = stitch(regions)
+    tables = stitch(regions, settings)
     first_part = {id(parts[0]): parts for parts in tables}
     by_page: dict[int, list[TableRegion]] = {}
     for parts in tables:
@@ -180,9 +178,9 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: lis
     for number, (lines, width) in enumerate(zip(pages, widths), start=1):
         page_regions = by_page.get(number, [])
         if page_regions:
-            lines = [l for l in lines if not any(_inside(l, r.bbox) for r in page_regions)]
-        ordered_pages.append(order_page(lines, width))
-    settle_base_left(ordered_pages)
+            lines = [l for l in lines if not any(_inside(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
+        ordered_pages.append(order_page(lines, width, settings))
+    settle_edges(ordered_pages, settings)
     for number, ordered in enumerate(ordered_pages, start=1):
         page_regions = by_page.get(number, [])
         for region in sorted(page_regions, key=lambda r: r.bbox[1]):
@@ -203,7 +201,7 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: lis
         if run:
             if out:
                 out.append(None)
-            out.extend(groups_to_logical(lines_to_groups(run), words))
+            out.extend(groups_to_logical(lines_to_groups(run, settings), words, settings))
             run.clear()
 
     for item in items:
@@ -230,7 +228,7 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
         if not items:
             continue
         page = items[0].page
-        x0, y0, x1, y1 = _union(item.bbox for item in items if item.page == page)
+        x0, y0, x1, y1 = union(item.bbox for item in items if item.page == page)
         bbox = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
         out.append(
             Block(

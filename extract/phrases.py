@@ -12,40 +12,22 @@ from __future__ import annotations
 
 import re
 
-from ..normalize.codes import ACTION_CODE_IN_TEXT, MISSION_PREFIX, canonical_action_code
+from ..schemas.blocks import Block
+from ..vocabulary import status
+from ..vocabulary.codes import ACTION_CODE_IN_TEXT, MISSION_PREFIX, canonical_action_code
+from ..vocabulary.deadlines import is_deadline_phrase
+from ..vocabulary.owners import ACRONYMS
+from ..vocabulary.text import fold_chars
 
-#: Acronyms of bodies that own actions or appear in owner lines.
-BODY_ACRONYMS = ("DINUM", "DINSIC", "DITP", "ANCT", "DGAFP", "ANSSI", "SGG", "DAE", "DGFIP", "SIG", "CNIL")
+MISSION_CODES = set(MISSION_PREFIX)
+
+#: Acronyms of bodies that own actions or appear in owner lines: the owner vocabulary's.
+BODY_ACRONYMS = ACRONYMS
 
 _BODY = r"(?:minist[eè]res?|" + "|".join(BODY_ACRONYMS) + r")\b"
 _OWNER_START = re.compile(r"^" + _BODY, re.IGNORECASE)
 _OWNER_PART = re.compile(r"^(?:minist[eè]res?\b.*|(?:" + "|".join(BODY_ACRONYMS) + r")\b.*)$", re.IGNORECASE)
 
-_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-_YEAR = r"\b(?:19|20)\d{2}\b"
-_DATE_WORD = re.compile(
-    _YEAR + r"|\btrimestre\b|\bsemestre\b|\b(?:" + _MONTHS + r")\b|\b(?:automne|printemps|été|hiver)\b|\bmi-\d{4}\b",
-    re.IGNORECASE,
-)
-#: Words a deadline or status phrase starts with.
-_DEADLINE_START = re.compile(
-    r"^(?:\d|fait\b|faite?s?\b|en cours\b|réalisé|achevé|terminé|expériment|étude|lancement|lancé|finalisation|"
-    r"préfiguration|extension|projet\b|ouverture|mise en (?:place|œuvre|oeuvre|service|production)|processus|dispositif|"
-    r"programmée?|généralisation|déploiement|industrialisation|automne|printemps|été|hiver|début|fin\b|mi-|courant|"
-    r"jusqu|à partir|à compter|d'ici|dès\b|depuis\b|montée en puissance|version|prévue?s?\b|"
-    r"[TS]\s?[1-4]\b|(?:premier|première|deuxième|second|seconde|troisième|quatrième|1re|1ère|2nde)\b|"
-    r"en\s+(?:19|20)\d{2}\b|(?:l')?année\b|au\s+(?:\d|premier|première|deuxième|second|troisième|quatrième)|"
-    r"(?:" + _MONTHS + r")\b)",
-    re.IGNORECASE,
-)
-#: A state with no date that still answers "when?": "Fait", "En cours", "Dispositif lancé".
-_STATE_ONLY = re.compile(
-    r"^(?:fait|faite|réalisé|réalisée|achevé|achevée|terminé|terminée|en cours|dispositif lancé|lancé|lancée|étude faite)\b",
-    re.IGNORECASE,
-)
-_STATUS_MARK = re.compile(r"^objectif atteint\b", re.IGNORECASE)
-_DONE = re.compile(r"^fait\b|\b(?:faite?s?|réalisée?s?|effectuée?s?|achevée?s?|terminée?s?)\b", re.IGNORECASE)
-_ONGOING = re.compile(r"^en cours\b", re.IGNORECASE)
 _ACTION_HEADING = re.compile(r"^ACTION\s+([A-Z]{2})\s?-?\s?(\d{1,2})\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$")
 _TRAILING_PAREN = re.compile(r"\(([^()]+)\)\s*\.?$")
 _ACTION_NUMBER_ONLY = re.compile(r"\bactions?\s+(\d{1,2})\b", re.IGNORECASE)
@@ -65,28 +47,19 @@ def is_owner_phrase(text: str) -> bool:
     return all(_OWNER_PART.match(p) for p in parts)
 
 
-def is_deadline_phrase(text: str) -> bool:
-    """A deadline or status phrase: starts like one and names a date, or is a bare state ('Fait')."""
-    text = text.strip()
-    if not text or len(text) > 200:
-        return False
-    if _STATE_ONLY.match(text) and len(text) <= 80:
-        return True
-    return bool(_DEADLINE_START.match(text) and _DATE_WORD.search(text))
-
-
 def is_status_mark(text: str) -> bool:
     """'Objectif atteint ✓' printed on a card."""
-    return bool(_STATUS_MARK.match(text.strip()))
+    return bool(status.COMPLETED_MARK.match(fold_chars(text.strip())))
 
 
 def step_status(phrase: str | None) -> str | None:
     """'done' / 'ongoing' as the phrase states it, else None."""
     if not phrase:
         return None
-    if _ONGOING.match(phrase.strip()):
+    key = fold_chars(phrase.strip())
+    if key.startswith(status.ONGOING_PHRASES[0]):
         return "ongoing"
-    if _DONE.search(phrase):
+    if status.FINISHED.search(key):
         return "done"
     return None
 
@@ -145,3 +118,24 @@ def action_references(text: str) -> list[tuple[str, str | None, int]]:
     refs = [(m.group(0), canonical_action_code(m.group(0)), m.start()) for m in ACTION_CODE_IN_TEXT.finditer(text)]
     refs += [(m.group(0), None, m.start()) for m in _ACTION_NUMBER_ONLY.finditer(text)]
     return sorted(refs, key=lambda r: r[2])
+
+
+# --------------------------------------------------------------------------- whole blocks
+
+_OBJECTIVE = re.compile(r"^OBJECTIF\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def is_furniture(block: Block) -> bool:
+    """A running header or page number, by its printed text or its cleaned text."""
+    return is_running_header(block.provenance.quote, MISSION_CODES) or is_running_header(block.text, MISSION_CODES)
+
+
+def is_mission_code_block(block: Block) -> bool:
+    """A paragraph or heading that consists of a mission code (not a running header)."""
+    return block.kind in ("paragraph", "heading") and mission_code_of(block.text) is not None and not is_furniture(block)
+
+
+def objective_of(text: str) -> str | None:
+    """The objective of an "OBJECTIF : …" line (printed in capitals), else None."""
+    m = _OBJECTIVE.match(text.strip())
+    return m.group(1).strip() if m and text.strip()[:8].isupper() else None

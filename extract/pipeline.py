@@ -1,7 +1,7 @@
 """Sources -> SourceDocuments -> one Edition: the extraction stage.
 
-    read_source(path)            one file -> SourceDocument (format from content)
-    extract_edition(paths)       the files of one edition -> Edition (not yet normalised or audited)
+    read_source(path)                      one file -> SourceDocument (format from content)
+    extract_edition(paths, settings=…)     the files of one edition -> Edition (not yet normalised or audited)
 
 The edition's identity (id, label, period, publication date) and each
 source's role come from the corpus manifest when the file is listed there
@@ -15,16 +15,17 @@ import datetime as dt
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, NoRoadmapFound
 from ..schemas.blocks import SourceDocument
 from ..schemas.edition import Edition, SourceRef
 from .detect import decode_text, detect_format
 from .manifest import Manifest, ManifestEdition, load_manifest
-from .structure import StructureSettings, blocks_to_edition
+from .structure import blocks_to_edition
 
-#: Largest source read, in bytes (PDFs have their own limits in the PDF reader).
-MAX_TEXT_BYTES = 20 * 1024 * 1024
+if TYPE_CHECKING:
+    from ..settings import BuildSettings, ReaderSettings
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -38,22 +39,24 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
-def read_source(path: Path, source_id: str | None = None) -> SourceDocument:
+def read_source(path: Path, source_id: str | None = None, *, reader: ReaderSettings | None = None) -> SourceDocument:
     """One source file as a block stream; the format is detected from the content."""
+    from ..settings import ReaderSettings
+
     path = Path(path)
-    return _bytes_to_document(path, _read_bytes(path), source_id or path.stem)
+    return _bytes_to_document(path, _read_bytes(path), source_id or path.stem, reader or ReaderSettings())
 
 
-def _bytes_to_document(path: Path, data: bytes, source: str) -> SourceDocument:
+def _bytes_to_document(path: Path, data: bytes, source: str, reader: ReaderSettings) -> SourceDocument:
     kind = detect_format(path, data)
     if kind == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(path, source)
-    if len(data) > MAX_TEXT_BYTES:
+        return read_pdf(path, source, limits=reader.pdf, layout=reader.layout)
+    if len(data) > reader.max_text_bytes:
         from ..errors import LimitExceeded
 
-        raise LimitExceeded(path, f"{len(data)} bytes, over the {MAX_TEXT_BYTES} bytes limit for text sources")
+        raise LimitExceeded(path, f"{len(data)} bytes, over the {reader.max_text_bytes} bytes limit for text sources")
     text = decode_text(path, data)
     sha256 = hashlib.sha256(data).hexdigest()
     if kind == "markdown":
@@ -104,8 +107,16 @@ def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
     return False
 
 
-def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: Path | None = None) -> Edition:
-    """One Edition from the sources of one edition (several sources merge; the first wins on conflicts)."""
+def extract_edition(
+    paths: list[Path], edition_id: str | None = None, manifest: Path | None = None, *, settings: BuildSettings | None = None
+) -> Edition:
+    """One Edition from the sources of one edition (several sources merge; the first wins on conflicts).
+
+    `settings`: the reader and structure fields of the build settings are used here.
+    """
+    from ..settings import DEFAULT_SETTINGS
+
+    settings = settings or DEFAULT_SETTINGS
     if not paths:
         raise InputError(None, "no source given")
     loaded: Manifest | None = load_manifest(manifest) if manifest is not None and Path(manifest).is_file() else None
@@ -121,7 +132,7 @@ def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: 
             continue  # the same file given twice
         seen.add(sha256)
         found = loaded.find_source(path, sha256) if loaded else None
-        document = _bytes_to_document(path, data, found[1].id if found else path.stem)
+        document = _bytes_to_document(path, data, found[1].id if found else path.stem, settings.reader)
         documents.append(document)
         if found:
             edition_entry, source = found
@@ -169,7 +180,7 @@ def extract_edition(paths: list[Path], edition_id: str | None = None, manifest: 
         period=period,
         published=published if isinstance(published, dt.date) else None,
         sources=refs,
-        settings=StructureSettings(),
+        settings=settings.structure,
     )
     if not (edition.actions or edition.missions or edition.enjeux or edition.claims):
         raise NoRoadmapFound(paths[0], "no roadmap structure found")

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from ..normalize.codes import MISSION_PREFIX
 from ..schemas.blocks import Block
 from ..schemas.edition import Claim, ClaimKind, StatedChange, StatedChangeKind
+from ..vocabulary.codes import MISSION_PREFIX
 from .phrases import action_references, is_heading_like, parse_action_heading
 
 _NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}

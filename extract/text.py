@@ -29,18 +29,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..normalize.text import normalize_text
 from ..schemas.blocks import Block, IconRole, SourceDocument
 from ..schemas.provenance import Provenance
-
-#: Leading glyph -> role of the line it introduces.
-ICON_ROLES: dict[str, IconRole] = {
-    "📅": "deadline",
-    "□": "deadline",
-    "▣": "deadline",
-    "⬆": "owner",
-    "✓": "status",
-}
+from ..vocabulary.icons import ICON_ROLES
+from ..vocabulary.text import normalize_text
 
 _ICON_GLYPHS = tuple(ICON_ROLES)
 _BULLET = re.compile(r"^(?:[-•*]\s+)?(?:(➔|→)\s*)?")

@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 from ..schemas import Edition
-from .deadlines import phrase_to_deadline
+from ..vocabulary.deadlines import phrase_to_deadline
 from .indicators import cell_to_value
+
+if TYPE_CHECKING:
+    from ..settings import NormalizeSettings
 
 
 def context_year(edition: Edition) -> int | None:
@@ -30,9 +35,9 @@ def context_year(edition: Edition) -> int | None:
     return None
 
 
-def normalize_edition(edition: Edition) -> Edition:
+def normalize_edition(edition: Edition, *, settings: NormalizeSettings | None = None) -> Edition:
     """A copy of `edition` with its deadlines, owners and indicator values filled in."""
-    year = context_year(edition)
+    year = settings.context_year if settings is not None and settings.context_year is not None else context_year(edition)
     result = edition.model_copy(deep=True)
     owner_lines = [line for action in result.actions for line in action.owners_printed]
     if owner_lines:

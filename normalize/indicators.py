@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..schemas.values import IndicatorValue
-from .text import fold, normalize_text
+from ..vocabulary.text import fold, normalize_text
 
 _SCALES = {
     "k": 1e3, "millier": 1e3, "milliers": 1e3,

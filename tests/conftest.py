@@ -31,7 +31,7 @@ EDITION_SOURCES = {
 
 
 def extracted_edition(edition_id: str):
-    from editiondiff.extract.audit import audit_edition
+    from editiondiff.audit import audit_edition
     from editiondiff.extract.pipeline import extract_edition
 
     return audit_edition(extract_edition(EDITION_SOURCES[edition_id], manifest=MANIFEST))

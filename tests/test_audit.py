@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editiondiff.extract.audit import audit_edition
+from editiondiff.audit import audit_edition
 
 
 def _findings(edition, kind):

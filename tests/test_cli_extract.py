@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import EDITION_SOURCES, MANIFEST, SEED_003
 
 from editiondiff.cli import main
-from editiondiff.extract.audit import audit_edition
+from editiondiff.audit import audit_edition
 from editiondiff.extract.pipeline import extract_edition
 from editiondiff.schemas.registry import dump_json, validation_errors
 

@@ -66,3 +66,18 @@ def test_a_failed_run_keeps_what_was_written_before(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1 and "missing.txt" in result.stderr
     assert "Traceback" not in result.stderr
     assert kept.read_text(encoding="utf-8") == "earlier result\n"
+
+
+REFERENCE = Path(__file__).resolve().parent / "data" / "run-outputs.sha256"
+
+
+def test_run_outputs_are_the_reference_bytes(two_runs):
+    """`make run` writes, byte for byte, the files whose sha256 are checked in (`make run-reference` records them anew)."""
+    import hashlib
+
+    _, out, _, _ = two_runs
+    expected = dict(reversed(line.split("  ", 1)) for line in REFERENCE.read_text(encoding="utf-8").splitlines())
+    produced = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())}
+    assert sorted(produced) == sorted(expected)
+    changed = [name for name in produced if produced[name] != expected[name]]
+    assert not changed, f"outputs of `editiondiff run` differ from {REFERENCE.name}: {changed}"

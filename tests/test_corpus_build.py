@@ -1,4 +1,4 @@
-"""`editiondiff corpus build` is reproducible: rebuilding gives the committed PDFs byte for byte."""
+"""`python -m evaluation corpus-build` is reproducible: rebuilding gives the committed PDFs byte for byte."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ MANIFEST = ROOT / "corpus" / "manifest.toml"
 
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory):
-    from editiondiff.render.corpus import build_corpus_pdfs
+    from evaluation.corpus_build import build_corpus_pdfs
 
     out = tmp_path_factory.mktemp("pdf")
     before = MANIFEST.read_bytes()

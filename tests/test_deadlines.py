@@ -11,7 +11,9 @@ import datetime as dt
 
 import pytest
 
-from editiondiff.normalize.deadlines import deadline_to_phrase, phrase_to_deadline
+from deadline_phrases import deadline_to_phrase
+
+from editiondiff.vocabulary.deadlines import phrase_to_deadline
 
 D = dt.date
 

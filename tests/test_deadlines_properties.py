@@ -13,7 +13,9 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editiondiff.normalize.deadlines import deadline_to_phrase, phrase_to_deadline
+from deadline_phrases import deadline_to_phrase
+
+from editiondiff.vocabulary.deadlines import phrase_to_deadline
 from editiondiff.schemas.values import Deadline, Milestone
 
 D = dt.date

@@ -14,9 +14,9 @@ from collections import Counter
 import pytest
 
 from editiondiff.diff.editions import editions_to_diff
-from editiondiff.diff.perturb import perturb_edition
-from editiondiff.diff.perturb_hard import paraphrase_title, reword_sentence, reworded_deadline
-from editiondiff.diff.score import _normalize, base_edition
+from evaluation.perturb import perturb_edition
+from evaluation.perturb_hard import paraphrase_title, reword_sentence, reworded_deadline
+from evaluation.score import _normalize, base_edition
 from editiondiff.diff.settings import DEFAULT_SETTINGS
 from editiondiff.schemas import Action, Step
 from conftest import said
@@ -118,7 +118,7 @@ def test_rewordings_keep_their_meaning_markers():
     reworded = reword_sentence("Mettre en place une offre de conseil en pilotage de projets numériques", rng)
     assert reworded != "Mettre en place une offre de conseil en pilotage de projets numériques" and reworded.count(".") >= 1
     for phrase in ("3e trimestre 2020", "2nd semestre 2020", "fin 2021", "2022"):
-        from editiondiff.normalize.deadlines import phrase_to_deadline
+        from editiondiff.vocabulary.deadlines import phrase_to_deadline
 
         other = reworded_deadline(phrase, rng)
         assert other != phrase

@@ -115,7 +115,7 @@ def test_roadmap_without_edition_name_takes_the_file_name(tmp_path):
 
 def test_a_generated_edition_is_labelled_fictitious_not_as_the_edition_it_came_from(tmp_path, edition_mi2020):
     from editiondiff.extract.pipeline import extract_edition
-    from editiondiff.render.edition_text import edition_to_text
+    from evaluation.render.edition_text import edition_to_text
 
     text = edition_to_text(edition_mi2020.model_copy(update={"fictitious": True}))
     assert "ÉDITION FICTIVE" in text

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editiondiff.extract.text import clean_inline
-from editiondiff.normalize.text import _REPLACEMENTS, fold, normalize_text
+from editiondiff.vocabulary.text import _REPLACEMENTS, fold, normalize_text
 
 _TABLE = str.maketrans(_REPLACEMENTS)
 

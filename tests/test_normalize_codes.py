@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editiondiff.normalize.codes import (
+from editiondiff.vocabulary.codes import (
     ACTION_CODE_IN_TEXT,
     canonical_action_code,
     canonical_directorate,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editiondiff.normalize.text import fold, fold_chars, normalize_text
+from editiondiff.vocabulary.text import fold, fold_chars, normalize_text
 
 
 def test_nfc_quotes_spaces_ligatures_soft_hyphens():

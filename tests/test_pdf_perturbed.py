@@ -9,15 +9,15 @@ from conftest import without_provenance
 
 @pytest.fixture(scope="module")
 def base():
-    from editiondiff.diff.score import base_edition
+    from evaluation.score import base_edition
 
     return base_edition()
 
 
 @pytest.mark.parametrize("seed", [5, 6, 12])
 def test_perturbed_edition_reads_back_the_same_from_pdf_and_text(base, seed, tmp_path):
-    from editiondiff.diff.perturb import perturb_edition
-    from editiondiff.diff.score import edition_roundtrip
+    from evaluation.perturb import perturb_edition
+    from evaluation.score import edition_roundtrip
 
     edition = perturb_edition(base, seed)
     edition = getattr(edition, "edition", edition).model_copy(update={"fictitious": True})

@@ -209,11 +209,12 @@ def test_table_finder_on_rules_read_by_pymupdf_equals_pdfplumber_on_the_page(nam
     import pdfplumber
     import pymupdf
 
-    from editiondiff.extract.pdf_tables import has_ruled_grid, ruled_page
+    from editiondiff.extract.layout.settings import DEFAULT_LAYOUT
+    from editiondiff.extract.layout.tables import has_ruled_grid, ruled_page
 
     path = ROOT / "corpus" / "pdf" / name
     with pymupdf.open(path) as doc:
-        grid = [(page.number, ruled_page(page, page.get_cdrawings())) for page in doc if has_ruled_grid(page.get_cdrawings(), continued=True)]
+        grid = [(page.number, ruled_page(page, page.get_cdrawings())) for page in doc if has_ruled_grid(page.get_cdrawings(), DEFAULT_LAYOUT, continued=True)]
     assert len(grid) >= 2  # the indicator table and its continuation
     with pdfplumber.open(path) as pdf:
         for number, ruled in grid:

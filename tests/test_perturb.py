@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from editiondiff.diff.perturb import month_to_phrase, perturb_edition, phrase_end_month
-from editiondiff.diff.score import base_edition, edition_roundtrip
-from editiondiff.render.edition_text import edition_to_text
+from evaluation.perturb import month_to_phrase, perturb_edition, phrase_end_month
+from evaluation.score import base_edition, edition_roundtrip
+from evaluation.render.edition_text import edition_to_text
 
 
 @pytest.fixture(scope="module")

@@ -56,7 +56,7 @@ Vérifier les icônes
 
 @pytest.fixture(scope="module")
 def seed_pdfs():
-    from editiondiff.render.brochure import render_brochure_pdf
+    from evaluation.render.brochure import render_brochure_pdf
 
     text = SEED_003.read_text(encoding="utf-8")
     return {
@@ -66,7 +66,7 @@ def seed_pdfs():
 
 
 def _words(text: str) -> list[str]:
-    from editiondiff.normalize.text import fold
+    from editiondiff.vocabulary.text import fold
 
     return fold(text).split()
 
@@ -103,7 +103,7 @@ def test_every_word_of_the_source_in_order(seed_pdfs, engine):
 def test_brochure_furniture(seed_pdfs, engine):
     import pymupdf
 
-    from editiondiff.normalize.text import normalize_text
+    from editiondiff.vocabulary.text import normalize_text
 
     doc = pymupdf.open("pdf", seed_pdfs[engine])
     assert abs(doc[0].rect.width - 595.3) < 1 and abs(doc[0].rect.height - 841.9) < 1
@@ -153,7 +153,7 @@ def test_metadata_says_retypeset(seed_pdfs, engine):
 def test_fictitious_edition_renders_and_reads_back(tmp_path):
     """Any text in the brochure's conventions: an invented mission, codes and years."""
     from editiondiff.extract.pdf import read_pdf
-    from editiondiff.render.brochure import render_brochure_pdf
+    from evaluation.render.brochure import render_brochure_pdf
 
     for engine in ENGINES:
         pdf = render_brochure_pdf(FICTITIOUS, engine=engine, title="ZETA", retypeset_note="-", fictitious=True)
@@ -178,7 +178,7 @@ def test_fictitious_edition_renders_and_reads_back(tmp_path):
 
 
 def test_rendering_is_deterministic():
-    from editiondiff.render.brochure import render_brochure_pdf
+    from evaluation.render.brochure import render_brochure_pdf
 
     for engine in ENGINES:
         first = render_brochure_pdf(FICTITIOUS, engine=engine, title="ZETA", retypeset_note="-", fictitious=True)
@@ -187,7 +187,7 @@ def test_rendering_is_deterministic():
 
 
 def test_unknown_engine():
-    from editiondiff.render.brochure import render_brochure_pdf
+    from evaluation.render.brochure import render_brochure_pdf
 
     with pytest.raises(ValueError, match="unknown engine"):
         render_brochure_pdf("x", engine="weasyprint", title="x", retypeset_note="x")  # type: ignore[arg-type]

@@ -124,7 +124,7 @@ def _hostile(edition):
 
 
 def test_untrusted_markdown_and_pdf_editions_run_nothing_and_show_text(browser, tmp_path, edition_mi2020):
-    from editiondiff.diff.score import edition_roundtrip
+    from evaluation.score import edition_roundtrip
     from selenium.webdriver.common.by import By
 
     hostile = _hostile(edition_mi2020)

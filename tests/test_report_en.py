@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from editiondiff.diff import editions_to_diff
-from editiondiff.diff.perturb import perturb_edition
+from evaluation.perturb import perturb_edition
 from editiondiff.diff.phrases import PHRASES, phrase_to_text
 from editiondiff.report.pair import render_report
-from editiondiff.diff.score import _normalize, base_edition
+from evaluation.score import _normalize, base_edition
 from editiondiff.pipeline import build_corpus
 from editiondiff.schemas.edition import StatedChangeKind
 from conftest import said

@@ -1,9 +1,9 @@
-"""The scoring of the diff against perturbation ground truth (a handful of trials; the full run is `editiondiff score`)."""
+"""The scoring of the diff against perturbation ground truth (a handful of trials; the full run is `python -m evaluation score`)."""
 
 from __future__ import annotations
 
-from editiondiff.diff.perturb import Expected
-from editiondiff.diff.score import Tally, format_run, score_changes, score_trials
+from evaluation.perturb import Expected
+from evaluation.score import Tally, format_run, score_changes, score_trials
 from editiondiff.schemas.diff import Change, Subject
 
 

@@ -1,4 +1,4 @@
-"""A handful of hard-profile trials with fixed seeds (the full run is `editiondiff score --profile hard`).
+"""A handful of hard-profile trials with fixed seeds (the full run is `python -m evaluation score --profile hard`).
 
 Floors measured on these seeds (and, for context, over seeds 1-200 at the
 default threshold 0.50): the diff alone 1.0 here (0.9994 over 200 trials);
@@ -9,7 +9,7 @@ shortfall being deadline wordings the extractor does not read on step lines
 
 from __future__ import annotations
 
-from editiondiff.diff.score import Tally, format_run, score_trials
+from evaluation.score import Tally, format_run, score_trials
 from editiondiff.diff.settings import DEFAULT_SETTINGS
 
 T = DEFAULT_SETTINGS.threshold

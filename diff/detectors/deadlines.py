@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...normalize.text import fold
+from ...vocabulary.text import fold
 from ...schemas import Edition
 from ...schemas.diff import Change
 from ..matching import Matching

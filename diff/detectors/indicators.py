@@ -6,7 +6,7 @@ on their folded text when they were not read as a value.
 
 from __future__ import annotations
 
-from ...normalize.text import fold
+from ...vocabulary.text import fold
 from ...schemas import Edition, IndicatorCell
 from ...schemas.diff import Change
 from ..matching import Matching

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...normalize.text import fold
+from ...vocabulary.text import fold
 from ...schemas import Action, Edition
 from ...schemas.diff import Change
 from ..matching import Matching

@@ -6,15 +6,16 @@ one, else from the words it starts with.
 
 from __future__ import annotations
 
-from ...normalize.text import fold
+from ...vocabulary import status
+from ...vocabulary.text import fold
 from ...schemas import Action, Deadline, Edition
 from ...schemas.diff import Change
 from ..matching import Matching
 from ..settings import DiffSettings
 from .change import card_subject, make_change, matched_cards
 
-_DONE = ("fait", "realise", "objectif atteint", "acheve", "termine")
-_ONGOING = ("en cours",)
+_DONE = status.DONE_OPENINGS
+_ONGOING = status.ONGOING_PHRASES
 
 #: A deadline or status phrase as printed, with its normalised interval (None when it was not read as one).
 Phrases = list[tuple[str, Deadline | None]]

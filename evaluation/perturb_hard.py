@@ -37,8 +37,8 @@ from __future__ import annotations
 import random
 import re
 
-from ..normalize.text import fold
-from ..schemas import Action, Edition, StatedChange, Step
+from editiondiff.schemas import Action, Edition, StatedChange, Step
+from editiondiff.vocabulary.text import fold
 from .perturb import (
     NEW_ACTIONS,
     NEW_STEPS,

@@ -1,4 +1,4 @@
-"""`editiondiff corpus build`: re-typeset the corpus sources into PDFs under corpus/pdf/.
+"""`python -m evaluation corpus-build`: re-typeset the corpus sources into PDFs under corpus/pdf/.
 
     build_corpus_pdfs(manifest, out_dir=None) -> [one human line per file]
 
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from editiondiff.errors import InputError
 
 PDF_DIR = "pdf"
 
@@ -37,7 +37,7 @@ class Rendition:
 
 def plan_renditions(manifest_path: Path) -> list[tuple[str, str, str, str, str]]:
     """(edition id, rendition id, source id, file name, engine) for every PDF to build."""
-    from ..extract.manifest import load_manifest
+    from editiondiff.extract.manifest import load_manifest
 
     manifest = load_manifest(manifest_path)
     plan = []
@@ -53,9 +53,9 @@ def plan_renditions(manifest_path: Path) -> list[tuple[str, str, str, str, str]]
 
 def render_rendition(manifest_path: Path, edition_id: str, source_id: str, engine: str) -> bytes:
     """The PDF bytes of one rendition."""
-    from ..extract.manifest import load_manifest
-    from .brochure import render_brochure_pdf
-    from .webpage import render_webpage_pdf
+    from editiondiff.extract.manifest import load_manifest
+    from .render.brochure import render_brochure_pdf
+    from .render.webpage import render_webpage_pdf
 
     manifest = load_manifest(manifest_path)
     edition = next(e for e in manifest.editions if e.id == edition_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
+from editiondiff.errors import InputError
 
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR = "DejaVuSans.ttf"

@@ -18,6 +18,12 @@ from functools import lru_cache
 
 #: Canonical icons of the brochure text, each with the role it announces.
 BULLETS = {"•": "-", "➔": "➔", "→": "→", "▪": "-", "‣": "-", "◦": "-"}
+#: Icons that start a line of their own.
+LINE_ICONS = ("📅", "□", "▣", "⬆", "✓", "➔", "→")
+#: What starts a new logical line: a bullet or a line icon.
+STARTERS = tuple(BULLETS) + LINE_ICONS
+#: Icons that may end a phrase ("Objectif atteint ✓") and so be pushed to the next line by wrapping.
+TRAILING_ICONS = "✓"
 
 #: Dingbat fonts: extracted character -> icon character.
 _ZAPF = {

@@ -4,8 +4,7 @@ The roadmap prints, against each action or step, phrases such as
 "3^e trimestre 2020", "2nd semestre 2020 puis maintenance",
 "Expérimentation 2020. Déploiement 1^{er} semestre 2021" or
 "Fait, amélioration continue". `phrase_to_deadline` reads them with a small
-grammar written for these documents; `deadline_to_phrase` writes a Deadline
-back as a canonical phrase that reads back to the same value.
+grammar written for these documents.
 
 Conventions (every interval is inclusive, in ISO dates):
 
@@ -52,6 +51,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..schemas.values import Deadline, Milestone
+from . import status
 from .text import fold_chars as _key
 from .text import normalize_text
 
@@ -88,7 +88,6 @@ _MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
 }  # fmt: skip
-_MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
 
 def _of_year(name: str) -> str:
@@ -138,12 +137,9 @@ _RANGE = re.compile(
 _UNTIL = re.compile(r"(?:\bjusqu'(?:en|a|au|aux)(?:\s+l')?|\bd'ici(?:\s+(?:a|la fin de|le|la|l'))?|\bavant(?:\s+(?:le|la|l'))?|\bau plus tard(?:\s+(?:en|le|la|au))?)\s*$")
 _FROM = re.compile(r"(?:\ba\s+partir\s+(?:de|du|d')|\ba\s+compter\s+(?:de|du|d')|\bdes|\bdepuis)(?:\s+(?:le|la|l'))?\s*$")
 
-_DONE = re.compile(
-    r"\b(?:faite?s?|effectuee?s?|realisee?s?|achevee?s?|terminee?s?|lancee?s?|livree?s?|experimentee?s?"
-    r"|atteinte?s?|acquise?s?|deployee?s?|operationnelle?s?|ouverte?s?)\b"
-)
-_PLACED = re.compile(r"\bmise?s?\s+en\s+place\b")
-_ONGOING = re.compile(r"\ben cours\b|\ben continu\b")
+_DONE = status.DONE
+_PLACED = re.compile(status.PLACED)
+_ONGOING = status.ONGOING
 
 #: Folded phase word -> display form. Listed longest first where one contains another.
 _PHASES = [
@@ -178,19 +174,19 @@ _SPLIT = re.compile(r"(?:\.\s+|;\s*|,\s*(?=puis\b)|,\s+|\s+(?=puis\b))")
 # Intervals
 
 
-def _last_day(year: int, month: int) -> dt.date:
+def last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _quarter(year: int, n: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 3 * n - 2, 1), _last_day(year, 3 * n)
+def quarter(year: int, n: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 3 * n - 2, 1), last_day(year, 3 * n)
 
 
-def _semester(year: int, n: int) -> tuple[dt.date, dt.date]:
+def semester(year: int, n: int) -> tuple[dt.date, dt.date]:
     return (dt.date(year, 1, 1), dt.date(year, 6, 30)) if n == 1 else (dt.date(year, 7, 1), dt.date(year, 12, 31))
 
 
-def _season(year: int, name: str) -> tuple[dt.date, dt.date]:
+def season(year: int, name: str) -> tuple[dt.date, dt.date]:
     return {
         "printemps": (dt.date(year, 3, 20), dt.date(year, 6, 20)),
         "ete": (dt.date(year, 6, 21), dt.date(year, 9, 22)),
@@ -230,18 +226,18 @@ def _one_date(m: re.Match, tag: str):
 
     if g("qn") or g("qw"):
         n = _ordinal(m, f"qn{tag}", f"qw{tag}")
-        return "quarter", year_of("qy"), lambda y: _quarter(y, n)
+        return "quarter", year_of("qy"), lambda y: quarter(y, n)
     if g("tq"):
         n = int(g("tq"))
-        return "quarter", year_of("tqy"), lambda y: _quarter(y, n)
+        return "quarter", year_of("tqy"), lambda y: quarter(y, n)
     if g("sn") or g("sw"):
         n = _ordinal(m, f"sn{tag}", f"sw{tag}")
         if n > 2:
             return None
-        return "semester", year_of("sy"), lambda y: _semester(y, n)
+        return "semester", year_of("sy"), lambda y: semester(y, n)
     if g("ts"):
         n = int(g("ts"))
-        return "semester", year_of("tsy"), lambda y: _semester(y, n)
+        return "semester", year_of("tsy"), lambda y: semester(y, n)
     if g("mo"):
         month = _MONTHS[g("mo")]
         if g("md"):
@@ -259,9 +255,9 @@ def _one_date(m: re.Match, tag: str):
             first, last = {"debut": (1, 10), "mi": (11, 20), "fin": (21, 31)}[part]
             return "month", year_of("moy"), lambda y: (
                 dt.date(y, month, first),
-                _last_day(y, month) if last == 31 else dt.date(y, month, last),
+                last_day(y, month) if last == 31 else dt.date(y, month, last),
             )
-        return "month", year_of("moy"), lambda y: (dt.date(y, month, 1), _last_day(y, month))
+        return "month", year_of("moy"), lambda y: (dt.date(y, month, 1), last_day(y, month))
     if g("dd"):
         day, month, year = int(g("dd")), int(g("dm")), int(g("dy"))
         try:
@@ -271,14 +267,14 @@ def _one_date(m: re.Match, tag: str):
         return "day", year, lambda y: (d, d)
     if g("se") or g("se2"):
         name = g("se") or g("se2")
-        return "season", year_of("sey", "se2y"), lambda y: _season(y, name)
+        return "season", year_of("sey", "se2y"), lambda y: season(y, name)
     if g("pos"):
         part = g("pos")
         year = year_of("posy", "posay")
         if part == "debut":
-            return "quarter", year, lambda y: _quarter(y, 1)
+            return "quarter", year, lambda y: quarter(y, 1)
         if part == "fin":
-            return "quarter", year, lambda y: _quarter(y, 4)
+            return "quarter", year, lambda y: quarter(y, 4)
         return "month", year, lambda y: (dt.date(y, 6, 1), dt.date(y, 7, 31))
     if g("cy"):
         return "year", int(g("cy")), lambda y: (dt.date(y, 1, 1), dt.date(y, 12, 31))
@@ -583,142 +579,39 @@ def _modifier_phase(modifier: str | None) -> str | None:
 
 
 # --------------------------------------------------------------------------
-# Writing a Deadline back as a phrase
+# Telling a deadline phrase from other text, with the same grammar
+
+#: Words a deadline phrase may open with before its date or state, adding nothing to them
+#: ("Processus lancé en 2020", "Version 2 prévue fin 2021", "Au 1er trimestre 2021").
+_ANNOUNCING = re.compile(r"(?:processus|dispositif|programmee?s?|prevue?s?|version|(?:l')?annee|au|en)\b")
+_RELATION_START = re.compile(r"(?:jusqu'|d'ici\b|a partir\b|a compter\b|des\b|depuis\b|avant\b|au plus tard\b)")
+_ORDINAL_START = re.compile(r"(?:premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|1re|1ere|2nde)\b|[ts]\s?[1-4]\b")
+_NAMED_PERIOD = re.compile(r"\b(?:trimestre|semestre)\b")
+_OPENINGS = (_ANNOUNCING, _RELATION_START, _ORDINAL_START, status.BARE_STATE, _PHASE, _RAMP_UP, _CONTINUOUS, _PLACED)
+#: Longest deadline phrase, and longest phrase that is a bare state ("Fait", "En cours").
+MAX_PHRASE_CHARS = 200
+MAX_STATE_CHARS = 80
 
 
-_ORDINAL = {1: "1er", 2: "2e", 3: "3e", 4: "4e"}
-_MASCULINE_PHASES = {"déploiement", "lancement", "projet", "cadrage"}
+def _opens_like_a_deadline(key: str) -> bool:
+    """The folded phrase starts with a date, a state, a phase, a relation ("jusqu'en") or an announcing word."""
+    if key[:1].isdigit():
+        return True
+    first = next((d for d in _find_dates(key)), None)
+    if first is not None and first.span[0] == 0:
+        return True
+    return any(pattern.match(key) for pattern in _OPENINGS)
 
 
-def _period(day: dt.date, granularity: str) -> tuple[dt.date, dt.date] | None:
-    """The interval of `granularity` that starts on `day`, as the grammar reads it."""
-    if granularity == "quarter":
-        return _quarter(day.year, (day.month - 1) // 3 + 1)
-    if granularity == "semester":
-        return _semester(day.year, 1 if day.month <= 6 else 2)
-    if granularity in ("year", "years"):
-        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-    if granularity == "month":
-        if (day.month, day.day) == (6, 1):
-            return day, dt.date(day.year, 7, 31)
-        return day, _last_day(day.year, day.month)
-    if granularity == "season":
-        name = {(3, 20): "printemps", (6, 21): "ete", (9, 23): "automne", (12, 21): "hiver"}.get((day.month, day.day))
-        return _season(day.year, name) if name else None
-    return day, day
-
-
-def _month_phrase(start: dt.date, end: dt.date) -> str:
-    name = f"{_MONTH_NAMES[start.month - 1]} {start.year}"
-    if start.day == 1 and end == _last_day(start.year, start.month):
-        return name
-    part = {1: "début", 11: "mi", 21: "fin"}[start.day]
-    return f"{part} {name}" if part != "mi" else f"mi-{name}"
-
-
-def _one_period_phrase(start: dt.date, end: dt.date, granularity: str) -> str:
-    """The phrase of one period of `granularity` (start..end is exactly that period)."""
-    if granularity == "quarter":
-        return f"{_ORDINAL[(start.month - 1) // 3 + 1]} trimestre {start.year}"
-    if granularity == "semester":
-        return f"{'1er' if start.month <= 6 else '2nd'} semestre {start.year}"
-    if granularity in ("year", "years"):
-        return str(start.year)
-    if granularity == "month":
-        if (start.month, start.day, end.month, end.day) == (6, 1, 7, 31):
-            return f"mi-{start.year}"
-        return _month_phrase(start, end)
-    if granularity == "season":
-        name = {3: "printemps", 6: "été", 9: "automne", 12: "hiver"}[start.month]
-        return f"{name} {start.year}"
-    day = "1er" if start.day == 1 else str(start.day)
-    return f"{day} {_MONTH_NAMES[start.month - 1]} {start.year}"
-
-
-def _period_ending(day: dt.date, granularity: str) -> tuple[dt.date, dt.date]:
-    """The interval of `granularity` that ends on `day`."""
-    if granularity == "month":
-        if (day.month, day.day) == (7, 31):
-            return dt.date(day.year, 6, 1), day
-        return dt.date(day.year, day.month, {10: 1, 20: 11}.get(day.day, 1)), day
-    if granularity == "season":
-        starts = {(6, 20): (3, 20), (9, 22): (6, 21), (12, 20): (9, 23)}
-        if (day.month, day.day) in starts:
-            month, first = starts[(day.month, day.day)]
-            return dt.date(day.year, month, first), day
-        return dt.date(day.year - 1, 12, 21), day
-    if granularity == "day":
-        return day, day
-    period = _period(dt.date(day.year, day.month, 1), granularity)
-    return (period[0] if period else day), day
-
-
-def _span_phrase(start: dt.date, end: dt.date, granularity: str) -> str:
-    """The canonical phrase of an interval: one period, or a range of two."""
-    if granularity == "years":
-        return f"{start.year}-{end.year}"
-    if _period(start, granularity) == (start, end):
-        return _one_period_phrase(start, end, granularity)
-    first = _period(start, granularity) or (start, start)
-    last = _period_ending(end, granularity)
-    return f"{_one_period_phrase(*first, granularity)} – {_one_period_phrase(*last, granularity)}"
-
-
-def _bound_phrase(day: dt.date, granularity: str, *, at_end: bool) -> str:
-    """The phrase of the period of `granularity` that starts (or ends) on `day`."""
-    if granularity == "years":
-        granularity = "year"
-    interval = _period_ending(day, granularity) if at_end else _period(day, granularity)
-    return _one_period_phrase(*interval, granularity)
-
-
-def _dated_phrase(kind: str, start: dt.date | None, end: dt.date | None, granularity: str) -> str:
-    """The date words of one part, with the connector its kind needs."""
-    if start is not None and end is not None:
-        return _span_phrase(start, end, granularity)
-    if end is not None:
-        bound = _bound_phrase(end, granularity, at_end=True)
-        if kind == "ongoing":
-            connector = {"quarter": "jusqu'au", "semester": "jusqu'au", "season": "jusqu'à l'"}.get(granularity, "jusqu'en")
-        else:
-            connector = {"quarter": "d'ici le", "semester": "d'ici le", "season": "d'ici l'"}.get(granularity, "d'ici")
-        if bound.startswith("mi-"):
-            connector = "jusqu'à" if kind == "ongoing" else "d'ici"
-        return f"{connector}{bound}" if connector.endswith("'") else f"{connector} {bound}"
-    if start is not None:
-        return f"à partir de {_bound_phrase(start, granularity, at_end=False)}"
-    return ""
-
-
-def _part_phrase(kind: str, start, end, granularity: str, phase: str | None) -> str:
-    words = []
-    if phase:
-        words.append(phase)
-    dates = _dated_phrase(kind, start, end, granularity)
-    if kind == "done":
-        words.append("fait" if not phase or phase in _MASCULINE_PHASES else "faite")
-    elif kind == "ongoing" and not (start is None and end is not None):
-        words.append("en cours")
-    if dates:
-        words.append(dates)
-    phrase = " ".join(words)
-    return phrase[:1].upper() + phrase[1:] if phrase else ""
-
-
-def deadline_to_phrase(deadline: Deadline) -> str:
-    """A canonical French phrase that `phrase_to_deadline` reads back to the same value.
-
-    Unparsed deadlines give back their raw text.
-    """
-    if deadline.kind == "unparsed":
-        return deadline.raw
-    if deadline.milestones:
-        return ". ".join(_part_phrase(m.kind, m.start, m.end, m.granularity, m.phase) for m in deadline.milestones)
-    phases = [q for q in deadline.qualifiers if not q.startswith(("puis ", "montée en puissance", "amélioration continue", "à partir de"))]
-    phrase = _part_phrase(deadline.kind, deadline.start, deadline.end, deadline.granularity, phases[0] if phases else None)
-    for qualifier in deadline.qualifiers:
-        if qualifier.startswith("puis "):
-            phrase += " " + qualifier
-        elif qualifier == "amélioration continue":
-            phrase += ", amélioration continue"
-    return phrase
+def is_deadline_phrase(text: str) -> bool:
+    """A deadline or status phrase: the grammar reads it from its first word and finds a date in it,
+    or it is a bare state the grammar reads ('Fait', 'En cours', 'Dispositif lancé')."""
+    text = text.strip()
+    if not text or len(text) > MAX_PHRASE_CHARS:
+        return False
+    key = _key(_prepare(text))
+    if not key or not _opens_like_a_deadline(key):
+        return False
+    if _find_dates(key) or _NAMED_PERIOD.search(key):
+        return True
+    return len(text) <= MAX_STATE_CHARS and status.BARE_STATE.match(key) is not None

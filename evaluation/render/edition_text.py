@@ -10,14 +10,14 @@ and "✓"; the claimed counts in the edition's own sentence; the stated changes
 in the edition's phrasing; the indicator table as tab-separated rows under a
 header row.
 
-Used to re-render perturbed editions (`editiondiff.diff.perturb`) so that
+Used to re-render perturbed editions (`evaluation.perturb`) so that
 they go through the real extraction pipeline before being diffed. A
 fictitious edition says so on its first lines.
 """
 
 from __future__ import annotations
 
-from ..schemas import Action, Edition, Mission
+from editiondiff.schemas import Action, Edition, Mission
 
 _NUMBERS = {1: "Une", 2: "Deux", 3: "Trois", 4: "Quatre", 5: "Cinq", 6: "Six", 7: "Sept", 8: "Huit", 9: "Neuf", 10: "Dix"}
 

@@ -60,6 +60,7 @@ BODIES: tuple[Body, ...] = (
     Body("ants", "ANTS", "agency", ("ANTS", "agence nationale des titres sécurisés")),
     Body("sgg", "SGG", "service", ("SGG", "secrétariat général du Gouvernement", "secrétaire générale du Gouvernement", "secrétaire général du Gouvernement")),
     Body("sig", "SIG", "service", ("SIG", "service d'information du Gouvernement")),
+    Body("cnil", "CNIL", "agency", ("CNIL", "Commission nationale de l'informatique et des libertés")),
     Body("etalab", "Etalab", "service", ("Etalab", "Étalab")),
     Body("premier-ministre", "Services du Premier ministre", "service", ("services du Premier ministre", "Premier ministre", "Matignon")),
     _ministry(
@@ -129,3 +130,12 @@ BODIES: tuple[Body, ...] = (
     _ministry("min-sports", "Ministère des Sports", "des Sports"),
     _ministry("min-mer", "Ministère de la Mer", "de la Mer"),
 )
+
+
+def _is_acronym(variant: str) -> bool:
+    letters = variant.replace(".", "")
+    return letters.isalpha() and len(letters) >= 3 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+#: The acronyms of every body, current and former ("DINUM", "DINSIC", "DGFiP"): an owner line may open with one.
+ACRONYMS: tuple[str, ...] = tuple(dict.fromkeys(v for body in BODIES for v in body.variants if _is_acronym(v)))

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..normalize.text import normalize_text
+from editiondiff.vocabulary.text import normalize_text
 
 #: Icons that may introduce a line, as printed in the text.
 ICONS = ("📅", "□", "▣", "⬆", "✓", "➔", "→")

@@ -15,7 +15,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from .pdf_layout import Line, Span, _join, line_text
+from .hyphenation import join
+from .model import Line, Span
+from .settings import LayoutSettings
+from .spans import line_text
 
 
 @dataclass
@@ -26,11 +29,12 @@ class TableRegion:
     row_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
-def has_ruled_grid(drawings: list[dict], *, continued: bool = False) -> bool:
+def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued: bool = False) -> bool:
     """Whether a page's vector drawings (PyMuPDF `page.get_cdrawings()`) hold enough straight rules for a ruled table.
 
     `continued`: the previous page holds a table, so a few rows (two rules) may be its end.
     """
+    straight, thin = settings.rule_straightness_pt, settings.rule_thickness_pt
     horizontal: set[int] = set()
     vertical: set[int] = set()
     for path in drawings:
@@ -38,21 +42,22 @@ def has_ruled_grid(drawings: list[dict], *, continued: bool = False) -> bool:
             kind = item[0]
             if kind == "l":
                 p, q = item[1], item[2]
-                if abs(p[1] - q[1]) < 0.5:
+                if abs(p[1] - q[1]) < straight:
                     horizontal.add(round(p[1]))
-                elif abs(p[0] - q[0]) < 0.5:
+                elif abs(p[0] - q[0]) < straight:
                     vertical.add(round(p[0]))
             elif kind == "re":
                 r = item[1]
                 x0, y0, x1, y1 = r[0], r[1], r[2], r[3]
-                if abs(y1 - y0) < 1.5:
+                if abs(y1 - y0) < thin:
                     horizontal.add(round(y0))
-                elif abs(x1 - x0) < 1.5:
+                elif abs(x1 - x0) < thin:
                     vertical.add(round(x0))
                 else:
                     horizontal.update((round(y0), round(y1)))
                     vertical.update((round(x0), round(x1)))
-    return len(vertical) >= 3 and len(horizontal) >= (2 if continued else 6)
+    needed = settings.grid_min_horizontal_continued if continued else settings.grid_min_horizontal
+    return len(vertical) >= settings.grid_min_vertical and len(horizontal) >= needed
 
 
 @dataclass
@@ -149,28 +154,31 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
     )
 
 
-def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabulary: set[str]) -> str:
+def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabulary: set[str], settings: LayoutSettings) -> str:
     x0, y0, x1, y1 = box
+    e = settings.cell_slack_pt
     parts: list[str] = []
     for line in lines:
-        if line.y1 < y0 - 0.5 or line.y0 > y1 + 0.5:
+        if line.y1 < y0 - e or line.y0 > y1 + e:
             continue  # a line's spans lie within its box: none of them is centred in the cell
         spans: list[Span] = [
-            s for s in line.spans if x0 - 0.5 <= (s.bbox[0] + s.bbox[2]) / 2 <= x1 + 0.5 and y0 - 0.5 <= (s.bbox[1] + s.bbox[3]) / 2 <= y1 + 0.5
+            s for s in line.spans if x0 - e <= (s.bbox[0] + s.bbox[2]) / 2 <= x1 + e and y0 - e <= (s.bbox[1] + s.bbox[3]) / 2 <= y1 + e
         ]
         if not spans:
             continue
         piece = Line(line.page, spans, line.bbox, line.size)
-        text = line_text(piece, gap_marker=False).strip()
+        text = line_text(piece, settings, gap_marker=False).strip()
         if text:
             parts.append(text)
     out = ""
     for part in parts:
-        out = _join(out, part, vocabulary, True) if out else part
+        out = join(out, part, vocabulary) if out else part
     return out
 
 
-def find_tables(rules: list[RuledPage], pages: list[int], lines_by_page: dict[int, list[Line]], vocabulary: set[str]) -> list[TableRegion]:
+def find_tables(
+    rules: list[RuledPage], pages: list[int], lines_by_page: dict[int, list[Line]], vocabulary: set[str], settings: LayoutSettings
+) -> list[TableRegion]:
     """Tables on the given 1-based pages (`rules`: their rules, in that order), cells read from PyMuPDF lines.
 
     pdfplumber's table finder (edges snapped and joined, intersections, cells,
@@ -190,19 +198,20 @@ def find_tables(rules: list[RuledPage], pages: list[int], lines_by_page: dict[in
         for number, page, ruled in zip(pages, document.pages, rules):
             if len(ruled.vertical) < 2 or len(ruled.horizontal) < 2:
                 continue  # no cell can be closed (and pdfplumber refuses fewer than two explicit lines)
-            settings = {
+            finder = {
                 "vertical_strategy": "explicit",
                 "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": ruled.vertical,
                 "explicit_horizontal_lines": ruled.horizontal,
             }
-            for table in page.find_tables(settings):
+            for table in page.find_tables(finder):
                 region = TableRegion(number, tuple(table.bbox))  # type: ignore[arg-type]
                 lines = lines_by_page.get(number, [])
                 for row in table.rows:
                     top, bottom = row.bbox[1], row.bbox[3]
-                    row_lines = [line for line in lines if line.y1 >= top - 0.5 and line.y0 <= bottom + 0.5]
-                    cells = [_cell_text(row_lines, cell, vocabulary) if cell is not None else "" for cell in row.cells]
+                    e = settings.cell_slack_pt
+                    row_lines = [line for line in lines if line.y1 >= top - e and line.y0 <= bottom + e]
+                    cells = [_cell_text(row_lines, cell, vocabulary, settings) if cell is not None else "" for cell in row.cells]
                     if any(cells):
                         region.rows.append(cells)
                         region.row_boxes.append(tuple(row.bbox))  # type: ignore[arg-type]
@@ -212,7 +221,7 @@ def find_tables(rules: list[RuledPage], pages: list[int], lines_by_page: dict[in
     return regions
 
 
-def stitch(regions: list[TableRegion]) -> list[list[TableRegion]]:
+def stitch(regions: list[TableRegion], settings: LayoutSettings) -> list[list[TableRegion]]:
     """Consecutive regions of one table (same columns, the next one on a later page) grouped together."""
     tables: list[list[TableRegion]] = []
     for region in regions:
@@ -225,7 +234,7 @@ def stitch(regions: list[TableRegion]) -> list[list[TableRegion]]:
                 continue
         tables.append([region])
     # a lone row in a box is no table
-    return [parts for parts in tables if sum(len(p.rows) for p in parts) >= 2]
+    return [parts for parts in tables if sum(len(p.rows) for p in parts) >= settings.table_min_rows]
 
 
 def table_rows(parts: list[TableRegion]) -> list[tuple[list[str], TableRegion, int]]:

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize.text import fold
 from ..schemas.edition import Action, ClaimCheck, Edition, Finding
 from ..schemas.provenance import Provenance
+from ..vocabulary.text import fold
 
 
 @dataclass(frozen=True)

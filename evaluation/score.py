@@ -25,12 +25,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..normalize.text import fold
-from ..schemas import Edition
-from ..schemas.diff import Change, ChangeKind
+from editiondiff.pipeline import DEFAULT_MANIFEST
+from editiondiff.schemas import Edition
+from editiondiff.schemas.diff import Change, ChangeKind
+from editiondiff.vocabulary.text import fold
 from .perturb import Expected, perturb_edition
 
-SEED_003 = Path(__file__).resolve().parents[1] / "corpus" / "sources" / "003_dc8a99c2b477ef56.txt"
+SEED_003 = DEFAULT_MANIFEST.parent / "sources" / "003_dc8a99c2b477ef56.txt"
 THRESHOLDS = (0.25, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.70)
 KINDS: tuple[str, ...] = ChangeKind.__args__  # type: ignore[attr-defined]
 #: Kinds that must be perfect (the issue's targets).
@@ -105,33 +106,17 @@ def score_changes(changes: list[Change], expected: list[Expected]) -> TrialScore
 # ----------------------------------------------------------------- through the real pipeline
 
 
-def _normalizer():
-    """The normalisation stage, or None while it is not available (deadlines are then compared as printed)."""
-    try:
-        from ..normalize import normalize_edition
-    except ImportError:
-        return None
-    return normalize_edition
-
-
 def _normalize(edition: Edition) -> Edition:
-    normalize = _normalizer()
-    return normalize(edition) if normalize else edition
+    from editiondiff.normalize import normalize_edition
+
+    return normalize_edition(edition)
 
 
 def base_edition() -> Edition:
     """Seed 003 extracted and normalised: the real edition the perturbations start from."""
-    from ..extract.pipeline import extract_edition
+    from editiondiff.extract.pipeline import extract_edition
 
     return _normalize(extract_edition([SEED_003]))
-
-
-def _pdf_renderer():
-    try:
-        from ..render.brochure import render_brochure_pdf
-    except ImportError:
-        return None
-    return render_brochure_pdf
 
 
 PDF_ENGINES = ("pymupdf", "reportlab")
@@ -142,15 +127,16 @@ def edition_roundtrip(edition: Edition, workdir: Path, stem: str, *, pdf_engine:
 
     The result keeps the edition's id, label and fictitious mark.
     """
-    from ..extract.pipeline import extract_edition
-    from ..render.edition_text import edition_to_text
+    from editiondiff.extract.pipeline import extract_edition
+
+    from .render.brochure import render_brochure_pdf
+    from .render.edition_text import edition_to_text
 
     text = edition_to_text(edition)
     if pdf_engine:
-        render = _pdf_renderer()
         path = workdir / f"{stem}-{pdf_engine}.pdf"
-        path.write_bytes(render(text, engine=pdf_engine, title=edition.label, fictitious=True,
-                                retypeset_note="Édition fictive composée pour mesurer la comparaison d'éditions ; jamais publiée"))
+        path.write_bytes(render_brochure_pdf(text, engine=pdf_engine, title=edition.label, fictitious=True,
+                                            retypeset_note="Édition fictive composée pour mesurer la comparaison d'éditions ; jamais publiée"))
     else:
         path = workdir / f"{stem}.txt"
         path.write_text(text, encoding="utf-8")
@@ -165,7 +151,6 @@ class ScoringRun:
     by_threshold: dict[float, dict[str, Tally]]
     slips: dict[float, tuple[int, int]]
     pdf_trials: int
-    pdf_note: str
     seconds: float
     misses: dict[float, Counter]
     #: Totals over all kinds per threshold, for the trials read back from text and from PDF separately.
@@ -179,20 +164,13 @@ class ScoringRun:
 def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tuple[float, ...] = THRESHOLDS, through_text: bool = True, settings=None,
                  profile: str = "default") -> ScoringRun:
     """Run the trials (perturbations of `profile`, see `perturb.PROFILES`) and tally every kind at every threshold."""
-    from .editions import editions_to_diff
-    from .settings import DEFAULT_SETTINGS
+    from editiondiff.diff.editions import editions_to_diff
+    from editiondiff.diff.settings import DEFAULT_SETTINGS
 
     settings = settings or DEFAULT_SETTINGS
 
     started = time.perf_counter()
     base = base_edition()
-    pdf_render = _pdf_renderer() if pdf_every else None
-    notes = []
-    if pdf_every and not pdf_render:
-        notes.append("PDF trials skipped: editiondiff.render.brochure.render_brochure_pdf is not available yet")
-    if _normalizer() is None:
-        notes.append("normalisation stage not available: deadlines compared as printed, slips not computed")
-    pdf_note = "; ".join(notes)
     by_threshold = {t: defaultdict(Tally) for t in thresholds}
     slips = {t: (0, 0) for t in thresholds}
     misses = {t: Counter() for t in thresholds}
@@ -205,7 +183,7 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
         old_pdf: dict[str, Edition] = {}
         for trial in range(trials):
             perturbation = perturb_edition(base, seed + trial, profile=profile)
-            use_pdf = bool(pdf_render) and pdf_every > 0 and trial % pdf_every == 0
+            use_pdf = pdf_every > 0 and trial % pdf_every == 0
             if use_pdf:
                 engine = PDF_ENGINES[pdf_trials % len(PDF_ENGINES)]
                 if engine not in old_pdf:
@@ -225,7 +203,7 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
                 s, e = slips[t]
                 slips[t] = (s + score.slips, e + score.slips_exact)
                 misses[t].update(score.misses)
-    return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, pdf_note, time.perf_counter() - started, misses, by_path, profile, through_text)
+    return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, time.perf_counter() - started, misses, by_path, profile, through_text)
 
 
 def _total(tallies: dict[str, Tally]) -> Tally:
@@ -242,8 +220,6 @@ def format_run(run: ScoringRun, default: float) -> str:
            else "each perturbed edition normalised and diffed directly (the diff alone, no rendering or extraction)")
         + (f"; {run.pdf_trials} of them via PDF (engines {' and '.join(PDF_ENGINES)} in turn)" if run.pdf_trials else "") + f"; {run.seconds:.1f} s",
     ]
-    if run.pdf_note:
-        lines.append(run.pdf_note)
     tallies = run.by_threshold[default]
     lines += ["", f"Per change kind at the default threshold {default:.2f}:", "",
               f"{'kind':26} {'expected':>8} {'TP':>6} {'FP':>5} {'FN':>5} {'precision':>9} {'recall':>7} {'F1':>6}"]
@@ -280,8 +256,8 @@ def format_run(run: ScoringRun, default: float) -> str:
 
 
 def run_scoring(*, trials: int, seed: int, pdf_every: int, profile: str = "default") -> str:
-    """What `editiondiff score` prints."""
-    from .settings import DEFAULT_SETTINGS
+    """What `python -m evaluation score` prints."""
+    from editiondiff.diff.settings import DEFAULT_SETTINGS
 
     run = score_trials(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile)
     return format_run(run, DEFAULT_SETTINGS.threshold)

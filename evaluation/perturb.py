@@ -28,9 +28,9 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from ..normalize.codes import MISSION_PREFIX
-from ..normalize.text import fold
-from ..schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
+from editiondiff.schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
+from editiondiff.vocabulary.codes import MISSION_PREFIX
+from editiondiff.vocabulary.text import fold
 
 # ----------------------------------------------------------------- content written for the perturbations
 
@@ -456,7 +456,7 @@ def _owner_identity(lines: list[str]) -> frozenset[str]:
     "Ministères économiques et financiers") are not an owner change.
     """
     try:
-        from ..normalize.owners import line_to_owners
+        from editiondiff.normalize.owners import line_to_owners
     except ImportError:
         return frozenset(fold(line) for line in lines)
     return frozenset(o.id for line in lines for o in line_to_owners(line))

@@ -1,0 +1,51 @@
+"""`python -m evaluation`: the developer's commands over the test harness (not the user's `editiondiff`).
+
+    python -m evaluation score [--trials N] [--seed S] [--pdf-every K] [--profile default|hard]
+    python -m evaluation corpus-build [--manifest corpus/manifest.toml]
+
+Errors are reported like the user's CLI: one line, its documented exit code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from editiondiff.cli import _one_line_errors
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Measure editiondiff on perturbed editions, and rebuild the re-typeset corpus PDFs."""
+
+
+@main.command()
+@click.option("--trials", type=int, default=200, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--pdf-every", type=int, default=0, help="Also re-render every Nth trial as PDF and extract it (0: never).")
+@click.option("--profile", type=click.Choice(["default", "hard"]), default="default", show_default=True,
+              help="Perturbations: mild edits (default) or paraphrased, stacked, swapped and look-alike edits (hard).")
+@_one_line_errors
+def score(trials: int, seed: int, pdf_every: int, profile: str) -> None:
+    """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
+    from .score import run_scoring
+
+    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile), nl=False)
+
+
+@main.command("corpus-build")
+@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
+@_one_line_errors
+def corpus_build(manifest: Path | None) -> None:
+    """Re-typeset the editions into PDFs under corpus/pdf (deterministic) and record their sha256."""
+    from editiondiff.pipeline import DEFAULT_MANIFEST
+
+    from .corpus_build import build_corpus_pdfs
+
+    for line in build_corpus_pdfs(manifest or DEFAULT_MANIFEST):
+        click.echo(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""Action cards: the blocks of a card -> an Action.
+
+A card is a block "ACTION XX n → Title", then until the next card, mission
+section, capitalised heading or table: a status mark ("Objectif atteint ✓"),
+owner lines, deadline phrases, steps, the objective (first other paragraph), a
+description (prose before the steps) and notes (prose after). A deadline phrase
+belongs to a step when it is printed inline after it, or when the card
+interleaves steps and phrases (a phrase then follows its step); otherwise it is
+a card-level phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..schemas.blocks import Block
+from ..schemas.edition import Action, Step
+from ..schemas.provenance import Provenance
+from ..vocabulary.codes import MISSION_PREFIX, mission_of_action
+from .phrases import (
+    is_deadline_phrase,
+    is_furniture,
+    is_heading_like,
+    is_mission_code_block,
+    is_owner_phrase,
+    is_status_mark,
+    parse_action_heading,
+    step_status,
+    trailing_deadline,
+)
+
+
+@dataclass(frozen=True)
+class Card:
+    """The blocks of one printed card: its heading, where it stands, and its body (furniture left out)."""
+
+    index: int
+    heading: Block
+    body: list[Block]
+
+
+def ends_card(block: Block) -> bool:
+    """A block that cannot belong to an action card: it closes the one before."""
+    if block.kind in ("heading", "table_row"):
+        return True
+    if parse_action_heading(block.text) or is_mission_code_block(block):
+        return True
+    if block.kind == "paragraph" and is_heading_like(block.text):
+        return not (is_owner_phrase(block.text) or is_deadline_phrase(block.text) or is_status_mark(block.text))
+    return False
+
+
+def blocks_to_cards(blocks: list[Block]) -> tuple[list[Card], set[int]]:
+    """Every card of a block stream, and the block indices the cards take."""
+    used: set[int] = set()
+    cards: list[Card] = []
+    i = 0
+    while i < len(blocks):
+        if parse_action_heading(blocks[i].text) and blocks[i].kind in ("paragraph", "heading"):
+            j = i + 1
+            body: list[Block] = []
+            while j < len(blocks) and (is_furniture(blocks[j]) or not ends_card(blocks[j])):
+                if not is_furniture(blocks[j]):
+                    body.append(blocks[j])
+                j += 1
+            cards.append(Card(i, blocks[i], body))
+            used.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    return cards, used
+
+
+@dataclass
+class _Body:
+    """A card's body sorted by what each block says."""
+
+    objective: str | None = None
+    description: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    status_printed: str | None = None
+    #: steps and deadline phrases in print order: ("step" | "deadline", block)
+    sequence: list[tuple[str, Block]] = field(default_factory=list)
+
+
+def _sort_body(body: list[Block]) -> _Body:
+    sorted_body = _Body()
+    for block in body:
+        text = block.text.strip()
+        if block.kind == "list_item":
+            sorted_body.sequence.append(("step", block))
+        elif block.icon == "status" or is_status_mark(text):
+            sorted_body.status_printed = text
+        elif block.icon == "owner" or is_owner_phrase(text):
+            sorted_body.owners.append(text)
+        elif block.icon == "deadline" or is_deadline_phrase(text):
+            sorted_body.sequence.append(("deadline", block))
+        elif sorted_body.objective is None:
+            sorted_body.objective = text
+        elif not sorted_body.sequence:
+            sorted_body.description.append(text)
+        else:
+            sorted_body.notes.append(text)
+    return sorted_body
+
+
+def _is_inline(block: Block) -> bool:
+    return block.attrs.get("inline") == "true"
+
+
+def _step_deadlines(sequence: list[tuple[str, Block]]) -> tuple[dict[int, str], list[str]]:
+    """(deadline phrase per step position, card-level phrases) of a card's steps and phrases."""
+    positions = [i for i, (kind, _) in enumerate(sequence) if kind == "step"]
+    interleaved = any(
+        kind == "deadline" and not _is_inline(block) and any(p < i for p in positions) and any(p > i for p in positions)
+        for i, (kind, block) in enumerate(sequence)
+    )
+    step_deadline: dict[int, str] = {}
+    card_deadlines: list[str] = []
+    last_step: int | None = None
+    for i, (kind, block) in enumerate(sequence):
+        if kind == "step":
+            last_step = i
+            continue
+        inline = _is_inline(block) and i > 0 and sequence[i - 1][0] == "step"
+        if (inline or interleaved) and last_step is not None and last_step not in step_deadline:
+            step_deadline[last_step] = block.text.strip()
+        else:
+            card_deadlines.append(block.text.strip())
+    return step_deadline, card_deadlines
+
+
+def _steps(sequence: list[tuple[str, Block]], step_deadline: dict[int, str]) -> list[Step]:
+    steps: list[Step] = []
+    for i, (kind, block) in enumerate(sequence):
+        if kind != "step":
+            continue
+        phrase = step_deadline.get(i) or trailing_deadline(block.text)
+        prov = block.provenance
+        if i in step_deadline:
+            deadline_block = next(b for j, (k, b) in enumerate(sequence) if j > i and k == "deadline")
+            prov = Provenance.span([block.provenance, deadline_block.provenance])
+        steps.append(Step(text=block.text.strip(), deadline_printed=phrase, status=step_status(phrase), provenance=prov))  # type: ignore[arg-type]
+    return steps
+
+
+def card_to_action(card: Card, mission_hint: str | None) -> Action:
+    """The Action a card prints; `mission_hint` is the mission section the card stands in."""
+    printed, code, title = parse_action_heading(card.heading.text)  # type: ignore[misc]
+    body = list(card.body)
+    if not title and body and body[0].kind in ("paragraph", "list_item"):
+        title = body.pop(0).text.strip()
+    prefix_mission = mission_of_action(code)
+    mission = mission_hint if mission_hint and MISSION_PREFIX.get(mission_hint) == code[:2] else prefix_mission
+
+    parts = _sort_body(body)
+    step_deadline, card_deadlines = _step_deadlines(parts.sequence)
+    status_printed = parts.status_printed
+    completed = bool(status_printed and ("✓" in status_printed or is_status_mark(status_printed)))
+    provenance = Provenance.span([card.heading.provenance] + [b.provenance for b in body], quote=card.heading.provenance.quote)
+    return Action(
+        code=code,
+        code_printed=printed,
+        mission=mission,
+        title=title,
+        objective=parts.objective,
+        description=" ".join(parts.description) or None,
+        owners_printed=parts.owners,
+        status="completed" if completed else "active",
+        status_printed=status_printed,
+        completed=completed,
+        deadlines_printed=card_deadlines,
+        steps=_steps(parts.sequence, step_deadline),
+        notes=parts.notes,
+        provenance=provenance,
+    )

@@ -1,0 +1,43 @@
+"""Two pieces of a wrapped text -> one: a hyphen at the end of a line kept or dropped.
+
+    vocabulary(pages)               every word of the document, lower-cased
+    join(left, right, vocabulary)   the pieces joined
+
+A hyphen at the end of a wrapped line is dropped when the joined word occurs
+elsewhere in the document ("numé-" + "rique" -> "numérique") and kept otherwise
+("Dites-le-" + "nous"); other pieces are joined with one space.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Line
+
+_WORD = re.compile(r"\w+")
+_WORD_END = re.compile(r"(\w+)-$")
+_WORD_START = re.compile(r"^(\w+)")
+
+
+def join(left: str, right: str, vocabulary: set[str]) -> str:
+    right = right.lstrip()
+    # the pattern needs a hyphen at the end (`$` also matches before a final newline): test that
+    # first, as searching a long paragraph for it at every position is slow
+    m = _WORD_END.search(left) if left.endswith(("-", "-\n")) else None
+    if m and right[:1].isalpha() and right[:1].islower():  # a word cut at a hyphen, whether by wrapping or not
+        start = _WORD_START.match(right)
+        if start and right[:1].islower():
+            joined = (m.group(1) + start.group(1)).lower()
+            if joined in vocabulary and "-" not in m.group(0)[:-1]:
+                return left[:-1] + right
+        return left + right
+    return left.rstrip() + " " + right
+
+
+def vocabulary(pages: list[list[Line]]) -> set[str]:
+    """Every word of the document, lower-cased, to tell hyphenation from compound words."""
+    words: set[str] = set()
+    for lines in pages:
+        for line in lines:
+            words.update(map(str.lower, _WORD.findall(line.text)))
+    return words

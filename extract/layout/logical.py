@@ -1,0 +1,74 @@
+"""Paragraph runs -> logical lines in the brochure-text conventions.
+
+    groups_to_logical(groups, vocabulary, settings) -> [LogicalLine | None]
+
+Lines of a run are joined (hyphenation settled by `hyphenation`); bullets
+become "- ", icons start lines; a run indented from its column's left edge
+gets a leading space (an icon slot); a short phrase pushed far right under a
+list item is printed after it beyond a wide gap (a step and its status side by
+side). None stands for the blank line between runs.
+"""
+
+from __future__ import annotations
+
+from .hyphenation import join
+from .icons import BULLETS, TRAILING_ICONS
+from .model import Group, Line, LogicalLine, union
+from .paragraphs import was_wrapped
+from .settings import LayoutSettings
+
+
+def _bullet(text: str) -> str:
+    stripped = text.lstrip()
+    for bullet, replacement in BULLETS.items():
+        if stripped.startswith(bullet):
+            rest = stripped[len(bullet):].lstrip()
+            return ("- " + rest) if replacement == "-" else (replacement + " " + rest)
+    return stripped
+
+
+def groups_to_logical(groups: list[Group], vocabulary: set[str], settings: LayoutSettings) -> list[LogicalLine | None]:
+    """Logical lines in the text conventions; None stands for a blank line between runs."""
+    s = settings
+    out: list[LogicalLine | None] = []
+    last_item: LogicalLine | None = None
+    last_item_line: Line | None = None
+    for group in groups:
+        first = group.lines[0]
+        indent = first.x0 - first.base_left
+        # a short phrase pushed right under a list item: the item's status, printed beside it
+        if (
+            last_item is not None
+            and last_item_line is not None
+            and indent > s.status_indent_pt
+            and first.page in (last_item_line.page, last_item_line.page + 1)
+            and not first.starts_new_line
+        ):
+            text = " ".join(l.text.strip() for l in group.lines)
+            last_item.text = last_item.text.rstrip() + "  " + text
+            if last_item.page == first.page:
+                last_item.bbox = union([last_item.bbox, *(l.bbox for l in group.lines)])
+            continue
+        if out:
+            out.append(None)
+        current: LogicalLine | None = None
+        current_last: Line | None = None
+        for line in group.lines:
+            text = line.text
+            wrapped_here = current_last is not None and was_wrapped(current_last, line, s)
+            trailing_icon = text.lstrip()[:1] in TRAILING_ICONS and wrapped_here
+            if current is None or (line.starts_new_line and not trailing_icon):
+                prefix = " " if current is None and s.icon_slot_min_pt <= indent <= s.icon_slot_max_pt else ""
+                if current is not None:
+                    slot = s.icon_slot_min_pt
+                    prefix = " " if line.x0 - first.base_left >= slot and line.x0 - first.x0 >= slot else ""
+                current = LogicalLine(prefix + _bullet(text), line.page, line.bbox, bold=all(sp.bold for sp in line.spans))
+                out.append(current)
+            else:
+                current.text = join(current.text, text, vocabulary)
+                if line.page == current.page:
+                    current.bbox = union([current.bbox, line.bbox])
+                current.bold = current.bold and all(sp.bold for sp in line.spans)
+            current_last = line
+        last_item, last_item_line = (current, current_last) if current is not None and current.text.lstrip().startswith(("- ", "➔", "→")) else (None, None)
+    return out

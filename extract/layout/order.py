@@ -1,0 +1,164 @@
+"""A page's visual lines -> the same lines in reading order, tagged with column, band and column edges.
+
+    order_page(lines, width, settings) -> [Line]
+
+A page is two-column when a gutter near the middle is crossed by few lines and
+the lines on its right side run beside lines on its left side (a status
+printed under a step, pushed right, is not a column). Lines crossing the
+gutter (titles, leads) cut the page into bands; in each band the left column
+is read before the right one, and a column holding a clean gutter of its own
+(a three-column page) is split again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import Line
+from .settings import LayoutSettings
+
+
+def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float = 0.0) -> float | None:
+    """The x of a column gutter between lo and lo + width, or None for one column."""
+    s = settings
+    if len(lines) < s.gutter_min_lines:
+        return None
+    import numpy as np
+
+    x0 = np.fromiter((l.x0 for l in lines), float, len(lines))
+    x1 = np.fromiter((l.x1 for l in lines), float, len(lines))
+    clear = s.gutter_clearance_pt
+    candidates = lo + np.arange(width * s.gutter_from_share, width * s.gutter_to_share + 1e-9, max(width / s.gutter_steps, s.gutter_step_min_pt))
+    crossing = ((x0[:, None] < candidates - clear) & (x1[:, None] > candidates + clear)).sum(axis=0)
+    # fewest lines crossed, then nearest the middle of the page
+    order = np.lexsort((np.abs(candidates - (lo + width / 2)), crossing))
+    cross, gx = int(crossing[order[0]]), float(candidates[order[0]])
+    left = [l for l in lines if l.x1 <= gx + clear]
+    right = [l for l in lines if l.x0 >= gx - clear]
+    if len(left) < s.gutter_min_side_lines or len(right) < s.gutter_min_side_lines or cross > s.gutter_max_crossing_share * len(lines):
+        return None
+    # where both sides hold text, the right side must run beside the left one (not under it, like a status)
+    top, bottom = max(min(l.y0 for l in left), min(r.y0 for r in right)), min(max(l.y1 for l in left), max(r.y1 for r in right))
+    facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
+    # a right line runs beside the left column when a left line sits at about its height;
+    # a status printed under its step is a full line lower than any left line
+    ly0 = np.fromiter((l.y0 for l in left), float, len(left))
+    ly1 = np.fromiter((l.y1 for l in left), float, len(left))
+    beside = 0
+    for r in facing:
+        overlap = np.minimum(ly1, r.y1) - np.maximum(ly0, r.y0)
+        if (overlap > s.beside_overlap_share * np.minimum(ly1 - ly0, r.y1 - r.y0)).any():
+            beside += 1
+    if len(facing) < s.gutter_min_beside_lines or beside < s.gutter_min_beside_lines or beside < s.gutter_min_beside_share * len(facing):
+        # lists of short entries on both sides, in different rhythms (a chart): still columns when
+        # hardly any line crosses the gutter and the right side holds paragraphs of its own,
+        # not statuses set in italics under the steps of the left side
+        blocks = Counter(r.block for r in right)
+        paragraphs = sum(1 for n in blocks.values() if n >= 2)
+        italic = sum(1 for r in right if all(sp.italic for sp in r.spans))
+        clean = cross <= s.gutter_chart_crossing_share * len(lines) and len(left) >= s.gutter_chart_min_side_lines and len(right) >= s.gutter_chart_min_side_lines
+        if not (clean and paragraphs >= s.gutter_chart_min_paragraphs and italic < s.gutter_chart_italic_share * len(right)):
+            return None
+    # centre the gutter in the white space between the columns
+    return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
+
+
+def base_left(lines: list[Line], settings: LayoutSettings) -> float:
+    """A column's left edge: the leftmost start shared by many of its lines (a stray outdent aside)."""
+    if not lines:
+        return 0.0
+    counts = Counter(round(l.x0) for l in lines)
+    top = max(counts.values())
+    return float(min(x for x, n in counts.items() if n >= max(2, top * settings.base_left_share)) if top >= 2 else min(counts))
+
+
+def right_edge(lines: list[Line], width: float, settings: LayoutSettings) -> float:
+    """Where the lines of a column end when full: a high percentile of their right ends (a stray title aside)."""
+    if not lines:
+        return width
+    ends = sorted(l.x1 for l in lines)
+    return ends[min(len(ends) - 1, int(len(ends) * settings.right_edge_percentile))]
+
+
+def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> list[Line]:
+    """A page's lines in reading order, each tagged with its column, band and column edges.
+
+    Column 0 is a one-column page or a full-width band; columns 1, 2, … run left to right
+    (a column that holds a gutter of its own, as on a three-column page, is split again).
+    """
+    lines = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
+    if not lines:
+        return lines
+    gx = _gutter(lines, width, settings)
+    if gx is None:
+        left = base_left(lines, settings)
+        right = right_edge(lines, width, settings)
+        for line in lines:
+            line.column, line.band, line.base_left, line.col_right = 0, 0, left, right
+        return lines
+    ordered: list[Line] = []
+    band = 0
+    pending: list[Line] = []
+
+    def flush() -> None:
+        if pending:
+            _order_columns(pending, gx, 1, band, ordered, settings)
+            pending.clear()
+
+    clear = settings.gutter_clearance_pt
+    full_left = min(l.x0 for l in lines)
+    full_right = max(l.x1 for l in lines)
+    # a paragraph that crosses the gutter is full width, short last lines included
+    spanning = {l.block for l in lines if l.x0 < gx - clear and l.x1 > gx + clear}
+    in_span = False
+    for line in lines:
+        if line.block in spanning:
+            if not in_span:
+                flush()
+                band += 1
+                in_span = True
+            line.column, line.band, line.base_left, line.col_right = 0, band, full_left, full_right
+            ordered.append(line)
+        else:
+            if in_span:
+                band += 1
+                in_span = False
+            pending.append(line)
+    flush()
+    _column_edges([l for l in ordered if l.column], width, settings)
+    return ordered
+
+
+def _order_columns(lines: list[Line], gx: float, first: int, band: int, ordered: list[Line], settings: LayoutSettings) -> int:
+    """Left side then right side of a gutter, each split again at a clean gutter of its own; next free column id."""
+    clear = settings.gutter_clearance_pt
+    for side in ([l for l in lines if l.x1 <= gx + clear], [l for l in lines if l.x1 > gx + clear]):
+        if not side:
+            continue
+        lo = min(l.x0 for l in side)
+        inner = _gutter(side, max(l.x1 for l in side) - lo, settings, lo) if len(side) >= settings.inner_gutter_min_lines else None
+        if inner is not None and not any(l.x0 < inner - clear and l.x1 > inner + clear for l in side):
+            first = _order_columns(side, inner, first, band, ordered, settings)
+            continue
+        for line in side:
+            line.column, line.band = first, band
+            ordered.append(line)
+        first += 1
+    return first
+
+
+def _column_edges(lines: list[Line], width: float, settings: LayoutSettings) -> None:
+    """Left edge and full-line right edge of each column; columns have equal widths, so the
+    rightmost column's longest line (titles there never run wider) gives every column's width."""
+    columns: dict[int, list[Line]] = {}
+    for line in lines:
+        columns.setdefault(line.column, []).append(line)
+    if not columns:
+        return
+    edges = {c: (base_left(ls, settings), right_edge(ls, width, settings)) for c, ls in columns.items()}
+    last = max(columns)
+    span = max(l.x1 for l in columns[last]) - edges[last][0]
+    for column, members in columns.items():
+        left, right = edges[column]
+        for line in members:
+            line.base_left, line.col_right = left, max(right, left + span)

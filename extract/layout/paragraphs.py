@@ -1,0 +1,78 @@
+"""Ordered visual lines -> paragraph runs (what the text convention writes without a blank line).
+
+    lines_to_groups(lines, settings) -> [Group]
+
+Lines of one paragraph (small vertical gap, same size, same column and band,
+aligned or in a list indented under it) form a run; an indented first line
+(books, notices) starts one; a paragraph cut by a column or page break is
+joined back when its last line was full and the next word would not have fit.
+"""
+
+from __future__ import annotations
+
+from .model import Group, Line
+from .settings import LayoutSettings
+
+
+def was_wrapped(prev: Line, nxt: Line, settings: LayoutSettings) -> bool:
+    """The text of `prev` went on to `nxt` because the next word did not fit (not a hard break)."""
+    return prev.x1 + nxt.first_word_width > prev.col_right - settings.wrap_slack_pt
+
+
+def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) -> bool:
+    if line.page != prev.page or line.column != prev.column or line.band != prev.band:
+        return False
+    gap = line.y0 - prev.y1
+    if gap < -s.paragraph_overlap_em * prev.size or gap > s.paragraph_gap_em * max(prev.size, line.size):
+        return False
+    if abs(line.size - prev.size) > s.paragraph_size_change_pt:
+        return False
+    indent = group_x0 - line.base_left
+    first_line_indent = abs(line.x0 - line.base_left) < s.edge_slack_pt and s.first_indent_min_pt < indent <= s.first_indent_max_pt and prev.x0 == group_x0
+    if first_line_indent and not line.starts_new_line and was_wrapped(prev, line, s):
+        return True  # a paragraph whose first line is indented, as in books and notices
+    if line.x0 < group_x0 - s.paragraph_left_slack_pt or line.x0 > group_x0 + s.paragraph_indent_max_pt:
+        return False
+    if line.starts_new_line:
+        return True  # a new item of the same list: a new logical line, same run
+    return abs(line.x0 - group_x0) < s.paragraph_left_slack_pt or (line.x0 >= group_x0 - s.align_slack_pt and line.x0 - group_x0 < s.hanging_indent_max_pt)
+
+
+def _continues_across_break(prev: Line, line: Line, s: LayoutSettings) -> bool:
+    """A paragraph cut at the bottom of a column or page and taken up at the top of the next."""
+    if (line.page, line.column, line.band) == (prev.page, prev.column, prev.band):
+        return False
+    same_page_next_column = line.page == prev.page and line.band == prev.band and prev.column >= 1 and line.column == prev.column + 1
+    if not same_page_next_column and line.page != prev.page + 1:
+        return False
+    if line.starts_new_line or abs(line.size - prev.size) > s.continued_size_change_pt:
+        return False
+    if abs((line.x0 - line.base_left) - (prev.x0 - prev.base_left)) > s.edge_slack_pt and abs(line.x0 - line.base_left) > s.edge_slack_pt:
+        return False
+    text = prev.text.rstrip()
+    if not text or text[-1] in ".:;!?":
+        return False
+    # the last line of the column must be (nearly) full: a short title ending there is no cut paragraph
+    if prev.x1 < prev.base_left + s.continued_fullness_share * (prev.col_right - prev.base_left):
+        return False
+    return was_wrapped(prev, line, s)
+
+
+def lines_to_groups(lines: list[Line], settings: LayoutSettings) -> list[Group]:
+    """Paragraph runs in reading order."""
+    groups: list[Group] = []
+    # leftmost start of the last group's lines in each (page, column, band), kept as lines join it
+    group_left: dict[tuple[int, int, int], float] = {}
+    for line in lines:
+        key = (line.page, line.column, line.band)
+        if groups:
+            last = groups[-1]
+            prev = last.lines[-1]
+            group_x0 = group_left[(prev.page, prev.column, prev.band)]
+            if _same_paragraph(prev, line, group_x0, settings) or _continues_across_break(prev, line, settings):
+                last.lines.append(line)
+                group_left[key] = min(group_left.get(key, line.x0), line.x0)
+                continue
+        groups.append(Group([line]))
+        group_left = {key: line.x0}
+    return groups

@@ -1,0 +1,194 @@
+"""Every threshold of the PDF page layout, named, with its default, in one object.
+
+    LayoutSettings(**overrides)        validated on construction
+    LayoutSettings.resolve(x)          None | dict | LayoutSettings -> LayoutSettings
+
+In the manner of pdfplumber's `TableSettings`: the layout steps read nothing
+but these fields, so a user whose producer sets text differently tunes one
+object instead of editing code. Units are given by each field's suffix:
+
+* `_pt`: a distance in PDF points;
+* `_em`: a distance in multiples of the font size of the line(s) concerned;
+* `_share`: a fraction (of a page, of a column, of a count of lines);
+* `_lines`, `_pages`, `_spans`: counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    # -- spans into visual lines (`spans`) ------------------------------------------
+    #: The same text drawn again within this distance both ways is one glyph run (fake bold, shadow).
+    duplicate_offset_pt: float = 1.5
+    #: A gap wider than this many font sizes between spans of one MuPDF line cuts it in two (a gutter)...
+    split_gap_em: float = 1.2
+    #: ...and never a gap narrower than this.
+    split_gap_min_pt: float = 8.0
+    #: A span this much smaller than its line's size may be a superscript.
+    raised_size_share: float = 0.85
+    #: A line of small raised text has at most this many spans.
+    raised_max_spans: int = 2
+    #: The line a raised line is glued to is at least this much larger.
+    raised_base_ratio: float = 1.1
+    #: They overlap vertically by at least this share of the raised line's height.
+    raised_overlap_share: float = 0.3
+    #: The raised text starts at most this far left of the line's end...
+    raised_reach_back_pt: float = 1.5
+    #: ...and at most this far right of it.
+    raised_reach_pt: float = 2.5
+    #: Its top is at most this far below the top of the line it sits on.
+    raised_top_slack_pt: float = 1.0
+    #: A smaller span whose bottom is this many font sizes above the line's bottom is raised.
+    raised_lift_em: float = 0.2
+    #: A gap wider than this between spans is a space.
+    word_gap_em: float = 0.2
+    #: A gap wider than this is printed as two spaces (a step and its status side by side).
+    wide_gap_em: float = 2.5
+
+    # -- running headers and footers (`running`) ------------------------------------
+    #: Share of the page height, top and bottom, where running lines are looked for.
+    running_band_share: float = 0.075
+    #: Running lines' tops are compared after rounding to this step.
+    running_y_step_pt: float = 3.0
+    #: A line recurs when found on at least one page in this many...
+    running_every_pages: int = 10
+    #: ...and on at least this many pages.
+    running_min_pages: int = 2
+
+    # -- reading order (`order`) ----------------------------------------------------
+    #: Fewer lines than this on a page (or side of a gutter) never make columns.
+    gutter_min_lines: int = 4
+    #: The gutter is looked for between these shares of the width.
+    gutter_from_share: float = 0.3
+    gutter_to_share: float = 0.7
+    #: Candidate gutters are tried every width / this many steps...
+    gutter_steps: int = 150
+    #: ...and at least this far apart.
+    gutter_step_min_pt: float = 2.0
+    #: A line crosses a gutter when it runs past it by more than this.
+    gutter_clearance_pt: float = 1.0
+    #: Each side of a gutter holds at least this many lines.
+    gutter_min_side_lines: int = 2
+    #: At most this share of the lines may cross a gutter.
+    gutter_max_crossing_share: float = 0.35
+    #: Two lines run beside each other when they overlap vertically by this share of the lower one.
+    beside_overlap_share: float = 0.3
+    #: At least this many right-side lines face the left side, and run beside a left line...
+    gutter_min_beside_lines: int = 2
+    #: ...and at least this share of them.
+    gutter_min_beside_share: float = 0.5
+    #: A gutter between lists in different rhythms (a chart): at most this share of lines cross it,
+    gutter_chart_crossing_share: float = 0.1
+    #: each side holds at least this many lines,
+    gutter_chart_min_side_lines: int = 4
+    #: the right side holds at least this many paragraphs (MuPDF blocks of two lines or more),
+    gutter_chart_min_paragraphs: int = 2
+    #: and less than this share of the right side is in italics (statuses under steps).
+    gutter_chart_italic_share: float = 0.5
+    #: A side of a gutter is searched for a gutter of its own when it holds this many lines.
+    inner_gutter_min_lines: int = 8
+    #: A column's left edge is a left end shared by this share of the commonest one.
+    base_left_share: float = 0.6
+    #: A column's full-line right edge: this percentile of its lines' right ends.
+    right_edge_percentile: float = 0.9
+
+    # -- column edges across pages (`edges`) -----------------------------------------
+    #: A column with fewer lines than this on a page takes its edges from the document.
+    sparse_column_lines: int = 8
+    #: A column of short entries: its median line is narrower than this share of the widest.
+    short_line_share: float = 0.6
+
+    # -- paragraphs (`paragraphs`) ---------------------------------------------------
+    #: A line was wrapped when its next word would have run past the column's edge less this.
+    wrap_slack_pt: float = 0.5
+    #: Lines of one paragraph overlap by at most this many font sizes...
+    paragraph_overlap_em: float = 0.5
+    #: ...and are at most this many font sizes apart.
+    paragraph_gap_em: float = 0.45
+    #: Lines of one paragraph differ in size by at most this.
+    paragraph_size_change_pt: float = 1.5
+    #: A line starts at its column's edge within this distance.
+    edge_slack_pt: float = 2.0
+    #: An indented first line of a paragraph (books, notices) is indented between these.
+    first_indent_min_pt: float = 3.0
+    first_indent_max_pt: float = 30.0
+    #: A line of the paragraph starts at most this far left of its first line...
+    paragraph_left_slack_pt: float = 3.0
+    #: ...and at most this far right of it (an item of a list indented under it).
+    paragraph_indent_max_pt: float = 60.0
+    #: A line aligns with its paragraph within this distance to the left...
+    align_slack_pt: float = 1.0
+    #: ...and this far to the right (a hanging indent).
+    hanging_indent_max_pt: float = 20.0
+    #: A paragraph cut by a column or page break: the sizes differ by at most this,
+    continued_size_change_pt: float = 0.5
+    #: and the last line of the column fills at least this share of it.
+    continued_fullness_share: float = 0.8
+
+    # -- logical lines (`logical`) ---------------------------------------------------
+    #: A paragraph indented more than this under a list item is that item's status, printed beside it.
+    status_indent_pt: float = 120.0
+    #: A paragraph indented between these has an icon slot (a leading space in the text).
+    icon_slot_min_pt: float = 6.0
+    icon_slot_max_pt: float = 60.0
+
+    # -- ruled tables (`tables`) -----------------------------------------------------
+    #: A page is screened for a ruled grid when it holds this many lines.
+    table_min_lines: int = 8
+    #: A rule is straight when its ends differ by less than this across it.
+    rule_straightness_pt: float = 0.5
+    #: A filled rectangle thinner than this is a rule.
+    rule_thickness_pt: float = 1.5
+    #: A grid has at least this many vertical rule positions...
+    grid_min_vertical: int = 3
+    #: ...and this many horizontal ones (this many on a page continuing a table).
+    grid_min_horizontal: int = 6
+    grid_min_horizontal_continued: int = 2
+    #: Text belongs to a cell whose box holds its centre within this distance.
+    cell_slack_pt: float = 0.5
+    #: A line belongs to a table region holding its centre within this distance.
+    region_slack_pt: float = 1.0
+    #: A table has at least this many rows (a lone row in a box is none).
+    table_min_rows: int = 2
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            counted = f.name.endswith(("_steps", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs"))
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueError(f"layout setting {f.name} must be a number, not {value!r}")
+            if counted and (not isinstance(value, int) or value < 1):
+                raise ValueError(f"layout setting {f.name} must be a whole number ≥ 1, not {value!r}")
+            if f.name.endswith("_share") and not 0 < value <= 1:
+                raise ValueError(f"layout setting {f.name} must be a share in (0, 1], not {value!r}")
+            if not counted and value < 0:
+                raise ValueError(f"layout setting {f.name} must not be negative, not {value!r}")
+        for low, high in (
+            ("gutter_from_share", "gutter_to_share"),
+            ("first_indent_min_pt", "first_indent_max_pt"),
+            ("icon_slot_min_pt", "icon_slot_max_pt"),
+            ("word_gap_em", "wide_gap_em"),
+        ):
+            if getattr(self, low) > getattr(self, high):
+                raise ValueError(f"layout settings {low} ({getattr(self, low)!r}) must not exceed {high} ({getattr(self, high)!r})")
+
+    @classmethod
+    def resolve(cls, settings: LayoutSettings | dict | None) -> LayoutSettings:
+        """Settings from None (the defaults), a mapping of overrides or settings themselves."""
+        if settings is None:
+            return DEFAULT_LAYOUT
+        if isinstance(settings, cls):
+            return settings
+        if isinstance(settings, dict):
+            known = {f.name for f in fields(cls)}
+            unknown = sorted(set(settings) - known)
+            if unknown:
+                raise ValueError(f"unknown layout setting(s): {', '.join(unknown)}")
+            return cls(**settings)
+        raise TypeError(f"layout settings must be LayoutSettings, a dict or None, not {type(settings).__name__}")
+
+
+DEFAULT_LAYOUT = LayoutSettings()

@@ -1,0 +1,159 @@
+"""MuPDF's spans -> visual lines: doubled glyphs dropped, icons restored, gutters cut, superscripts glued.
+
+    page_lines(page_dict, page_number, settings) -> [Line]
+    line_text(line, settings)                    -> the line's text
+
+Glyphs drawn twice, slightly offset (fake bold, shadows), are kept once;
+symbol-font codes become the icons they draw (`icons`); a MuPDF line running
+across a wide gap (a column gutter) is cut there; a raised, smaller span
+(superscript) is glued to the word before it ("1" + "er" -> "1er"), even when
+MuPDF put it on a line of its own.
+"""
+
+from __future__ import annotations
+
+from .icons import STARTERS, icon_text
+from .model import Line, Span, union
+from .settings import LayoutSettings
+
+
+def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings) -> list[Line]:
+    """Visual lines of one page from `page.get_text("dict")`, superscripts merged."""
+    lines: list[Line] = []
+    seen: dict[str, list[tuple[float, float]]] = {}
+    offset = settings.duplicate_offset_pt
+    for block_number, block in enumerate(page_dict.get("blocks", ())):
+        if block.get("type", 0) != 0:
+            continue
+        for raw in block.get("lines", ()):
+            spans = []
+            for s in raw.get("spans", ()):
+                text = s.get("text", "")
+                if not text:
+                    continue
+                bbox = tuple(s["bbox"])
+                places = seen.setdefault(text.strip(), [])
+                if places and _drawn_near(places, bbox[0], bbox[1], offset):
+                    continue  # the same glyphs drawn again, slightly offset (fake bold, shadows)
+                places.append((bbox[0], bbox[1]))
+                font = s.get("font", "")
+                flags = s.get("flags", 0)
+                spans.append(
+                    Span(
+                        text=icon_text(font, text),
+                        font=font,
+                        size=float(s.get("size", 0.0)),
+                        bbox=bbox,  # type: ignore[arg-type]
+                        sup=bool(flags & 1),
+                        italic=bool(flags & 2),
+                        bold=bool(flags & 16) or "bold" in font.lower(),
+                    )
+                )
+            if not any(s.text.strip() for s in spans):
+                continue
+            for piece in _split_at_gaps(spans, settings):
+                size = max(s.size for s in piece if not s.sup) if any(not s.sup for s in piece) else piece[0].size
+                lines.append(Line(page_number, piece, union(s.bbox for s in piece), size, block=block_number))
+    _merge_raised(lines, settings)
+    for line in lines:
+        line.text = line_text(line, settings)
+        line.starts_new_line = line.text.lstrip().startswith(STARTERS)
+        line.first_word_width = _first_word_width(line)
+    return [line for line in lines if line.text.strip()]
+
+
+def _drawn_near(places: list[tuple[float, float]], x: float, y: float, offset: float) -> bool:
+    """Whether one of the places lies within `offset` of (x, y) both ways."""
+    for px, py in places:
+        if abs(px - x) < offset and abs(py - y) < offset:
+            return True
+    return False
+
+
+def _split_at_gaps(spans: list[Span], settings: LayoutSettings) -> list[list[Span]]:
+    """MuPDF joins text on one baseline into a line even across a column gutter: cut it at wide gaps.
+
+    One of the spans at least holds some text, so a single span is a line of its own.
+    """
+    if len(spans) == 1:
+        return [spans]
+    spans = sorted(spans, key=lambda s: s.bbox[0])
+    pieces = [[spans[0]]]
+    for span in spans[1:]:
+        prev = pieces[-1][-1]
+        size = max(prev.size, span.size)
+        if span.bbox[0] - prev.bbox[2] > max(settings.split_gap_em * size, settings.split_gap_min_pt) and not span.sup:
+            pieces.append([span])
+        else:
+            pieces[-1].append(span)
+    return [p for p in pieces if any(s.text.strip() for s in p)]
+
+
+def _merge_raised(lines: list[Line], settings: LayoutSettings) -> None:
+    """Glue a line made only of small raised text to the line it sits on (MuPDF sometimes splits them)."""
+    i = 0
+    while i < len(lines):
+        small = lines[i]
+        if len(small.spans) <= settings.raised_max_spans and all(s.sup or s.size < settings.raised_size_share * small.size for s in small.spans):
+            for other in lines:
+                if other is small or other.size <= small.size * settings.raised_base_ratio:
+                    continue
+                overlap = min(other.y1, small.y1) - max(other.y0, small.y0)
+                reach = small.x0 - other.x1
+                if (
+                    overlap > settings.raised_overlap_share * (small.y1 - small.y0)
+                    and -settings.raised_reach_back_pt <= reach <= settings.raised_reach_pt
+                    and small.y0 < other.y0 + settings.raised_top_slack_pt
+                ):
+                    for span in small.spans:
+                        span.sup = True
+                    other.spans.extend(small.spans)
+                    other.bbox = union([other.bbox, small.bbox])
+                    del lines[i]
+                    i -= 1
+                    break
+        i += 1
+
+
+def _is_raised(span: Span, line: Line, settings: LayoutSettings) -> bool:
+    if span.sup:
+        return True
+    return span.size < settings.raised_size_share * line.size and span.bbox[3] < line.bbox[3] - settings.raised_lift_em * line.size
+
+
+def line_text(line: Line, settings: LayoutSettings, *, gap_marker: bool = True) -> str:
+    """A line's text: spans in x order, superscripts glued to their word, a wide gap as two spaces."""
+    if len(line.spans) == 1:
+        return line.spans[0].text.rstrip()  # nothing to glue to, no gap
+    out = ""
+    prev: Span | None = None
+    wide = settings.wide_gap_em * line.size
+    word = settings.word_gap_em * line.size
+    for span in sorted(line.spans, key=lambda s: s.bbox[0]):
+        text = span.text
+        if _is_raised(span, line, settings) and out.strip():
+            out = out.rstrip() + text.strip()
+            prev = span
+            continue
+        if prev is not None:
+            gap = span.bbox[0] - prev.bbox[2]
+            if gap_marker and gap > wide:
+                out = out.rstrip() + "  " + text.lstrip()
+                prev = span
+                continue
+            if gap > word and not out.endswith(" ") and not text.startswith(" "):
+                out += " "
+        out += text
+        prev = span
+    return out.rstrip()
+
+
+def _first_word_width(line: Line) -> float:
+    """The width of the line's first word and a space, from its first span's mean glyph width."""
+    word = line.text.strip().split(" ", 1)[0]
+    if not word:
+        return 0.0
+    span = line.spans[0]
+    chars = max(len(span.text), 1)
+    per_char = (span.bbox[2] - span.bbox[0]) / chars
+    return per_char * (len(word) + 1)
