@@ -33,7 +33,10 @@ def mission_svg(mission: str, rows: list[TimelineRow], editions: list[str], *, m
     shown = [e for e in editions if any(r.edition == e for r in rows)]
     band = 0.8 / max(1, len(shown))
     with matplotlib.rc_context({"svg.hashsalt": "editiondiff", "svg.fonttype": "none", "font.size": 9, "font.family": "DejaVu Sans"}):
-        figure = Figure(figsize=(8.0, 0.9 + 0.32 * len(actions) * max(1, len(shown))), dpi=72)
+        height = 0.9 + 0.32 * len(actions) * max(1, len(shown))
+        figure = Figure(figsize=(8.0, height), dpi=72)
+        # Fixed margins (in inches) rather than tight_layout, which draws the whole figure once more to measure it.
+        figure.subplots_adjust(left=0.8 / 8.0, right=1 - 0.2 / 8.0, bottom=0.35 / height, top=1 - 0.35 / height)
         FigureCanvasSVG(figure)
         ax = figure.add_subplot(1, 1, 1)
         for k, edition in enumerate(shown):
@@ -55,12 +58,10 @@ def mission_svg(mission: str, rows: list[TimelineRow], editions: list[str], *, m
         ax.invert_yaxis()
         ax.xaxis.set_major_locator(dates.YearLocator())
         ax.xaxis.set_major_formatter(dates.DateFormatter("%Y"))
-        ax.xaxis.set_minor_locator(dates.MonthLocator(bymonth=(1, 4, 7, 10)))
         ax.grid(axis="x", which="major", linestyle=":", linewidth=0.6)
         ax.set_title(title)
         if ax.get_legend_handles_labels()[0]:
             ax.legend(loc="upper right", fontsize=8, frameon=True)
-        figure.tight_layout()
         out = io.StringIO()
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     svg = out.getvalue()
