@@ -97,7 +97,7 @@ WORDS = {
                           "claim_mismatch": "annonce non confirmée", "chart_unmatched": "entrée du schéma sans fiche",
                           "unparsed_deadline": "échéance illisible", "unknown_owner": "pilote inconnu"},
         "severities": {"info": "information", "warning": "avertissement", "error": "erreur"},
-        "step": "étape", "former": "ancienne",
+        "step": "étape", "former": "ancienne", "colon": " : ",
     },
     "en": {
         "title": "TECH.GOUV roadmap: what changed, edition after edition",
@@ -142,7 +142,7 @@ WORDS = {
                           "claim_mismatch": "claim not confirmed", "chart_unmatched": "chart entry without a card",
                           "unparsed_deadline": "unreadable deadline", "unknown_owner": "unknown owner"},
         "severities": {"info": "information", "warning": "warning", "error": "error"},
-        "step": "step", "former": "old",
+        "step": "step", "former": "old", "colon": ": ",
     },
 }
 

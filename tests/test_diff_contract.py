@@ -62,3 +62,25 @@ def test_every_match_names_its_rival_and_margin(edition_mi2020):
     diff = editions_to_diff(edition_mi2020, renamed)
     assert diff.action_matches and all(m.rival is not None and m.margin == round(m.score - m.rival_score, 4) for m in diff.action_matches)
     assert all(m.tie == (m.margin < 0.01) for m in diff.action_matches)
+
+
+def test_every_enum_value_of_the_diff_and_report_schemas_is_described():
+    from editiondiff.schemas.registry import SCHEMA_DIR
+
+    for name in ("diff", "report"):
+        schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert schema["$id"].startswith(f"urn:editiondiff:schema:{name}:")
+        undescribed = []
+
+        def walk(node, path=""):
+            if isinstance(node, dict):
+                if "enum" in node or ("const" in node and "description" not in node):
+                    undescribed.append(path)
+                for key, value in node.items():
+                    walk(value, f"{path}/{key}")
+            elif isinstance(node, list):
+                for i, value in enumerate(node):
+                    walk(value, f"{path}/{i}")
+
+        walk(schema)
+        assert undescribed == [], name
