@@ -214,10 +214,11 @@ def run(manifest: Path | None, out_dir: Path, lang: str, settings) -> None:
               help="Folder of report.html, report.md, report.json and the CSV tables.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 @click.option("--excel", is_flag=True, help="CSV for spreadsheets: UTF-8 with BOM, semicolons.")
+@click.option("--pair", "pairs", nargs=2, multiple=True, metavar="OLD NEW", help="Also compare these two editions (ids); repeatable.")
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
 @_diff_options
 @_one_line_errors
-def report(manifest: Path | None, out_dir: Path, lang: str, excel: bool, quiet: bool, settings) -> None:
+def report(manifest: Path | None, out_dir: Path, lang: str, excel: bool, pairs: tuple[tuple[str, str], ...], quiet: bool, settings) -> None:
     """The main job: every edition of the corpus, each consecutive pair diffed, one self-contained HTML report (and MD, JSON, CSV)."""
     from .extract.manifest import load_manifest
     from .pipeline import DEFAULT_MANIFEST, build_edition
@@ -231,7 +232,7 @@ def report(manifest: Path | None, out_dir: Path, lang: str, excel: bool, quiet: 
                            item_show_func=lambda e: e.id if e else None) as bar:
         for entry in bar:
             editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest))
-    result = editions_to_report(editions, settings=settings)
+    result = editions_to_report(editions, settings=settings, pairs=list(pairs))
     written = write_files(render_files(result, editions, lang=lang, excel=excel, root=manifest.parent), out_dir)
     for pair in result.pairs:
         click.echo(clean(f"{pair.old} -> {pair.new}: {len(pair.diff.changes)} change{'' if len(pair.diff.changes) == 1 else 's'}"))

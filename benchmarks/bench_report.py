@@ -13,28 +13,17 @@ Also printed: where the report's own time goes (in-process, one run).
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench_startup import wall  # the same fresh-process timing as the start-up benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 EDITIONDIFF = str(Path(PYTHON).with_name("editiondiff"))
 TARGET = 5.0
-
-
-def wall(command: list[str], runs: int) -> tuple[float, list[float]]:
-    """Median and all wall times (seconds) of `runs` fresh runs of `command` (one warm-up run first)."""
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), times
 
 
 def stages() -> list[tuple[str, float]]:

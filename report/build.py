@@ -117,21 +117,30 @@ def sources(editions: list[Edition]) -> list[SourceRow]:
                       url=s.url, path=s.path, sha256=s.sha256, retypeset=s.retypeset) for e in editions for s in e.sources]
 
 
-def editions_to_report(editions: list[Edition], *, settings: DiffSettings = DEFAULT_SETTINGS,
+def editions_to_report(editions: list[Edition], *, settings: DiffSettings = DEFAULT_SETTINGS, pairs: list[tuple[str, str]] = (),
                        progress: Callable[[str], None] | None = None) -> Report:
-    """The whole report of `editions` (oldest first)."""
+    """The whole report of `editions` (oldest first): every consecutive pair, then each of `pairs` (old id, new id) asked for."""
+    from ..errors import InputError
     from ..pipeline import compare
 
+    by_id = {e.id: e for e in editions}
+    for old_id, new_id in pairs:
+        for ident in (old_id, new_id):
+            if ident not in by_id:
+                raise InputError(ident, f"no such edition (known: {', '.join(by_id)})")
+    consecutive = list(zip(editions, editions[1:]))
+    asked = [(by_id[o], by_id[n]) for o, n in pairs if (o, n) not in {(a.id, b.id) for a, b in consecutive}]
     diffs = []
-    for old, new in zip(editions, editions[1:]):
+    for old, new in consecutive + asked:
         if progress:
             progress(f"{old.id} → {new.id}")
         diffs.append(compare(old, new, settings=settings))
+    chained = diffs[:len(consecutive)]
     return Report(
         tool_version=__version__, rules_version=RULES_VERSION,
         editions=[edition_overview(e) for e in editions],
         pairs=[PairReport(old=d.old, new=d.new, diff=d, ranking=rank(d)) for d in diffs],
-        timeline=timeline(editions, diffs),
+        timeline=timeline(editions, chained),
         indicators=indicator_trends(editions, diffs),
         findings=[EditionFinding(edition=e.id, finding=f) for e in editions for f in e.findings],
         sources=sources(editions),

@@ -92,3 +92,64 @@ def test_english_rendering_changes_words_not_data(corpus_editions, files):
     english = render_files(editions_to_report(corpus_editions), corpus_editions, root=CORPUS, lang="en")
     assert english["report.json"] == files["report.json"]
     assert '<html lang="en">' in english["report.html"] and "not assessed" in english["report.html"]
+
+
+def _fictitious_pair():
+    import datetime as dt
+
+    from editiondiff.schemas import Deadline, IndicatorCell, IndicatorRow, IndicatorTable
+
+    from test_diff_matching import MISSIONS, OLD_ACTIONS, edition, prov
+
+    def due(raw, end):
+        return {"deadlines_printed": [raw], "deadlines": [Deadline(raw=raw, kind="due", start=dt.date(2020, 1, 1), end=end, granularity="quarter")]}
+
+    def table(value):
+        return IndicatorTable(columns=["objectif 2022"], provenance=prov("Indicateurs", 900), rows=[
+            IndicatorRow(mission="DATA", label="Jeux de données publiés", cells=[IndicatorCell(column="objectif 2022", raw=value)], provenance=prov("Jeux", 901))])
+
+    old_cards = [a.model_copy(update=due("3e trimestre 2020", dt.date(2020, 9, 30))) if a.code == "LA1" else a for a in OLD_ACTIONS]
+    new_cards = [a.model_copy(update={**due("2e trimestre 2021", dt.date(2021, 6, 30)), "title": "Principes de labellisation"}) if a.code == "LA1"
+                 else a for a in OLD_ACTIONS if a.code != "DA2"]
+    old = edition("before-fictitious", MISSIONS, old_cards).model_copy(update={"indicators": table("20")})
+    new = edition("after-fictitious", MISSIONS, new_cards).model_copy(update={"indicators": table("15")})
+    return [old, new]
+
+
+def test_significance_orders_drop_then_long_slip_then_lowered_target_then_retitle():
+    editions = _fictitious_pair()
+    report = editions_to_report(editions)
+    (pair,) = report.pairs
+    kinds = {c.id: c.kind for c in pair.diff.changes}
+    order = [kinds[r.change_id] for r in pair.ranking]
+    assert order.index("action_dropped") < order.index("deadline_changed") < order.index("indicator_revised") < order.index("action_retitled")
+    by_kind = {kinds[r.change_id]: r for r in pair.ranking}
+    assert [(h.rule, h.points) for h in by_kind["deadline_changed"].rules] == [("slip_over_6_months", 80)]
+    assert [h.rule for h in by_kind["indicator_revised"].rules] == ["indicator_lowered"]
+    assert by_kind["action_dropped"].significance == sum(h.points for h in by_kind["action_dropped"].rules)
+
+
+def test_timeline_follows_an_action_across_editions_and_labels_its_slip():
+    editions = _fictitious_pair()
+    report = editions_to_report(editions)
+    la1 = [r for r in report.timeline if r.code == "LA1"]
+    assert [(r.edition, r.end.isoformat(), r.slip_months) for r in la1] == [("before-fictitious", "2020-09-30", None), ("after-fictitious", "2021-06-30", 9)]
+    assert {r.lineage for r in la1} == {"before-fictitious:LA1"}
+    files = render_files(report, editions)
+    label_svg = files["report.html"].split('aria-labelledby="timeline-LABEL-title"')[1].split("</svg>")[0]
+    assert "+9 mois" in label_svg and "before-fictitious" in label_svg and "after-fictitious" in label_svg
+    assert "fictitious" in files["report.md"]
+
+
+def test_report_command_writes_the_folder_and_compares_pairs_asked_for(tmp_path):
+    from click.testing import CliRunner
+
+    from editiondiff.cli import main
+
+    result = CliRunner().invoke(main, ["report", "-o", str(tmp_path), "--quiet", "--pair", "2019", "mi-2021", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "2019 -> mi-2021: 1 change" in result.output and (tmp_path / "report.html").is_file()
+    document = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert [(p["old"], p["new"]) for p in document["pairs"]] == [("2019", "mi-2020"), ("mi-2020", "mi-2021"), ("2019", "mi-2021")]
+    bad = CliRunner().invoke(main, ["report", "-o", str(tmp_path / "x"), "--quiet", "--pair", "2019", "2030"])
+    assert bad.exit_code == 2 and "2030: no such edition" in bad.output
