@@ -1,5 +1,5 @@
 # Two entry points, both of which set everything up on a fresh machine:
-#   make run    extract every edition of the bundled corpus, diff them, print a summary, write out/report.html (+ .md, .json, CSV)
+#   make run    extract every edition of the bundled corpus, diff them, write out/report.html (+ .md, .json, CSV) and each edition's and pair's files
 #   make test   run the test suite (what CI runs, through .ci/run)
 #   make bench  the speed scripts of benchmarks/, each against a baseline measured in the same run
 # Developer targets over the test harness (`evaluation/`, run from this folder, never shipped):
@@ -22,7 +22,6 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 run: $(BIN)/.installed
-	$(BIN)/editiondiff run
 	$(BIN)/editiondiff report
 
 test: $(BIN)/.installed

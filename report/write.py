@@ -1,10 +1,10 @@
 """The report written into one folder: report.html, report.md, report.json and one CSV file per table.
 
-Every file name is fixed here: nothing from a document names a file. Texts
-from the editions are escaped for each format: HTML by jinja2's autoescape,
-Markdown by backslash-escaping its markup characters, CSV by neutralising
-cells a spreadsheet would read as a formula; control characters (ANSI
-escapes among them) are dropped everywhere.
+Every file name is fixed here (`REPORT_OUTPUT`): nothing from a document
+names a file. Texts from the editions are escaped for each format with the
+package's escapes (`escape.py`): HTML by jinja2's autoescape with control
+and bidi characters removed, Markdown by `markdown_inline`, CSV by
+`csv_cell` (formulas neutralised).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..escape import csv_cell, markdown_inline, terminal
 from ..schemas import Edition
 from ..schemas.registry import dump_json, validation_errors
 from ..schemas.report import Report
@@ -23,25 +24,15 @@ from .views import PairView, pair_views
 from .words import RULES, WORDS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~=-])")
-
-
-def clean(text) -> str:
-    """Text with control characters (ANSI escapes, bidi overrides) removed; newlines and tabs kept."""
-    return _CONTROL.sub("", str(text))
-
-
-def md_escape(text) -> str:
-    """Edition text made inert in Markdown: markup characters escaped, line breaks folded, controls dropped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
+#: Every name the report folder holds.
+REPORT_OUTPUT = re.compile(r"report\.(?:html|md|json)|(?:changes|claims|editions|findings|indicators|matches|rules|sources|timeline)\.csv")
 
 
 def _finalize(value):
     """Every value printed by a template loses its control characters; markup we made (the SVG) is left as it is."""
     from markupsafe import Markup
 
-    return clean(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+    return terminal(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 @lru_cache(maxsize=None)
@@ -51,7 +42,7 @@ def _environment():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=jinja2.select_autoescape(["html.j2", "html"]),
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
                              finalize=_finalize)
-    env.filters["md"] = md_escape
+    env.filters["md"] = lambda value: markdown_inline(str(value))
     return env
 
 
@@ -75,12 +66,6 @@ def render_html(report: Report, pairs: list[PairView], timelines, lang: str) -> 
 def render_markdown(report: Report, pairs: list[PairView], timelines, lang: str) -> str:
     return _environment().get_template("editions.md.j2").render(
         report=report, pairs=pairs, timeline=timelines, w=WORDS[lang], lang=lang, rule_words=RULES[lang])
-
-
-def neutralise(cell) -> str:
-    """A CSV cell a spreadsheet will not run: text starting with = + - @ (or a tab, a carriage return) gets a leading quote."""
-    text = clean("" if cell is None else cell).replace("\r", " ")
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t") else text
 
 
 def _place_cells(p) -> list:
@@ -131,7 +116,7 @@ def csv_text(rows: list[list], *, excel: bool) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
     for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow([csv_cell(cell) for cell in row])
     return ("\ufeff" if excel else "") + out.getvalue()
 
 
@@ -151,13 +136,10 @@ def render_files(report: Report, editions: list[Edition], *, lang: str = "fr", e
 
 
 def write_files(files: dict[str, str], out_dir: Path) -> list[Path]:
-    """Each file written whole (a temporary file renamed over the old one), under `out_dir` only."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in sorted(files):
-        path = out_dir / name
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(files[name], encoding="utf-8", newline="")
-        tmp.replace(path)
-        written.append(path)
-    return written
+    """The folder replaced as a whole by these files (`atomic.replaced_folder`): the old set or the new one, never a mix."""
+    from ..atomic import replaced_folder, write_atomic
+
+    with replaced_folder(out_dir, replaceable=lambda name: bool(REPORT_OUTPUT.fullmatch(name))) as staging:
+        for name in sorted(files):
+            write_atomic(staging / name, files[name])
+    return [out_dir / name for name in sorted(files)]
