@@ -73,6 +73,8 @@ class Item:
     slip: str | None
     reason: str | None
     confidence: str
+    #: For a change of state, the states on both sides in words ("à échéance → fait").
+    state: str | None = None
 
 
 @dataclass
@@ -117,7 +119,9 @@ def _item(change: Change, rank: int, ranked, lang: str, pdfs) -> Item:
     return Item(change=change, rank=rank, significance=ranked.significance, rules=[(h.rule, RULES[lang][h.rule], h.points) for h in ranked.rules],
                 label=KINDS[lang][change.kind], subject=subject_label(change, lang, quote_printed=False),
                 old=place(change.old, lang, pdfs), new=place(change.new, lang, pdfs), segments=word_diff(change.before, change.after),
-                slip=slip_text, reason=reason_text, confidence=number(change.confidence, lang))
+                slip=slip_text, reason=reason_text, confidence=number(change.confidence, lang),
+                state=f"{w['states'][change.detail.get('state_before')]} → {w['states'][change.detail.get('state_after')]}"
+                if change.kind == "status_changed" else None)
 
 
 def pair_views(report: Report, editions: list[Edition], lang: str, root: Path) -> list[PairView]:

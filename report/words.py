@@ -97,7 +97,8 @@ WORDS = {
                           "claim_mismatch": "annonce non confirmée", "chart_unmatched": "entrée du schéma sans fiche",
                           "unparsed_deadline": "échéance illisible", "unknown_owner": "pilote inconnu"},
         "severities": {"info": "information", "warning": "avertissement", "error": "erreur"},
-        "step": "étape", "former": "ancienne", "colon": " : ",
+        "step": "étape", "former": "ancienne", "colon": " : ", "state_word": "État",
+        "states": {"done": "fait", "ongoing": "en cours", "due": "à échéance (ou sans mention)", "completed": "achevée", "active": "active"},
     },
     "en": {
         "title": "TECH.GOUV roadmap: what changed, edition after edition",
@@ -142,7 +143,8 @@ WORDS = {
                           "claim_mismatch": "claim not confirmed", "chart_unmatched": "chart entry without a card",
                           "unparsed_deadline": "unreadable deadline", "unknown_owner": "unknown owner"},
         "severities": {"info": "information", "warning": "warning", "error": "error"},
-        "step": "step", "former": "old", "colon": ": ",
+        "step": "step", "former": "old", "colon": ": ", "state_word": "State",
+        "states": {"done": "done", "ongoing": "ongoing", "due": "due (or no mention)", "completed": "completed", "active": "active"},
     },
 }
 
