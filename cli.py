@@ -158,12 +158,13 @@ def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | No
 @_limit_options
 @_one_line_errors
 def validate(file: Path, build) -> None:
-    """Check an edition or diff JSON FILE against the JSON Schema."""
+    """Check an edition, diff or report JSON FILE against the JSON Schema."""
     from .pipeline import read_json
     from .schemas.registry import validation_errors
 
     document = read_json(file, settings=build)
-    kind = "diff" if isinstance(document, dict) and "changes" in document else "edition"
+    keys = document if isinstance(document, dict) else {}
+    kind = "report" if "pairs" in keys and "rules" in keys else ("diff" if "changes" in keys else "edition")
     errors = validation_errors(kind, document)
     if errors:
         for error in errors[:20]:

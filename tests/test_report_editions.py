@@ -154,3 +154,14 @@ def test_report_command_writes_the_folder_and_compares_pairs_asked_for(tmp_path)
     assert [(p["old"], p["new"]) for p in document["pairs"]] == [("2019", "mi-2020"), ("mi-2020", "mi-2021"), ("2019", "mi-2021")]
     bad = CliRunner().invoke(main, ["report", "-o", str(tmp_path / "x"), "--quiet", "--pair", "2019", "2030"])
     assert bad.exit_code == 2 and "2030: no such edition" in bad.output
+
+
+def test_validate_recognises_a_report(tmp_path, files):
+    from click.testing import CliRunner
+
+    from editiondiff.cli import main
+
+    path = tmp_path / "report.json"
+    path.write_text(files["report.json"], encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 0 and "valid report" in result.output
