@@ -147,12 +147,12 @@ def test_report_command_writes_the_folder_and_compares_pairs_asked_for(tmp_path)
 
     from editiondiff.cli import main
 
-    result = CliRunner().invoke(main, ["report", "-o", str(tmp_path), "--quiet", "--pair", "2019", "mi-2021", "--lang", "en"])
+    result = CliRunner().invoke(main, ["report", "-o", str(tmp_path), "--quiet", "--pair", "2019", "mi-2021", "--lang", "en", "--no-store"])
     assert result.exit_code == 0, result.output
     assert "2019 -> mi-2021: 1 change" in result.output and (tmp_path / "report.html").is_file()
     document = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert [(p["old"], p["new"]) for p in document["pairs"]] == [("2019", "mi-2020"), ("mi-2020", "mi-2021"), ("2019", "mi-2021")]
-    bad = CliRunner().invoke(main, ["report", "-o", str(tmp_path / "x"), "--quiet", "--pair", "2019", "2030"])
+    bad = CliRunner().invoke(main, ["report", "-o", str(tmp_path / "x"), "--quiet", "--pair", "2019", "2030", "--no-store"])
     assert bad.exit_code == 2 and "2030: no such edition" in bad.output
 
 
@@ -165,3 +165,29 @@ def test_validate_recognises_a_report(tmp_path, files):
     path.write_text(files["report.json"], encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 0 and "valid report" in result.output
+
+
+def test_report_ingests_the_corpus_once_and_reports_an_edition_an_archivist_ingested(tmp_path, edition_mi2020):
+    import hashlib
+
+    from click.testing import CliRunner
+
+    from editiondiff.cli import main
+    from evaluation.render.edition_text import edition_to_text
+
+    db, runner = tmp_path / "archive.db", CliRunner()
+    first = runner.invoke(main, ["report", "--db", str(db), "-o", str(tmp_path / "a"), "--quiet"])
+    assert first.exit_code == 0, first.output
+    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    again = runner.invoke(main, ["report", "--db", str(db), "-o", str(tmp_path / "b"), "--quiet"])
+    assert again.exit_code == 0 and hashlib.sha256(db.read_bytes()).hexdigest() == digest  # idempotent
+    assert (tmp_path / "a" / "report.html").read_bytes() == (tmp_path / "b" / "report.html").read_bytes()
+    later = tmp_path / "mi-2022-fictitious.txt"
+    later.write_text(edition_to_text(edition_mi2020.model_copy(update={"label": "Édition fictive 2022"})), encoding="utf-8")
+    ingested = runner.invoke(main, ["ingest", str(later), "--edition", "mi-2022-fictitious", "--published", "2022-06-01", "--db", str(db), "--quiet"])
+    assert ingested.exit_code == 0, ingested.output
+    third = runner.invoke(main, ["report", "--db", str(db), "-o", str(tmp_path / "c"), "--quiet"])
+    assert third.exit_code == 0, third.output
+    document = json.loads((tmp_path / "c" / "report.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in document["editions"]] == ["2019", "mi-2020", "mi-2021", "mi-2022-fictitious"]
+    assert "mi-2021 -> mi-2022-fictitious" in third.output
