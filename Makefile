@@ -1,5 +1,5 @@
 # Two entry points, both of which set everything up on a fresh machine:
-#   make run    extract every edition of the bundled corpus, diff them, print a summary
+#   make run    extract every edition of the bundled corpus, diff them, write out/report.html (+ .md, .json, CSV) and each edition's and pair's files
 #   make test   run the test suite (what CI runs, through .ci/run)
 #   make bench  the speed scripts of benchmarks/, each against a baseline measured in the same run
 # Developer targets over the test harness (`evaluation/`, run from this folder, never shipped):
@@ -22,7 +22,7 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 run: $(BIN)/.installed
-	$(BIN)/editiondiff run
+	$(BIN)/editiondiff report
 
 test: $(BIN)/.installed
 	$(BIN)/pytest -q
@@ -31,6 +31,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_diff.py
 	$(BIN)/python benchmarks/bench_startup.py
+	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_store.py
 
 score: $(BIN)/.installed
@@ -41,5 +42,5 @@ corpus-pdfs: $(BIN)/.installed
 	$(HARNESS) -m evaluation corpus-build
 
 run-reference: $(BIN)/.installed
-	rm -rf out/reference && $(BIN)/editiondiff run --out out/reference
+	rm -rf out/reference && $(BIN)/editiondiff run --no-store --out out/reference
 	cd out/reference && LC_ALL=C sh -c 'sha256sum *' > $(CURDIR)/tests/data/run-outputs.sha256

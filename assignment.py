@@ -59,3 +59,24 @@ def assign(scores: np.ndarray, threshold: float, *, tie_break: np.ndarray | None
         plain = linear_sum_assignment(-gain)
     rows, cols = plain
     return [(int(i), int(j), float(scores[i, j])) for i, j in zip(rows, cols) if scores[i, j] >= threshold]
+
+
+#: A rival within this score of the match is a tie: a human should look.
+TIE_MARGIN = 0.01
+
+
+def best_rival(scores: np.ndarray, row: int, col: int) -> tuple[int, float] | None:
+    """(column, score) of the best other candidate of `row` than `col`, or None when there is no other column."""
+    if scores.shape[1] < 2:
+        return None
+    others = np.delete(scores[row], col)
+    k = int(np.argmax(others))
+    return (k if k < col else k + 1), float(others[k])
+
+
+def rival_fields(score: float, rival: tuple[str, float] | None) -> dict:
+    """The rival, its score, the margin and whether it is a tie, as the fields of a recorded match."""
+    if rival is None:
+        return {}
+    margin = round(score - rival[1], 4)
+    return {"rival": rival[0], "rival_score": round(rival[1], 4), "margin": margin, "tie": margin < TIE_MARGIN}

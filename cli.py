@@ -162,12 +162,13 @@ def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | No
 @_limit_options
 @_one_line_errors
 def validate(file: Path, build) -> None:
-    """Check an edition or diff JSON FILE against the JSON Schema."""
+    """Check an edition, diff or report JSON FILE against the JSON Schema."""
     from .pipeline import read_json
     from .schemas.registry import validation_errors
 
     document = read_json(file, settings=build)
-    kind = "diff" if isinstance(document, dict) and "changes" in document else "edition"
+    keys = document if isinstance(document, dict) else {}
+    kind = "report" if "pairs" in keys and "rules" in keys else ("diff" if "changes" in keys else "edition")
     errors = validation_errors(kind, document)
     if errors:
         for error in errors[:20]:
@@ -234,7 +235,7 @@ def diff(
     old: str, new: str, fmt: str, lang: str, settings, output: Path | None, concordance: Path | None, build, db_path: Path | None
 ) -> None:
     """Report what changed from edition OLD to edition NEW: files (sources or extracted JSON) or ids of stored editions."""
-    from .diff.report import render_report
+    from .report.pair import render_report
     from .pipeline import compare, load_edition
 
     store = None
@@ -261,6 +262,13 @@ def diff(
 
 #: Names `run` writes into its --out folder (the only ones it may replace there).
 RUN_OUTPUT = re.compile(r"(?:edition-[^/]+\.json|diff-[^/]+\.(?:json|md))")
+
+
+def _run_replaceable(name: str) -> bool:
+    """What `run` may replace in its folder: its own outputs, and those of `report` (which writes run's too)."""
+    from .report.write import REPORT_OUTPUT
+
+    return bool(RUN_OUTPUT.fullmatch(name) or REPORT_OUTPUT.fullmatch(name))
 
 
 @main.command()
@@ -335,12 +343,12 @@ def history(query: str, fmt: str, output: Path | None, db_path: Path | None) -> 
 def run(manifest: Path | None, out_dir: Path, lang: str, settings, build, db_path: Path | None, no_store: bool) -> None:
     """The main job: extract every edition of the corpus, diff consecutive ones, ingest the corpus into the store, print a summary."""
     from .atomic import replaced_folder, write_atomic
-    from .diff.report import render_report
+    from .report.pair import render_report
     from .pipeline import DEFAULT_MANIFEST, build_corpus, compare, deadline_counts
 
     editions = build_corpus(manifest or DEFAULT_MANIFEST, settings=build)
     lines: list[str] = []
-    with replaced_folder(out_dir, replaceable=RUN_OUTPUT.fullmatch) as staging:
+    with replaced_folder(out_dir, replaceable=_run_replaceable) as staging:
         for edition in editions:
             write_atomic(staging / f"edition-{edition.id}.json", _json_text(edition, "edition"))
             total, unparsed = deadline_counts(edition)
@@ -363,6 +371,63 @@ def run(manifest: Path | None, out_dir: Path, lang: str, settings, build, db_pat
 
         with _open_store(db_path) as store:
             click.echo(terminal(ingest_corpus(store, manifest or DEFAULT_MANIFEST, editions)))
+
+
+@main.command()
+@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Folder of report.html, report.md, report.json, the CSV tables and run's per-edition and per-pair files; "
+                   "replaced as a whole.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@click.option("--excel", is_flag=True, help="CSV for spreadsheets: UTF-8 with BOM, semicolons.")
+@click.option("--pair", "pairs", nargs=2, multiple=True, metavar="OLD NEW", help="Also compare these two editions (ids); repeatable.")
+@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@_diff_options
+@_limit_options
+@_db_option
+@click.option("--no-store", is_flag=True, help="Report the manifest's editions only, without the store.")
+@_one_line_errors
+def report(manifest: Path | None, out_dir: Path, lang: str, excel: bool, pairs: tuple[tuple[str, str], ...], quiet: bool,
+           settings, build, db_path: Path | None, no_store: bool) -> None:
+    """The main job: the corpus ingested into the store, every edition the store holds reported (HTML, MD, JSON, CSV)."""
+    from .atomic import replaced_folder, write_atomic
+    from .extract.manifest import load_manifest
+    from .pipeline import DEFAULT_MANIFEST, build_edition
+    from .report.build import editions_to_report
+    from .report.pair import render_report
+    from .report.write import render_files
+
+    manifest = manifest or DEFAULT_MANIFEST
+    entries = load_manifest(manifest).editions
+    editions = []
+    with click.progressbar(entries, label="editions", file=sys.stderr, hidden=quiet,
+                           item_show_func=lambda e: e.id if e else None) as bar:
+        for entry in bar:
+            editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest, settings=build))
+    if not no_store:
+        from .store.corpus import ingest_corpus
+
+        with _open_store(db_path) as store:
+            # Idempotent: sources already stored add nothing; then every edition the store holds, an archivist's too.
+            click.echo(terminal(ingest_corpus(store, manifest, editions)), err=True)
+            editions = [store.edition(e.id) for e in store.editions() if e.current_run is not None]
+    result = editions_to_report(editions, settings=settings, pairs=list(pairs))
+    files = render_files(result, editions, lang=lang, excel=excel, root=manifest.parent)
+    # The files `run` writes, so that the report's folder is the main job's whole output.
+    by_id = {e.id: e for e in editions}
+    for edition in editions:
+        files[f"edition-{edition.id}.json"] = _json_text(edition, "edition")
+    for pair in result.pairs:
+        stem = f"diff-{pair.old}-{pair.new}"
+        files[f"{stem}.json"] = _json_text(pair.diff, "diff")
+        files[f"{stem}.md"] = render_report(pair.diff, by_id[pair.old], by_id[pair.new], fmt="md", lang=lang)
+    with replaced_folder(out_dir, replaceable=_run_replaceable) as staging:
+        for name in sorted(files):
+            write_atomic(staging / name, files[name])
+    for pair in result.pairs:
+        count = len(pair.diff.changes)
+        click.echo(terminal(f"{pair.old} -> {pair.new}: {count} change{'' if count == 1 else 's'}"))
+    click.echo(terminal(f"{len(files)} files -> {out_dir / 'report.html'}"))
 
 
 @main.group()

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz
 
-from ..assignment import assign
+from ..assignment import assign, best_rival, rival_fields
 from ..schemas import Action
 from ..schemas.diff import Match
 from .settings import DiffSettings
@@ -181,7 +181,7 @@ def actions_to_matches(
     return keys_to_matches(old_keys, new_keys, settings, threshold=threshold)
 
 
-def _exact_pairs(old_keys: list[ActionKeys], new_keys: list[ActionKeys], settings: DiffSettings, threshold: float) -> list[tuple[int, int, float, list[str], dict[str, float]]]:
+def _exact_pairs(old_keys: list[ActionKeys], new_keys: list[ActionKeys], settings: DiffSettings, threshold: float) -> list[tuple]:
     """Cards whose title, objective and steps are identical, and unique on both sides: matched without fuzzy scoring.
 
     The cheap first pass for large editions: most cards do not change between
@@ -214,8 +214,12 @@ def _exact_pairs(old_keys: list[ActionKeys], new_keys: list[ActionKeys], setting
         sims.update({name: 1.0 for name in ("objective", "steps") if getattr(old_keys[i], name)})
         sims["mission"] = mission
         evidence = [name for name, value in sims.items() if value >= settings.agree_at]
-        pairs.append((i, j, score, evidence, sims))
+        pairs.append((i, j, score, evidence, sims, None))
     return pairs
+
+
+def _named(rival: tuple[int, float] | None, keys: list[ActionKeys]) -> tuple[str, float] | None:
+    return None if rival is None else (keys[rival[0]].code, rival[1])
 
 
 def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], settings: DiffSettings, *, threshold: float) -> ActionMatching:
@@ -223,7 +227,7 @@ def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], sett
     result = ActionMatching()
     best_old = np.zeros(len(old_keys), dtype=np.float32)
     best_new = np.zeros(len(new_keys), dtype=np.float32)
-    found: list[tuple[int, int, float, list[str], dict[str, float]]] = []
+    found: list[tuple] = []
 
     def run(old_idx: list[int], new_idx: list[int]) -> None:
         if not old_idx or not new_idx:
@@ -234,7 +238,8 @@ def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], sett
         np.maximum.at(best_new, new_idx, scored.score.max(axis=0))
         for i, j, s in assign(scored.score, threshold):
             evidence, sims = _evidence(scored, i, j, settings)
-            found.append((old_idx[i], new_idx[j], s, evidence, sims))
+            rival = best_rival(scored.score, i, j)
+            found.append((old_idx[i], new_idx[j], s, evidence, sims, None if rival is None else (new_keys[new_idx[rival[0]]].code, rival[1])))
 
     all_old, all_new = list(range(len(old_keys))), list(range(len(new_keys)))
     if settings.exact_first:
@@ -257,14 +262,19 @@ def keys_to_matches(old_keys: list[ActionKeys], new_keys: list[ActionKeys], sett
         run([i for i in all_old if i not in taken_old], [j for j in all_new if j not in taken_new])
     else:
         exact_old, exact_new = {f[0] for f in found}, {f[1] for f in found}
+        if found:
+            # Small editions: an unchanged card's best rival is still worth showing (how clearly it won).
+            rows = score_matrix([old_keys[f[0]] for f in found], new_keys, settings).score
+            found = [f[:5] + (_named(best_rival(rows, r, f[1]), new_keys),) for r, f in enumerate(found)]
         run([i for i in all_old if i not in exact_old], [j for j in all_new if j not in exact_new])
 
     found.sort(key=lambda f: (f[0], f[1]))
     taken_old = {f[0] for f in found}
     taken_new = {f[1] for f in found}
-    for i, j, s, evidence, sims in found:
+    for i, j, s, evidence, sims, rival in found:
         result.pairs.append((i, j, s))
-        result.matches.append(Match(old=old_keys[i].code, new=new_keys[j].code, score=round(s, 4), evidence=evidence, similarities=sims))
+        result.matches.append(Match(old=old_keys[i].code, new=new_keys[j].code, score=round(s, 4), evidence=evidence, similarities=sims,
+                                    **rival_fields(s, rival)))
     result.unmatched_old = [i for i in all_old if i not in taken_old]
     result.unmatched_new = [j for j in all_new if j not in taken_new]
     result.best_old = {i: float(best_old[i]) for i in result.unmatched_old}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..schemas import Edition
-from ..schemas.diff import Diff, EditionError, Phrase
+from .. import __version__
+from ..schemas.diff import Change, Diff, EditionError, Phrase, SourceRead, Subject
 from .detectors import detect_changes
 from .matching import editions_to_matching
 from .phrases import phrase, phrase_to_text
@@ -65,6 +66,32 @@ def _rehome(edition: Edition) -> Edition:
     return edition.model_copy(update={"actions": actions})
 
 
+def subject_order(subject: Subject) -> tuple:
+    """Changes of one mission, importance and kind are listed by code or label, then step."""
+    return (subject.head, subject.step or 0, subject.step_of or "")
+
+
+def change_id(kind: str, old: str, new: str, change: Change) -> str:
+    """'chg-' + 16 hex digits of the sha256 of the kind, both edition ids and the stable ids of what the change is about."""
+    import hashlib
+
+    s = change.subject
+    parts = [kind, old, new, s.type, s.mission, s.action_uid, s.action_code, s.step, s.step_of, s.indicator_id, s.label,
+             change.detail.get("field"), change.detail.get("column_before")]
+    return "chg-" + hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def with_ids(changes: list[Change], old: str, new: str) -> list[Change]:
+    """The changes with their stable ids; the rare changes that share every id get '-2', '-3'… in the diff's order."""
+    seen: dict[str, int] = {}
+    result = []
+    for c in changes:
+        base = change_id(c.kind, old, new, c)
+        seen[base] = seen.get(base, 0) + 1
+        result.append(c.model_copy(update={"id": base if seen[base] == 1 else f"{base}-{seen[base]}"}))
+    return result
+
+
 def editions_to_diff(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_SETTINGS, threshold: float | None = None) -> Diff:
     """What changed from `old` to `new`, each change with its evidence in both editions.
 
@@ -81,15 +108,17 @@ def editions_to_diff(old: Edition, new: Edition, *, settings: DiffSettings = DEF
     stated = stated_checks(old, new, changes, missions, actions) if old.id != new.id else StatedResult()
     not_compared = _not_compared(old, new)
     mission_order = {m.code: i for i, m in enumerate(new.missions)}
-    changes.sort(key=lambda c: (mission_order.get(c.mission or "", len(mission_order)), -c.importance, c.kind, c.subject))
+    changes.sort(key=lambda c: (mission_order.get(c.mission or "", len(mission_order)), -c.importance, c.kind, subject_order(c.subject)))
     return Diff(
+        tool_version=__version__,
         old=old.id,
         new=new.id,
         level=matching.level,
         threshold=settings.threshold,
+        sources=[SourceRead(edition=e.id, source=s.id, path=s.path, sha256=s.sha256) for e in (old, new) for s in e.sources],
         mission_matches=missions.matches,
         action_matches=actions.matches if actions else [],
-        changes=changes,
+        changes=with_ids(changes, old.id, new.id),
         agreements=stated.agreements,
         contradictions=stated.contradictions,
         unchecked=stated.unchecked,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz
 
-from ..assignment import assign
+from ..assignment import assign, best_rival, rival_fields
 from ..schemas import Edition, Mission
 from ..schemas.diff import Match
 from .settings import DiffSettings
@@ -112,7 +112,9 @@ def missions_to_matches(old: Edition, new: Edition, settings: DiffSettings) -> M
     for i, j, score in assign(scores, settings.mission_threshold):
         evidence, sims = details[i, j]
         result.new_of_old[olds[i].code] = news[j].code
-        result.matches.append(Match(old=olds[i].code, new=news[j].code, score=round(score, 4), evidence=evidence, similarities=sims))
+        rival = best_rival(scores, i, j)
+        result.matches.append(Match(old=olds[i].code, new=news[j].code, score=round(score, 4), evidence=evidence, similarities=sims,
+                                    **rival_fields(score, None if rival is None else (news[rival[0]].code, rival[1]))))
         matched_old.add(i)
         matched_new.add(j)
     result.unmatched_old = [m for i, m in enumerate(olds) if i not in matched_old]

@@ -48,7 +48,7 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
     cards = old.level == "actions" and new.level == "actions"
     by_kind: dict[str, dict[str, Change]] = {}
     for c in changes:
-        by_kind.setdefault(c.kind, {})[c.subject] = c
+        by_kind.setdefault(c.kind, {})[c.subject.head] = c
     added = by_kind.get("action_added", {})
     matched_new_to_old = {m.new: m.old for m in actions.matches} if actions else {}
     matched_old_to_new = {m.old: m.new for m in actions.matches} if actions else {}
@@ -108,7 +108,7 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
             if not cards:
                 result.add(_check(said, None, phrase("missions_only", edition=old_first), s.evidence))
                 continue
-            mine = [c for c in changes if c.subject.split(" ")[0] == s.subject and c.kind not in ("action_added",)]
+            mine = [c for c in changes if c.subject.head == s.subject and c.kind not in ("action_added",)]
             observed = (phrase("refocus_changes_observed", kinds=", ".join(sorted({c.kind for c in mine}))) if mine
                         else phrase("refocus_no_change"))
             result.add(_check(said, bool(mine), observed, s.evidence, [c.new for c in mine if c.new][:3]))

@@ -41,12 +41,12 @@ STRICT_KINDS = ("action_added", "action_exited_completed", "mission_renamed")
 def change_key(change: Change) -> tuple[str, ...]:
     """The key a reported change is scored on (the same shape as `Expected.key`)."""
     if change.kind in ("indicator_revised",):
-        return (fold(change.subject), fold(str(change.detail.get("column") or "")))
+        return (fold(change.subject.label or ""), fold(str(change.detail.get("column") or "")))
     if change.kind in ("indicator_added", "indicator_removed"):
-        return (fold(change.subject),)
+        return (fold(change.subject.label or ""),)
     if change.kind == "column_changed":
         return (fold(change.after or change.before or ""),)
-    return (change.subject.split(" ")[0],)
+    return (change.subject.head,)
 
 
 @dataclass

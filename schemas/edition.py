@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .enums import described
 from .provenance import Provenance
 from .values import Deadline, IndicatorValue, Owner
 
@@ -195,11 +196,29 @@ FindingKind = Literal[
 ]
 
 
+FINDING_KINDS = {
+    "title_truncated": "A card title cut short (the chart or another place prints it longer)",
+    "objective_duplicated": "A card's objective copied word for word from another card",
+    "dangling_reference": "The text refers to an action code no card has",
+    "year_out_of_period": "A year outside the edition's period",
+    "claim_mismatch": "A count the edition claims differs from what was extracted",
+    "chart_unmatched": "An entry of the overview chart matched to no card",
+    "unparsed_deadline": "A deadline phrase not read as a date interval",
+    "unknown_owner": "An owner the gazetteer does not know",
+    "prefix_mismatch": "A card printed in one mission section with the code prefix the edition's other cards use for another mission",
+    "card_incomplete": "A card read without some of its parts (objective, steps); what was read is kept",
+    "card_without_mission": "A card standing in no mission section, whose mission no other card tells either",
+}
+Severity = Literal["info", "warning", "error"]
+
+
 class Finding(_Model):
     """An internal defect of the edition found by the audit."""
 
-    kind: FindingKind
-    severity: Literal["info", "warning", "error"] = "warning"
+    kind: described(FindingKind, FINDING_KINDS)  # type: ignore[valid-type]
+    severity: described(Severity, {  # type: ignore[valid-type]
+        "info": "Worth knowing, not a defect", "warning": "A probable defect of the edition", "error": "A defect that makes a fact unreadable",
+    }) = "warning"
     subject: str | None = Field(default=None, description="Action or mission code concerned")
     message: str
     provenance: list[Provenance]

@@ -18,21 +18,34 @@ from pydantic import BaseModel
 from .edition import SCHEMA_VERSION, Edition
 
 SCHEMA_DIR = Path(__file__).resolve().parent
-BASE_ID = "https://editiondiff.example/schemas"
+
+
+def schema_id(name: str, version: str) -> str:
+    """The schema's `$id`: a URN naming the document kind and its version (no domain to pretend to)."""
+    return f"urn:editiondiff:schema:{name}:{version}"
+
+
+def versions() -> dict[str, str]:
+    """Name -> version of every JSON document the tool writes."""
+    from .diff import DIFF_SCHEMA_VERSION
+    from .report import REPORT_SCHEMA_VERSION
+
+    return {"edition": SCHEMA_VERSION, "diff": DIFF_SCHEMA_VERSION, "report": REPORT_SCHEMA_VERSION}
 
 
 def models() -> dict[str, type[BaseModel]]:
     """Name -> root model of every JSON document the tool writes."""
-    from .diff import Diff  # the diff contract lives in its own module
+    from .diff import Diff  # the diff and report contracts live in their own modules
+    from .report import Report
 
-    return {"edition": Edition, "diff": Diff}
+    return {"edition": Edition, "diff": Diff, "report": Report}
 
 
 def model_to_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:
     schema = model.model_json_schema(mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{BASE_ID}/{SCHEMA_VERSION}/{name}.schema.json",
+        "$id": schema_id(name, versions()[name]),
         **schema,
     }
 

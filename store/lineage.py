@@ -98,11 +98,13 @@ def _where(p) -> str | None:
 
 def _change_rows(old: str, new: str, changes: list[Change]) -> list[dict]:
     return [{
-        "old_edition": old, "new_edition": new, "ordinal": i, "kind": c.kind, "mission": c.mission, "subject": c.subject,
+        # The subject's code or label (a step change names its card; its step number is in the detail).
+        "old_edition": old, "new_edition": new, "ordinal": i, "kind": c.kind, "mission": c.mission, "subject": c.subject.head,
         "before": c.before, "after": c.after,
         "slip_months": c.detail.get("slip_months") if c.kind == "deadline_changed" else None,
         "confidence": c.confidence, "importance": c.importance,
-        "detail": json.dumps(c.detail, ensure_ascii=False, sort_keys=True), "old_where": _where(c.old), "new_where": _where(c.new),
+        "detail": json.dumps({**c.detail.model_dump(mode="json"), "change_id": c.id, "subject": c.subject.model_dump(mode="json", exclude_none=True)},
+                             ensure_ascii=False, sort_keys=True), "old_where": _where(c.old), "new_where": _where(c.new),
     } for i, c in enumerate(changes)]
 
 

@@ -69,3 +69,10 @@ def without_provenance(value):
     if isinstance(value, list):
         return [without_provenance(v) for v in value]
     return value
+
+
+def said(change) -> str:
+    """A change's subject as the French report words it ("LA1", "LA1 étape 2", an indicator's label)."""
+    from editiondiff.report.pair import subject_label
+
+    return subject_label(change, "fr")

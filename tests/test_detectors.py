@@ -27,6 +27,7 @@ from editiondiff.diff.matching import editions_to_matching
 from editiondiff.diff.settings import DEFAULT_SETTINGS
 from editiondiff.schemas import Deadline, IndicatorCell, IndicatorRow, IndicatorTable, StatedChange, Step
 from editiondiff.schemas.diff import ChangeKind
+from conftest import said
 
 from test_diff_matching import MISSIONS, OLD_ACTIONS, card, edition, prov
 
@@ -34,7 +35,7 @@ from test_diff_matching import MISSIONS, OLD_ACTIONS, card, edition, prov
 def run(detector, old, new):
     """What `detector` alone finds between the fictitious editions `old` and `new`: (kind, subject, before, after)."""
     matching = editions_to_matching(old, new, DEFAULT_SETTINGS)
-    return [(c.kind, c.subject, c.before, c.after) for c in detector(old, new, matching, DEFAULT_SETTINGS)]
+    return [(c.kind, said(c), c.before, c.after) for c in detector(old, new, matching, DEFAULT_SETTINGS)]
 
 
 def editions(update: dict[str, dict] | None = None, *, missions=MISSIONS, drop=(), add=()):
@@ -119,7 +120,7 @@ def test_action_deadline():
                                                if a.code == "LA1" else a for a in new.actions]})
     matching = editions_to_matching(new, later, DEFAULT_SETTINGS)
     (change,) = action_deadline(new, later, matching, DEFAULT_SETTINGS)
-    assert (change.kind, change.subject, change.detail["slip_months"]) == ("deadline_changed", "LA1", 9)
+    assert (change.kind, said(change), change.detail["slip_months"]) == ("deadline_changed", "LA1", 9)
     assert change.importance == 60 + 9
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from editiondiff.diff import editions_to_diff
 from editiondiff.schemas import IndicatorCell, IndicatorRow, IndicatorTable, Owner, Step
+from conftest import said
 
 from test_diff_matching import MISSIONS, OLD_ACTIONS, card, edition, prov
 
 
 def changes(old_actions, new_actions, **kw):
     diff = editions_to_diff(edition("old", MISSIONS, old_actions), edition("new", MISSIONS, new_actions), **kw)
-    return diff, [(c.kind, c.subject) for c in diff.changes]
+    return diff, [(c.kind, said(c)) for c in diff.changes]
 
 
 def replace_action(code, **update):
@@ -87,7 +88,7 @@ def test_indicators_revised_per_cell_added_removed_and_column_replaced():
     old = edition("old", MISSIONS, OLD_ACTIONS).model_copy(update={"indicators": old_table})
     new = edition("new", MISSIONS, OLD_ACTIONS).model_copy(update={"indicators": new_table})
     diff = editions_to_diff(old, new)
-    found = {(c.kind, c.subject, c.detail.get("column")) for c in diff.changes}
+    found = {(c.kind, said(c), c.detail.get("column")) for c in diff.changes}
     assert ("column_changed", "en 2020", None) in found
     assert ("indicator_revised", "Prototypes réalisés", "en 2020") in found
     assert ("indicator_revised", "Dossiers numériques du citoyen actifs", "objectif fin 2022") in found
@@ -102,7 +103,7 @@ def test_indicators_revised_per_cell_added_removed_and_column_replaced():
 def test_mission_reworded_and_added():
     missions = [(c, n + " et des agents" if c == "LABEL" else n, o) for c, n, o in MISSIONS] + [("PILOT", "Accompagner le pilotage", None)]
     diff = editions_to_diff(edition("old", MISSIONS, OLD_ACTIONS), edition("new", missions, OLD_ACTIONS))
-    kinds = {(c.kind, c.subject) for c in diff.changes}
+    kinds = {(c.kind, said(c)) for c in diff.changes}
     assert kinds == {("mission_reworded", "LABEL"), ("mission_added", "PILOT")}
 
 

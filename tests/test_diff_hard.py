@@ -19,6 +19,7 @@ from evaluation.perturb_hard import paraphrase_title, reword_sentence, reworded_
 from evaluation.score import _normalize, base_edition
 from editiondiff.diff.settings import DEFAULT_SETTINGS
 from editiondiff.schemas import Action, Step
+from conftest import said
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def _diff(old, new):
 
 
 def _kinds(diff) -> Counter:
-    return Counter((c.kind, c.subject.split(" ")[0]) for c in diff.changes)
+    return Counter((c.kind, said(c).split(" ")[0]) for c in diff.changes)
 
 
 def test_two_sibling_cards_swapping_codes_are_recoded_not_retitled(base):
@@ -98,7 +99,7 @@ def test_a_deadline_written_another_way_is_not_a_change_but_a_shift_so_written_i
     la3.deadlines_printed, la3.deadlines = ["1er semestre de l'année 2021"], []
     diff = _diff(base, new)
     changes = diff.changes
-    assert [(c.kind, c.subject) for c in changes] == [("deadline_changed", "LA3")]
+    assert [(c.kind, said(c)) for c in changes] == [("deadline_changed", "LA3")]
     assert changes[0].detail["slip_months"] == 6
 
 

@@ -11,6 +11,7 @@ from editiondiff.diff.actions import ActionKeys, keys_to_matches
 from editiondiff.diff.settings import DEFAULT_SETTINGS
 from editiondiff.diff.similarity import match_key
 from editiondiff.schemas import Action, Deadline, Edition, Mission, Provenance, StatedChange, Step
+from conftest import said
 
 
 def prov(quote: str, line: int = 1, source: str = "t") -> Provenance:
@@ -72,13 +73,13 @@ def test_same_code_new_title_same_title_new_code_and_move_are_all_found():
     ])
     diff = editions_to_diff(edition("old", MISSIONS, OLD_ACTIONS), new)
     assert match_pairs(diff) == {("LA1", "LA1"), ("LA2", "LA7"), ("DA1", "DA1"), ("DA2", "LA8"), ("BE1", "BE1"), ("BE2", "BE2")}
-    kinds = {(c.kind, c.subject) for c in diff.changes}
+    kinds = {(c.kind, said(c)) for c in diff.changes}
     assert ("action_retitled", "LA1") in kinds
     assert ("action_recoded", "LA7") in kinds
     assert ("action_moved", "LA8") in kinds
     assert ("mission_renamed", "FABRIQUE") in kinds
     # a mission renamed is not every one of its actions moving
-    assert not any(c.kind == "action_moved" and c.subject.startswith("BE") for c in diff.changes)
+    assert not any(c.kind == "action_moved" and said(c).startswith("BE") for c in diff.changes)
     by_pair = {(m.old, m.new): m for m in diff.action_matches}
     assert "code" in by_pair["LA1", "LA1"].evidence and "title" not in by_pair["LA1", "LA1"].evidence
     assert "code" not in by_pair["LA2", "LA7"].evidence and "title" in by_pair["LA2", "LA7"].evidence
@@ -93,7 +94,7 @@ def test_a_reused_code_on_unrelated_content_is_not_trusted():
     ])
     diff = editions_to_diff(edition("old", MISSIONS, OLD_ACTIONS), new)
     assert ("LA2", "LA2") not in match_pairs(diff)
-    kinds = {(c.kind, c.subject) for c in diff.changes}
+    kinds = {(c.kind, said(c)) for c in diff.changes}
     assert {("action_dropped", "LA2"), ("action_added", "LA2")} <= kinds
 
 
@@ -107,7 +108,7 @@ def test_matching_is_one_to_one_even_when_two_new_cards_resemble_one_old_card():
     news = [m.new for m in diff.action_matches]
     assert len(olds) == len(set(olds)) and len(news) == len(set(news))
     assert ("LA2", "LA2") in match_pairs(diff)
-    assert ("action_added", "LA9") in {(c.kind, c.subject) for c in diff.changes}
+    assert ("action_added", "LA9") in {(c.kind, said(c)) for c in diff.changes}
 
 
 def test_mission_renamed_without_code_history_is_found_from_its_content_and_actions():
@@ -136,10 +137,10 @@ def test_a_rename_stated_by_the_newer_edition_is_evidence_and_an_agreement():
 def test_unmatched_cards_are_exits_when_completed_and_drops_otherwise():
     new = edition("new", MISSIONS, [a for a in OLD_ACTIONS if a.code not in ("DA1", "DA2")])
     diff = editions_to_diff(edition("old", MISSIONS, OLD_ACTIONS), new)
-    kinds = {c.subject: c.kind for c in diff.changes}
+    kinds = {said(c): c.kind for c in diff.changes}
     assert kinds["DA1"] == "action_exited_completed"
     assert kinds["DA2"] == "action_dropped"
-    gone = next(c for c in diff.changes if c.subject == "DA2")
+    gone = next(c for c in diff.changes if said(c) == "DA2")
     assert gone.old.quote.startswith("ACTION DA2") and gone.new is not None  # where it would stand: its mission
     assert 0.0 <= gone.confidence <= 1.0
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from editiondiff.cli import main
 from editiondiff.diff.settings import DEFAULT_SETTINGS
 from editiondiff.pipeline import compare
+from conftest import said
 
 from test_diff_matching import MISSIONS, OLD_ACTIONS, edition
 
@@ -20,11 +21,11 @@ def test_compare_takes_one_settings_object_and_records_its_threshold():
     new = edition("after-fictitious", MISSIONS, moved)
     default = compare(old, new)
     assert default.threshold == DEFAULT_SETTINGS.threshold
-    assert [(c.kind, c.subject) for c in default.changes] == [("action_moved", "LA8")]
+    assert [(c.kind, said(c)) for c in default.changes] == [("action_moved", "LA8")]
     # A card keeping only its content (no code, no mission) scores 0.65: under a threshold of 0.7 it is dropped and added.
     strict = compare(old, new, settings=replace(DEFAULT_SETTINGS, threshold=0.7))
     assert strict.threshold == 0.7
-    assert {(c.kind, c.subject) for c in strict.changes} == {("action_dropped", "DA2"), ("action_added", "LA8")}
+    assert {(c.kind, said(c)) for c in strict.changes} == {("action_dropped", "DA2"), ("action_added", "LA8")}
 
 
 def test_cli_exposes_the_tuned_settings(tmp_path):

@@ -278,4 +278,4 @@ def test_schema_out_is_written_atomically(tmp_path):
 
     result = CliRunner().invoke(main, ["schema", "--out", str(tmp_path)])
     assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.schema.json", "edition.schema.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.schema.json", "edition.schema.json", "report.schema.json"]

@@ -122,7 +122,7 @@ def test_a_card_printed_outside_its_prefixs_section_stays_where_it_is_printed(tm
 
 def test_audit_errors_reach_the_report(edition_mi2020):
     from editiondiff.audit import audit_edition
-    from editiondiff.diff.report import render_report
+    from editiondiff.report.pair import render_report
     from editiondiff.pipeline import compare
 
     fewer = audit_edition(edition_mi2020.model_copy(update={"actions": edition_mi2020.actions[1:]}))
@@ -145,13 +145,13 @@ def test_mission_rename_comes_from_the_edition_own_sentence(edition_2019, editio
 
     diff = compare(edition_2019, edition_mi2020)
     (rename,) = [c for c in diff.changes if c.kind == "mission_renamed"]
-    assert (rename.subject, rename.after) == ("FABRIQUE", "BETA")
+    assert (rename.subject.head, rename.after) == ("FABRIQUE", "BETA")
     (match,) = [m for m in diff.mission_matches if m.old == "FABRIQUE"]
     assert "stated" in match.evidence
 
 
 def test_a_concordance_file_is_evidence_cited_in_the_report(tmp_path: Path, edition_2019, edition_mi2020):
-    from editiondiff.diff.report import render_report
+    from editiondiff.report.pair import render_report
     from editiondiff.pipeline import compare
 
     silent = edition_mi2020.model_copy(
@@ -197,7 +197,7 @@ def test_deadline_changes_of_every_wording_advances_and_slips(tmp_path: Path, be
         path.write_text(CARD.replace("📅 2nd semestre 2023", f"📅 {phrase}"), encoding="utf-8")
         editions.append(build_edition([path], name, manifest=None))
     (change,) = [c for c in compare(*editions).changes if c.kind == "deadline_changed"]
-    assert (change.subject, change.detail["slip_months"]) == ("NB1", months)
+    assert (change.subject.head, change.detail["slip_months"]) == ("NB1", months)
 
 
 def test_stated_counts_read_per_edition_or_cumulatively(edition_mi2020):

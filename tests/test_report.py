@@ -9,7 +9,7 @@ import json
 import pytest
 
 from editiondiff.diff import editions_to_diff
-from editiondiff.diff.report import render_report
+from editiondiff.report.pair import render_report
 from editiondiff.schemas.registry import validation_errors
 
 from test_diff_matching import MISSIONS, OLD_ACTIONS, card, edition

@@ -18,10 +18,11 @@ import pytest
 from editiondiff.diff import editions_to_diff
 from evaluation.perturb import perturb_edition
 from editiondiff.diff.phrases import PHRASES, phrase_to_text
-from editiondiff.diff.report import render_report
+from editiondiff.report.pair import render_report
 from evaluation.score import _normalize, base_edition
 from editiondiff.pipeline import build_corpus
 from editiondiff.schemas.edition import StatedChangeKind
+from conftest import said
 
 from test_diff_matching import MISSIONS, OLD_ACTIONS, card, edition
 
@@ -119,10 +120,10 @@ def test_english_step_and_indicator_subjects(perturbed_diffs):
     indicators = [c for c in diff.changes if c.kind.startswith("indicator_")]
     assert steps and indicators
     for c in steps:
-        code, number = c.subject.split(" ")[0], c.subject.split(" ")[2]
+        code, number = said(c).split(" ")[0], said(c).split(" ")[2]
         assert re.search(rf"^### .*: {code} step {number}( \(old\))?$", text, re.M)
     for c in indicators:
-        assert f": “{c.subject}”\n" in text
+        assert f": “{said(c)}”\n" in text
 
 
 def test_csv_in_english_names_steps_in_english_and_french_csv_is_unchanged(perturbed_diffs):
@@ -130,13 +131,13 @@ def test_csv_in_english_names_steps_in_english_and_french_csv_is_unchanged(pertu
     english = list(csv.DictReader(io.StringIO(render_report(diff, old, new, fmt="csv", lang="en"))))
     french = list(csv.DictReader(io.StringIO(render_report(diff, old, new, fmt="csv", lang="fr"))))
     assert len(english) == len(french) == len(diff.changes)
-    assert [r["subject"] for r in french] == [c.subject for c in diff.changes]
+    assert [r["subject"] for r in french] == [said(c) for c in diff.changes]
     for en, fr, c in zip(english, french, diff.changes):
         assert {k: v for k, v in en.items() if k != "subject"} == {k: v for k, v in fr.items() if k != "subject"}
         if c.kind.startswith("step_"):
             assert " step " in en["subject"] and "étape" not in en["subject"]
         else:
-            assert en["subject"] == c.subject
+            assert en["subject"] == said(c)
 
 
 def test_french_report_is_byte_identical_to_the_one_before_phrases():

@@ -20,7 +20,11 @@ def test_checked_in_schema_matches_the_models(name):
 def test_schema_id_carries_the_version():
     schema = json.loads((SCHEMA_DIR / "edition.schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert f"/{SCHEMA_VERSION}/" in schema["$id"]
+    assert schema["$id"] == f"urn:editiondiff:schema:edition:{SCHEMA_VERSION}"
+    from editiondiff.schemas.diff import DIFF_SCHEMA_VERSION
+
+    diff = json.loads((SCHEMA_DIR / "diff.schema.json").read_text(encoding="utf-8"))
+    assert diff["$id"] == f"urn:editiondiff:schema:diff:{DIFF_SCHEMA_VERSION}"
 
 
 @pytest.mark.parametrize("fixture", ["edition_2019", "edition_mi2020", "edition_mi2021"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evaluation.perturb import Expected
 from evaluation.score import Tally, format_run, score_changes, score_trials
-from editiondiff.schemas.diff import Change
+from editiondiff.schemas.diff import Change, Subject
 
 
 def test_tally_precision_recall_f1():
@@ -16,10 +16,11 @@ def test_tally_precision_recall_f1():
 
 def test_score_changes_is_a_multiset_comparison_on_kind_and_key():
     changes = [
-        Change(kind="step_added", subject="LA1 étape 2", confidence=1.0),
-        Change(kind="step_added", subject="LA1 étape 3", confidence=1.0),
-        Change(kind="deadline_changed", subject="LA2", detail={"slip_months": 3}, confidence=1.0),
-        Change(kind="action_dropped", subject="DA2", confidence=1.0),
+        Change(kind="step_added", subject=Subject(type="step", action_code="LA1", step=2, step_of="new"), detail={"step_after": 2}, confidence=1.0),
+        Change(kind="step_added", subject=Subject(type="step", action_code="LA1", step=3, step_of="new"), detail={"step_after": 3}, confidence=1.0),
+        Change(kind="deadline_changed", subject=Subject(type="action", action_code="LA2"), detail={"slip_months": 3}, confidence=1.0),
+        Change(kind="action_dropped", subject=Subject(type="action", action_code="DA2"),
+               detail={"code": "DA2", "mission_before": "DATA", "reason": "dropped"}, confidence=1.0),
     ]
     expected = [
         Expected("step_added", ("LA1",)),

@@ -54,7 +54,7 @@ def test_wheel_installed_in_a_fresh_venv_runs_the_main_job(tmp_path):
     assert "would be ignored" not in build.stdout + build.stderr
     (wheel,) = dist.glob("editiondiff-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "editiondiff/corpus/manifest.toml" in names and "editiondiff/diff/templates/report.md.j2" in names
+    assert "editiondiff/corpus/manifest.toml" in names and "editiondiff/report/templates/pair.md.j2" in names and "editiondiff/report/templates/editions.html.j2" in names
     assert not [n for n in names if n.startswith(("evaluation/", "editiondiff/evaluation/", "editiondiff/tests/", "editiondiff/benchmarks/"))]
 
     _check([sys.executable, "-m", "venv", "--without-pip", venv], work)

@@ -11,7 +11,7 @@ from ...schemas import Edition
 from ...schemas.diff import Change
 from ..matching import Matching
 from ..settings import DiffSettings
-from .change import make_change, missions_listed
+from .change import card_subject, make_change, missions_listed
 
 
 def action_added(old: Edition, new: Edition, matching: Matching, settings: DiffSettings) -> list[Change]:
@@ -24,7 +24,7 @@ def action_added(old: Edition, new: Edition, matching: Matching, settings: DiffS
     for j in matching.actions.unmatched_new:
         n = new.actions[j]
         where = old.mission(old_of_new.get(n.mission, n.mission))
-        changes.append(make_change("action_added", mission=n.mission, subject=n.code, after=n.title, detail={"code": n.code, "marked_new": n.new},
+        changes.append(make_change("action_added", mission=n.mission, subject=card_subject(None, None, new, n, n.mission), after=n.title, detail={"code": n.code, "marked_new": n.new},
                                    confidence=1.0 - matching.actions.best_new.get(j, 0.0), old=where.provenance if where else listed_old,
                                    new=n.provenance))
     return changes

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...schemas import Action, Edition
-from ...schemas.diff import Change
-from ..similarity import folded
+from ...schemas.diff import Change, Subject
+from ..similarity import folded, match_key
 
 #: Base importance of each kind (higher first in reports).
 IMPORTANCE = {
@@ -61,3 +61,26 @@ def matched_cards(old: Edition, new: Edition, matching) -> Iterator[tuple[int, i
 def missions_listed(edition):
     """Where an edition lists its missions (its count of missions): cited for a mission absent from it."""
     return next((c.provenance for c in edition.claims if c.kind == "missions"), None)
+
+
+def mission_subject(code: str) -> Subject:
+    return Subject(type="mission", mission=code)
+
+
+def card_subject(older: Edition | None, old: Action | None, newer: Edition | None, new: Action | None, mission: str) -> Subject:
+    """A card's subject: uid from the older card when there is one, code from the newer card when there is one."""
+    uid = f"{older.id}:{old.code}" if old is not None and older is not None else f"{newer.id}:{new.code}"  # type: ignore[union-attr]
+    return Subject(type="action", mission=mission, action_uid=uid, action_code=(new or old).code)  # type: ignore[union-attr]
+
+
+def step_of(card: Subject, number: int, side: str) -> Subject:
+    """The subject of step `number` (from 1) of the card `card`, counted in the card of `side`."""
+    return card.model_copy(update={"type": "step", "step": number, "step_of": side})
+
+
+def indicator_subject(mission: str | None, label: str) -> Subject:
+    return Subject(type="indicator", mission=mission, indicator_id=f"{mission or ''}:{match_key(label).replace(' ', '-')}", label=label)
+
+
+def column_subject(header: str) -> Subject:
+    return Subject(type="column", label=header)

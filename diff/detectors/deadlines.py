@@ -16,7 +16,7 @@ from ...schemas import Edition
 from ...schemas.diff import Change
 from ..matching import Matching
 from ..settings import DiffSettings
-from .change import make_change, matched_cards
+from .change import card_subject, make_change, matched_cards
 from .status import Phrases, card_deadlines, phrase_state
 
 
@@ -72,7 +72,7 @@ def action_deadline(old: Edition, new: Edition, matching: Matching, settings: Di
     """A matched card whose card-level deadline moved."""
     changes = []
     for _, _, o, n, conf in matched_cards(old, new, matching):
-        change = deadline_change(n.code, n.mission, card_deadlines(o), card_deadlines(n), o.provenance, n.provenance, conf)
+        change = deadline_change(card_subject(old, o, new, n, n.mission), n.mission, card_deadlines(o), card_deadlines(n), o.provenance, n.provenance, conf)
         if change:
             changes.append(change)
     return changes

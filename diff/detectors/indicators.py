@@ -11,7 +11,7 @@ from ...schemas import Edition, IndicatorCell
 from ...schemas.diff import Change
 from ..matching import Matching
 from ..settings import DiffSettings
-from .change import differs, make_change
+from .change import column_subject, differs, indicator_subject, make_change
 
 
 def _cell_key(cell: IndicatorCell) -> tuple:
@@ -29,13 +29,13 @@ def column_changed(old: Edition, new: Edition, matching: Matching, settings: Dif
     changes = []
     for i, j in m.column_pairs:
         if differs(to.columns[i], tn.columns[j]):
-            changes.append(make_change("column_changed", mission=None, subject=tn.columns[j], before=to.columns[i], after=tn.columns[j],
+            changes.append(make_change("column_changed", mission=None, subject=column_subject(tn.columns[j]), before=to.columns[i], after=tn.columns[j],
                                        confidence=1.0, old=to.provenance, new=tn.provenance))
     for i in m.columns_gone:
-        changes.append(make_change("column_changed", mission=None, subject=to.columns[i], before=to.columns[i], after=None,
+        changes.append(make_change("column_changed", mission=None, subject=column_subject(to.columns[i]), before=to.columns[i], after=None,
                                    confidence=1.0, old=to.provenance, new=tn.provenance))
     for j in m.columns_added:
-        changes.append(make_change("column_changed", mission=None, subject=tn.columns[j], before=None, after=tn.columns[j],
+        changes.append(make_change("column_changed", mission=None, subject=column_subject(tn.columns[j]), before=None, after=tn.columns[j],
                                    confidence=1.0, old=to.provenance, new=tn.provenance))
     return changes
 
@@ -54,15 +54,15 @@ def indicator_rows(old: Edition, new: Edition, matching: Matching, settings: Dif
         for co in ro.cells:
             cn = cells_n.get(col_of_old.get(co.column, ""))
             if cn is not None and _cell_key(co) != _cell_key(cn):
-                changes.append(make_change("indicator_revised", mission=rn.mission, subject=rn.label, before=co.raw, after=cn.raw,
+                changes.append(make_change("indicator_revised", mission=rn.mission, subject=indicator_subject(rn.mission, rn.label), before=co.raw, after=cn.raw,
                                            detail={"column": cn.column, "column_before": co.column}, confidence=sim,
                                            old=ro.provenance, new=rn.provenance))
     for i in m.rows_gone:
         r = to.rows[i]
-        changes.append(make_change("indicator_removed", mission=new_of_old.get(r.mission, r.mission), subject=r.label,
+        changes.append(make_change("indicator_removed", mission=new_of_old.get(r.mission, r.mission), subject=indicator_subject(new_of_old.get(r.mission, r.mission), r.label),
                                    before=" | ".join(c.raw for c in r.cells), confidence=1.0, old=r.provenance, new=tn.provenance))
     for j in m.rows_added:
         r = tn.rows[j]
-        changes.append(make_change("indicator_added", mission=r.mission, subject=r.label, after=" | ".join(c.raw for c in r.cells),
+        changes.append(make_change("indicator_added", mission=r.mission, subject=indicator_subject(r.mission, r.label), after=" | ".join(c.raw for c in r.cells),
                                    confidence=1.0, old=to.provenance, new=r.provenance))
     return changes

@@ -10,7 +10,7 @@ from ...schemas import Edition
 from ...schemas.diff import Change
 from ..matching import Matching
 from ..settings import DiffSettings
-from .change import differs, make_change, missions_listed
+from .change import differs, make_change, mission_subject, missions_listed
 
 
 def _both_list_missions(old: Edition, new: Edition) -> bool:
@@ -26,8 +26,8 @@ def mission_renamed(old: Edition, new: Edition, matching: Matching, settings: Di
         o, n = old.mission(match.old), new.mission(match.new)
         if o.code != n.code:
             changes.append(make_change(
-                "mission_renamed", mission=n.code, subject=o.code, before=o.code_printed, after=n.code_printed,
-                detail={"evidence": ", ".join(match.evidence)}, confidence=match.score, old=o.provenance, new=n.provenance,
+                "mission_renamed", mission=n.code, subject=mission_subject(o.code), before=o.code_printed, after=n.code_printed,
+                detail={"evidence": list(match.evidence)}, confidence=match.score, old=o.provenance, new=n.provenance,
             ))
     return changes
 
@@ -46,7 +46,7 @@ def mission_reworded(old: Edition, new: Edition, matching: Matching, settings: D
             a, b = getattr(o, name), getattr(n, name)
             if a and b and differs(a, b):
                 changes.append(make_change(
-                    "mission_reworded", mission=n.code, subject=n.code, before=a, after=b, detail={"field": name},
+                    "mission_reworded", mission=n.code, subject=mission_subject(n.code), before=a, after=b, detail={"field": name},
                     confidence=match.score, old=o.provenance, new=n.provenance,
                 ))
     return changes
@@ -59,9 +59,9 @@ def mission_removed_or_added(old: Edition, new: Edition, matching: Matching, set
     listed_old, listed_new = missions_listed(old), missions_listed(new)
     changes = []
     for o in matching.missions.unmatched_old:
-        changes.append(make_change("mission_removed", mission=o.code, subject=o.code, before=o.name or o.description or o.code_printed,
+        changes.append(make_change("mission_removed", mission=o.code, subject=mission_subject(o.code), before=o.name or o.description or o.code_printed,
                                    confidence=1.0, old=o.provenance, new=listed_new))
     for n in matching.missions.unmatched_new:
-        changes.append(make_change("mission_added", mission=n.code, subject=n.code, after=n.name or n.description or n.code_printed,
+        changes.append(make_change("mission_added", mission=n.code, subject=mission_subject(n.code), after=n.name or n.description or n.code_printed,
                                    confidence=1.0, old=listed_old, new=n.provenance))
     return changes

@@ -7,7 +7,7 @@ from ...schemas import Action, Edition
 from ...schemas.diff import Change
 from ..matching import Matching
 from ..settings import DiffSettings
-from .change import make_change, matched_cards
+from .change import card_subject, make_change, matched_cards
 
 
 def owner_keys(action: Action) -> tuple[str, ...]:
@@ -26,7 +26,7 @@ def owner_changed(old: Edition, new: Edition, matching: Matching, settings: Diff
     for _, _, o, n, conf in matched_cards(old, new, matching):
         owners_o, owners_n = owner_keys(o), owner_keys(n)
         if owners_o and owners_n and owners_o != owners_n:
-            changes.append(make_change("owner_changed", mission=n.mission, subject=n.code, before="; ".join(o.owners_printed),
-                                       after="; ".join(n.owners_printed), detail={"ids_before": ", ".join(owners_o), "ids_after": ", ".join(owners_n)},
+            changes.append(make_change("owner_changed", mission=n.mission, subject=card_subject(old, o, new, n, n.mission), before="; ".join(o.owners_printed),
+                                       after="; ".join(n.owners_printed), detail={"ids_before": list(owners_o), "ids_after": list(owners_n)},
                                        confidence=conf, old=o.provenance, new=n.provenance))
     return changes

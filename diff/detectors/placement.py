@@ -6,7 +6,7 @@ from ...schemas import Edition
 from ...schemas.diff import Change
 from ..matching import Matching
 from ..settings import DiffSettings
-from .change import make_change, matched_cards
+from .change import card_subject, make_change, matched_cards
 
 
 def action_moved_or_recoded(old: Edition, new: Edition, matching: Matching, settings: DiffSettings) -> list[Change]:
@@ -15,11 +15,11 @@ def action_moved_or_recoded(old: Edition, new: Edition, matching: Matching, sett
     changes = []
     for _, _, o, n, conf in matched_cards(old, new, matching):
         if new_of_old.get(o.mission, o.mission) != n.mission:
-            changes.append(make_change("action_moved", mission=n.mission, subject=n.code, before=f"{o.mission} ({o.code_printed})",
+            changes.append(make_change("action_moved", mission=n.mission, subject=card_subject(old, o, new, n, n.mission), before=f"{o.mission} ({o.code_printed})",
                                        after=f"{n.mission} ({n.code_printed})",
                                        detail={"mission_before": o.mission, "mission_after": n.mission, "code_before": o.code, "code_after": n.code},
                                        confidence=conf, old=o.provenance, new=n.provenance))
         elif o.code != n.code:
-            changes.append(make_change("action_recoded", mission=n.mission, subject=n.code, before=o.code_printed, after=n.code_printed,
+            changes.append(make_change("action_recoded", mission=n.mission, subject=card_subject(old, o, new, n, n.mission), before=o.code_printed, after=n.code_printed,
                                        detail={"code_before": o.code, "code_after": n.code}, confidence=conf, old=o.provenance, new=n.provenance))
     return changes

@@ -12,7 +12,7 @@ from ...schemas import Action, Deadline, Edition
 from ...schemas.diff import Change
 from ..matching import Matching
 from ..settings import DiffSettings
-from .change import make_change, matched_cards
+from .change import card_subject, make_change, matched_cards
 
 _DONE = status.DONE_OPENINGS
 _ONGOING = status.ONGOING_PHRASES
@@ -73,13 +73,13 @@ def action_status(old: Edition, new: Edition, matching: Matching, settings: Diff
     for _, _, o, n, conf in matched_cards(old, new, matching):
         was_done, is_done = was_completed(o, set()), was_completed(n, set())
         if is_done and not was_done:
-            changes.append(make_change("action_completed", mission=n.mission, subject=n.code, before=o.status_printed, after=n.status_printed or "✓",
+            changes.append(make_change("action_completed", mission=n.mission, subject=card_subject(old, o, new, n, n.mission), before=o.status_printed, after=n.status_printed or "✓",
                                        confidence=conf, old=o.provenance, new=n.provenance))
         elif was_done and not is_done:
-            changes.append(make_change("status_changed", mission=n.mission, subject=n.code, before=o.status_printed or "✓", after=n.status_printed,
+            changes.append(make_change("status_changed", mission=n.mission, subject=card_subject(old, o, new, n, n.mission), before=o.status_printed or "✓", after=n.status_printed,
                                        detail={"state_before": "completed", "state_after": "active"}, confidence=conf, old=o.provenance, new=n.provenance))
         else:
-            status = status_change(n.code, n.mission, card_deadlines(o), card_deadlines(n), o.provenance, n.provenance, conf)
+            status = status_change(card_subject(old, o, new, n, n.mission), n.mission, card_deadlines(o), card_deadlines(n), o.provenance, n.provenance, conf)
             if status:
                 changes.append(status)
     return changes

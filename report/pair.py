@@ -18,8 +18,7 @@ from typing import Literal
 from ..escape import csv_cell, markdown_inline
 from ..schemas import Edition
 from ..schemas.diff import Change, Diff, Phrase, StatedCheck
-from .detectors.steps import STEP_SUBJECT
-from .phrases import phrase_to_text
+from ..diff.phrases import phrase_to_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -151,30 +150,24 @@ def mission_groups(diff: Diff, new: Edition, old: Edition) -> list[tuple[str | N
     ordered = sorted(groups.items(), key=lambda kv: (-max(c.importance for c in kv[1]), kv[0] is None, kv[0] or ""))
     result = []
     for code, changes in ordered:
-        changes = sorted(changes, key=lambda c: (-c.importance, c.kind, c.subject))
+        changes = sorted(changes, key=lambda c: (-c.importance, c.kind, subject_label(c, "fr")))
         result.append((code, names.get(code or "", ""), changes))
     return result
 
 
-#: Changes whose subject is a label printed by the editions (an indicator, a column of the indicator table).
-PRINTED_SUBJECTS = frozenset({"indicator_revised", "indicator_added", "indicator_removed", "column_changed"})
-
-
 def subject_label(change: Change, lang: str, *, quote_printed: bool = True) -> str:
-    """The change's subject for a reader of `lang`.
+    """The change's subject for a reader of `lang`: a code, "LA1 étape 2" / "LA1 step 2", or the label the editions print.
 
-    Step subjects ("AL1 étape 2") are worded in that language; a label the
-    editions print is quoted when the report is not in their language.
+    A label the editions print (an indicator, a column header) is quoted when the report is not in their language.
     """
     w = WORDS[lang]
-    if lang == "fr":
-        return change.subject
-    if change.kind in PRINTED_SUBJECTS:
-        return f"{w['title_lq']}{change.subject}{w['title_rq']}" if quote_printed else change.subject
-    step = STEP_SUBJECT.match(change.subject)
-    if step is None:
-        return change.subject
-    return f"{step['code']} {w['step']} {step['number']}" + (f" ({w['former']})" if step["former"] else "")
+    s = change.subject
+    if s.type in ("indicator", "column"):
+        label = s.label or ""
+        return f"{w['title_lq']}{label}{w['title_rq']}" if quote_printed and lang != "fr" else label
+    if s.type == "step":
+        return f"{s.action_code} {w['step']} {s.step}" + (f" ({w['former']})" if s.step_of == "old" else "")
+    return s.head
 
 
 class _Sentences:
@@ -205,7 +198,7 @@ class _Sentences:
 
 
 def _markdown(diff: Diff, old: Edition, new: Edition, lang: str) -> str:
-    template = _environment().get_template("report.md.j2")
+    template = _environment().get_template("pair.md.j2")
     counts: dict[str, int] = {}
     for c in diff.changes:
         counts[c.kind] = counts.get(c.kind, 0) + 1
