@@ -1,6 +1,6 @@
 """`python -m evaluation`: the developer's commands over the test harness (not the user's `editiondiff`).
 
-    python -m evaluation score [--trials N] [--seed S] [--pdf-every K] [--profile default|hard]
+    python -m evaluation score [--trials N] [--seed S] [--pdf-every K] [--profile default|hard|vocabulary]
     python -m evaluation corpus-build [--manifest corpus/manifest.toml]
 
 Errors are reported like the user's CLI: one line, its documented exit code.
@@ -14,6 +14,8 @@ import click
 
 from editiondiff.cli import _one_line_errors
 
+from .perturb import PROFILES
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
@@ -24,8 +26,9 @@ def main() -> None:
 @click.option("--trials", type=int, default=200, show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--pdf-every", type=int, default=0, help="Also re-render every Nth trial as PDF and extract it (0: never).")
-@click.option("--profile", type=click.Choice(["default", "hard"]), default="default", show_default=True,
-              help="Perturbations: mild edits (default) or paraphrased, stacked, swapped and look-alike edits (hard).")
+@click.option("--profile", type=click.Choice(list(PROFILES)), default="default", show_default=True,
+              help="Perturbations: mild edits (default), paraphrased, stacked, swapped and look-alike edits (hard), or "
+                   "missions, prefixes, separators, owners and status words never seen (vocabulary).")
 @_one_line_errors
 def score(trials: int, seed: int, pdf_every: int, profile: str) -> None:
     """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""

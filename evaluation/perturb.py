@@ -16,7 +16,9 @@ change the diff should report (`Expected`).
 
 `perturb_edition(..., profile="hard")` applies the harder edits of
 `perturb_hard` instead (paraphrased titles with reworded objectives, stacked
-edits, code swaps, look-alike drop and addition, deadline rewordings).
+edits, code swaps, look-alike drop and addition, deadline rewordings), and
+`profile="vocabulary"` those of `perturb_vocabulary` (missions renamed, added
+and removed, new prefixes and separators, unknown owners, other status words).
 
 Every generated edition is fictitious: `Edition.fictitious` is set, its id and
 label say "fictitious", and its rendered text opens with a notice.
@@ -248,8 +250,9 @@ def _printed_code(code: str, like: str) -> str:
     return f"{code[:2]} {code[2:]}" if " " in like else code
 
 
-#: Perturbation profiles: "default" (mild edits, one or two per card) and "hard" (`perturb_hard`).
-PROFILES = ("default", "hard")
+#: Perturbation profiles: "default" (mild edits, one or two per card), "hard" (`perturb_hard`) and
+#: "vocabulary" (`perturb_vocabulary`: missions, prefixes, separators, owners and status words never seen).
+PROFILES = ("default", "hard", "vocabulary")
 
 
 def fictitious_copy(base: Edition, seed: int) -> Perturbation:
@@ -282,7 +285,8 @@ def restate_claims(edition: Edition) -> None:
 def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profile: str = "default") -> Perturbation:
     """A fictitious edition derived from `base` by a seeded set of edits, and the changes they make.
 
-    `profile="hard"` applies the harder, stacked edits of `perturb_hard` instead.
+    `profile="hard"` applies the harder, stacked edits of `perturb_hard` instead, `profile="vocabulary"`
+    the open-world edits of `perturb_vocabulary` (`edits` is then not used).
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown perturbation profile {profile!r} (expected one of {', '.join(PROFILES)})")
@@ -290,6 +294,10 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
         from .perturb_hard import perturb_edition_hard
 
         return perturb_edition_hard(base, seed, edits=edits)
+    if profile == "vocabulary":
+        from .perturb_vocabulary import perturb_edition_vocabulary
+
+        return perturb_edition_vocabulary(base, seed)
     rng = random.Random(seed)
     record = fictitious_copy(base, seed)
     new = record.edition
