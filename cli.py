@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from pathlib import Path
 
 import click
 
 from .errors import EXIT_FAILED, EXIT_INTERNAL, EditionDiffError
+from .escape import json_for_terminal, one_line, terminal
 
 
 def _one_line_errors(command):
@@ -35,29 +37,54 @@ def _one_line_errors(command):
             sys.exit(exc.exit_code)
         except (OSError, UnicodeError) as exc:
             name = getattr(exc, "filename", None)
-            click.echo(f"editiondiff: {name + ': ' if name else ''}{exc.strerror or exc}", err=True)
+            click.echo(one_line(f"editiondiff: {str(name) + ': ' if name else ''}{getattr(exc, 'strerror', None) or exc}"), err=True)
             sys.exit(2)
         except Exception as exc:  # a bug: still one line, unless debugging
             if os.environ.get("EDITIONDIFF_DEBUG"):
                 raise
-            click.echo(f"editiondiff: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(one_line(f"editiondiff: internal error: {type(exc).__name__}: {exc}"), err=True)
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
 
 
-def _write(text: str, output: Path | None) -> None:
-    """Write to a file atomically (nothing half-written is left behind), or to stdout."""
+def _limit_options(command):
+    """--max-bytes, --max-pdf-bytes, --max-pages, --max-seconds, --max-depth (or their environment
+    variables), gathered into the build settings' reader limits, handed to the command as `build`."""
+    options = [
+        ("--max-bytes", "EDITIONDIFF_MAX_BYTES", int, "Largest markdown/text source, in bytes."),
+        ("--max-pdf-bytes", "EDITIONDIFF_MAX_PDF_BYTES", int, "Largest PDF source or JSON file, in bytes."),
+        ("--max-pages", "EDITIONDIFF_MAX_PAGES", int, "Most PDF pages."),
+        ("--max-seconds", "EDITIONDIFF_MAX_SECONDS", float, "Longest time to read one source, in seconds."),
+        ("--max-depth", "EDITIONDIFF_MAX_DEPTH", int, "Deepest nesting of JSON files and YAML front matter."),
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from .limits import DEFAULT_LIMITS
+        from .settings import BuildSettings, ReaderSettings
+
+        values = {name[2:].replace("-", "_"): kwargs.pop(name[2:].replace("-", "_")) for name, *_ in options}
+        build = BuildSettings(reader=ReaderSettings(limits=DEFAULT_LIMITS.with_options(**values)))
+        return command(*args, build=build, **kwargs)
+
+    for name, envvar, kind, text in reversed(options):
+        wrapper = click.option(name, envvar=envvar, type=click.IntRange(min=1) if kind is int else click.FloatRange(min=0.001),
+                               help=f"{text} [env {envvar}]")(wrapper)
+    return wrapper
+
+
+def _write(text: str, output: Path | None, *, json_text: bool = False) -> None:
+    """Write to a file atomically (see `atomic.write_atomic`), or to stdout made safe for a terminal."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(json_for_terminal(text) if json_text else terminal(text), nl=False)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    from .atomic import write_atomic
+
+    write_atomic(output, text)
 
 
-def _write_json(model, kind: str, output: Path | None) -> None:
+def _json_text(model, kind: str) -> str:
     """Every JSON the tool writes is first validated against its checked-in JSON Schema."""
     import json
 
@@ -67,7 +94,11 @@ def _write_json(model, kind: str, output: Path | None) -> None:
     errors = validation_errors(kind, json.loads(text))
     if errors:
         raise RuntimeError(f"output does not match the {kind} schema: {errors[0]}")
-    _write(text, output)
+    return text
+
+
+def _write_json(model, kind: str, output: Path | None) -> None:
+    _write(_json_text(model, kind), output, json_text=True)
 
 
 #: The diff settings users tune, as command-line options: (option, DiffSettings field, help).
@@ -106,42 +137,39 @@ def main() -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here instead of stdout.")
 @click.option("--edition", "edition_id", help="Edition id from the manifest (default: inferred from the sources).")
+@_limit_options
 @_one_line_errors
-def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None) -> None:
+def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None, build) -> None:
     """Extract one edition from its SOURCES (markdown, text or PDF; several merge into one edition)."""
     from .pipeline import build_edition, deadline_counts
 
-    edition = build_edition(list(sources), edition_id)
+    edition = build_edition(list(sources), edition_id, settings=build)
     _write_json(edition, "edition", output)
     total, unparsed = deadline_counts(edition)
     click.echo(
-        f"{edition.id}: {len(edition.missions)} missions, {len(edition.actions)} actions, "
-        f"{len(edition.findings)} findings; {total} deadline phrases, {unparsed} unparsed",
+        terminal(f"{edition.id}: {len(edition.missions)} missions, {len(edition.actions)} actions, "
+                 f"{len(edition.findings)} findings; {total} deadline phrases, {unparsed} unparsed"),
         err=True,
     )
 
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
+@_limit_options
 @_one_line_errors
-def validate(file: Path) -> None:
+def validate(file: Path, build) -> None:
     """Check an edition or diff JSON FILE against the JSON Schema."""
-    import json
-
-    from .errors import InputError
+    from .pipeline import read_json
     from .schemas.registry import validation_errors
 
-    try:
-        document = json.loads(file.read_bytes())
-    except ValueError as exc:
-        raise InputError(file, f"not valid JSON ({exc})") from None
+    document = read_json(file, settings=build)
     kind = "diff" if isinstance(document, dict) and "changes" in document else "edition"
     errors = validation_errors(kind, document)
     if errors:
         for error in errors[:20]:
-            click.echo(f"editiondiff: {file}: {error}", err=True)
+            click.echo(one_line(f"editiondiff: {file}: {error}"), err=True)
         sys.exit(EXIT_FAILED)
-    click.echo(f"{file}: valid {kind}")
+    click.echo(one_line(f"{file}: valid {kind}"))
 
 
 @main.command()
@@ -165,13 +193,14 @@ def schema(out_dir: Path | None) -> None:
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path))
 @_diff_options
+@_limit_options
 @_one_line_errors
-def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | None) -> None:
+def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | None, build) -> None:
     """Report what changed from edition OLD to edition NEW (sources or extracted JSON)."""
     from .diff.report import render_report
     from .pipeline import compare, load_edition
 
-    before, after = load_edition(old), load_edition(new)
+    before, after = load_edition(old, settings=build), load_edition(new, settings=build)
     result = compare(before, after, settings=settings)
     if fmt == "json":
         _write_json(result, "diff", output)
@@ -179,33 +208,44 @@ def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | Non
         _write(render_report(result, before, after, fmt=fmt, lang=lang), output)
 
 
+#: Names `run` writes into its --out folder (the only ones it may replace there).
+RUN_OUTPUT = re.compile(r"(?:edition-[^/]+\.json|diff-[^/]+\.(?:json|md))")
+
+
 @main.command()
 @click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Folder of outputs, replaced as a whole (old set or new set, never a mix).")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 @_diff_options
+@_limit_options
 @_one_line_errors
-def run(manifest: Path | None, out_dir: Path, lang: str, settings) -> None:
+def run(manifest: Path | None, out_dir: Path, lang: str, settings, build) -> None:
     """The main job: extract every edition of the corpus, diff consecutive ones, print a summary."""
+    from .atomic import replaced_folder, write_atomic
     from .diff.report import render_report
     from .pipeline import DEFAULT_MANIFEST, build_corpus, compare, deadline_counts
 
-    editions = build_corpus(manifest or DEFAULT_MANIFEST)
-    for edition in editions:
-        _write_json(edition, "edition", out_dir / f"edition-{edition.id}.json")
-        total, unparsed = deadline_counts(edition)
-        claims = ", ".join(f"{c.kind} {c.claimed}→{c.extracted if c.extracted is not None else '?'}" for c in edition.claim_checks)
-        click.echo(
-            f"{edition.id:8} {edition.level:8} {len(edition.missions)} missions, {len(edition.actions):2} actions, "
-            f"{len(edition.findings)} findings, {total} deadlines ({unparsed} unparsed); claims: {claims or '-'}"
-        )
-    for old, new in zip(editions, editions[1:]):
-        result = compare(old, new, settings=settings)
-        stem = f"diff-{old.id}-{new.id}"
-        _write_json(result, "diff", out_dir / f"{stem}.json")
-        _write(render_report(result, old, new, fmt="md", lang=lang), out_dir / f"{stem}.md")
-        count = len(result.changes)
-        click.echo(f"{stem}: {count} change{'' if count == 1 else 's'} -> {out_dir / (stem + '.md')}")
+    editions = build_corpus(manifest or DEFAULT_MANIFEST, settings=build)
+    lines: list[str] = []
+    with replaced_folder(out_dir, replaceable=RUN_OUTPUT.fullmatch) as staging:
+        for edition in editions:
+            write_atomic(staging / f"edition-{edition.id}.json", _json_text(edition, "edition"))
+            total, unparsed = deadline_counts(edition)
+            claims = ", ".join(f"{c.kind} {c.claimed}→{c.extracted if c.extracted is not None else '?'}" for c in edition.claim_checks)
+            lines.append(
+                f"{edition.id:8} {edition.level:8} {len(edition.missions)} missions, {len(edition.actions):2} actions, "
+                f"{len(edition.findings)} findings, {total} deadlines ({unparsed} unparsed); claims: {claims or '-'}"
+            )
+        for old, new in zip(editions, editions[1:]):
+            result = compare(old, new, settings=settings)
+            stem = f"diff-{old.id}-{new.id}"
+            write_atomic(staging / f"{stem}.json", _json_text(result, "diff"))
+            write_atomic(staging / f"{stem}.md", render_report(result, old, new, fmt="md", lang=lang))
+            count = len(result.changes)
+            lines.append(f"{stem}: {count} change{'' if count == 1 else 's'} -> {out_dir / (stem + '.md')}")
+    for line in lines:
+        click.echo(terminal(line))
 
 
 @main.group()
@@ -223,7 +263,7 @@ def corpus_check(manifest: Path | None) -> None:
 
     problems = check_manifest(manifest or DEFAULT_MANIFEST)
     for problem in problems:
-        click.echo(f"editiondiff: {problem}", err=True)
+        click.echo(one_line(f"editiondiff: {problem}"), err=True)
     if problems:
         sys.exit(EXIT_FAILED)
     click.echo("corpus: every file matches its sha256")

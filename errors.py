@@ -30,7 +30,10 @@ class EditionDiffError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        """The error on one line: control and bidi characters of a file name or message shown escaped."""
+        from .escape import one_line
+
+        return one_line(f"{self.path}: {self.message}" if self.path else self.message)
 
 
 class InputError(EditionDiffError):

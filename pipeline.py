@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diff.settings import DEFAULT_SETTINGS as DEFAULT_DIFF_SETTINGS, DiffSettings
+from .limits import Deadline, read_regular_file, time_bound
 from .schemas import Edition
 from .schemas.diff import Diff
 from .settings import DEFAULT_SETTINGS, AuditSettings, BuildSettings, NormalizeSettings, ReaderSettings, StructureSettings
@@ -49,9 +50,13 @@ def build_edition(
     from .extract.pipeline import extract_edition
     from .normalize import normalize_edition
 
-    edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings)
-    edition = normalize_edition(edition, settings=settings.normalize)
-    return audit_edition(edition, settings.audit)
+    deadline = Deadline(settings.reader.limits.max_seconds, paths[0] if paths else None, "to build the edition")
+    with time_bound(deadline):  # every stage, not the readers alone: a huge text is slow in all of them
+        edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings)
+        deadline.check(" (after extraction)")
+        edition = normalize_edition(edition, settings=settings.normalize)
+        deadline.check(" (after normalisation)")
+        return audit_edition(edition, settings.audit)
 
 
 def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, settings: BuildSettings = DEFAULT_SETTINGS) -> list[Edition]:
@@ -73,24 +78,28 @@ def compare(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_DIFF
     return editions_to_diff(old, new, settings=settings)
 
 
-def load_edition(path: Path) -> Edition:
+def read_json(path: Path, *, settings: BuildSettings = DEFAULT_SETTINGS) -> object:
+    """A JSON file the tool wrote (edition, diff), read within the reader limits: bytes, nesting, strict numbers."""
+    from .schemas.registry import load_json
+
+    limits = settings.reader.limits
+    return load_json(path, read_regular_file(path, limits, json_file=True), max_depth=limits.max_depth)
+
+
+def load_edition(path: Path, *, settings: BuildSettings = DEFAULT_SETTINGS) -> Edition:
     """An Edition from an extracted JSON file (validated) or from a source document."""
-    import json
-
     from .errors import InputError
-    from .schemas.registry import validation_errors
+    from .schemas.registry import load_json, validation_errors
 
-    data = path.read_bytes() if path.is_file() else None
-    if data is not None and data.lstrip()[:1] == b"{":
-        try:
-            document = json.loads(data)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise InputError(path, f"not valid JSON ({exc})") from None
+    limits = settings.reader.limits
+    data = read_regular_file(path, limits, json_file=True)
+    if data.lstrip()[:1] == b"{":
+        document = load_json(path, data, max_depth=limits.max_depth)
         errors = validation_errors("edition", document)
         if errors:
             raise InputError(path, f"not a valid edition JSON: {errors[0]}")
         return Edition.model_validate(document)
-    return build_edition([path])
+    return build_edition([path], settings=settings)
 
 
 def deadline_counts(edition: Edition) -> tuple[int, int]:

@@ -8,28 +8,30 @@ field), so a bad value fails before any file is read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .audit.edition import AuditSettings
 from .extract.layout.settings import LayoutSettings
 from .extract.pdf import PdfLimits
 from .extract.settings import StructureSettings
+from .limits import ReadLimits
 
 
 @dataclass(frozen=True)
 class ReaderSettings:
     """Limits of the readers, and the PDF layout thresholds."""
 
-    #: Largest text or markdown source read, in bytes (PDFs have their own limits).
-    max_text_bytes: int = 20 * 1024 * 1024
-    #: Limits and layout bands of the PDF reader.
+    #: Every resource bound of every reader: bytes, pages, seconds, nesting (`limits.ReadLimits`;
+    #: the CLI options --max-bytes … and EDITIONDIFF_MAX_* variables set it).
+    limits: ReadLimits = field(default_factory=ReadLimits)
+    #: Layout bands of the PDF reader (its byte, page and time bounds come from `limits`).
     pdf: PdfLimits = field(default_factory=PdfLimits)
     #: Thresholds of the PDF layout steps (relative to each page's body text).
     layout: LayoutSettings = field(default_factory=LayoutSettings)
 
-    def __post_init__(self) -> None:
-        if self.max_text_bytes < 1:
-            raise ValueError(f"ReaderSettings.max_text_bytes must be at least 1, got {self.max_text_bytes}")
+    def pdf_limits(self) -> PdfLimits:
+        """The PDF reader's limits: its bands, with the bounds of `limits`."""
+        return replace(self.pdf, max_bytes=self.limits.max_pdf_bytes, max_pages=self.limits.max_pages, max_seconds=self.limits.max_seconds)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from ..escape import csv_cell, markdown_inline
 from ..schemas import Edition
 from ..schemas.diff import Change, Diff, Phrase, StatedCheck
 from .detectors.steps import STEP_SUBJECT
@@ -123,6 +124,7 @@ def _environment():
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=False,
+        finalize=markdown_inline,  # every value a document put in the report renders as text, never as markup
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -230,11 +232,11 @@ def _csv(diff: Diff, lang: str) -> str:
     writer.writerow(CSV_COLUMNS)
     for c in diff.changes:
         writer.writerow([
-            c.mission or "", c.kind, subject_label(c, lang, quote_printed=False), c.before or "", c.after or "",
+            csv_cell(c.mission), c.kind, csv_cell(subject_label(c, lang, quote_printed=False)), csv_cell(c.before), csv_cell(c.after),
             "" if c.detail.get("slip_months") is None else c.detail["slip_months"],
             f"{c.confidence:.4f}", c.importance,
-            c.old.where() if c.old else "", c.new.where() if c.new else "",
-            _short(c.old.quote, 500) if c.old else "", _short(c.new.quote, 500) if c.new else "",
+            csv_cell(c.old.where()) if c.old else "", csv_cell(c.new.where()) if c.new else "",
+            csv_cell(_short(c.old.quote, 500)) if c.old else "", csv_cell(_short(c.new.quote, 500)) if c.new else "",
         ])
     return out.getvalue()
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from editiondiff.atomic import write_atomic
 from editiondiff.errors import InputError
 
 PDF_DIR = "pdf"
@@ -82,9 +83,7 @@ def build_corpus_pdfs(manifest: Path, out_dir: Path | None = None) -> list[str]:
     for edition_id, rendition_id, source_id, name, engine in plan_renditions(manifest):
         data = render_rendition(manifest, edition_id, source_id, engine)
         file = target / name
-        tmp = file.with_name(file.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(file)
+        write_atomic(file, data)
         digest = hashlib.sha256(data).hexdigest()
         role = "brochure_pdf" if engine in ("pymupdf", "reportlab") else "publication_page"
         renditions.append(Rendition(edition_id, rendition_id, source_id, f"{PDF_DIR}/{name}", engine, role, digest))
@@ -133,9 +132,7 @@ def write_renditions(manifest: Path, renditions: list[Rendition]) -> None:
     if starts:
         _append_tables(out, renditions, ids[starts[-1]])
     text = "\n".join(out).rstrip("\n") + "\n"
-    tmp = manifest.with_name(manifest.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(manifest)
+    write_atomic(manifest, text)
 
 
 def _append_tables(out: list[str], renditions: list[Rendition], edition_id: str) -> None:

@@ -47,7 +47,7 @@ def _is_json(text: str) -> bool:
 
     try:
         json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested too deep to parse is still not a source document
         return False
     return True
 

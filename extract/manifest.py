@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import InputError
+from ..escape import one_line
 from ..schemas.edition import SourceFormat, SourceRole
 
 
@@ -23,8 +25,27 @@ class _Entry(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+#: An id that can name a file: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64.
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def check_safe_id(value: str, what: str = "id") -> str:
+    """`value` if it is a safe slug (no path separator, no '..', no control character), else ValueError."""
+    if not SAFE_ID.fullmatch(value) or ".." in value:
+        raise ValueError(
+            f"{what} {one_line(repr(value))} is not a safe name (letters, digits, '.', '_', '-', starting with a letter or digit, "
+            "at most 64 characters, no '..')"
+        )
+    return value
+
+
 class ManifestSource(_Entry):
     id: str
+
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, value: str) -> str:
+        return check_safe_id(value, "source id")
     path: str = Field(description="Relative to the manifest's folder")
     role: SourceRole = "other"
     format: SourceFormat
@@ -43,12 +64,28 @@ class ManifestEdition(_Entry):
     sources: list[ManifestSource] = Field(default_factory=list)
     renditions: list[ManifestSource] = Field(default_factory=list, description="Re-typeset PDFs of the edition (not merged as sources)")
 
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, value: str) -> str:
+        return check_safe_id(value, "edition id")
+
 
 class Manifest(_Entry):
     manifest_version: int = 1
     editions: list[ManifestEdition] = Field(default_factory=list)
     #: Folder the relative paths are resolved against (not read from the file).
     root: Path = Path(".")
+
+    @field_validator("editions")
+    @classmethod
+    def _distinct_ids(cls, editions: list[ManifestEdition]) -> list[ManifestEdition]:
+        seen: dict[str, str] = {}
+        for edition in editions:
+            key = edition.id.casefold()  # 'A' and 'a' would be one file on a case-insensitive disk
+            if key in seen:
+                raise ValueError(f"edition id {edition.id!r} is given twice (as {seen[key]!r} too): each edition's outputs would overwrite the other's")
+            seen[key] = edition.id
+        return editions
 
     def resolve(self, source: ManifestSource) -> Path:
         return self.root / source.path
@@ -82,9 +119,10 @@ def load_manifest(path: Path) -> Manifest:
         raise InputError(path, f"not a valid TOML manifest ({exc})") from None
     try:
         manifest = Manifest.model_validate(data)
-    except ValueError as exc:
-        first = str(exc).splitlines()[1:3]
-        raise InputError(path, f"invalid manifest: {' '.join(s.strip() for s in first)}") from None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise InputError(path, f"invalid manifest: {where}: {error['msg'].removeprefix('Value error, ')}") from None
     manifest.root = path.resolve().parent
     return manifest
 

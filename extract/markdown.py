@@ -26,6 +26,7 @@ quote is the block's text as rendered (markup removed).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from html.parser import HTMLParser
@@ -37,6 +38,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import InputError
+from ..limits import DEFAULT_LIMITS, Deadline, ReadLimits, over_limit
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 from ..vocabulary.text import normalize_text
@@ -212,10 +214,16 @@ def _tokens_to_blocks(tokens: list[Token], source: str, offset: int, md: Markdow
 def _front_matter_blocks(data: dict[str, object], lines: list[str], source: str) -> list[Block]:
     """A paragraph block for each prose field of the front matter, with the lines it stands on."""
     blocks: list[Block] = []
+    first_line: dict[str, int] = {}  # "key" -> first line reading "key: …" (one pass, not one per key)
+    for n, line in enumerate(lines):
+        if ":" in line:
+            first_line.setdefault(line.partition(":")[0], n)
     for key, value in data.items():
         if not isinstance(value, str) or " " not in value.strip():
             continue
-        start = next((n for n, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+        start = first_line.get(key)
+        if start is None and ":" in key:  # a key holding a colon: look for it as the old way did
+            start = next((n for n, line in enumerate(lines) if line.startswith(f"{key}:")), None)
         if start is None:
             continue
         end = start
@@ -244,7 +252,83 @@ def _plain(value: object) -> object:
     return value
 
 
-def markdown_to_document(path: Path, text: str, source: str, sha256: str) -> SourceDocument:
+def _attach_classes(blocks: list[Block], attribute_lines: dict[int, str]) -> None:
+    """kramdown attribute lines: their classes go to the block ending just above them.
+
+    "Just above" is the block with the greatest (last line, position) ending
+    before the attribute line: blocks are ranked by that key once and each
+    attribute line finds its block by bisection, so n blocks and m attribute
+    lines cost O((n + m) log n) (a scan of every block per line was quadratic).
+    """
+    ranked = sorted((b.provenance.line_end, n) for n, b in enumerate(blocks) if b.provenance.line_end is not None)
+    for line_number, classes in sorted(attribute_lines.items()):
+        at = bisect.bisect_left(ranked, (line_number, -1))
+        if at == 0 or not classes:
+            continue
+        target = blocks[ranked[at - 1][1]]
+        existing = target.attrs.get("class")
+        target.attrs["class"] = f"{existing} {classes}" if existing else classes
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with aliases and anchors refused and nesting bounded.
+
+    An alias bomb (anchors expanded exponentially) is refused at its first
+    anchor, before anything is built; nesting deeper than the limit is refused
+    while composing, before Python's recursion limit is reached.
+    """
+
+    max_depth = 64
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _FrontMatterRefused("YAML aliases (*name) are not accepted", event.start_mark, "")
+        if getattr(event, "anchor", None):
+            raise _FrontMatterRefused("YAML anchors (&name) are not accepted", event.start_mark, "")
+        self._depth += 1
+        if self._depth > self.max_depth:
+            raise _FrontMatterRefused(f"YAML nested more than {self.max_depth} levels deep", event.start_mark, "max_depth")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _FrontMatterRefused(Exception):
+    def __init__(self, problem: str, mark, limit: str):
+        super().__init__(problem)
+        self.problem, self.mark, self.limit = problem, mark, limit
+
+
+def load_front_matter(path: Path, content: str, limits: ReadLimits = DEFAULT_LIMITS) -> object:
+    """The YAML front matter as data: safe types only, no aliases or anchors, nesting bounded."""
+    loader_class = type("_Loader", (_BoundedLoader,), {"max_depth": limits.max_depth})
+    loader = None
+    try:
+        loader = loader_class(content)  # the reader refuses control characters already here
+        return loader.get_single_data()
+    except _FrontMatterRefused as exc:
+        where = f" (line {exc.mark.line + 2})" if exc.mark is not None else ""
+        if exc.limit:
+            raise over_limit(path, exc.problem + where, exc.limit, limits.max_depth) from None
+        raise InputError(path, exc.problem + where) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise InputError(path, f"invalid YAML front matter{where}") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def markdown_to_document(
+    path: Path, text: str, source: str, sha256: str, *, limits: ReadLimits = DEFAULT_LIMITS, deadline: Deadline | None = None
+) -> SourceDocument:
     """A SourceDocument from the decoded text of a markdown page."""
     lines = text.splitlines()
     attribute_lines: dict[int, str] = {}
@@ -253,31 +337,23 @@ def markdown_to_document(path: Path, text: str, source: str, sha256: str) -> Sou
         if m:
             attribute_lines[n + 1] = " ".join(c.lstrip(".") for c in m.group(1).split() if c.startswith("."))
             lines[n] = ""
+    deadline = deadline or Deadline(limits.max_seconds, path)
     md = _parser()
     tokens = md.parse("\n".join(lines) + "\n")
+    deadline.check(" (markdown parsing)")
 
     front_matter: dict[str, object] = {}
     blocks: list[Block] = []
     for token in tokens:
         if token.type == "front_matter":
-            try:
-                loaded = yaml.safe_load(token.content)
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f" (line {mark.line + 2})" if mark is not None else ""
-                raise InputError(path, f"invalid YAML front matter{where}") from None
+            loaded = load_front_matter(path, token.content, limits)
             if isinstance(loaded, dict):
                 front_matter = {str(k): _plain(v) for k, v in loaded.items()}
                 end = token.map[1] if token.map else len(lines)
                 blocks += _front_matter_blocks(front_matter, lines[:end], source)
             break
     blocks += _tokens_to_blocks([t for t in tokens if t.type != "front_matter"], source, 0, md)
+    deadline.check(" (markdown blocks)")
 
-    # kramdown attribute lines: classes go to the block ending just above them
-    for line_number, classes in sorted(attribute_lines.items()):
-        above = [(n, b) for n, b in enumerate(blocks) if b.provenance.line_end is not None and b.provenance.line_end < line_number]
-        if above and classes:
-            target = max(above, key=lambda nb: (nb[1].provenance.line_end, nb[0]))[1]
-            existing = target.attrs.get("class")
-            target.attrs["class"] = f"{existing} {classes}" if existing else classes
+    _attach_classes(blocks, attribute_lines)
     return SourceDocument(source=source, path=str(path), format="markdown", sha256=sha256, front_matter=front_matter, blocks=blocks)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, LimitExceeded, NoTextLayer
+from ..limits import over_limit
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 from .layout.edges import settle_edges
@@ -78,16 +79,33 @@ def _text_flags():
     return pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_PRESERVE_LIGATURES
 
 
+def _page_count(path: Path, doc) -> int:
+    """The document's page count; a page tree MuPDF cannot count is a broken PDF."""
+    try:
+        return doc.page_count
+    except Exception as exc:  # e.g. RuntimeError "code=7: Invalid number of pages" on a truncated file
+        doc.close()
+        raise InputError(path, f"broken PDF structure that cannot be repaired ({_short(exc)})") from None
+
+
 def read_pdf(
-    path: Path, source_id: str | None = None, *, limits: PdfLimits = DEFAULT_LIMITS, layout: LayoutSettings | dict | None = None
+    path: Path,
+    source_id: str | None = None,
+    *,
+    limits: PdfLimits = DEFAULT_LIMITS,
+    layout: LayoutSettings | dict | None = None,
+    data: bytes | None = None,
 ) -> SourceDocument:
-    """The blocks of a PDF, with page + bbox provenance (`layout`: thresholds of the layout steps)."""
+    """The blocks of a PDF, with page + bbox provenance (`layout`: thresholds of the layout steps;
+    `data`: the file's bytes, when already read)."""
     path = Path(path)
     settings = LayoutSettings.resolve(layout)
-    size = path.stat().st_size
-    if size > limits.max_bytes:
-        raise LimitExceeded(path, f"file too large: {size} bytes, the limit is {limits.max_bytes} bytes")
-    data = path.read_bytes()
+    if data is None:
+        from ..limits import ReadLimits, read_regular_file
+
+        data = read_regular_file(path, ReadLimits(max_bytes=limits.max_bytes, max_pdf_bytes=limits.max_bytes))
+    elif len(data) > limits.max_bytes:
+        raise over_limit(path, f"file too large: {len(data)} bytes", "max_pdf_bytes", limits.max_bytes, " bytes")
     if not data.strip():
         raise InputError(path, "empty file")
     if not data.lstrip()[:5] == b"%PDF-":
@@ -95,18 +113,19 @@ def read_pdf(
     source = source_id or path.name
     started = time.perf_counter()
     doc = _open(path, data)
+    page_count = _page_count(path, doc)
     try:
-        if doc.page_count == 0:
+        if page_count == 0:
             raise InputError(path, "broken PDF structure that cannot be repaired (no readable page)")
-        if doc.page_count > limits.max_pages:
-            raise LimitExceeded(path, f"too many pages: {doc.page_count}, the limit is {limits.max_pages}")
+        if page_count > limits.max_pages:
+            raise over_limit(path, f"too many pages: {page_count}", "max_pages", limits.max_pages)
         pages: list[list[Line]] = []
         heights: list[float] = []
         widths: list[float] = []
         grid_pages: list[int] = []
         grid_rules: list[RuledPage] = []
         flags = _text_flags()
-        for index in range(doc.page_count):
+        for index in range(page_count):
             try:
                 page = doc.load_page(index)
                 raw = page.get_text("dict", flags=flags)
@@ -128,8 +147,11 @@ def read_pdf(
             heights.append(page.rect.height)
             widths.append(page.rect.width)
             if time.perf_counter() - started > limits.max_seconds:
-                raise LimitExceeded(path, f"took more than {limits.max_seconds:g} s to read ({index + 1} of {doc.page_count} pages)")
-        metadata = doc.metadata or {}
+                raise over_limit(path, f"took more than {limits.max_seconds:g} s to read ({index + 1} of {page_count} pages)", "max_seconds", float(limits.max_seconds), " s")
+        try:
+            metadata = doc.metadata or {}
+        except Exception:  # a damaged information dictionary: the producer is unknown
+            metadata = {}
         producer = " / ".join(v for v in (metadata.get("producer"), metadata.get("creator")) if v) or None
     finally:
         doc.close()
@@ -144,7 +166,7 @@ def read_pdf(
         regions = []
         _ = exc
     if time.perf_counter() - started > limits.max_seconds:
-        raise LimitExceeded(path, f"took more than {limits.max_seconds:g} s to read")
+        raise over_limit(path, f"took more than {limits.max_seconds:g} s to read", "max_seconds", float(limits.max_seconds), " s")
 
     logical = _pages_to_logical(pages, widths, regions, words, settings)
     blocks = _logical_to_blocks(logical, source)

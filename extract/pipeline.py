@@ -18,25 +18,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, NoRoadmapFound
+from ..limits import Deadline, read_regular_file, time_bound
 from ..schemas.blocks import SourceDocument
 from ..schemas.edition import Edition, SourceRef
 from .detect import decode_text, detect_format
 from .manifest import Manifest, ManifestEdition, load_manifest
 from .structure import blocks_to_edition
 
+
 if TYPE_CHECKING:
     from ..settings import BuildSettings, ReaderSettings
-
-
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a directory, expected a source file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
 def read_source(path: Path, source_id: str | None = None, *, reader: ReaderSettings | None = None) -> SourceDocument:
@@ -44,28 +35,29 @@ def read_source(path: Path, source_id: str | None = None, *, reader: ReaderSetti
     from ..settings import ReaderSettings
 
     path = Path(path)
-    return _bytes_to_document(path, _read_bytes(path), source_id or path.stem, reader or ReaderSettings())
+    reader = reader or ReaderSettings()
+    return _bytes_to_document(path, read_regular_file(path, reader.limits), source_id or path.stem, reader)
 
 
 def _bytes_to_document(path: Path, data: bytes, source: str, reader: ReaderSettings) -> SourceDocument:
-    kind = detect_format(path, data)
-    if kind == "pdf":
-        from .pdf import read_pdf
+    """The reader the content needs, within the time bound (`reader.limits.max_seconds`, every format)."""
+    limits = reader.limits
+    deadline = Deadline(limits.max_seconds, path)
+    with time_bound(deadline):
+        kind = detect_format(path, data)
+        if kind == "pdf":
+            from .pdf import read_pdf
 
-        return read_pdf(path, source, limits=reader.pdf, layout=reader.layout)
-    if len(data) > reader.max_text_bytes:
-        from ..errors import LimitExceeded
+            return read_pdf(path, source, limits=reader.pdf_limits(), layout=reader.layout, data=data)
+        text = decode_text(path, data)
+        sha256 = hashlib.sha256(data).hexdigest()
+        if kind == "markdown":
+            from .markdown import markdown_to_document
 
-        raise LimitExceeded(path, f"{len(data)} bytes, over the {reader.max_text_bytes} bytes limit for text sources")
-    text = decode_text(path, data)
-    sha256 = hashlib.sha256(data).hexdigest()
-    if kind == "markdown":
-        from .markdown import markdown_to_document
+            return markdown_to_document(path, text, source, sha256, limits=limits, deadline=deadline)
+        from .text import text_to_document
 
-        return markdown_to_document(path, text, source, sha256)
-    from .text import text_to_document
-
-    return text_to_document(path, text, source, sha256)
+        return text_to_document(path, text, source, sha256, deadline=deadline)
 
 
 _EDITION_PHRASE = re.compile(r"édition actualisée\s+(mi-\d{4}|fin\s+\d{4}|\d{4})", re.IGNORECASE)
@@ -107,6 +99,20 @@ def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
     return False
 
 
+def _require_roadmap_structure(path: Path, edition: Edition, *, names_a_roadmap: bool) -> None:
+    """NoRoadmapFound (exit 3) unless the document holds an action card, a mission section or an enjeu,
+    or holds count claims and names itself a roadmap edition ("feuille de route 2019-2022",
+    "édition actualisée mi-2021": a publication page announcing an edition).
+
+    Count sentences alone ("le plan compte 14 actions", "quatre axes prioritaires")
+    do not make a roadmap: any action plan counts its measures.
+    """
+    if edition.actions or edition.missions or edition.enjeux or (edition.claims and names_a_roadmap):
+        return
+    found = f" ({len(edition.claims)} count sentences alone)" if edition.claims else ""
+    raise NoRoadmapFound(path, f"looked for action cards, mission sections and enjeux, found none{found}: no roadmap structure found")
+
+
 def extract_edition(
     paths: list[Path], edition_id: str | None = None, manifest: Path | None = None, *, settings: BuildSettings | None = None
 ) -> Edition:
@@ -126,7 +132,7 @@ def extract_edition(
     seen: set[str] = set()
     for path in paths:
         path = Path(path)
-        data = _read_bytes(path)
+        data = read_regular_file(path, settings.reader.limits)
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in seen:
             continue  # the same file given twice
@@ -182,6 +188,5 @@ def extract_edition(
         sources=refs,
         settings=settings.structure,
     )
-    if not (edition.actions or edition.missions or edition.enjeux or edition.claims):
-        raise NoRoadmapFound(paths[0], "no roadmap structure found")
+    _require_roadmap_structure(paths[0], edition, names_a_roadmap=inferred_id is not None or inferred_period is not None)
     return edition.model_copy(update={"fictitious": True}) if fictitious else edition

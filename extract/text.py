@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..limits import Deadline
 from ..schemas.blocks import Block, IconRole, SourceDocument
 from ..schemas.provenance import Provenance
 from ..vocabulary.icons import ICON_ROLES
@@ -108,8 +109,11 @@ class BlockDraft:
         return 1 if self.kind == "list_item" else None
 
 
-def lines_to_drafts(lines: list[str], first_line: int = 1) -> list[BlockDraft]:
-    """The line grammar: block drafts from the lines of a text (line numbers start at `first_line`)."""
+def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | None = None) -> list[BlockDraft]:
+    """The line grammar: block drafts from the lines of a text (line numbers start at `first_line`).
+
+    With a `deadline`, the time bound is checked every few thousand lines.
+    """
     drafts: list[BlockDraft] = []
     pending: _Pending | None = None
 
@@ -139,6 +143,8 @@ def lines_to_drafts(lines: list[str], first_line: int = 1) -> list[BlockDraft]:
 
     for offset, raw in enumerate(lines):
         number = first_line + offset
+        if deadline is not None and not offset % 4096:
+            deadline.check(f" (line {number} of {len(lines)})")
         raw = raw.rstrip("\r\n")
         if not raw.strip():
             flush()
@@ -202,7 +208,7 @@ def lines_to_drafts(lines: list[str], first_line: int = 1) -> list[BlockDraft]:
     return drafts
 
 
-def lines_to_blocks(lines: list[str], source: str, first_line: int = 1) -> list[Block]:
+def lines_to_blocks(lines: list[str], source: str, first_line: int = 1, deadline: Deadline | None = None) -> list[Block]:
     """Blocks from the lines of a text (line numbers start at `first_line`), with line provenance."""
     return [
         Block(
@@ -215,16 +221,16 @@ def lines_to_blocks(lines: list[str], source: str, first_line: int = 1) -> list[
             attrs=draft.attrs,
             provenance=Provenance(source=source, line_start=draft.start, line_end=draft.end, quote=draft.quote),
         )
-        for draft in lines_to_drafts(lines, first_line)
+        for draft in lines_to_drafts(lines, first_line, deadline)
     ]
 
 
-def text_to_document(path: Path, text: str, source: str, sha256: str) -> SourceDocument:
-    """A SourceDocument from the decoded text of a plain-text source."""
+def text_to_document(path: Path, text: str, source: str, sha256: str, *, deadline: Deadline | None = None) -> SourceDocument:
+    """A SourceDocument from the decoded text of a plain-text source (time bounded by `deadline`)."""
     return SourceDocument(
         source=source,
         path=str(path),
         format="text",
         sha256=sha256,
-        blocks=lines_to_blocks(text.splitlines(), source),
+        blocks=lines_to_blocks(text.splitlines(), source, deadline=deadline),
     )

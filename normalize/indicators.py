@@ -17,6 +17,7 @@ kind "unparsed" with its raw text; the function never raises.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..schemas.values import IndicatorValue
@@ -65,9 +66,12 @@ def _amount(text: str) -> tuple[float, str | None, float] | None:
 def cell_to_value(raw: str) -> IndicatorValue:
     """The typed value of one indicator cell. Never raises: unreadable cells are kind 'unparsed'."""
     try:
-        return _cell_to_value(raw)
+        value = _cell_to_value(raw)
     except Exception:  # a bug on an unforeseen cell: keep the text
         return IndicatorValue(raw=raw if isinstance(raw, str) else str(raw), kind="unparsed")
+    if any(x is not None and not math.isfinite(x) for x in (value.value, value.low, value.high)):
+        return IndicatorValue(raw=value.raw, kind="unparsed")  # beyond float range ("9" × 400): no JSON number holds it
+    return value
 
 
 def _cell_to_value(raw: str) -> IndicatorValue:

@@ -8,6 +8,7 @@ Regenerate with `editiondiff schema --out schemas/`.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,13 +43,67 @@ def schema_text(name: str) -> str:
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Every schema file into `out_dir`, each written atomically."""
+    from ..atomic import write_atomic
+
     written = []
     for name in models():
         path = out_dir / f"{name}.schema.json"
-        path.write_text(schema_text(name), encoding="utf-8")
+        write_atomic(path, schema_text(name))
         written.append(path)
     return written
+
+
+#: A JSON token that opens or closes nesting, or a whole string (whose brackets do not count).
+_JSON_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[{]|[\]}]')
+
+
+def json_depth_over(text: str, limit: int) -> int | None:
+    """The depth reached once it passes `limit`, or None: found by a scan, before any parsing."""
+    depth = 0
+    for match in _JSON_NESTING.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                return depth
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text} is out of the range of a JSON number")
+    return value
+
+
+def load_json(path: Path, data: bytes, *, max_depth: int) -> Any:
+    """A JSON document the tool reads (an edition, a diff): strict JSON, nesting bounded.
+
+    Refused with InputError (one line): text that is not UTF-8 or not JSON,
+    NaN / Infinity / numbers out of float range (not JSON numbers, RFC 8259),
+    nesting deeper than `max_depth` (LimitExceeded, checked before parsing).
+    """
+    from ..errors import InputError
+    from ..limits import over_limit
+
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid JSON (not UTF-8: invalid byte at offset {exc.start})") from None
+    depth = json_depth_over(text, max_depth)
+    if depth is not None:
+        raise over_limit(path, f"JSON nested more than {max_depth} levels deep", "max_depth", max_depth)
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except (ValueError, RecursionError) as exc:
+        raise InputError(path, f"not valid JSON ({exc})") from None
 
 
 @lru_cache(maxsize=None)
@@ -68,4 +123,4 @@ def validation_errors(name: str, document: Any) -> list[str]:
 
 def dump_json(model: BaseModel) -> str:
     """Serialise a model as the tool writes it: UTF-8, 2-space indent, fields in model order, final newline."""
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

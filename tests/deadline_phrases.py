@@ -53,9 +53,10 @@ def _one_period_phrase(start: dt.date, end: dt.date, granularity: str) -> str:
         if (start.month, start.day, end.month, end.day) == (6, 1, 7, 31):
             return f"mi-{start.year}"
         return _month_phrase(start, end)
-    if granularity == "season":
-        name = {3: "printemps", 6: "été", 9: "automne", 12: "hiver"}[start.month]
-        return f"{name} {start.year}"
+    season = {3: "printemps", 6: "été", 9: "automne", 12: "hiver"}.get(start.month) if granularity == "season" else None
+    if season:
+        return f"{season} {start.year}"
+    # a day, or the first bound of a range read at a coarser granularity ("2019 – automne"): its date
     day = "1er" if start.day == 1 else str(start.day)
     return f"{day} {_MONTH_NAMES[start.month - 1]} {start.year}"
 

@@ -6,6 +6,7 @@ import pytest
 
 from editiondiff.extract.phrases import is_owner_phrase, step_status
 from editiondiff.extract.settings import StructureSettings
+from editiondiff.limits import ReadLimits
 from editiondiff.settings import BuildSettings, NormalizeSettings, ReaderSettings
 from editiondiff.vocabulary import icons, status
 from editiondiff.vocabulary.deadlines import is_deadline_phrase, phrase_to_deadline
@@ -71,7 +72,7 @@ def test_icon_table_by_character_and_role():
     [
         lambda: StructureSettings(chart_match_threshold=120),
         lambda: StructureSettings(mission_objective_window=0),
-        lambda: ReaderSettings(max_text_bytes=0),
+        lambda: ReaderSettings(limits=ReadLimits(max_bytes=0)),
         lambda: NormalizeSettings(context_year=20),
     ],
 )
@@ -89,7 +90,7 @@ def test_build_settings_reach_the_stages():
     no_chart = build_edition([SEED_003], manifest=MANIFEST, settings=BuildSettings(structure=StructureSettings(chart_group_min_entries=1000)))
     assert no_chart.chart == [] and len(no_chart.actions) == 38
     with pytest.raises(LimitExceeded):
-        build_edition([SEED_003], manifest=MANIFEST, settings=BuildSettings(reader=ReaderSettings(max_text_bytes=1000)))
+        build_edition([SEED_003], manifest=MANIFEST, settings=BuildSettings(reader=ReaderSettings(limits=ReadLimits(max_bytes=1000))))
     from editiondiff.normalize import normalize_edition
 
     edition = no_chart.model_copy(deep=True)

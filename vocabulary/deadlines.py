@@ -520,6 +520,11 @@ def _phrase_to_deadline(raw: str, context_year: int | None) -> Deadline:
         else:
             kind = "due"
 
+    if start is not None and end is not None and start > end:
+        # parts whose dates contradict each other ("d'ici janvier à compter de l'automne" with one
+        # inferred year): no interval can be given, so the phrase is kept as printed, not read
+        return Deadline(raw=raw, kind="unparsed")
+
     qualifiers: list[str] = []
     for part in informative:
         for phase in part.phases:
