@@ -286,7 +286,7 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
     """A fictitious edition derived from `base` by a seeded set of edits, and the changes they make.
 
     `profile="hard"` applies the harder, stacked edits of `perturb_hard` instead, `profile="vocabulary"`
-    the open-world edits of `perturb_vocabulary` (`edits` is then not used).
+    the open-world edits of `perturb_vocabulary` (`edits`: the ordinary card edits mixed in).
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown perturbation profile {profile!r} (expected one of {', '.join(PROFILES)})")
@@ -297,7 +297,7 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
     if profile == "vocabulary":
         from .perturb_vocabulary import perturb_edition_vocabulary
 
-        return perturb_edition_vocabulary(base, seed)
+        return perturb_edition_vocabulary(base, seed, edits=edits)
     rng = random.Random(seed)
     record = fictitious_copy(base, seed)
     new = record.edition

@@ -24,7 +24,9 @@ recorded:
 - owners no gazetteer knows ("Agence nationale des données fictives"): an
   owner change when a card's owner becomes one, and the owners of new cards;
 - new cards in existing missions (announced or not) and completed cards
-  leaving the programme.
+  leaving the programme;
+- a few ordinary card edits of the default profile (retitled, reworded,
+  deadline moved, step added, dropped) among them.
 
 Every invented name is plausible French administrative wording and made up
 for this purpose; the bodies' names say they are fictitious, and every
@@ -43,7 +45,19 @@ import re
 
 from editiondiff.schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
 from editiondiff.vocabulary.text import fold
-from .perturb import INDICATOR_ROWS, NEW_ACTIONS, NEW_STEPS, Expected, Perturbation, _owner_identity, fictitious_copy, phrase_end_month, restate_claims
+from .perturb import (
+    INDICATOR_ROWS,
+    NEW_ACTIONS,
+    NEW_STEPS,
+    Expected,
+    Perturbation,
+    _apply,
+    _owner_identity,
+    _shiftable,
+    fictitious_copy,
+    phrase_end_month,
+    restate_claims,
+)
 
 # ----------------------------------------------------------------- content invented for this profile
 
@@ -99,6 +113,8 @@ DONE_WORDS = ("Réalisé", "Achevé", "Terminé", "Réalisée", "Terminée")
 #: How a code may be printed between its prefix and its number: nothing, a space, a hyphen (`LA1`, `IN 5`, `LB-3`).
 SEPARATORS = ("", " ", "-")
 
+#: Edits of the default profile (`perturb._apply`) mixed in, so that the open-world changes are measured among ordinary ones.
+ORDINARY_EDITS = ("retitle", "reword", "deadline", "step_add", "drop")
 MISSION_EDITS = ("rename_keep_prefix", "rename_new_prefix", "new_prefix", "add_mission", "remove_mission")
 
 
@@ -137,8 +153,11 @@ def _new_prefix(name: str, taken: set[str]) -> str:
 # ----------------------------------------------------------------- the generator
 
 
-def perturb_edition_vocabulary(base: Edition, seed: int) -> Perturbation:
-    """A fictitious edition derived from `base` with missions, codes, owners and status words it never used."""
+def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = None) -> Perturbation:
+    """A fictitious edition derived from `base` with missions, codes, owners and status words it never used.
+
+    `edits` is the number of ordinary card edits (retitle, reword, deadline, step added, drop) mixed in (default: 0 to 3).
+    """
     rng = random.Random(seed)
     record = fictitious_copy(base, seed)
     new = record.edition
@@ -195,9 +214,9 @@ def perturb_edition_vocabulary(base: Edition, seed: int) -> Perturbation:
             log(f"mission {old} renommée {code} (non annoncé : contenu seul)")
 
     # Mission-level edits, on distinct missions. A removal comes first so that no other edit picks the mission it removes.
-    edits = rng.sample(MISSION_EDITS, rng.randint(1, 3))
-    edits.sort(key=lambda e: e != "remove_mission")
-    for edit in edits:
+    mission_edits = rng.sample(MISSION_EDITS, rng.randint(1, 3))
+    mission_edits.sort(key=lambda e: e != "remove_mission")
+    for edit in mission_edits:
         if edit == "remove_mission":
             gone = free_mission()
             if gone is None:
@@ -273,8 +292,10 @@ def perturb_edition_vocabulary(base: Edition, seed: int) -> Perturbation:
         for a in live:
             for s in a.steps:
                 if s.deadline_printed and fold(s.deadline_printed) == "fait":
-                    s.deadline_printed = rng.choice(DONE_WORDS)
-        log("étapes « Fait » imprimées avec d'autres mots (pas un changement)")
+                    s.deadline_printed, s.deadline = rng.choice(DONE_WORDS), None
+            if any(fold(p) == "fait" for p in a.deadlines_printed):
+                a.deadlines_printed, a.deadlines = [rng.choice(DONE_WORDS) if fold(p) == "fait" else p for p in a.deadlines_printed], []
+        log("étapes et échéances « Fait » imprimées avec d'autres mots (pas un changement)")
     for _ in range(rng.choice([0, 1, 1, 2])):
         a = pick(lambda a: any(s.deadline_printed and phrase_end_month(s.deadline_printed) for s in a.steps))
         if a is None:
@@ -294,6 +315,22 @@ def perturb_edition_vocabulary(base: Edition, seed: int) -> Perturbation:
         log(f"{a.code} pilote {a.owners_printed} -> {owner!r}")
         a.owners_printed, a.owners = [owner], []
         exp(Expected("owner_changed", (a.code,)))
+
+    # A few ordinary card edits of the default profile, on cards whose code did not change (a drop is keyed on that code).
+    for _ in range(edits if edits is not None else rng.randint(0, 3)):
+        a = pick(lambda a: a.code == base_code[id(a)])
+        if a is None:
+            break
+        kind = rng.choice(ORDINARY_EDITS)
+        if kind == "drop" and a.completed:
+            kind = "retitle"
+        if kind == "deadline" and not _shiftable(a):
+            kind = "step_add"
+        if kind == "reword" and not a.objective:
+            kind = "retitle"
+        removed: list[int] = []
+        _apply(kind, a, new, rng, record, set(base_code.values()), removed, new.actions.index(a))
+        new.actions = [x for i, x in enumerate(new.actions) if i not in removed]
 
     # Completed cards leave the programme.
     for _ in range(rng.choice([0, 0, 1])):
