@@ -94,10 +94,11 @@ class Store:
     def source_bytes(self, sha256: str) -> bytes:
         return self._guard(blob, self.db, sha256)
 
-    def diff(self, old_id: str, new_id: str, *, threshold: float | None = None) -> Diff:
-        from ..pipeline import compare
+    def diff(self, old_id: str, new_id: str, *, settings=None) -> Diff:
+        """What changed between two stored editions, from their current runs (`settings`: a DiffSettings, default the diff's own)."""
+        from ..pipeline import DEFAULT_DIFF_SETTINGS, compare
 
-        return compare(self.edition(old_id), self.edition(new_id), threshold=threshold)
+        return compare(self.edition(old_id), self.edition(new_id), settings=settings or DEFAULT_DIFF_SETTINGS)
 
     def history(self, query: str) -> History:
         return self._guard(lineage_history, self.db, query)

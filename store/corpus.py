@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import shutil
 from pathlib import Path
 
 from ..schemas import Edition
@@ -36,12 +34,6 @@ def ingest_corpus(store, manifest: Path, editions: list[Edition] | None = None) 
             f"{len(store.editions())} editions")
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def _next_source_id(sources: list) -> str:
     numbers = [int(s["id"]) for s in sources if str(s.get("id", "")).isdigit()]
     return f"{max(numbers, default=-1) + 1:03d}"
@@ -52,6 +44,7 @@ def add_to_corpus(manifest: Path, file: Path, edition_id: str, *, role: str = "o
     """Copy `file` into the corpus and declare it in the manifest; refused (one line) when it is no readable source."""
     import tomlkit
 
+    from ..atomic import write_atomic
     from ..extract.manifest import load_manifest
     from ..extract.pipeline import read_source
 
@@ -90,9 +83,8 @@ def add_to_corpus(manifest: Path, file: Path, edition_id: str, *, role: str = "o
     destination = manifest.parent / target
     destination.parent.mkdir(parents=True, exist_ok=True)
     if not destination.exists():
-        shutil.copyfile(file, destination.with_name(destination.name + ".tmp"))
-        os.replace(destination.with_name(destination.name + ".tmp"), destination)
-    _write_atomic(manifest, tomlkit.dumps(doc).encode("utf-8"))
+        write_atomic(destination, data)
+    write_atomic(manifest, tomlkit.dumps(doc))
     load_manifest(manifest)  # what was written reads back
     return f"{file}: copied to {destination} and declared as source {source_id} of edition {edition_id} (sha256 {sha})"
 

@@ -216,12 +216,14 @@ def _deadline_text(d: dict) -> str:
 
 
 def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
+    from ..escape import markdown_inline
+
+    return markdown_inline(text or "")
 
 
 def _markdown(history: History) -> str:
-    out = [f"# History of {history.query}", ""]
-    out += [f"> {note}" for note in history.notes]
+    out = [f"# History of {_cell(history.query)}", ""]
+    out += [f"> {_cell(note)}" for note in history.notes]
     if history.notes:
         out.append("")
     for h in history.lineages:
@@ -252,12 +254,14 @@ def _csv(history: History) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["uid", "kind", "edition", "published", "fictitious", "present", "code", "title", "mission", "owners", "status",
                      "deadlines", "end_date", "where", "events", "slip_months"])
+    from ..escape import csv_cell
+
     for h in history.lineages:
         for x in h.entries:
-            writer.writerow([h.uid, h.kind, x.edition, x.published or "", int(x.fictitious), int(x.present), x.code or "", x.title or "",
-                             x.mission or "", "; ".join(x.owners), x.status or "", "; ".join(_deadline_text(d) for d in x.deadlines),
-                             x.end_date or "", x.where or "", "; ".join(_event_text(ev) for ev in x.events),
-                             "" if h.slip_months is None else h.slip_months])
+            writer.writerow([csv_cell(v) for v in (
+                h.uid, h.kind, x.edition, x.published, int(x.fictitious), int(x.present), x.code, x.title, x.mission, "; ".join(x.owners),
+                x.status, "; ".join(_deadline_text(d) for d in x.deadlines), x.end_date, x.where,
+                "; ".join(_event_text(ev) for ev in x.events), h.slip_months)])
     return buffer.getvalue()
 
 

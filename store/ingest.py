@@ -33,10 +33,6 @@ from .lineage import relink
 from .projection import project_run
 from .versions import PROFILE, extractor_version, settings_hash
 
-#: Largest source accepted, in bytes (the readers apply their own page and text limits on top).
-MAX_SOURCE_BYTES = 100 * 1024 * 1024
-
-
 @dataclass(frozen=True)
 class IngestOutcome:
     path: str
@@ -69,19 +65,10 @@ def now() -> str:
 
 
 def _read(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a directory, expected a source file")
-    size = path.stat().st_size
-    if size > MAX_SOURCE_BYTES:
-        from ..errors import LimitExceeded
+    """The bytes of a source, within the readers' bounds (a missing, special or oversized file is refused in one line)."""
+    from ..limits import read_regular_file
 
-        raise LimitExceeded(path, f"{size} bytes, over the {MAX_SOURCE_BYTES} bytes limit for sources")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return read_regular_file(path)
 
 
 def blob(db: sqlite_utils.Database, sha256: str) -> bytes:

@@ -297,7 +297,7 @@ def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], 
                                                  detail=f"extraction gap: edition {m.id} is known only at mission level (no action cards read)"))
                 for c in pair_changes.get(code, []):
                     lineage.events.append(_event(pos, e.id, CHANGE_EVENTS[c["kind"]], code, r["title"], r["mission"],
-                                                 detail=f"{c['before'] or ''} -> {c['after'] or ''}"))
+                                                 detail=f"{c['before'] or ''} → {c['after'] or ''}"))
             elif code in recovered and recovered[code] in lost_codes:
                 uid = lost_codes.pop(recovered[code])
                 lineage = lineages[uid]
@@ -371,7 +371,7 @@ def _follow_missions(editions: list[ChainEdition], cards: dict[str, list[dict]],
             if old_code and old_code in old_uid:
                 uid = old_uid[old_code]
                 if old_code != code:
-                    lineages[uid].events.append(_event(pos, e.id, "renamed", code, r["title"], code, detail=f"{old_code} -> {code}"))
+                    lineages[uid].events.append(_event(pos, e.id, "renamed", code, r["title"], code, detail=f"{old_code} → {code}"))
             else:
                 uid = _new_uid(code, e.id, taken)
                 lineages[uid] = _Lineage(uid, "mission")

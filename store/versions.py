@@ -22,7 +22,7 @@ from .. import __version__
 
 _ROOT = Path(__file__).resolve().parents[1]
 #: Folders and files whose content makes an edition out of sources.
-EXTRACTION_CODE = ("extract", "normalize", "vocabulary", "audit", "schemas", "pipeline.py")
+EXTRACTION_CODE = ("extract", "normalize", "vocabulary", "audit", "schemas", "pipeline.py", "settings.py", "limits.py")
 #: The knowledge the extraction uses: the built-in TECH.GOUV vocabulary (codes, gazetteer) shipped with the code.
 PROFILE = "tech.gouv (built-in)"
 
@@ -41,8 +41,8 @@ def extractor_version() -> str:
 
 @functools.cache
 def settings_hash() -> str:
-    from ..diff.settings import DEFAULT_SETTINGS
-    from ..extract.settings import StructureSettings
+    from ..diff.settings import DEFAULT_SETTINGS as DIFF
+    from ..settings import DEFAULT_SETTINGS as BUILD
 
-    settings = {"structure": dataclasses.asdict(StructureSettings()), "diff": dataclasses.asdict(DEFAULT_SETTINGS)}
-    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
+    settings = {"build": dataclasses.asdict(BUILD), "diff": dataclasses.asdict(DIFF)}
+    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()[:16]

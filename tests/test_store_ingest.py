@@ -144,3 +144,19 @@ def test_a_source_without_roadmap_alone_waits_for_the_other_sources_of_its_editi
         outcomes = store.ingest([note, SOURCES / "003_dc8a99c2b477ef56.txt"], edition="dossier-2020")
         assert [(Path(o.path).name, o.status) for o in outcomes] == [("003_dc8a99c2b477ef56.txt", "added"), ("note.txt", "added")]
         assert [s.path for s in store.edition("dossier-2020").sources][-1] == str(note)
+
+
+def test_time_stamps_stay_in_the_runs_and_never_reach_what_the_tool_reports(tmp_path, monkeypatch):
+    from editiondiff.store import render_history
+
+    outputs = []
+    for epoch in ("1600000000", "1700000000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        with open_store(tmp_path / f"{epoch}.db") as store:
+            store.ingest([SOURCES / "003_dc8a99c2b477ef56.txt", SOURCES / "001_89056a133386d998.txt"])
+            [run] = store.runs("mi-2020")
+            outputs.append((run["created_at"], [render_history(store.history("ID3"), f) for f in ("md", "json", "csv")],
+                            dump_json(store.diff("mi-2020", "mi-2021"))))
+    (first_time, *first), (second_time, *second) = outputs
+    assert first_time == "2020-09-13T12:26:40Z" and second_time != first_time
+    assert first == second
