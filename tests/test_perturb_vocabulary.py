@@ -1,12 +1,14 @@
 """The vocabulary perturbation profile: deterministic, every edit kind, a truth consistent with the edition, and it scores.
 
 What is asserted about scoring: a small run completes through the diff alone
-and through text, and its tallies add up to the recorded truth. No F1 floor is
+and through text, and its tallies add up to the recorded truth. On the diff
+alone (no rendering, no extraction) the truth must be found whole: measured
+1.0 over seeds 1-200 (3,103 expected changes, 0 FP, 0 FN), which checks that
+the recorded truth describes the edition that was written. No F1 floor is
 asserted through the extractor: the open-world extraction of issue 9 is being
-built, and the full figures are measured by
-`python -m evaluation score --profile vocabulary`. On the diff alone the
-truth must be found whole (measured 1.0 over seeds 1-200): this checks that
-the recorded truth describes the edition that was written.
+built (F1 0.51 on main at the time of writing, 0.95 on the structure branch),
+and the full figures are printed by
+`python -m evaluation score --profile vocabulary --trials 200 --pdf-every 10`.
 """
 
 from __future__ import annotations
