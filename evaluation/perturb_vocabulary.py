@@ -56,6 +56,8 @@ from .perturb import (
     _shiftable,
     fictitious_copy,
     phrase_end_month,
+    remove_mission,
+    rename_mission,
     restate_claims,
 )
 
@@ -197,21 +199,11 @@ def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = 
 
     def rename(mission: Mission, code: str) -> None:
         old = mission.code
-        mission.code, mission.code_printed = code, code
         touched_missions.add(code)  # one edit per mission: not renamed twice
-        for a in cards_of(old):
-            a.mission = code
-        if new.indicators:
-            for r in new.indicators.rows:
-                if r.mission == old:
-                    r.mission = code
+        stated = rng.random() < 0.5
+        rename_mission(new, mission, code, stated=stated)
         exp(Expected("mission_renamed", (old,)))
-        if rng.random() < 0.5:
-            new.stated_changes.append(StatedChange(kind="mission_renamed", subject=old, target=code,
-                                                   summary=f"La mission {old} devient la mission {code}", evidence=mission.provenance))
-            log(f"mission {old} renommée {code} (annoncé)")
-        else:
-            log(f"mission {old} renommée {code} (non annoncé : contenu seul)")
+        log(f"mission {old} renommée {code} ({'annoncé' if stated else 'non annoncé : contenu seul'})")
 
     # Mission-level edits, on distinct missions. A removal comes first so that no other edit picks the mission it removes.
     mission_edits = rng.sample(MISSION_EDITS, rng.randint(1, 3))
@@ -221,16 +213,7 @@ def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = 
             gone = free_mission()
             if gone is None:
                 continue
-            log(f"mission {gone.code} supprimée avec ses actions")
-            exp(Expected("mission_removed", (gone.code,)))
-            for a in cards_of(gone.code):
-                exp(Expected("action_exited_completed" if a.completed else "action_dropped", (base_code[id(a)],)))
-            new.actions = [a for a in new.actions if a.mission != gone.code]
-            new.missions = [m for m in new.missions if m is not gone]
-            if new.indicators:
-                for r in [r for r in new.indicators.rows if r.mission == gone.code]:
-                    exp(Expected("indicator_removed", (fold(r.label),)))
-                new.indicators.rows = [r for r in new.indicators.rows if r.mission != gone.code]
+            remove_mission(record, gone)  # its cards still carry the old edition's codes: removals come first
         elif edit in ("rename_keep_prefix", "rename_new_prefix"):
             mission = free_mission()
             if mission is None:
@@ -249,7 +232,7 @@ def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = 
             log(f"mission {mission.code} : ses actions prennent le préfixe {prefix}")
             recode(mission.code, prefix)
         elif edit == "add_mission":
-            created |= {id(a) for a in _add_mission(new, rng, record, prefixes, mission_codes, touched_missions)}
+            created |= {id(a) for a in add_invented_mission(new, rng, record, prefixes, mission_codes, touched_missions)}
 
     # Codes printed another way: no change.
     for mission in new.missions:
@@ -375,7 +358,7 @@ def _card(edition: Edition, mission: str, prefix: str, separator: str, title: st
     return card
 
 
-def _add_mission(new: Edition, rng: random.Random, record: Perturbation, prefixes: set[str], mission_codes: set[str], touched: set[str]) -> list[Action]:
+def add_invented_mission(new: Edition, rng: random.Random, record: Perturbation, prefixes: set[str], mission_codes: set[str], touched: set[str]) -> list[Action]:
     """A mission that enters with two or three cards of its own (and sometimes an indicator row), at a random place; its cards."""
     exp, log = record.expected.append, record.edits.append
     choices = [m for m in NEW_MISSIONS if m[0] not in mission_codes]
