@@ -3,7 +3,7 @@
 #   make test   run the test suite (what CI runs, through .ci/run)
 #   make bench  the speed scripts of benchmarks/, each against a baseline measured in the same run
 # Developer targets over the test harness (`evaluation/`, run from this folder, never shipped):
-#   make score          the diff measured on seeded perturbations (both profiles, every 10th trial via PDF)
+#   make score          the diff measured on seeded perturbations (the three profiles, every 10th trial via PDF)
 #   make corpus-pdfs    re-typeset the corpus PDFs and record their sha256 in corpus/manifest.toml
 #   make run-reference  record the sha256 of `make run`'s outputs (tests/data/run-outputs.sha256)
 PYTHON ?= python3
@@ -37,6 +37,7 @@ bench: $(BIN)/.installed
 score: $(BIN)/.installed
 	$(HARNESS) -m evaluation score --trials 200 --pdf-every 10
 	$(HARNESS) -m evaluation score --trials 200 --pdf-every 10 --profile hard
+	$(HARNESS) -m evaluation score --trials 200 --pdf-every 10 --profile vocabulary
 
 corpus-pdfs: $(BIN)/.installed
 	$(HARNESS) -m evaluation corpus-build

@@ -3,7 +3,8 @@
 Not part of the shipped product (the `editiondiff` wheel does not contain it);
 tests, `make score`, `make corpus-pdfs` and developers use it from a source checkout:
 
-    perturb.py, perturb_hard.py   seeded, recorded edits of a real edition (the ground truth)
+    perturb.py, perturb_hard.py,  seeded, recorded edits of a real edition (the ground truth):
+    perturb_vocabulary.py         mild, hard, and never-seen missions, codes, owners and status words
     score.py                      the diff scored against that ground truth, kind by kind
     render/                       editions re-typeset as brochure text and PDF (two engines)
     corpus_build.py               the re-typeset PDFs of the bundled corpus, and their sha256 pins

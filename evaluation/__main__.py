@@ -2,7 +2,6 @@
 
     python -m evaluation score [--trials N] [--seed S] [--pdf-every K] [--profile default|hard|vocabulary]
     python -m evaluation corpus-build [--manifest corpus/manifest.toml]
-    python -m evaluation layouts build|score       the layout family (`evaluation.layouts`)
 
 Errors are reported like the user's CLI: one line, its documented exit code.
 """
@@ -15,6 +14,8 @@ import click
 
 from editiondiff.cli import _one_line_errors
 
+from .perturb import PROFILES
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
@@ -25,9 +26,9 @@ def main() -> None:
 @click.option("--trials", type=int, default=200, show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--pdf-every", type=int, default=0, help="Also re-render every Nth trial as PDF and extract it (0: never).")
-@click.option("--profile", type=click.Choice(["default", "hard", "vocabulary"]), default="default", show_default=True,
-              help="Perturbations: mild edits (default), paraphrased, stacked, swapped and look-alike edits (hard), "
-                   "or unknown missions, prefixes, separators, owners and status words (vocabulary).")
+@click.option("--profile", type=click.Choice(list(PROFILES)), default="default", show_default=True,
+              help="Perturbations: mild edits (default), paraphrased, stacked, swapped and look-alike edits (hard), or "
+                   "missions, prefixes, separators, owners and status words never seen (vocabulary).")
 @_one_line_errors
 def score(trials: int, seed: int, pdf_every: int, profile: str) -> None:
     """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
@@ -48,10 +49,6 @@ def corpus_build(manifest: Path | None) -> None:
     for line in build_corpus_pdfs(manifest or DEFAULT_MANIFEST):
         click.echo(line)
 
-
-from .layouts.__main__ import main as _layouts  # noqa: E402
-
-main.add_command(_layouts, "layouts")
 
 if __name__ == "__main__":
     main()

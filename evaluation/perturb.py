@@ -16,7 +16,9 @@ change the diff should report (`Expected`).
 
 `perturb_edition(..., profile="hard")` applies the harder edits of
 `perturb_hard` instead (paraphrased titles with reworded objectives, stacked
-edits, code swaps, look-alike drop and addition, deadline rewordings).
+edits, code swaps, look-alike drop and addition, deadline rewordings), and
+`profile="vocabulary"` those of `perturb_vocabulary` (missions renamed, added
+and removed, new prefixes and separators, unknown owners, other status words).
 
 Every generated edition is fictitious: `Edition.fictitious` is set, its id and
 label say "fictitious", and its rendered text opens with a notice.
@@ -252,7 +254,8 @@ def _printed_code(code: str, like: str) -> str:
     return f"{code[:2]} {code[2:]}" if " " in like else code
 
 
-#: Perturbation profiles: "default" (mild edits, one or two per card) and "hard" (`perturb_hard`).
+#: Perturbation profiles: "default" (mild edits, one or two per card), "hard" (`perturb_hard`) and
+#: "vocabulary" (`perturb_vocabulary`: missions, prefixes, separators, owners and status words never seen).
 PROFILES = ("default", "hard", "vocabulary")
 
 
@@ -333,7 +336,8 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
     """A fictitious edition derived from `base` by a seeded set of edits, and the changes they make.
 
     `profile="hard"` applies the harder, stacked edits of `perturb_hard` instead; `profile="vocabulary"`
-    the unknown missions, prefixes, separators, owners and status words of `perturb_vocabulary`.
+    the unknown missions, prefixes, separators, owners and status words of `perturb_vocabulary`
+    (`edits`: the number of ordinary card edits mixed in).
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown perturbation profile {profile!r} (expected one of {', '.join(PROFILES)})")

@@ -9,9 +9,10 @@ unperturbed edition too means both sides of the diff went through the same
 renderer and extractor, so what is measured is the diff, not a difference
 between the original text and our re-rendering of it.
 
-Two perturbation profiles (`perturb.PROFILES`): "default", mild edits, and
+Three perturbation profiles (`perturb.PROFILES`): "default", mild edits,
 "hard" (`perturb_hard`), paraphrased and stacked edits, code swaps and
-look-alike additions. With `through_text=False` the perturbed edition is
+look-alike additions, and "vocabulary" (`perturb_vocabulary`), missions,
+prefixes, code separators, owners and status words the corpus never used. With `through_text=False` the perturbed edition is
 only normalised and diffed directly: what is then measured is the diff alone,
 without what the renderer and the extractor lose (the hard profile's deadline
 wordings such as "T3 2020" on a step line are not all read back).
@@ -155,7 +156,7 @@ class ScoringRun:
     misses: dict[float, Counter]
     #: Totals over all kinds per threshold, for the trials read back from text and from PDF separately.
     by_path: dict[str, dict[float, Tally]] = field(default_factory=dict)
-    #: The perturbation profile the trials used ("default" or "hard").
+    #: The perturbation profile the trials used (one of `perturb.PROFILES`).
     profile: str = "default"
     #: Whether the perturbed editions went through the renderer and the extractor (else: diffed directly).
     through_text: bool = True

@@ -31,7 +31,7 @@ ElementKind = Literal["heading", "para", "item", "icon", "aside", "card_title", 
 
 _RUNNING_HEADER = re.compile(r"^-\s*[A-ZÀ-Ý.]+\s*-?$")
 _FEUILLE = re.compile(r"^Feuille de route \d{4}-\d{4}$")
-_ACTION = re.compile(r"^ACTION\s+[A-Z]{2}\s?\d{1,2}\s*→")
+_ACTION = re.compile(r"^ACTION\s+[A-Z]{2,}[ -]?\d{1,3}\s*→")  # LA1, IN 5, LB-3, TER 12
 _NUMBER = re.compile(r"^\d{1,3}$")
 _GAP = re.compile(r"\S( {2,})\S")
 
