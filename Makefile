@@ -31,6 +31,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_diff.py
 	$(BIN)/python benchmarks/bench_startup.py
+	$(BIN)/python benchmarks/bench_store.py
 
 score: $(BIN)/.installed
 	$(HARNESS) -m evaluation score --trials 200 --pdf-every 10

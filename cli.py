@@ -190,9 +190,36 @@ def schema(out_dir: Path | None) -> None:
         click.echo(str(path))
 
 
+def _db_option(command):
+    return click.option("--db", "db_path", type=click.Path(path_type=Path),
+                        help="The store (default: $EDITIONDIFF_DB, else ./editiondiff.db).")(command)
+
+
+def _open_store(db_path: Path | None, *, create: bool = True):
+    from .store import open_store
+    from .store.migrations import NOTICES
+
+    store = open_store(db_path, create=create)
+    for notice in NOTICES:
+        click.echo(f"editiondiff: {notice}", err=True)
+    NOTICES.clear()
+    return store
+
+
+def _date(_ctx, _param, value: str | None):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
 @main.command()
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@click.argument("old")
+@click.argument("new")
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path))
@@ -201,13 +228,24 @@ def schema(out_dir: Path | None) -> None:
 )
 @_diff_options
 @_limit_options
+@_db_option
 @_one_line_errors
-def diff(old: Path, new: Path, fmt: str, lang: str, settings, output: Path | None, concordance: Path | None, build) -> None:
-    """Report what changed from edition OLD to edition NEW (sources or extracted JSON)."""
+def diff(old: str, new: str, fmt: str, lang: str, settings, output: Path | None, concordance: Path | None, build, db_path: Path | None) -> None:
+    """Report what changed from edition OLD to edition NEW: files (sources or extracted JSON) or ids of stored editions."""
     from .diff.report import render_report
     from .pipeline import compare, load_edition
 
-    before, after = load_edition(old, settings=build), load_edition(new, settings=build)
+    store = None
+    editions = []
+    for arg in (old, new):
+        if Path(arg).exists() or os.sep in arg or Path(arg).suffix:  # a file (missing files say so), else a stored edition id
+            editions.append(load_edition(Path(arg), settings=build))
+            continue
+        store = store or _open_store(db_path, create=False)
+        editions.append(store.edition(arg))
+    if store is not None:
+        store.close()
+    before, after = editions
     if concordance is not None:
         from .diff.concordance import load_concordance, with_concordance
 
@@ -224,15 +262,76 @@ RUN_OUTPUT = re.compile(r"(?:edition-[^/]+\.json|diff-[^/]+\.(?:json|md))")
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--edition", "edition_id", help="The edition the files belong to (default: detected from their content).")
+@click.option("--published", callback=_date, help="Publication date of the edition, YYYY-MM-DD (default: as printed or in the manifest).")
+@click.option("--retrieved", callback=_date, help="When the files were retrieved, YYYY-MM-DD (default: today).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no line per file.")
+@_db_option
+@_one_line_errors
+def ingest(files: tuple[Path, ...], edition_id: str | None, published, retrieved, quiet: bool, db_path: Path | None) -> None:
+    """Record source FILES in the store: bytes kept once under their sha256, one run per edition change."""
+    from tqdm import tqdm
+
+    with _open_store(db_path) as store, tqdm(total=len(files), unit="source", disable=quiet or len(files) < 2, file=sys.stderr, leave=False) as bar:
+        def report(outcome) -> None:
+            bar.update(1)
+            if not quiet:
+                bar.write(outcome.line(), file=sys.stderr)
+
+        outcomes = store.ingest(list(files), edition=edition_id, published=published, retrieved=retrieved, on_outcome=report)
+        editions = len(store.editions())
+    added = sum(1 for o in outcomes if o.status == "added")
+    if not quiet:
+        click.echo(f"{store.path}: {added} source{'' if added == 1 else 's'} added, {len(outcomes) - added} already stored; "
+                   f"{editions} editions", err=True)
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Derive every edition again, even those made by the current extractor.")
+@click.option("-q", "--quiet", is_flag=True)
+@_db_option
+@_one_line_errors
+def reindex(force: bool, quiet: bool, db_path: Path | None) -> None:
+    """Derive again the editions whose current run was made by another extractor version or other settings (old runs kept)."""
+    def report(edition_id: str, run_id: int | None) -> None:
+        if not quiet:
+            click.echo(f"{edition_id}: " + (f"new run {run_id}" if run_id else "up to date"), err=True)
+
+    with _open_store(db_path, create=False) as store:
+        store.reindex(force=force, on_edition=report)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path))
+@_db_option
+@_one_line_errors
+def history(query: str, fmt: str, output: Path | None, db_path: Path | None) -> None:
+    """One action or mission (a CODE, a TITLE or part of one, or a UID) across every edition in the store."""
+    from .store import render_history
+
+    with _open_store(db_path, create=False) as store:
+        result = store.history(query)
+    if not result.lineages:
+        click.echo(f"editiondiff: {result.notes[0]}", err=True)
+        sys.exit(EXIT_FAILED)
+    _write(render_history(result, fmt), output)
+
+
+@main.command()
 @click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
               help="Folder of outputs, replaced as a whole (old set or new set, never a mix).")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 @_diff_options
 @_limit_options
+@_db_option
+@click.option("--no-store", is_flag=True, help="Do not ingest the corpus into the store.")
 @_one_line_errors
-def run(manifest: Path | None, out_dir: Path, lang: str, settings, build) -> None:
-    """The main job: extract every edition of the corpus, diff consecutive ones, print a summary."""
+def run(manifest: Path | None, out_dir: Path, lang: str, settings, build, db_path: Path | None, no_store: bool) -> None:
+    """The main job: extract every edition of the corpus, diff consecutive ones, ingest the corpus into the store, print a summary."""
     from .atomic import replaced_folder, write_atomic
     from .diff.report import render_report
     from .pipeline import DEFAULT_MANIFEST, build_corpus, compare, deadline_counts
@@ -257,6 +356,11 @@ def run(manifest: Path | None, out_dir: Path, lang: str, settings, build) -> Non
             lines.append(f"{stem}: {count} change{'' if count == 1 else 's'} -> {out_dir / (stem + '.md')}")
     for line in lines:
         click.echo(terminal(line))
+    if not no_store:
+        from .store.corpus import ingest_corpus
+
+        with _open_store(db_path) as store:
+            click.echo(terminal(ingest_corpus(store, manifest or DEFAULT_MANIFEST, editions)))
 
 
 @main.group()
@@ -278,6 +382,24 @@ def corpus_check(manifest: Path | None) -> None:
     if problems:
         sys.exit(EXIT_FAILED)
     click.echo("corpus: every file matches its sha256")
+
+
+@corpus.command("add")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--edition", "edition_id", required=True, help="Edition id (an existing one of the manifest, or a new one).")
+@click.option("--role", type=click.Choice(["brochure_text", "brochure_pdf", "publication_page", "editorial", "press_release", "other"]),
+              default="other", show_default=True)
+@click.option("--published", callback=_date, help="Publication date of the file, YYYY-MM-DD.")
+@click.option("--url", help="The URL printed on the document.")
+@click.option("--label", help="Label of a new edition (default: as extracted).")
+@click.option("--manifest", type=click.Path(path_type=Path), help="Corpus manifest (default: the bundled corpus).")
+@_one_line_errors
+def corpus_add(file: Path, edition_id: str, role: str, published, url: str | None, label: str | None, manifest: Path | None) -> None:
+    """Copy FILE into corpus/sources and declare it, with its sha256, in the manifest."""
+    from .pipeline import DEFAULT_MANIFEST
+    from .store.corpus import add_to_corpus
+
+    click.echo(add_to_corpus(manifest or DEFAULT_MANIFEST, file, edition_id, role=role, published=published, url=url, label=label))
 
 
 if __name__ == "__main__":

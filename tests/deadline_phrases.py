@@ -37,7 +37,9 @@ def _month_phrase(start: dt.date, end: dt.date) -> str:
     name = f"{_MONTH_NAMES[start.month - 1]} {start.year}"
     if start.day == 1 and end == last_day(start.year, start.month):
         return name
-    part = {1: "début", 11: "mi", 21: "fin"}[start.day]
+    part = {1: "début", 11: "mi", 21: "fin"}.get(start.day)
+    if part is None:  # the first bound of a range read at another granularity ("automne 2019 – janvier"): its date
+        return f"{start.day} {name}"
     return f"{part} {name}" if part != "mi" else f"mi-{name}"
 
 

@@ -15,7 +15,7 @@ EXE = Path(sys.executable).parent / "editiondiff"
 
 
 def _run(out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(EXE), "run", "--out", str(out)], capture_output=True, text=True, timeout=300)
+    return subprocess.run([str(EXE), "run", "--out", str(out), "--db", str(out.parent / f"{out.name}.db")], capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_a_failed_run_keeps_what_was_written_before(tmp_path):
     kept.write_text("earlier result\n", encoding="utf-8")
     manifest = tmp_path / "manifest.toml"
     manifest.write_text('manifest_version = 1\n[[editions]]\nid = "x"\nlabel = "x"\n[[editions.sources]]\nid = "s"\npath = "missing.txt"\nformat = "text"\nsha256 = "0"\n', encoding="utf-8")
-    result = subprocess.run([str(EXE), "run", "--manifest", str(manifest), "--out", str(out)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([str(EXE), "run", "--manifest", str(manifest), "--out", str(out), "--db", str(tmp_path / "store.db")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "missing.txt" in result.stderr
     assert "Traceback" not in result.stderr

@@ -224,3 +224,14 @@ def test_canonical_phrase_of_every_seed_phrase_reads_back_the_same(raw):
     deadline = phrase_to_deadline(raw, context_year=2020)
     again = phrase_to_deadline(deadline_to_phrase(deadline), context_year=2020)
     assert (again.kind, again.start, again.end, again.granularity) == (deadline.kind, deadline.start, deadline.end, deadline.granularity)
+
+
+def test_a_range_whose_end_prints_no_year_ends_in_the_next_year():
+    """'fin 2019 – janvier' runs from the last quarter of 2019 to January 2020, not from January to October 2019."""
+    deadline = phrase_to_deadline("fin 2019 – janvier")
+    assert (deadline.start, deadline.end) == (dt.date(2019, 10, 1), dt.date(2020, 1, 31))
+
+
+def test_parts_whose_dates_contradict_are_kept_unparsed():
+    deadline = phrase_to_deadline("d'ici janvier à compter de automne", context_year=2020)
+    assert deadline.kind == "unparsed" and deadline.raw == "d'ici janvier à compter de automne"

@@ -38,6 +38,8 @@ PHRASES = st.one_of(st.lists(DEADLINE_WORDS, max_size=12).map(" ".join), st.text
 @example("T4 20202", 2020)
 @example("2019 – automne", None)  # found by the fuzzer: a year-to-season range had no canonical phrase (KeyError)
 @example("d'ici janvier à compter de automne", 1900)  # found by the fuzzer: two parts whose inferred dates contradict (start after end)
+@example("fin 2019 – janvier", None)  # found by the fuzzer: a range whose end prints no year was turned inside out (Jan..Oct 2019); it ends in the next year
+@example("automne 2019 – janvier", None)  # found by the fuzzer: the test writer had no phrase for a range starting on a season day
 def test_deadline_grammar_never_raises_and_reads_its_own_phrase(raw, context_year):
     deadline = phrase_to_deadline(raw, context_year=context_year)
     if deadline.start and deadline.end:

@@ -453,6 +453,8 @@ def _settle_years(parts: list[_Part], context_year: int | None) -> None:
             _, end = date.make_end(right)
             if start > end and date.year is None:  # "2nd semestre – 1er semestre 2021"
                 start, _ = date.make(left - 1)
+            elif start > end and date.end_year is None:  # "fin 2019 – janvier": the end is in the next year
+                _, end = date.make_end(right + 1)
             start, end = min(start, end), max(start, end)
             both_years = date.granularity == "year" and date.end_granularity == "year"
             part.granularity = "years" if both_years else date.end_granularity
