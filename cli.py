@@ -230,7 +230,9 @@ def _date(_ctx, _param, value: str | None):
 @_limit_options
 @_db_option
 @_one_line_errors
-def diff(old: str, new: str, fmt: str, lang: str, settings, output: Path | None, concordance: Path | None, build, db_path: Path | None) -> None:
+def diff(
+    old: str, new: str, fmt: str, lang: str, settings, output: Path | None, concordance: Path | None, build, db_path: Path | None
+) -> None:
     """Report what changed from edition OLD to edition NEW: files (sources or extracted JSON) or ids of stored editions."""
     from .diff.report import render_report
     from .pipeline import compare, load_edition
@@ -400,6 +402,22 @@ def corpus_add(file: Path, edition_id: str, role: str, published, url: str | Non
     from .store.corpus import add_to_corpus
 
     click.echo(add_to_corpus(manifest or DEFAULT_MANIFEST, file, edition_id, role=role, published=published, url=url, label=label))
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--page", "page_number", type=click.IntRange(min=1), default=1, show_default=True, help="Page to draw (1-based).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="PNG file to write.")
+@_one_line_errors
+def layout(source: Path, page_number: int, output: Path) -> None:
+    """Draw what the PDF reader saw on one page: regions, reading order, each block's role (a PNG)."""
+    from .errors import InputError
+    from .extract.layout.debug import draw_page
+
+    if not source.is_file():
+        raise InputError(source, "no such file")
+    draw_page(source, page_number, output)
+    click.echo(f"{output}: page {page_number} of {source.name}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
     python -m evaluation score [--trials N] [--seed S] [--pdf-every K] [--profile default|hard|vocabulary]
     python -m evaluation corpus-build [--manifest corpus/manifest.toml]
+    python -m evaluation layouts build|score       the layout family (`evaluation.layouts`)
 
 Errors are reported like the user's CLI: one line, its documented exit code.
 """
@@ -47,6 +48,10 @@ def corpus_build(manifest: Path | None) -> None:
     for line in build_corpus_pdfs(manifest or DEFAULT_MANIFEST):
         click.echo(line)
 
+
+from .layouts.__main__ import main as _layouts  # noqa: E402
+
+main.add_command(_layouts, "layouts")
 
 if __name__ == "__main__":
     main()
