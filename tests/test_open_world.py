@@ -217,3 +217,15 @@ def test_stated_counts_read_per_edition_or_cumulatively(edition_mi2020):
     neither = compare(edition_mi2020, claiming(fewer, 41, 0))
     codes = [s.observed_phrase.code for s in neither.contradictions if s.statement_phrase and s.statement_phrase.code == "claims_total_and_new"]
     assert codes == ["claimed_total_adds_up_neither"]
+
+
+def test_an_incomplete_card_is_kept_with_a_finding(tmp_path: Path):
+    path = tmp_path / "incomplete-fictitious.txt"
+    path.write_text(CARD.replace("Ouvrir une offre d'hébergement qualifiée pour les communes de moins de 10 000 habitants\n", "") + "\nACTION NB 2 →\n", encoding="utf-8")
+    edition = extract_edition([path])
+    nb2 = edition.action("NB2")
+    assert nb2 is not None and nb2.title == "" and nb2.mission == "NEBULA"
+    kinds = {(f.subject, f.kind) for f in edition.findings}
+    assert ("NB2", "card_incomplete") in kinds
+    nb1 = edition.action("NB1")
+    assert nb1.objective is None and ("NB1", "card_incomplete") in kinds and nb1.steps
