@@ -5,7 +5,7 @@
     store.editions()                                 # [StoredEdition], oldest first
     store.edition("mi-2020")                         # the Edition of its current run
     store.diff("mi-2020", "mi-2021")                 # a Diff from the stored runs, nothing extracted again
-    store.history("ID3")                             # History of every action that printed ID3
+    store.history("XY3")                             # History of every action that printed XY3
     store.reindex()                                  # new runs where the extractor changed, old runs kept
 
 The CLI (`editiondiff ingest | reindex | history | diff ID ID`) is a thin layer over these calls.

@@ -6,7 +6,7 @@
     render_history(history, fmt)    -> markdown, JSON or CSV text (deterministic: no time stamps)
 
 A code is not an identity: the same printed code can name different actions
-in different editions (ID3 became ID2 once ID2 was dropped). A query by code
+in different editions (XY3 became XY2 once XY2 was dropped). A query by code
 returns every lineage that ever printed it, and says so.
 """
 

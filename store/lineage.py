@@ -14,9 +14,9 @@ id; undated editions after dated ones). `relink` keeps, for that chain:
   been matched had that card been free), and a card an edition says was
   transformed into another one;
 * each action's and mission's identifier (``uid``), inherited along the
-  matches: ``ID3@mi-2020`` is the card printed ID3 when first seen in
-  mi-2020, whatever its code becomes (codes are reused: ID3 became ID2 once
-  ID2 was dropped);
+  matches: ``XY3@mi-2020`` is the card printed XY3 when first seen in
+  mi-2020, whatever its code becomes (codes are reused: XY3 became XY2 once
+  XY2 was dropped);
 * its events (``lineage``): created, retitled, recoded, moved, merged, split,
   completed, exited, dropped, not_found (an extraction gap, said as such),
   and for missions created, renamed, dropped.
