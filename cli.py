@@ -137,18 +137,22 @@ def main() -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here instead of stdout.")
 @click.option("--edition", "edition_id", help="Edition id from the manifest (default: inferred from the sources).")
+@click.option("--profile", "profile_path", type=click.Path(path_type=Path), help="Profile TOML of hints (default: the bundled TECH.GOUV profile).")
 @_limit_options
 @_one_line_errors
-def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None, build) -> None:
+def extract(sources: tuple[Path, ...], output: Path | None, edition_id: str | None, profile_path: Path | None, build) -> None:
     """Extract one edition from its SOURCES (markdown, text or PDF; several merge into one edition)."""
     from .pipeline import build_edition, deadline_counts
+    from .profiles import load_profile
 
-    edition = build_edition(list(sources), edition_id, settings=build)
+    edition = build_edition(list(sources), edition_id, settings=build, profile=load_profile(profile_path))
     _write_json(edition, "edition", output)
     total, unparsed = deadline_counts(edition)
+    coverage = f"{edition.coverage:.1%}" if edition.coverage is not None else "n/a"
     click.echo(
         terminal(f"{edition.id}: {len(edition.missions)} missions, {len(edition.actions)} actions, "
-                 f"{len(edition.findings)} findings; {total} deadline phrases, {unparsed} unparsed"),
+                 f"{len(edition.findings)} findings; {total} deadline phrases, {unparsed} unparsed; "
+                 f"coverage {coverage} of the words ({len(edition.unassigned)} blocks unassigned)"),
         err=True,
     )
 
@@ -219,11 +223,16 @@ def _date(_ctx, _param, value: str | None):
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path))
+@click.option(
+    "--concordance", type=click.Path(path_type=Path), help="TOML file of old code -> new code pairs, each with its source: evidence like a statement."
+)
 @_diff_options
 @_limit_options
 @_db_option
 @_one_line_errors
-def diff(old: str, new: str, fmt: str, lang: str, settings, output: Path | None, build, db_path: Path | None) -> None:
+def diff(
+    old: str, new: str, fmt: str, lang: str, settings, output: Path | None, concordance: Path | None, build, db_path: Path | None
+) -> None:
     """Report what changed from edition OLD to edition NEW: files (sources or extracted JSON) or ids of stored editions."""
     from .diff.report import render_report
     from .pipeline import compare, load_edition
@@ -239,6 +248,10 @@ def diff(old: str, new: str, fmt: str, lang: str, settings, output: Path | None,
     if store is not None:
         store.close()
     before, after = editions
+    if concordance is not None:
+        from .diff.concordance import load_concordance, with_concordance
+
+        after = with_concordance(before, after, *load_concordance(concordance))
     result = compare(before, after, settings=settings)
     if fmt == "json":
         _write_json(result, "diff", output)
@@ -394,6 +407,22 @@ def corpus_add(file: Path, edition_id: str, role: str, published, url: str | Non
     from .store.corpus import add_to_corpus
 
     click.echo(add_to_corpus(manifest or DEFAULT_MANIFEST, file, edition_id, role=role, published=published, url=url, label=label))
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--page", "page_number", type=click.IntRange(min=1), default=1, show_default=True, help="Page to draw (1-based).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="PNG file to write.")
+@_one_line_errors
+def layout(source: Path, page_number: int, output: Path) -> None:
+    """Draw what the PDF reader saw on one page: regions, reading order, each block's role (a PNG)."""
+    from .errors import InputError
+    from .extract.layout.debug import draw_page
+
+    if not source.is_file():
+        raise InputError(source, "no such file")
+    draw_page(source, page_number, output)
+    click.echo(f"{output}: page {page_number} of {source.name}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from .diff.settings import DEFAULT_SETTINGS as DEFAULT_DIFF_SETTINGS, DiffSettin
 from .limits import Deadline, read_regular_file, time_bound
 from .schemas import Edition
 from .schemas.diff import Diff
+from .profiles import Profile
 from .settings import DEFAULT_SETTINGS, AuditSettings, BuildSettings, NormalizeSettings, ReaderSettings, StructureSettings
 
 __all__ = [
@@ -44,22 +45,31 @@ def build_edition(
     *,
     manifest: Path | None = DEFAULT_MANIFEST,
     settings: BuildSettings = DEFAULT_SETTINGS,
+    profile: Profile | None = None,
 ) -> Edition:
-    """Read the sources of one edition, build it, normalise its values and audit it (each stage with its settings)."""
+    """Read the sources of one edition, build it, normalise its values and audit it (each stage with its settings).
+
+    `profile`: what is known of this family of roadmaps (`editiondiff.profiles`), used as hints only;
+    the bundled TECH.GOUV profile when None.
+    """
     from .audit import audit_edition
     from .extract.pipeline import extract_edition
     from .normalize import normalize_edition
+    from .profiles import load_profile
 
+    profile = profile or load_profile()
     deadline = Deadline(settings.reader.limits.max_seconds, paths[0] if paths else None, "to build the edition")
     with time_bound(deadline):  # every stage, not the readers alone: a huge text is slow in all of them
-        edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings)
+        edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings, profile=profile)
         deadline.check(" (after extraction)")
-        edition = normalize_edition(edition, settings=settings.normalize)
+        edition = normalize_edition(edition, settings=settings.normalize, profile=profile)
         deadline.check(" (after normalisation)")
         return audit_edition(edition, settings.audit)
 
 
-def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, settings: BuildSettings = DEFAULT_SETTINGS) -> list[Edition]:
+def build_corpus(
+    manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = None, settings: BuildSettings = DEFAULT_SETTINGS, profile: Profile | None = None
+) -> list[Edition]:
     """Every edition the manifest declares, oldest first."""
     from .extract.manifest import load_manifest
 
@@ -67,14 +77,22 @@ def build_corpus(manifest: Path = DEFAULT_MANIFEST, *, only: list[str] | None = 
     for entry in load_manifest(manifest).editions:
         if only and entry.id not in only:
             continue
-        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest, settings=settings))
+        editions.append(build_edition([manifest.parent / s.path for s in entry.sources], entry.id, manifest=manifest, settings=settings, profile=profile))
     return editions
 
 
-def compare(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_DIFF_SETTINGS) -> Diff:
-    """What changed from `old` to `new`, under `settings` (thresholds and weights, with named defaults)."""
+def compare(old: Edition, new: Edition, *, settings: DiffSettings = DEFAULT_DIFF_SETTINGS, concordance: Path | None = None) -> Diff:
+    """What changed from `old` to `new`, under `settings` (thresholds and weights, with named defaults).
+
+    `concordance`: a TOML file of old code -> new code pairs with their sources (`editiondiff.diff.concordance`),
+    weighed like the editions' own statements.
+    """
     from .diff import editions_to_diff
 
+    if concordance is not None:
+        from .diff.concordance import load_concordance, with_concordance
+
+        new = with_concordance(old, new, *load_concordance(concordance))
     return editions_to_diff(old, new, settings=settings)
 
 

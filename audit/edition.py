@@ -7,7 +7,7 @@ count beside the extracted one) and `findings`, each with provenance:
 * ``title_truncated``: a card title is a cut-off prefix of its chart title
   ("Résilience RIE et Rimba" / "Résilience RIE et Rimbaud");
 * ``objective_duplicated``: a card's objective is word for word another
-  card's (IN1 carries LA1's objective);
+  card's (one card of seed 003 carries another's objective);
 * ``dangling_reference``: the text names an action that has no card
   ("action 10", or a code no card carries);
 * ``year_out_of_period``: a forward-looking date outside the edition's period

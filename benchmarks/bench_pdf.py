@@ -10,7 +10,9 @@ Prints pages/s and ms/page for
 with ratios against raw PyMuPDF measured in the same run (target: ours within
 3x of raw PyMuPDF, and faster than pdfplumber); for the default PDF, the text
 path from its seed text to the same Edition; then the whole-process wall time
-of `editiondiff extract <pdf>` next to `python -c pass`.
+of `editiondiff extract <pdf>` next to `python -c pass`; and, for the default PDF,
+the two table routes (ours: pdfplumber's finder on PyMuPDF's rules; PyMuPDF's own
+`page.find_tables()`) on every ruled page of the corpus and layout-family PDFs.
 Each figure is the median of N runs (default 5; pdfplumber 3).
 """
 
@@ -84,6 +86,41 @@ def ours_edition(path: Path) -> None:
     extract_edition([path])
 
 
+def table_routes(paths: list[Path], reference_cells: list[str]) -> list[tuple[str, int, float, float, float, float]]:
+    """pdfplumber's finder on PyMuPDF's rules (ours) against PyMuPDF's own `page.find_tables()`.
+
+    On each file's pages that draw a ruled grid: milliseconds per page, and the share of the
+    reference's indicator cells (the text path's raw values, as a multiset) found as cells.
+    """
+    from collections import Counter
+
+    import pymupdf
+
+    from editiondiff.extract.layout.settings import DEFAULT_LAYOUT
+    from editiondiff.extract.layout.tables import has_ruled_grid
+    from editiondiff.extract.pdf import read_pdf
+
+    want = Counter(c for c in reference_cells if c)
+    out = []
+    for path in paths:
+        with pymupdf.open(path) as doc:
+            grid = [page.number for page in doc if has_ruled_grid(page.get_cdrawings(), DEFAULT_LAYOUT, continued=True)]
+            start = time.perf_counter()
+            theirs: Counter = Counter()
+            for number in grid:
+                for table in doc[number].find_tables().tables:
+                    theirs.update(" ".join((c or "").split()) for row in table.extract() for c in row if c)
+            pymupdf_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        document = read_pdf(path)
+        ours_seconds = time.perf_counter() - start  # the whole reader: an upper bound of its table route
+        ours = Counter(c for b in document.blocks if b.cells for c in b.cells if c)
+        total = sum(want.values()) or 1
+        out.append((path.name, len(grid), sum((ours & want).values()) / total, sum((theirs & want).values()) / total,
+                    1000 * ours_seconds / max(len(grid), 1), 1000 * pymupdf_seconds / max(len(grid), 1)))
+    return out
+
+
 def _process_seconds(args: list[str], repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -128,6 +165,19 @@ def main() -> None:
     if path == DEFAULT_PDF and SEED_TEXT.exists():
         text = _median_seconds(lambda: ours_edition(SEED_TEXT), options.repeat)
         print(f"text path, {SEED_TEXT.name} to the same Edition: {1000 * text:.1f} ms (text reader and structure builder, no layout)")
+
+    if path == DEFAULT_PDF:
+        from editiondiff.extract.pipeline import extract_edition
+
+        reference = extract_edition([SEED_TEXT])
+        cells = [c.raw for row in reference.indicators.rows for c in row.cells] + [r.label for r in reference.indicators.rows]
+        family = sorted((ROOT / "tests" / "data" / "layouts").glob("*.pdf"))
+        print("tables on ruled pages: share of the text path's indicator cells found, ms per ruled page")
+        print(f"{'':52} {'pages':>5} {'ours':>7} {'find_tables':>11} {'ours ms*':>9} {'ft ms':>7}")
+        for name, n, ours, theirs, ours_ms, ft_ms in table_routes([*sorted((ROOT / "corpus" / "pdf").glob("mi-2020*.pdf")), *family], cells):
+            if n:
+                print(f"{name:52} {n:5d} {100 * ours:6.1f}% {100 * theirs:10.1f}% {ours_ms:9.1f} {ft_ms:7.1f}")
+        print("* ours: the whole read_pdf of the file divided by its ruled pages (the table route alone is less)")
 
     python = sys.executable
     command = [str(Path(python).with_name("editiondiff")), "extract", str(path), "-o", "/dev/null"]

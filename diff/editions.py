@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..schemas import Edition
-from ..schemas.diff import Diff, Phrase
-from ..vocabulary.codes import mission_lineage
+from ..schemas.diff import Diff, EditionError, Phrase
 from .detectors import detect_changes
 from .matching import editions_to_matching
 from .phrases import phrase, phrase_to_text
@@ -41,10 +40,9 @@ def mission_homes(edition: Edition) -> dict[str, str]:
     """Mission code -> the code of the mission of this edition it stands for.
 
     An action's mission may be recorded under an earlier code of its mission
-    (cards numbered BE… under FABRIQUE, or a mission the edition says was
-    renamed): it is resolved through the edition's stated renames, its
-    missions' aliases and the alias history, so that a rename is not read as
-    every action of the mission moving.
+    (a mission the edition says was renamed): it is resolved through the
+    edition's stated renames and its missions' aliases, so that a rename is
+    not read as every action of the mission moving.
     """
     present = {m.code for m in edition.missions}
     homes = {code: code for code in present}
@@ -55,7 +53,6 @@ def mission_homes(edition: Edition) -> dict[str, str]:
             continue
         home = renames.get(code)
         home = home or next((m.code for m in edition.missions if code in m.aliases), None)
-        home = home or next((c for c in sorted(mission_lineage(code)) if c in present), None)
         homes[code] = home or code
     return homes
 
@@ -98,4 +95,10 @@ def editions_to_diff(old: Edition, new: Edition, *, settings: DiffSettings = DEF
         unchecked=stated.unchecked,
         not_compared=[phrase_to_text(note, "fr") for note in not_compared],
         not_compared_phrases=not_compared,
+        edition_errors=[
+            EditionError(edition=e.id, kind=f.kind, subject=f.subject, message=f.message, provenance=f.provenance)
+            for e in (old, new)
+            for f in e.findings
+            if f.severity == "error"
+        ],
     )

@@ -1,9 +1,12 @@
-"""The indicator tables of two editions matched: columns by header, rows by mission and label.
+"""The indicator tables of two editions matched: columns by header, rows by label and unit.
 
 Columns are paired by their folded header; headers that changed are paired by
-position among the rest ("projection fin 2020" -> "en 2020"). Rows are paired
-first on an identical label key within the same (matched) mission, then the
-rows left over by label similarity within a mission, one to one.
+position among the rest ("projection fin 2020" -> "en 2020"). A row is what it
+measures, not the mission it is printed under: rows are paired first on a label
+and unit that each table prints once (so a mission rename the diff missed never
+turns rows into removed + added), then on an identical label key within the
+same (matched) mission, then the rows left over by label similarity within a
+mission, one to one.
 """
 
 from __future__ import annotations
@@ -43,6 +46,24 @@ def column_pairs(old: list[str], new: list[str]) -> tuple[list[tuple[int, int]],
     return pairs + renamed, left_o[len(renamed):], left_n[len(renamed):]
 
 
+def _measure(row) -> tuple[str, tuple[str, ...]]:
+    """What a row measures: its label key and the units its cells print."""
+    units = tuple(sorted({c.value.unit for c in row.cells if c.value is not None and c.value.unit}))
+    return match_key(row.label), units
+
+
+def _unique_measures(rows_o: list, rows_n: list) -> list[tuple[int, int, float]]:
+    """Rows paired on a label and unit that each table prints exactly once, whatever mission they stand under."""
+    def once(rows):
+        seen: dict = {}
+        for i, r in enumerate(rows):
+            seen.setdefault(_measure(r), []).append(i)
+        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+    in_old, in_new = once(rows_o), once(rows_n)
+    return [(i, in_new[k], 1.0) for k, i in in_old.items() if k in in_new]
+
+
 def tables_to_matches(old: IndicatorTable, new: IndicatorTable, new_of_old: dict[str, str], settings: DiffSettings) -> IndicatorMatching:
     """Columns and rows of two indicator tables matched; old missions are read under their new codes."""
     result = IndicatorMatching()
@@ -50,9 +71,11 @@ def tables_to_matches(old: IndicatorTable, new: IndicatorTable, new_of_old: dict
     rows_o, rows_n = list(old.rows), list(new.rows)
     key = lambda r, mission: (mission, match_key(r.label))  # noqa: E731
     index_n = {key(r, r.mission): j for j, r in enumerate(rows_n)}
-    row_pairs: list[tuple[int, int, float]] = []
+    row_pairs: list[tuple[int, int, float]] = _unique_measures(rows_o, rows_n)
     left_o = []
     for i, r in enumerate(rows_o):
+        if i in {p[0] for p in row_pairs}:
+            continue
         j = index_n.get(key(r, new_of_old.get(r.mission, r.mission)))
         if j is not None and j not in {p[1] for p in row_pairs}:
             row_pairs.append((i, j, 1.0))

@@ -1,8 +1,8 @@
 """Missions of two editions matched one to one.
 
-Evidence, strongest first: the same code; a code linked by the alias history
-(FABRIQUE → BETA, `vocabulary.codes`); a rename the editions state themselves
-("La mission FABRIQUE devient la mission BETA"); then what the missions say
+Evidence, strongest first: the same code; an earlier code the edition records
+as the mission's alias; a rename the editions state themselves ("La mission X
+devient la mission Y"); then what the missions say
 (name, objective, description, compared only when both editions print that
 field) and the overlap of their actions (same code or same title). The
 assignment is one-to-one (`assignment.assign`) and pairs under the mission
@@ -19,7 +19,6 @@ from rapidfuzz import fuzz
 from ..assignment import assign
 from ..schemas import Edition, Mission
 from ..schemas.diff import Match
-from ..vocabulary.codes import mission_lineage
 from .settings import DiffSettings
 from .similarity import match_key, text_similarity
 
@@ -59,7 +58,7 @@ def _pair_score(o: Mission, n: Mission, keys_o: tuple[set[str], set[str]] | None
     sims: dict[str, float] = {}
     if o.code == n.code:
         evidence.append("code")
-    elif n.code in mission_lineage(o.code) or o.code in n.aliases:
+    elif o.code in n.aliases or n.code in o.aliases:
         evidence.append("alias")
     if renames.get(o.code) == n.code:
         evidence.append("stated")

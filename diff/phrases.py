@@ -69,6 +69,11 @@ PHRASES: dict[str, dict[str, Pattern]] = {
         "added_without_mark_unmatched": "aucune action de {old} ne lui correspond (meilleur score {score})",
         "claimed_total_adds_up": "{old} en annonçait {old_total} ; {old_total} + {new_count} = {expected}",
         "claimed_total_does_not_add_up": "{old} en annonçait {old_total} ; {old_total} + {new_count} = {expected}, pas {new_total}",
+        "claimed_total_adds_up_per_edition": "compté par édition (fiches imprimées) : {old_total} de {old}, moins {exits} sorties, "
+                                             "plus {new_count} nouvelles = {expected}",
+        "claimed_total_adds_up_neither": "{old} en annonçait {old_total} : ni en cumul ({cumulative}) ni par édition ({per_edition}) "
+                                         "on ne retrouve {new_total}",
+        "completed_adds_up_cumulative": "compté depuis le début du programme : {old_count} de {old} plus {count} achevées depuis = {expected}",
         "added_count_observed": "{count} actions ajoutées observées",
         "completed_count_unverifiable": "{old} en annonçait {old_count} : {difference} de plus, non vérifiable fiche par fiche "
                                         "(une des éditions n'est connue qu'au niveau des missions)",
@@ -119,6 +124,9 @@ PHRASES: dict[str, dict[str, Pattern]] = {
         "added_without_mark_unmatched": "no action of {old} corresponds to it (best score {score})",
         "claimed_total_adds_up": "{old} claimed {old_total}; {old_total} + {new_count} = {expected}",
         "claimed_total_does_not_add_up": "{old} claimed {old_total}; {old_total} + {new_count} = {expected}, not {new_total}",
+        "claimed_total_adds_up_per_edition": "counted per edition (cards printed): {old_total} in {old}, less {exits} gone, plus {new_count} new = {expected}",
+        "claimed_total_adds_up_neither": "{old} claimed {old_total}: neither cumulatively ({cumulative}) nor per edition ({per_edition}) does it come to {new_total}",
+        "completed_adds_up_cumulative": "counted since the programme began: {old_count} in {old} plus {count} completed since = {expected}",
         "added_count_observed": lambda p: f"{_count(p['count'], 'added action', 'added actions')} observed",
         "completed_count_unverifiable": _completed_count_en,
         "completed_cards_observed": lambda p: (f"{_count(p['marked'], 'card', 'cards')} marked completed in {p['new']}, "

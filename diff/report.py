@@ -93,6 +93,7 @@ WORDS = {
         # Edition labels and mission names are printed as they stand in a French report, quoted in another language.
         "title_lq": "", "title_rq": "",
         "step": "étape", "former": "ancienne", "french_note": "",
+        "edition_errors": "Erreurs relevées par l'audit des éditions (elles pèsent sur toute la comparaison)",
     },
     "en": {
         "title": "What changed between two editions of the TECH.GOUV roadmap",
@@ -111,6 +112,7 @@ WORDS = {
         "column": "column", "colon": ": ", "sep": "; ", "below": "below", "lq": "“", "rq": "”",
         "title_lq": "“", "title_rq": "”",
         "step": "step", "former": "old",
+        "edition_errors": "Errors the audit found in the editions (they bear on the whole comparison)",
         "french_note": "Some statements, observations or notes below are given in French: the diff they come from "
                        "does not record them in a form that can be translated.",
     },
@@ -161,7 +163,7 @@ PRINTED_SUBJECTS = frozenset({"indicator_revised", "indicator_added", "indicator
 def subject_label(change: Change, lang: str, *, quote_printed: bool = True) -> str:
     """The change's subject for a reader of `lang`.
 
-    Step subjects ("LA1 étape 2") are worded in that language; a label the
+    Step subjects ("AL1 étape 2") are worded in that language; a label the
     editions print is quoted when the report is not in their language.
     """
     w = WORDS[lang]

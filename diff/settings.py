@@ -40,7 +40,7 @@ class DiffSettings:
     #: against the real cards; a card keeping its objective and steps scores 0.9 and more.
     code_gate: float = 0.60
     #: Objective and steps at least this similar make the card's content on their own (a title rewritten).
-    #: Sibling cards of the real editions reach 0.76 (LA1 and IN1 share an objective copied by mistake).
+    #: Sibling cards of the real editions reach 0.76 (two cards of seed 003 share an objective copied by mistake).
     body_agree: float = 0.90
     #: Objective and steps under this similarity contradict a title that agrees: the content is then
     #: taken as no more alike than the body. A follow-up card ("Bilan de « X »") added where X was
@@ -53,7 +53,7 @@ class DiffSettings:
     #: A field "agrees" (is cited as evidence) at or above this similarity.
     agree_at: float = 0.80
     #: Minimum similarity (token_set) for two steps of matched cards to be the same step. Two different
-    #: steps of one card reach 0.69 in seed 003 (BE2); a step with a few words changed or added, 0.93 and more.
+    #: steps of one card reach 0.69 in seed 003 (one of its cards); a step with a few words changed or added, 0.93 and more.
     step_threshold: float = 0.75
     #: Weight of the position difference between two steps in their assignment: a tie-breaker only
     #: (equal texts prefer the same position), far under any difference of similarity.

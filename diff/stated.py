@@ -154,14 +154,25 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
 def _claims_checks(old: Edition, new: Edition, by_kind: dict[str, dict[str, Change]], cards: bool, result: StatedResult) -> None:
     total_o, total_n, new_n = _claim(old, "actions"), _claim(new, "actions"), _claim(new, "new")
     if total_o and total_n and new_n:
-        expected = total_o.value + new_n.value
-        agrees = expected == total_n.value
-        result.add(_check(
-            phrase("claims_total_and_new", new=new.id, total=total_n.value, count=new_n.value), agrees,
-            phrase("claimed_total_adds_up" if agrees else "claimed_total_does_not_add_up", old=old.id, old_total=total_o.value,
-                   new_count=new_n.value, expected=expected, new_total=None if agrees else total_n.value),
-            total_n.provenance, [total_o.provenance, new_n.provenance],
-        ))
+        # An edition may count cumulatively (every project since the programme began) or per edition
+        # (the cards it prints now): the reading that makes the numbers agree is the one reported.
+        cumulative = total_o.value + new_n.value
+        gone = len(by_kind.get("action_exited_completed", {})) + len(by_kind.get("action_dropped", {})) if cards else None
+        per_edition = total_o.value - gone + new_n.value if gone is not None else None
+        said = phrase("claims_total_and_new", new=new.id, total=total_n.value, count=new_n.value)
+        where = [total_o.provenance, new_n.provenance]
+        if cumulative == total_n.value:
+            observed = phrase("claimed_total_adds_up", old=old.id, old_total=total_o.value, new_count=new_n.value, expected=cumulative, new_total=None)
+            result.add(_check(said, True, observed, total_n.provenance, where))
+        elif per_edition == total_n.value:
+            observed = phrase("claimed_total_adds_up_per_edition", old=old.id, old_total=total_o.value, exits=gone, new_count=new_n.value, expected=per_edition)
+            result.add(_check(said, True, observed, total_n.provenance, where))
+        elif per_edition is None:
+            observed = phrase("claimed_total_does_not_add_up", old=old.id, old_total=total_o.value, new_count=new_n.value, expected=cumulative, new_total=total_n.value)
+            result.add(_check(said, False, observed, total_n.provenance, where))
+        else:
+            observed = phrase("claimed_total_adds_up_neither", old=old.id, old_total=total_o.value, cumulative=cumulative, per_edition=per_edition, new_total=total_n.value)
+            result.add(_check(said, False, observed, total_n.provenance, where))
     if new_n:
         said = phrase("claims_new", new=new.id, count=new_n.value)
         if cards:
@@ -181,6 +192,11 @@ def _claims_checks(old: Edition, new: Edition, by_kind: dict[str, dict[str, Chan
         exits = len(by_kind.get("action_exited_completed", {}))
         newly = len(by_kind.get("action_completed", {}))
         marked = sum(1 for a in new.actions if a.completed)
-        result.add(_check(phrase("claims_completed", new=new.id, count=done_n.value), marked == done_n.value,
-                          phrase("completed_cards_observed", marked=marked, new=new.id, newly=newly, exits=exits, old=old.id),
-                          done_n.provenance))
+        said = phrase("claims_completed", new=new.id, count=done_n.value)
+        if marked != done_n.value and done_o and done_o.value + exits + newly == done_n.value:  # counted since the start
+            result.add(_check(said, True, phrase("completed_adds_up_cumulative", old=old.id, old_count=done_o.value, count=exits + newly,
+                                                 expected=done_n.value), done_n.provenance, [done_o.provenance]))
+        else:
+            result.add(_check(said, marked == done_n.value,
+                              phrase("completed_cards_observed", marked=marked, new=new.id, newly=newly, exits=exits, old=old.id),
+                              done_n.provenance))

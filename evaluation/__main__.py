@@ -1,7 +1,8 @@
 """`python -m evaluation`: the developer's commands over the test harness (not the user's `editiondiff`).
 
-    python -m evaluation score [--trials N] [--seed S] [--pdf-every K] [--profile default|hard]
+    python -m evaluation score [--trials N] [--seed S] [--pdf-every K] [--profile default|hard|vocabulary]
     python -m evaluation corpus-build [--manifest corpus/manifest.toml]
+    python -m evaluation layouts build|score       the layout family (`evaluation.layouts`)
 
 Errors are reported like the user's CLI: one line, its documented exit code.
 """
@@ -24,8 +25,9 @@ def main() -> None:
 @click.option("--trials", type=int, default=200, show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--pdf-every", type=int, default=0, help="Also re-render every Nth trial as PDF and extract it (0: never).")
-@click.option("--profile", type=click.Choice(["default", "hard"]), default="default", show_default=True,
-              help="Perturbations: mild edits (default) or paraphrased, stacked, swapped and look-alike edits (hard).")
+@click.option("--profile", type=click.Choice(["default", "hard", "vocabulary"]), default="default", show_default=True,
+              help="Perturbations: mild edits (default), paraphrased, stacked, swapped and look-alike edits (hard), "
+                   "or unknown missions, prefixes, separators, owners and status words (vocabulary).")
 @_one_line_errors
 def score(trials: int, seed: int, pdf_every: int, profile: str) -> None:
     """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
@@ -46,6 +48,10 @@ def corpus_build(manifest: Path | None) -> None:
     for line in build_corpus_pdfs(manifest or DEFAULT_MANIFEST):
         click.echo(line)
 
+
+from .layouts.__main__ import main as _layouts  # noqa: E402
+
+main.add_command(_layouts, "layouts")
 
 if __name__ == "__main__":
     main()

@@ -28,9 +28,13 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from editiondiff.profiles import load_profile
 from editiondiff.schemas import Action, Edition, IndicatorCell, IndicatorRow, Mission, StatedChange, Step
-from editiondiff.vocabulary.codes import MISSION_PREFIX
 from editiondiff.vocabulary.text import fold
+
+#: Mission code -> prefix of its action codes, from the profile's usual missions (a mission
+#: the profile gives no prefix takes its first two letters): the codes perturbations draw from.
+MISSION_PREFIX = {m.code: m.prefix or m.code[:2] for m in load_profile().missions.usual}
 
 # ----------------------------------------------------------------- content written for the perturbations
 
@@ -249,7 +253,7 @@ def _printed_code(code: str, like: str) -> str:
 
 
 #: Perturbation profiles: "default" (mild edits, one or two per card) and "hard" (`perturb_hard`).
-PROFILES = ("default", "hard")
+PROFILES = ("default", "hard", "vocabulary")
 
 
 def fictitious_copy(base: Edition, seed: int) -> Perturbation:
@@ -268,6 +272,52 @@ def fictitious_copy(base: Edition, seed: int) -> Perturbation:
     return Perturbation(edition=new, seed=seed)
 
 
+def add_mission(record: Perturbation, code: str, prefix: str, rng: random.Random, taken: set[str]) -> None:
+    """A new mission under `code`, with two new cards numbered under `prefix`, each stated as added."""
+    new, exp, log = record.edition, record.expected.append, record.edits.append
+    name, objective = rng.choice(NEW_MISSIONS)
+    where = new.missions[0].provenance
+    new.missions.append(Mission(code=code, code_printed=code, name=name, objective=objective, provenance=where))
+    log(f"mission {code} ajoutée : {name!r}")
+    exp(Expected("mission_added", (code,)))
+    used = {a.title for a in new.actions}
+    for title, action_objective, steps, owner, deadline in rng.sample([c for c in NEW_ACTIONS if c[0] not in used], 2):
+        action_code = _free_code(new, prefix, taken)
+        new.actions.append(Action(code=action_code, code_printed=action_code, mission=code, title=title, objective=action_objective,
+                                  owners_printed=[owner], deadlines_printed=[deadline], new=True, provenance=where,
+                                  steps=[Step(text=x, provenance=where) for x in steps]))
+        new.stated_changes.append(StatedChange(kind="action_added", subject=action_code, summary=f"Nouvelle action {action_code} : {title}", evidence=where))
+        log(f"ajout {action_code} « {title} » dans la nouvelle mission {code}")
+        exp(Expected("action_added", (action_code,)))
+
+
+def rename_mission(edition: Edition, mission: Mission, code: str, *, stated: bool) -> None:
+    """`mission` takes `code` everywhere it is named (cards, chart, indicator rows); `stated`: the edition says so."""
+    old = mission.code
+    mission.code = mission.code_printed = code
+    for item in [*edition.actions, *edition.chart, *(edition.indicators.rows if edition.indicators else [])]:
+        if item.mission == old:
+            item.mission = code
+    if stated:
+        edition.stated_changes.append(StatedChange(
+            kind="mission_renamed", subject=old, target=code, summary=f"La mission {old} devient la mission {code}", evidence=mission.provenance))
+
+
+def remove_mission(record: Perturbation, gone: Mission) -> None:
+    """A whole mission leaves the roadmap with its cards and its indicator rows; each goes in the record."""
+    new, exp = record.edition, record.expected.append
+    record.edits.append(f"mission {gone.code} supprimée avec ses actions")
+    exp(Expected("mission_removed", (gone.code,)))
+    new.missions = [m for m in new.missions if m is not gone]
+    for a in [a for a in new.actions if a.mission == gone.code]:
+        exp(Expected("action_exited_completed" if a.completed else "action_dropped", (a.code,)))
+    new.actions = [a for a in new.actions if a.mission != gone.code]
+    if new.indicators:
+        for r in [r for r in new.indicators.rows if r.mission == gone.code]:
+            exp(Expected("indicator_removed", (fold(r.label),)))
+        new.indicators.rows = [r for r in new.indicators.rows if r.mission != gone.code]
+
+
 def restate_claims(edition: Edition) -> None:
     """The edition's own counts follow its perturbed content, as an edition states its own counts."""
     for claim in edition.claims:
@@ -282,7 +332,8 @@ def restate_claims(edition: Edition) -> None:
 def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profile: str = "default") -> Perturbation:
     """A fictitious edition derived from `base` by a seeded set of edits, and the changes they make.
 
-    `profile="hard"` applies the harder, stacked edits of `perturb_hard` instead.
+    `profile="hard"` applies the harder, stacked edits of `perturb_hard` instead; `profile="vocabulary"`
+    the unknown missions, prefixes, separators, owners and status words of `perturb_vocabulary`.
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown perturbation profile {profile!r} (expected one of {', '.join(PROFILES)})")
@@ -290,6 +341,10 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
         from .perturb_hard import perturb_edition_hard
 
         return perturb_edition_hard(base, seed, edits=edits)
+    if profile == "vocabulary":
+        from .perturb_vocabulary import perturb_edition_vocabulary
+
+        return perturb_edition_vocabulary(base, seed, edits=edits)
     rng = random.Random(seed)
     record = fictitious_copy(base, seed)
     new = record.edition
@@ -306,21 +361,7 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
         target = rng.choice(free_missions)
         log(f"mission {mission.code} renommée {target}")
         exp(Expected("mission_renamed", (mission.code,)))
-        old_code = mission.code
-        mission.code, mission.code_printed = target, target
-        for a in new.actions:
-            if a.mission == old_code:
-                a.mission = target
-        for c in new.chart:
-            if c.mission == old_code:
-                c.mission = target
-        if new.indicators:
-            for r in new.indicators.rows:
-                if r.mission == old_code:
-                    r.mission = target
-        new.stated_changes.append(StatedChange(
-            kind="mission_renamed", subject=old_code, target=target,
-            summary=f"La mission {old_code} devient la mission {target}", evidence=mission.provenance))
+        rename_mission(new, mission, target, stated=True)
     if rng.random() < 0.3:
         mission = rng.choice([m for m in new.missions if m.name])
         reworded = _synonym(mission.name, rng) or (mission.name + OBJECTIVE_TAILS[rng.randrange(len(OBJECTIVE_TAILS))])
@@ -332,17 +373,7 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
     # A whole mission leaves the roadmap, with its cards and its indicators.
     if rng.random() < 0.1:
         touched = {e.key[0] for e in record.expected} | {s.target for s in new.stated_changes if s.kind == "mission_renamed"}
-        gone = rng.choice([m for m in new.missions if m.code not in touched])
-        log(f"mission {gone.code} supprimée avec ses actions")
-        exp(Expected("mission_removed", (gone.code,)))
-        new.missions = [m for m in new.missions if m is not gone]
-        for a in [a for a in new.actions if a.mission == gone.code]:
-            exp(Expected("action_exited_completed" if a.completed else "action_dropped", (a.code,)))
-        new.actions = [a for a in new.actions if a.mission != gone.code]
-        if new.indicators:
-            for r in [r for r in new.indicators.rows if r.mission == gone.code]:
-                exp(Expected("indicator_removed", (fold(r.label),)))
-            new.indicators.rows = [r for r in new.indicators.rows if r.mission != gone.code]
+        remove_mission(record, rng.choice([m for m in new.missions if m.code not in touched]))
 
     # Action-level edits, one per action.
     kinds = ["retitle", "retitle", "recode", "move", "drop", "exit", "complete", "deadline", "owner",
@@ -404,20 +435,7 @@ def perturb_edition(base: Edition, seed: int, *, edits: int | None = None, profi
     free_missions = [c for c in MISSION_PREFIX if c not in {m.code for m in new.missions} | {m.code for m in base.missions}]
     if free_missions and rng.random() < 0.12:
         code = rng.choice(free_missions)
-        name, objective = rng.choice(NEW_MISSIONS)
-        where = new.missions[0].provenance
-        new.missions.append(Mission(code=code, code_printed=code, name=name, objective=objective, provenance=where))
-        log(f"mission {code} ajoutée : {name!r}")
-        exp(Expected("mission_added", (code,)))
-        used = {a.title for a in new.actions}
-        for title, action_objective, steps, owner, deadline in rng.sample([c for c in NEW_ACTIONS if c[0] not in used], 2):
-            action_code = _free_code(new, MISSION_PREFIX[code], taken)
-            new.actions.append(Action(code=action_code, code_printed=action_code, mission=code, title=title, objective=action_objective,
-                                      owners_printed=[owner], deadlines_printed=[deadline], new=True, provenance=where,
-                                      steps=[Step(text=x, provenance=where) for x in steps]))
-            new.stated_changes.append(StatedChange(kind="action_added", subject=action_code, summary=f"Nouvelle action {action_code} : {title}", evidence=where))
-            log(f"ajout {action_code} « {title} » dans la nouvelle mission {code}")
-            exp(Expected("action_added", (action_code,)))
+        add_mission(record, code, MISSION_PREFIX[code], rng, taken)
 
     # Indicators.
     if new.indicators and new.indicators.rows:

@@ -16,18 +16,8 @@ from dataclasses import dataclass, field
 from ..schemas.blocks import Block
 from ..schemas.edition import Action, Step
 from ..schemas.provenance import Provenance
-from ..vocabulary.codes import MISSION_PREFIX, mission_of_action
-from .phrases import (
-    is_deadline_phrase,
-    is_furniture,
-    is_heading_like,
-    is_mission_code_block,
-    is_owner_phrase,
-    is_status_mark,
-    parse_action_heading,
-    step_status,
-    trailing_deadline,
-)
+from .landmarks import Landmarks
+from .phrases import is_deadline_phrase, is_heading_like, step_status, trailing_deadline
 
 
 @dataclass(frozen=True)
@@ -39,28 +29,28 @@ class Card:
     body: list[Block]
 
 
-def ends_card(block: Block) -> bool:
+def ends_card(block: Block, marks: Landmarks) -> bool:
     """A block that cannot belong to an action card: it closes the one before."""
     if block.kind in ("heading", "table_row"):
         return True
-    if parse_action_heading(block.text) or is_mission_code_block(block):
+    if marks.parse_action_heading(block.text) or marks.is_mission_code_block(block):
         return True
     if block.kind == "paragraph" and is_heading_like(block.text):
-        return not (is_owner_phrase(block.text) or is_deadline_phrase(block.text) or is_status_mark(block.text))
+        return not (marks.is_owner_phrase(block.text) or is_deadline_phrase(block.text) or marks.is_status_mark(block.text))
     return False
 
 
-def blocks_to_cards(blocks: list[Block]) -> tuple[list[Card], set[int]]:
+def blocks_to_cards(blocks: list[Block], marks: Landmarks) -> tuple[list[Card], set[int]]:
     """Every card of a block stream, and the block indices the cards take."""
     used: set[int] = set()
     cards: list[Card] = []
     i = 0
     while i < len(blocks):
-        if parse_action_heading(blocks[i].text) and blocks[i].kind in ("paragraph", "heading"):
+        if marks.parse_action_heading(blocks[i].text) and blocks[i].kind in ("paragraph", "heading"):
             j = i + 1
             body: list[Block] = []
-            while j < len(blocks) and (is_furniture(blocks[j]) or not ends_card(blocks[j])):
-                if not is_furniture(blocks[j]):
+            while j < len(blocks) and (marks.is_furniture(blocks[j]) or not ends_card(blocks[j], marks)):
+                if not marks.is_furniture(blocks[j]):
                     body.append(blocks[j])
                 j += 1
             cards.append(Card(i, blocks[i], body))
@@ -84,15 +74,15 @@ class _Body:
     sequence: list[tuple[str, Block]] = field(default_factory=list)
 
 
-def _sort_body(body: list[Block]) -> _Body:
+def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
     sorted_body = _Body()
     for block in body:
         text = block.text.strip()
         if block.kind == "list_item":
             sorted_body.sequence.append(("step", block))
-        elif block.icon == "status" or is_status_mark(text):
+        elif block.icon == "status" or marks.is_status_mark(text):
             sorted_body.status_printed = text
-        elif block.icon == "owner" or is_owner_phrase(text):
+        elif block.icon == "owner" or marks.is_owner_phrase(text):
             sorted_body.owners.append(text)
         elif block.icon == "deadline" or is_deadline_phrase(text):
             sorted_body.sequence.append(("deadline", block))
@@ -145,19 +135,17 @@ def _steps(sequence: list[tuple[str, Block]], step_deadline: dict[int, str]) -> 
     return steps
 
 
-def card_to_action(card: Card, mission_hint: str | None) -> Action:
-    """The Action a card prints; `mission_hint` is the mission section the card stands in."""
-    printed, code, title = parse_action_heading(card.heading.text)  # type: ignore[misc]
+def card_to_action(card: Card, mission: str, marks: Landmarks) -> Action:
+    """The Action a card prints; `mission` is the mission the card belongs to (see `card_mission`)."""
+    printed, code, title = marks.parse_action_heading(card.heading.text)  # type: ignore[misc]
     body = list(card.body)
     if not title and body and body[0].kind in ("paragraph", "list_item"):
         title = body.pop(0).text.strip()
-    prefix_mission = mission_of_action(code)
-    mission = mission_hint if mission_hint and MISSION_PREFIX.get(mission_hint) == code[:2] else prefix_mission
 
-    parts = _sort_body(body)
+    parts = _sort_body(body, marks)
     step_deadline, card_deadlines = _step_deadlines(parts.sequence)
     status_printed = parts.status_printed
-    completed = bool(status_printed and ("✓" in status_printed or is_status_mark(status_printed)))
+    completed = bool(status_printed and ("✓" in status_printed or marks.is_status_mark(status_printed)))
     provenance = Provenance.span([card.heading.provenance] + [b.provenance for b in body], quote=card.heading.provenance.quote)
     return Action(
         code=code,
@@ -175,3 +163,18 @@ def card_to_action(card: Card, mission_hint: str | None) -> Action:
         notes=parts.notes,
         provenance=provenance,
     )
+
+
+def card_mission(code: str, section: str | None, page_mission: str | None, marks: Landmarks) -> tuple[str, str]:
+    """(mission, how it was known) of a card: the mission section it is printed in, else the mission
+    its prefix's cards stand in (in this edition, else in the profile), else the mission named by the
+    page's running header, else its prefix alone."""
+    if section:
+        return section, "section"
+    prefix = code.rstrip("0123456789")
+    hinted = marks.mission_of_prefix(prefix)
+    if hinted:
+        return hinted, "prefix"
+    if page_mission:
+        return page_mission, "running_header"
+    return prefix, "none"

@@ -13,7 +13,6 @@ by an optimal one-to-one assignment on a title similarity score (`assignment.ass
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -22,19 +21,11 @@ from ..schemas.blocks import Block
 from ..assignment import assign
 from ..schemas.edition import Action, ChartEntry
 from ..vocabulary.text import fold
-from .phrases import (
-    is_furniture,
-    is_heading_like,
-    is_mission_code_block,
-    is_owner_phrase,
-    is_status_mark,
-    mission_code_of,
-    objective_of,
-    parse_action_heading,
-)
+from .landmarks import Landmarks
+from .phrases import is_heading_like
 
 
-def _entry_like(block: Block, max_chars: int) -> bool:
+def _entry_like(block: Block, max_chars: int, marks: Landmarks) -> bool:
     """A short unpunctuated title that may be a chart entry (or a lone "✓" printed apart from its title)."""
     text = block.text.strip()
     if block.kind == "paragraph" and block.icon == "status" and not text:
@@ -43,44 +34,44 @@ def _entry_like(block: Block, max_chars: int) -> bool:
         block.kind == "paragraph"
         and 0 < len(text) <= max_chars
         and not text.endswith((".", ":"))
-        and not is_mission_code_block(block)
-        and not is_furniture(block)
-        and not parse_action_heading(text)
-        and not is_status_mark(text)
+        and not marks.is_mission_code_block(block)
+        and not marks.is_furniture(block)
+        and not marks.parse_action_heading(text)
+        and not marks.is_status_mark(text)
         and not (is_heading_like(text) and "✓" not in text)
-        and objective_of(text) is None
+        and marks.objective_of(text) is None
     )
 
 
-def _is_axis_label(blocks: list[Block], i: int) -> bool:
+def _is_axis_label(blocks: list[Block], i: int, marks: Landmarks) -> bool:
     """A capitalised label printed right before a mission code ("PRODUITS et SERVICES")."""
     block = blocks[i]
     return (
         block.kind == "paragraph"
         and is_heading_like(block.text)
-        and not is_mission_code_block(block)
-        and not is_furniture(block)
-        and not is_owner_phrase(block.text)
+        and not marks.is_mission_code_block(block)
+        and not marks.is_furniture(block)
+        and not marks.is_owner_phrase(block.text)
         and i + 1 < len(blocks)
-        and is_mission_code_block(blocks[i + 1])
+        and marks.is_mission_code_block(blocks[i + 1])
     )
 
 
-def _opens_group(blocks: list[Block], i: int) -> bool:
+def _opens_group(blocks: list[Block], i: int, marks: Landmarks) -> bool:
     """A mission code followed by its headline (a line with lower-case letters)."""
     headline = blocks[i + 1] if i + 1 < len(blocks) else None
     return (
-        is_mission_code_block(blocks[i])
+        marks.is_mission_code_block(blocks[i])
         and headline is not None
         and headline.kind in ("paragraph", "heading")
-        and not is_mission_code_block(headline)
-        and not is_furniture(headline)
+        and not marks.is_mission_code_block(headline)
+        and not marks.is_furniture(headline)
         and any(c.islower() for c in headline.text)
     )
 
 
 def blocks_to_chart(
-    blocks: list[Block], used: set[int], *, entry_max_chars: int, group_min_entries: int
+    blocks: list[Block], used: set[int], marks: Landmarks, *, entry_max_chars: int, group_min_entries: int
 ) -> tuple[list[ChartEntry], dict[str, str], set[int]]:
     """Chart entries, axis label per mission code, and the block indices they consumed (`used` are skipped)."""
     entries: list[ChartEntry] = []
@@ -93,25 +84,25 @@ def blocks_to_chart(
         if i in used:
             i += 1
             continue
-        if _is_axis_label(blocks, i):
+        if _is_axis_label(blocks, i, marks):
             axis_label = blocks[i].text.strip()
-        if _opens_group(blocks, i):
+        if _opens_group(blocks, i, marks):
             j = i + 2
             group: list[int] = []
-            while j < n and j not in used and _entry_like(blocks[j], entry_max_chars):
+            while j < n and j not in used and _entry_like(blocks[j], entry_max_chars, marks):
                 group.append(j)
                 j += 1
             if len(group) >= group_min_entries:
-                mission = mission_code_of(blocks[i].text)
+                mission = marks.mission_code_of(blocks[i].text)
                 assert mission is not None
                 if axis_label:
                     axis_of[mission] = axis_label
                     if i > 0 and blocks[i - 1].text.strip() == axis_label:
                         consumed.add(i - 1)
                 consumed.update({i, i + 1, *group})
-                entries += _chart_entries(mission, [blocks[k] for k in group])
+                entries += _chart_entries(mission, [blocks[k] for k in group], marks)
                 # the legend line right after the chart
-                if j < n and (blocks[j].icon == "status" or is_status_mark(blocks[j].text)):
+                if j < n and (blocks[j].icon == "status" or marks.is_status_mark(blocks[j].text)):
                     consumed.add(j)
                     j += 1
                 i = j
@@ -120,10 +111,7 @@ def blocks_to_chart(
     return entries, axis_of, consumed
 
 
-_NEW_MARK = re.compile(r"^\(\s*nouveau\s*\)\s*|\s*\(\s*nouveau\s*\)$", re.IGNORECASE)
-
-
-def _chart_entries(mission: str, blocks: list[Block]) -> list[ChartEntry]:
+def _chart_entries(mission: str, blocks: list[Block], marks: Landmarks) -> list[ChartEntry]:
     """Chart entries of one mission group: "(nouveau)" marks a new action, a final "✓" a completed one.
 
     A mark printed as a block of its own ("(nouveau)" before a title, "✓" after
@@ -131,10 +119,11 @@ def _chart_entries(mission: str, blocks: list[Block]) -> list[ChartEntry]:
     """
     entries: list[ChartEntry] = []
     pending_new = False
+    new_mark = marks.new_mark()
     for block in blocks:
         title = block.text.strip()
-        new = pending_new or bool(_NEW_MARK.search(title))
-        title = _NEW_MARK.sub("", title).strip()
+        new = pending_new or bool(new_mark and new_mark.search(title))
+        title = new_mark.sub("", title).strip() if new_mark else title
         completed = title.endswith("✓") or block.icon == "status"
         title = title.rstrip("✓ ").strip()
         if not title:

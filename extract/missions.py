@@ -1,10 +1,10 @@
 """Missions: mission sections, mission lists and axis names -> Missions.
 
-* **mission section**: a mission code block ("LABEL") followed within a few
+* **mission section**: a mission code block ("ALPHA") followed within a few
   blocks by "OBJECTIF : …"; its headline, objective, description and progress
   report ("Où en est-on …").
-* **mission lists** (web pages): "**LABEL :** description" items under an axis
-  heading, or codes in parentheses ("8 missions (LABEL, IDNUM, …)", "… (Label)").
+* **mission lists** (web pages): "**ALPHA :** description" items under an axis
+  heading, or codes in parentheses ("8 missions (ALPHA, BRAVO, …)", "… (Label)").
 * **axis names**: the full axis headline a short chart label stands for.
 """
 
@@ -17,21 +17,26 @@ from ..schemas.edition import Mission, Passage
 from ..schemas.provenance import Provenance
 from ..vocabulary.codes import canonical_mission_code
 from ..vocabulary.text import fold
-from .phrases import MISSION_CODES, is_furniture, is_heading_like, is_mission_code_block, mission_code_of, objective_of, parse_action_heading
+from .landmarks import Landmarks
+from .phrases import is_heading_like
 
 
-def blocks_to_mission_sections(blocks: list[Block], used: set[int], *, objective_window: int) -> tuple[list[Mission], dict[int, str]]:
-    """Missions from their sections, and the mission each block index stands in (`used` blocks are skipped)."""
+def blocks_to_mission_sections(
+    blocks: list[Block], used: set[int], marks: Landmarks, *, objective_window: int
+) -> tuple[list[Mission], dict[int, str], set[int]]:
+    """Missions from their sections, the mission each block index stands in (`used` blocks are skipped),
+    and the indices of the blocks the sections' own text takes."""
     missions: list[Mission] = []
     mission_at: dict[int, str] = {}
+    taken: set[int] = set()
     n = len(blocks)
     starts: list[tuple[int, int, str]] = []  # (code index, objective index, code)
     for i, block in enumerate(blocks):
-        if i in used or not is_mission_code_block(block):
+        if i in used or not marks.is_mission_code_block(block):
             continue
         for j in range(i + 1, min(n, i + 1 + objective_window)):
-            if objective_of(blocks[j].text):
-                starts.append((i, j, mission_code_of(block.text)))  # type: ignore[arg-type]
+            if marks.objective_of(blocks[j].text):
+                starts.append((i, j, marks.mission_code_of(block.text)))  # type: ignore[arg-type]
                 break
     for number, (i, j, code) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else n
@@ -43,14 +48,14 @@ def blocks_to_mission_sections(blocks: list[Block], used: set[int], *, objective
         while k < end:
             block = blocks[k]
             mission_at[k] = code
-            if parse_action_heading(block.text):
+            if marks.parse_action_heading(block.text):
                 break
-            if is_furniture(block) or block.kind == "table_row":
+            if marks.is_furniture(block) or block.kind == "table_row":
                 k += 1
                 continue
             if block.kind == "paragraph" and is_heading_like(block.text):
                 break
-            if re.match(r"^Où en est-on\b", block.text.strip(), re.IGNORECASE):
+            if marks.is_progress_heading(block.text):
                 in_progress = True
             elif in_progress:
                 progress.append(Passage(text=block.text.strip(), provenance=block.provenance))
@@ -59,62 +64,62 @@ def blocks_to_mission_sections(blocks: list[Block], used: set[int], *, objective
             k += 1
         for m in range(k, end):
             mission_at[m] = code
+        taken.update(x for x in range(i, k) if blocks[x].kind != "table_row")
         missions.append(
             Mission(
                 code=canonical_mission_code(code),
                 code_printed=code,
                 name=name,
-                objective=objective_of(blocks[j].text),
+                objective=marks.objective_of(blocks[j].text),
                 description=" ".join(description) or None,
                 progress=progress,
                 provenance=Provenance.span([blocks[x].provenance for x in range(i, j + 1)]),
             )
         )
-    return missions, mission_at
+    return missions, mission_at, taken
 
 
-_MISSION_ITEM = re.compile(r"^([A-Z]{4,})\s*:\s*(.+)$")
-_MISSION_LIST = re.compile(r"\b(?:\d+|huit|neuf|sept)\s+missions\s*\(([^)]*)\)", re.IGNORECASE)
-_MISSION_PAREN = re.compile(r"\(([A-Za-z]{4,})\)")
+_MISSION_ITEM = re.compile(r"^([A-Z][A-Z0-9]{2,})\s*:\s*(.+)$")
+_MISSION_PAREN = re.compile(r"\(([A-Z][A-Za-z]{3,})\)")
 
 
-def blocks_to_mission_lists(blocks: list[Block]) -> list[Mission]:
-    """Missions named in web pages: 'LABEL : …' items, '8 missions (LABEL, …)', '… (Label) ;' clauses."""
+def blocks_to_mission_lists(blocks: list[Block], marks: Landmarks) -> list[Mission]:
+    """Missions named in web pages: 'ALPHA : …' items, '8 missions (ALPHA, …)', '… (Label) ;' clauses."""
     missions: list[Mission] = []
     seen: set[str] = set()
     axis: str | None = None
+    listing = re.compile(r"\b(?:\d+|[a-zé]+)\s+" + marks.mission_word() + r"\s*\(([^)]*)\)", re.IGNORECASE)
     for block in blocks:
         text = block.text.strip()
         if block.kind == "heading":
             axis = text if block.level and block.level >= 3 else None
             continue
         m = _MISSION_ITEM.match(text)
-        if m and m.group(1) in MISSION_CODES and m.group(1) not in seen:
+        if m and m.group(1) in marks.missions and m.group(1) not in seen:
             seen.add(m.group(1))
             missions.append(
                 Mission(code=m.group(1), code_printed=m.group(1), axis=axis, description=m.group(2).strip(), provenance=block.provenance)
             )
             continue
-        for lm in _MISSION_LIST.finditer(text):
+        for lm in listing.finditer(text):
             for part in lm.group(1).split(","):
-                try:
-                    code = canonical_mission_code(part.strip())
-                except ValueError:
+                code = part.strip()
+                if code not in marks.missions:
                     continue
                 if code not in seen:
                     seen.add(code)
                     missions.append(
                         Mission(code=code, code_printed=part.strip(), provenance=block.provenance.model_copy(update={"quote": lm.group(0)}))
                     )
-        if "missions" in text.lower() and len(_MISSION_PAREN.findall(text)) >= 2:
+        named = [w for w in _MISSION_PAREN.findall(text) if marks.is_code_word(w.upper()) and not marks.is_owner_name(w)]
+        if marks.mentions_missions(text) and len(named) >= 2:
             sentences = re.split(r"(?<=\.)\s+", text)
             axis_sentence = sentences[0].strip() if sentences else None
             start = text.find(":") + 1 if ":" in text else 0
             for pm in _MISSION_PAREN.finditer(text):
-                try:
-                    code = canonical_mission_code(pm.group(1))
-                except ValueError:
+                if pm.group(1) not in named:
                     continue
+                code = canonical_mission_code(pm.group(1))
                 clause_start = max(text.rfind(";", start, pm.start()), text.rfind(":", start - 1, pm.start())) + 1
                 clause = text[clause_start: pm.start()].strip(" ;,")
                 clause = re.sub(r"^(?:et\s+)?(?:de |d'|la |l'|le |les )?", "", clause).strip()

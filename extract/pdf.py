@@ -15,7 +15,8 @@ is the page of its first line, the union of its lines' boxes on that page
 Bad input is refused with one line: empty, not a PDF, encrypted ("password
 protected"), a structure MuPDF cannot repair, over the page / byte / time
 limits (`PdfLimits`); a PDF whose pages carry no text at all raises
-NoTextLayer ("no text layer; run OCR first").
+NoTextLayer ("no text layer; run OCR first"), and so does one whose text has no
+Unicode meaning ("text layer unreadable": fonts without a Unicode mapping).
 """
 
 from __future__ import annotations
@@ -29,14 +30,17 @@ from ..errors import InputError, LimitExceeded, NoTextLayer
 from ..limits import over_limit
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
+from .layout.asides import attach_asides
+from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
 from .layout.logical import groups_to_logical
 from .layout.model import Line, LogicalLine, union
-from .layout.order import order_page
+from .layout.regions import order_regions, page_boxes
 from .layout.paragraphs import lines_to_groups
 from .layout.running import drop_running_lines
 from .layout.settings import LayoutSettings
+from .layout.readable import body_size, tally_sizes, unreadable_chars
 from .layout.spans import page_lines
 from .layout.tables import RuledPage, TableRegion, find_tables, has_ruled_grid, ruled_page, stitch, table_rows
 
@@ -124,16 +128,32 @@ def read_pdf(
         widths: list[float] = []
         grid_pages: list[int] = []
         grid_rules: list[RuledPage] = []
+        boxes: list[list] = []  # each page's boxes drawn around text (`layout.regions`)
+        unreadable = characters = 0
+        sizes: dict[float, int] = {}  # characters by font size, over the document
+        icons_drawn: list = []  # lines with an icon drawn beside them (`layout.drawn_icons`)
         flags = _text_flags()
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
                 raw = page.get_text("dict", flags=flags)
-                lines = page_lines(raw, index + 1, settings)
+                page_sizes: dict[float, int] = {}
+                tally_sizes(raw, page_sizes)
+                for size, count in page_sizes.items():
+                    sizes[size] = sizes.get(size, 0) + count
+                # thresholds relative to the page's body text
+                page_settings = settings.for_body(body_size(page_sizes))
+                lines = page_lines(raw, index + 1, page_settings)
+                bad, total = unreadable_chars(raw)
+                unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
+                drawings = page.get_cdrawings() if lines else []
+                page_regions = page_boxes(drawings, page.rect.width, page.rect.height, page_settings)
+                if lines:
+                    pictures = [tuple(b["bbox"]) for b in raw.get("blocks", ()) if b.get("type") == 1]
+                    icons_drawn.extend(drawn_icons(lines, drawings, pictures, page_settings))
                 if lines and (len(lines) >= settings.table_min_lines or continued):
-                    drawings = page.get_cdrawings()
-                    if has_ruled_grid(drawings, settings, continued=continued):
+                    if has_ruled_grid(drawings, page_settings, continued=continued):
                         try:
                             grid_rules.append(ruled_page(page, drawings))
                             grid_pages.append(index + 1)
@@ -144,6 +164,7 @@ def read_pdf(
             except Exception as exc:
                 raise InputError(path, f"broken PDF structure that cannot be repaired (page {index + 1}: {_short(exc)})") from None
             pages.append(lines)
+            boxes.append(page_regions)
             heights.append(page.rect.height)
             widths.append(page.rect.width)
             if time.perf_counter() - started > limits.max_seconds:
@@ -155,9 +176,15 @@ def read_pdf(
         producer = " / ".join(v for v in (metadata.get("producer"), metadata.get("creator")) if v) or None
     finally:
         doc.close()
+    if characters and unreadable > settings.unreadable_max_share * characters:
+        share = 100 * unreadable / characters
+        raise NoTextLayer(path, f"text layer unreadable: {share:.0f} % of its characters have no Unicode meaning (fonts without a Unicode mapping); run OCR first")
     if not any(pages):
         raise NoTextLayer(path, "no text layer; run OCR first")
 
+    # the steps across pages: thresholds relative to the document's body text
+    settings = settings.for_body(body_size(sizes))
+    apply_drawn_icons(icons_drawn, settings)
     pages = drop_running_lines(pages, heights, settings)
     words = vocabulary(pages)
     try:
@@ -168,7 +195,7 @@ def read_pdf(
     if time.perf_counter() - started > limits.max_seconds:
         raise over_limit(path, f"took more than {limits.max_seconds:g} s to read", "max_seconds", float(limits.max_seconds), " s")
 
-    logical = _pages_to_logical(pages, widths, regions, words, settings)
+    logical = _pages_to_logical(pages, widths, boxes, regions, words, settings)
     blocks = _logical_to_blocks(logical, source)
     return SourceDocument(
         source=source,
@@ -186,7 +213,7 @@ def _inside(line: Line, box: tuple[float, float, float, float], slack: float) ->
     return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
 
 
-def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
+def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[list], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
     """Logical lines of the whole document in reading order, tables stitched in place."""
     tables = stitch(regions, settings)
     first_part = {id(parts[0]): parts for parts in tables}
@@ -197,11 +224,11 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], regions: lis
 
     items: list[Line | list[TableRegion]] = []
     ordered_pages = []
-    for number, (lines, width) in enumerate(zip(pages, widths), start=1):
+    for number, (lines, width, page_regions_drawn) in enumerate(zip(pages, widths, boxes), start=1):
         page_regions = by_page.get(number, [])
         if page_regions:
             lines = [l for l in lines if not any(_inside(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
-        ordered_pages.append(order_page(lines, width, settings))
+        ordered_pages.append(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings))
     settle_edges(ordered_pages, settings)
     for number, ordered in enumerate(ordered_pages, start=1):
         page_regions = by_page.get(number, [])

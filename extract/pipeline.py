@@ -27,6 +27,7 @@ from .structure import blocks_to_edition
 
 
 if TYPE_CHECKING:
+    from ..profiles import Profile
     from ..settings import BuildSettings, ReaderSettings
 
 
@@ -99,26 +100,46 @@ def _is_fictitious(paths: list[Path], documents: list[SourceDocument]) -> bool:
     return False
 
 
-def _require_roadmap_structure(path: Path, edition: Edition, *, names_a_roadmap: bool) -> None:
-    """NoRoadmapFound (exit 3) unless the document holds an action card, a mission section or an enjeu,
-    or holds count claims and names itself a roadmap edition ("feuille de route 2019-2022",
-    "édition actualisée mi-2021": a publication page announcing an edition).
+def _require_roadmap_structure(path: Path, edition: Edition, profile: Profile | None, *, names_a_roadmap: bool) -> None:
+    """NoRoadmapFound (exit 3) unless the document holds an action card or a mission structure (sections,
+    chart groups, mission lists), or holds roadmap claims: counts or enjeux in a document that names itself
+    a roadmap edition ("feuille de route 2019-2022", "édition actualisée mi-2021": a publication page).
 
-    Count sentences alone ("le plan compte 14 actions", "quatre axes prioritaires")
-    do not make a roadmap: any action plan counts its measures.
+    Count sentences alone ("le plan compte 14 actions", "quatre axes prioritaires") and numbered
+    items alone do not make a roadmap: any action plan counts its measures. The line says what was looked for.
     """
-    if edition.actions or edition.missions or edition.enjeux or (edition.claims and names_a_roadmap):
+    if edition.actions or edition.missions or ((edition.claims or edition.enjeux) and names_a_roadmap):
         return
-    found = f" ({len(edition.claims)} count sentences alone)" if edition.claims else ""
-    raise NoRoadmapFound(path, f"looked for action cards, mission sections and enjeux, found none{found}: no roadmap structure found")
+    from ..profiles import load_profile
+
+    profile = profile or load_profile()
+    card = profile.cards.keywords[0] if profile.cards.keywords else "ACTION"
+    objective = profile.missions.objective_keywords[0] if profile.missions.objective_keywords else "OBJECTIF"
+    found = []
+    if edition.claims:
+        found.append(f"{len(edition.claims)} count sentences alone")
+    if edition.enjeux:
+        found.append(f"{len(edition.enjeux)} numbered items alone")
+    which = f" ({' and '.join(found)}, which are not a roadmap)" if found else ""
+    raise NoRoadmapFound(
+        path,
+        f"looked for action cards ('{card} XY 1 → title'), mission sections (a code word then '{objective} :'), "
+        f"overview chart groups and mission lists, found none{which}: no roadmap structure found",
+    )
 
 
 def extract_edition(
-    paths: list[Path], edition_id: str | None = None, manifest: Path | None = None, *, settings: BuildSettings | None = None
+    paths: list[Path],
+    edition_id: str | None = None,
+    manifest: Path | None = None,
+    *,
+    settings: BuildSettings | None = None,
+    profile: Profile | None = None,
 ) -> Edition:
     """One Edition from the sources of one edition (several sources merge; the first wins on conflicts).
 
-    `settings`: the reader and structure fields of the build settings are used here.
+    `settings`: the reader and structure fields of the build settings are used here. `profile`: hints
+    about this family of roadmaps (the bundled TECH.GOUV profile by default).
     """
     from ..settings import DEFAULT_SETTINGS
 
@@ -187,6 +208,7 @@ def extract_edition(
         published=published if isinstance(published, dt.date) else None,
         sources=refs,
         settings=settings.structure,
+        profile=profile,
     )
-    _require_roadmap_structure(paths[0], edition, names_a_roadmap=inferred_id is not None or inferred_period is not None)
+    _require_roadmap_structure(paths[0], edition, profile, names_a_roadmap=inferred_id is not None or inferred_period is not None)
     return edition.model_copy(update={"fictitious": True}) if fictitious else edition

@@ -1,20 +1,20 @@
-"""Action references in prose ("l'action IN 5", "action 10") -> ActionReferences, quoting their sentence."""
+"""Action references in prose ("l'action XY 5", "action 10") -> ActionReferences, quoting their sentence."""
 
 from __future__ import annotations
 
 from ..schemas.blocks import Block
 from ..schemas.edition import ActionReference
-from .phrases import action_references, parse_action_heading
+from .landmarks import Landmarks
 
 
-def blocks_to_references(blocks: list[Block]) -> list[ActionReference]:
+def blocks_to_references(blocks: list[Block], marks: Landmarks) -> list[ActionReference]:
     """Every action reference of the blocks (table rows and card headings left out)."""
     refs: list[ActionReference] = []
     for block in blocks:
-        if block.kind == "table_row" or parse_action_heading(block.text):
+        if block.kind == "table_row" or marks.parse_action_heading(block.text):
             continue
         text = block.text
-        for printed, code, offset in action_references(text):
+        for printed, code, offset in marks.action_references(text):
             sentence_start = max(text.rfind(". ", 0, offset) + 2, 0) if text.rfind(". ", 0, offset) >= 0 else 0
             sentence_end = text.find(". ", offset)
             sentence = text[sentence_start: sentence_end + 1 if sentence_end >= 0 else len(text)].strip()

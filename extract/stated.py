@@ -5,14 +5,14 @@ comprend 38 projets. Parmi eux, 5 sont désormais achevés et 3 nouveaux font
 leur entrée", "répond à six enjeux", "8 missions"). Stated changes are the
 changes the document announces itself, each with the sentence that says it:
 
-* a mission renamed ("La mission FABRIQUE devient la mission BETA"), a
+* a mission renamed ("La mission GAMMA devient la mission DELTA"), a
   directorate renamed ("la DINSIC – avant de devenir la DINUM");
-* actions completed and leaving ("… (action DA1) … sort de TECH.GOUV"; the
+* actions completed and leaving ("… (action SO1) … sort de TECH.GOUV"; the
   items of a lead-in "les projets suivants quittent le programme … :");
 * actions added (items of "Trois nouvelles actions intègrent le programme :",
-  "une nouvelle action : le Lab GovTech (action LA 5)");
+  "une nouvelle action : le Lab GovTech (action AL 5)");
 * an action transformed into another ("Action transformée en Lab GovTech
-  (action LA5)", "L'action BE 1 … donne naissance à une nouvelle action");
+  (action AL5)", "L'action DE 1 … donne naissance à une nouvelle action");
 * actions refocused ("a été réorientée", "va se focaliser sur", items of
   "Les repositionnements suivants ont été réalisés :").
 """
@@ -20,11 +20,12 @@ changes the document announces itself, each with the sentence that says it:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..schemas.blocks import Block
 from ..schemas.edition import Claim, ClaimKind, StatedChange, StatedChangeKind
-from ..vocabulary.codes import MISSION_PREFIX
-from .phrases import action_references, is_heading_like, parse_action_heading
+from .landmarks import Landmarks
+from .phrases import is_heading_like
 
 _NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 _N = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
@@ -101,10 +102,7 @@ _LEAD_IN: list[tuple[StatedChangeKind, re.Pattern[str]]] = [
     ("action_added", re.compile(r"\bnouvelles actions\b|\bnouveaux projets\b|\bintègrent\b", re.IGNORECASE)),
     ("action_refocused", re.compile(r"\brepositionnements?\b|\bréorient\w*", re.IGNORECASE)),
 ]
-_LEAVING = re.compile(
-    r"\b(?:ont quitté|quitte|quittent|sort de|sortent de|sort du|sortent du)\s+(?:le programme\s+)?(?:du programme\s+)?TECH\.GOUV|\bsort du programme\b",
-    re.IGNORECASE,
-)
+_LEAVING = re.compile(r"\bsort du programme\b", re.IGNORECASE)
 _ADDED = re.compile(r"\bnouvelle action\b|\bajouter une action\b", re.IGNORECASE)
 _TRANSFORMED = re.compile(r"\btransformée?\s+en\b", re.IGNORECASE)
 _GIVES_BIRTH = re.compile(r"\bdonne naissance à une nouvelle action\b", re.IGNORECASE)
@@ -112,12 +110,27 @@ _REFOCUSED = re.compile(r"\bréorientée?\b|\bse focaliser\b|\brecentrée?\b|\br
 #: (pattern, a word it needs: sentences without it are not searched).
 #: Words (in `_caseless` form) one of which each pattern needs: sentences without any are not searched.
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _LEAVING: ("tech.gouv", "sort du programme"),
+    _LEAVING: ("sort du programme",),
     _ADDED: ("nouvelle action", "ajouter une action"),
     _TRANSFORMED: ("transform",),
     _GIVES_BIRTH: ("donne naissance",),
     _REFOCUSED: ("réorienté", "se focaliser", "recentré", "refocalisé"),
 }
+
+
+@lru_cache(maxsize=8)
+def _leaving(programme: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """'… quitte le programme TECH.GOUV', '… sort de TECH.GOUV' for the programme's names, and the words it needs."""
+    if not programme:
+        return _LEAVING, _NEEDS[_LEAVING]
+    pattern = re.compile(
+        r"\b(?:ont quitté|quitte|quittent|sort de|sortent de|sort du|sortent du)\s+(?:le programme\s+)?(?:du programme\s+)?(?:"
+        + programme
+        + r")|\bsort du programme\b",
+        re.IGNORECASE,
+    )
+    names = tuple(_caseless(name.replace("\\", "")) for name in programme.split("|"))
+    return pattern, names + _NEEDS[_LEAVING]
 
 
 def _search(pattern: re.Pattern[str], text: str, lowered: str) -> re.Match[str] | None:
@@ -127,9 +140,10 @@ def _search(pattern: re.Pattern[str], text: str, lowered: str) -> re.Match[str] 
     return pattern.search(text)
 
 
+_CODE = r"([A-Z][A-Z0-9]{2,})"
 _MISSION_RENAMED = [
-    (re.compile(r"\bmission\s+([A-Z]{4,})\s+devient\s+(?:la\s+)?(?:\*\*)?mission\s+([A-Z]{4,})"), "devient"),
-    (re.compile(r"\bchangé de nom\b[^.]*?\bde\s+([A-Z]{4,})\s+à\s+([A-Z]{4,})"), "changé de nom"),
+    (re.compile(r"\bmission\s+" + _CODE + r"\s+devient\s+(?:la\s+)?(?:\*\*)?mission\s+" + _CODE + r"\b"), "devient"),
+    (re.compile(r"\bchangé de nom\b[^.]*?\bde\s+" + _CODE + r"\s+à\s+" + _CODE + r"\b"), "changé de nom"),
 ]
 _DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|ait)\s+(?:la\s+|le\s+)?([A-Z]{4,})\b")
 
@@ -175,11 +189,22 @@ def _lead_in_kind(block: Block) -> StatedChangeKind | None:
     return None
 
 
-def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[Block]]] = ()) -> list[StatedChange]:
-    """The changes the document states, in reading order, one per (kind, subject, target)."""
+def blocks_to_stated_changes(
+    blocks: list[Block], marks: Landmarks | None = None, cards: list[tuple[Block, list[Block]]] = ()
+) -> list[StatedChange]:
+    """The changes the document states, in reading order, one per (kind, subject, target).
+
+    `marks`: the landmarks of the document (the bundled profile's alone when None)."""
+    if marks is None:
+        from ..profiles import load_profile
+
+        marks = Landmarks(load_profile())
+    action_references = marks.action_references
+    leaving, leaving_needs = _leaving(marks.programme)
+    any_need = re.compile(_ANY_NEED.pattern + "|" + "|".join(re.escape(word) for word in leaving_needs))
     card_of: dict[int, str] = {}
     for heading, body in cards:
-        parsed = parse_action_heading(heading.text)
+        parsed = marks.parse_action_heading(heading.text)
         if parsed:
             for block in body:
                 card_of[id(block)] = parsed[1]
@@ -199,7 +224,7 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
         if kind is not None:
             lead_kind = kind
             continue
-        if lead_kind is not None and (block.kind == "heading" or is_heading_like(text) or parse_action_heading(text)):
+        if lead_kind is not None and (block.kind == "heading" or is_heading_like(text) or marks.parse_action_heading(text)):
             lead_kind = None
         if lead_kind is not None:
             refs = _coded(action_references(text))
@@ -210,10 +235,10 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
 
         # a block holding none of the words the patterns need states no change in any sentence
         lowered_text = _caseless(text)
-        may_state = _ANY_NEED.search(lowered_text) or any(word in text for word in _CASED_NEEDS)
+        may_state = any_need.search(lowered_text) or any(word in text for word in _CASED_NEEDS)
         for offset, sentence in _sentences(text) if may_state else ():
             lowered = _caseless(sentence)
-            if not _ANY_NEED.search(lowered) and not any(word in sentence for word in _CASED_NEEDS):
+            if not any_need.search(lowered) and not any(word in sentence for word in _CASED_NEEDS):
                 continue  # no change pattern can match
             named_here = None
 
@@ -227,17 +252,20 @@ def blocks_to_stated_changes(blocks: list[Block], cards: list[tuple[Block, list[
             def refs_before(offset: int = offset) -> list:
                 return _coded(action_references(text[:offset]))
 
+            renamed_here: set[str] = set()
             for pattern, needs in _MISSION_RENAMED:
                 if needs not in sentence:
                     continue
                 for m in pattern.finditer(sentence):
-                    if m.group(1) in MISSION_PREFIX and m.group(2) in MISSION_PREFIX and m.group(1) != m.group(2):
+                    if m.group(1) != m.group(2) and not (marks.is_owner_name(m.group(1)) or marks.is_owner_name(m.group(2))):
                         add(_change("mission_renamed", m.group(1), m.group(2), block, sentence))
+                        renamed_here.update((m.group(1), m.group(2)))
             renamings = _DIRECTORATE_RENAMED.finditer(sentence) if "deven" in sentence else ()  # the pattern needs "deven…"
             for m in renamings:
-                if m.group(1) != m.group(2) and m.group(1) not in MISSION_PREFIX and m.group(2) not in MISSION_PREFIX:
+                pair = {m.group(1), m.group(2)}
+                if m.group(1) != m.group(2) and not pair & (marks.missions | renamed_here):
                     add(_change("directorate_renamed", m.group(1), m.group(2), block, sentence))
-            if _search(_LEAVING, sentence, lowered):
+            if any(word in lowered for word in leaving_needs) and leaving.search(sentence):
                 subject = refs_here()[0][1] if refs_here() else _last_code(refs_before())
                 if subject:
                     add(_change("action_completed", subject, None, block, sentence))

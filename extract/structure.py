@@ -20,7 +20,7 @@ Block conventions the builder expects from every reader (text, markdown, PDF)
   or arrow item) takes that block as its title.
 * ``table_row``: ``cells`` in order, one block per printed row; a header row
   has empty first cells (mission, label) and the value column headers.
-* ``provenance.quote`` is the printed text; running headers ("- LABEL -",
+* ``provenance.quote`` is the printed text; running headers ("- ALPHA -",
   "Feuille de route 2019-2022", page numbers) may be left in, they are skipped.
 
 What the builder recognises, one recogniser per module
@@ -39,7 +39,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import get_args
 
-from ..schemas.blocks import SourceDocument
+from ..profiles import Profile, load_profile
+from ..schemas.blocks import Block, SourceDocument
 from ..schemas.edition import (
     Action,
     ActionReference,
@@ -48,15 +49,19 @@ from ..schemas.edition import (
     ClaimKind,
     Edition,
     Enjeu,
+    Finding,
     IndicatorTable,
     Mission,
     SourceRef,
     StatedChange,
 )
-from .cards import blocks_to_cards, card_to_action
+from ..schemas.provenance import Provenance
+from ..vocabulary.codes import prefix_of
+from .cards import Card, blocks_to_cards, card_mission, card_to_action
 from .chart import blocks_to_chart, match_chart_to_cards
 from .enjeux import blocks_to_enjeux
 from .indicators import rows_to_indicator_table
+from .landmarks import Landmarks, discover_landmarks, prefix_missions
 from .missions import axis_candidates, axis_name, blocks_to_mission_lists, blocks_to_mission_sections, merge_mission
 from .references import blocks_to_references
 from .settings import StructureSettings
@@ -75,38 +80,132 @@ class _Partial:
     claims: list[Claim] = field(default_factory=list)
     stated: list[StatedChange] = field(default_factory=list)
     references: list[ActionReference] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    #: (words assigned to an element, words in all, provenance of every unassigned block)
+    words_assigned: int = 0
+    words_total: int = 0
+    unassigned: list[Provenance] = field(default_factory=list)
 
 
-def document_to_partial(document: SourceDocument, settings: StructureSettings) -> _Partial:
+def _page_missions(blocks: list[Block], marks: Landmarks) -> dict[int, str]:
+    """The mission named by the last running header ('- ALPHA -') before each block index."""
+    current: str | None = None
+    named: dict[int, str] = {}
+    for i, block in enumerate(blocks):
+        if marks.is_furniture(block):
+            for text in (block.provenance.quote, block.text):
+                code = text.strip().strip("- ").strip()
+                if code in marks.missions:
+                    current = code
+        if current:
+            named[i] = current
+    return named
+
+
+def _cards_to_actions(cards: list[Card], blocks: list[Block], mission_at: dict[int, str], marks: Landmarks) -> tuple[list[Action], list[Finding]]:
+    """Actions of the cards, each in the mission it is printed in; prefix disagreements and gaps as findings."""
+    placed = [(card, marks.parse_action_heading(card.heading.text)[1]) for card in cards]  # type: ignore[index]
+    learned = prefix_missions([(prefix_of(code), mission_at[card.index]) for card, code in placed if card.index in mission_at])
+    marks = marks.with_codes(prefix_mission=learned)
+    pages = _page_missions(blocks, marks)
+    actions: list[Action] = []
+    findings: list[Finding] = []
+    for card, code in placed:
+        if any(a.code == code for a in actions):
+            continue
+        mission, known_by = card_mission(code, mission_at.get(card.index), pages.get(card.index), marks)
+        action = card_to_action(card, mission, marks)
+        actions.append(action)
+        findings += _card_findings(action, known_by, marks)
+    return actions, findings
+
+
+def _card_findings(action: Action, known_by: str, marks: Landmarks) -> list[Finding]:
+    """What a card's place and content leave in doubt: its prefix disagreeing with its mission, no mission at all, parts missing."""
+    messages = []
+    prefix = prefix_of(action.code)
+    usual = marks.mission_of_prefix(prefix)
+    if known_by == "section" and usual and usual != action.mission and usual in marks.missions:
+        messages.append(("prefix_mismatch", f"card {action.code_printed} is printed in mission {action.mission}, while {prefix} cards stand in mission {usual}"))
+    if known_by == "none":
+        messages.append(("card_without_mission", f"card {action.code_printed} stands in no mission section and no other card tells its mission; kept under {action.mission}"))
+    missing = [name for name, value in (("title", action.title), ("objective", action.objective)) if not value]
+    if missing:
+        messages.append(("card_incomplete", f"card {action.code_printed} was read without its {' and '.join(missing)}; what was read is kept"))
+    return [Finding(kind=kind, severity="warning", subject=action.code, message=message, provenance=[action.provenance]) for kind, message in messages]
+
+
+def _within(inner: Provenance, outer: Provenance) -> bool:
+    """`inner` stands inside `outer` (same source; line range, or page and box)."""
+    if inner.source != outer.source:
+        return False
+    if inner.line_start is not None and outer.line_start is not None:
+        return outer.line_start <= inner.line_start and (inner.line_end or inner.line_start) <= (outer.line_end or outer.line_start)
+    if inner.page is None or inner.page != outer.page:
+        return False
+    if inner.bbox is None or outer.bbox is None:
+        return True
+    a, b = inner.bbox, outer.bbox
+    return a[0] >= b[0] - 1 and a[1] >= b[1] - 1 and a[2] <= b[2] + 1 and a[3] <= b[3] + 1
+
+
+def _element_places(part: _Partial) -> list[Provenance]:
+    places = [e.provenance for e in part.enjeux] + [m.provenance for m in part.missions] + [c.provenance for c in part.claims]
+    places += [c.evidence for c in part.stated] + [r.provenance for r in part.references]
+    if part.indicators is not None:
+        places += [part.indicators.provenance] + [r.provenance for r in part.indicators.rows]
+    return places
+
+
+def _account(part: _Partial, blocks: list[Block], taken: set[int], marks: Landmarks) -> None:
+    """Coverage of one source: every block is in an element, page furniture, or unassigned (with its place)."""
+    places = _element_places(part)
+    for i, block in enumerate(blocks):
+        words = len(block.text.split())
+        if not words or marks.is_furniture(block):
+            continue
+        part.words_total += words
+        if i in taken or any(_within(block.provenance, place) for place in places):
+            part.words_assigned += words
+        else:
+            part.unassigned.append(block.provenance)
+
+
+def document_to_partial(document: SourceDocument, settings: StructureSettings, profile: Profile) -> _Partial:
     """Everything one source says about its edition."""
     # a reader's "line" is a paragraph of one line; blank blocks carry nothing
     blocks = [b.model_copy(update={"kind": "paragraph"}) if b.kind == "line" else b for b in document.blocks if b.kind != "blank"]
     part = _Partial()
+    marks = discover_landmarks(
+        blocks,
+        profile,
+        objective_window=settings.mission_objective_window,
+        chart_entry_max_chars=settings.chart_entry_max_chars,
+        chart_group_min_entries=settings.chart_group_min_entries,
+    )
 
-    cards, used = blocks_to_cards(blocks)
+    cards, used = blocks_to_cards(blocks, marks)
     chart, axis_labels, chart_used = blocks_to_chart(
-        blocks, used, entry_max_chars=settings.chart_entry_max_chars, group_min_entries=settings.chart_group_min_entries
+        blocks, used, marks, entry_max_chars=settings.chart_entry_max_chars, group_min_entries=settings.chart_group_min_entries
     )
     used |= chart_used
-    missions, mission_at = blocks_to_mission_sections(blocks, used, objective_window=settings.mission_objective_window)
+    missions, mission_at, section_used = blocks_to_mission_sections(blocks, used, marks, objective_window=settings.mission_objective_window)
     candidates = axis_candidates(blocks) if any(m.code in axis_labels for m in missions) else []
     folded: dict[str, set[str]] = {}
     for mission in missions:
         label = axis_labels.get(mission.code)
         if label:
             mission.axis = axis_name(label, candidates, folded)
-    part.missions = missions or blocks_to_mission_lists(blocks)
+    part.missions = missions or blocks_to_mission_lists(blocks, marks)
 
-    for card in cards:
-        action = card_to_action(card, mission_at.get(card.index))
-        if all(a.code != action.code for a in part.actions):
-            part.actions.append(action)
+    part.actions, part.findings = _cards_to_actions(cards, blocks, mission_at, marks)
     part.chart = chart
     part.enjeux = blocks_to_enjeux(blocks)
     part.indicators = rows_to_indicator_table([b for b in blocks if b.kind == "table_row"])
     part.claims = blocks_to_claims(blocks)
-    part.stated = blocks_to_stated_changes(blocks, cards=[(card.heading, card.body) for card in cards])
-    part.references = blocks_to_references(blocks)
+    part.stated = blocks_to_stated_changes(blocks, marks, cards=[(card.heading, card.body) for card in cards])
+    part.references = blocks_to_references(blocks, marks)
+    _account(part, blocks, used | section_used, marks)
     return part
 
 
@@ -119,9 +218,17 @@ def blocks_to_edition(
     period: str | None = None,
     published=None,
     settings: StructureSettings | None = None,
+    profile: Profile | None = None,
 ) -> Edition:
-    """One Edition from the block streams of its sources (in order; earlier sources win on conflicts)."""
+    """One Edition from the block streams of its sources (in order; earlier sources win on conflicts).
+
+    `profile`: what is known of this family of roadmaps, used as hints (the bundled TECH.GOUV profile by default).
+    """
     settings = settings or StructureSettings()
+    profile = profile or load_profile()
+    findings: list[Finding] = []
+    unassigned: list[Provenance] = []
+    words_assigned = words_total = 0
     enjeux: dict[int, Enjeu] = {}
     missions: dict[str, Mission] = {}
     actions: dict[str, Action] = {}
@@ -131,7 +238,11 @@ def blocks_to_edition(
     stated: list[StatedChange] = []
     references: list[ActionReference] = []
     for document in documents:
-        part = document_to_partial(document, settings)
+        part = document_to_partial(document, settings, profile)
+        findings += part.findings
+        unassigned += part.unassigned
+        words_assigned += part.words_assigned
+        words_total += part.words_total
         for enjeu in part.enjeux:
             enjeux.setdefault(enjeu.number, enjeu)
         for mission in part.missions:
@@ -182,4 +293,7 @@ def blocks_to_edition(
         indicators=indicators,
         stated_changes=stated,
         references=references,
+        findings=findings,
+        coverage=round(words_assigned / words_total, 4) if words_total else None,
+        unassigned=unassigned,
     )

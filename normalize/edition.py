@@ -20,6 +20,7 @@ from ..vocabulary.deadlines import phrase_to_deadline
 from .indicators import cell_to_value
 
 if TYPE_CHECKING:
+    from ..profiles import Profile
     from ..settings import NormalizeSettings
 
 
@@ -35,18 +36,21 @@ def context_year(edition: Edition) -> int | None:
     return None
 
 
-def normalize_edition(edition: Edition, *, settings: NormalizeSettings | None = None) -> Edition:
-    """A copy of `edition` with its deadlines, owners and indicator values filled in."""
+def normalize_edition(edition: Edition, *, settings: NormalizeSettings | None = None, profile: Profile | None = None) -> Edition:
+    """A copy of `edition` with its deadlines, owners and indicator values filled in (owners against the profile's bodies)."""
     year = settings.context_year if settings is not None and settings.context_year is not None else context_year(edition)
     result = edition.model_copy(deep=True)
     owner_lines = [line for action in result.actions for line in action.owners_printed]
     if owner_lines:
-        from .owners import line_to_owners  # loads spaCy's tokenizer on first use only
+        from ..vocabulary.owners import bodies_of
+        from .owners import line_to_owners
+
+        bodies = bodies_of(profile) if profile is not None else None
 
         for action in result.actions:
             owners, seen = [], set()
             for line in action.owners_printed:
-                for owner in line_to_owners(line):
+                for owner in line_to_owners(line, bodies):
                     if (owner.id, owner.qualifier) not in seen:
                         seen.add((owner.id, owner.qualifier))
                         owners.append(owner)

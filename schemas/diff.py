@@ -82,6 +82,16 @@ class StatedCheck(_Model):
     observed_at: list[Provenance] = Field(default_factory=list, description="Where the observed facts stand")
 
 
+class EditionError(_Model):
+    """An error-level finding of the audit of either edition: the report shows it, as it bears on every change."""
+
+    edition: str = Field(description="Id of the edition the audit found it in")
+    kind: str
+    subject: str | None = None
+    message: str
+    provenance: list[Provenance]
+
+
 class Diff(_Model):
     schema_version: str = SCHEMA_VERSION
     old: str = Field(description="Id of the older edition")
@@ -97,4 +107,7 @@ class Diff(_Model):
     not_compared: list[str] = Field(default_factory=list, description="What could not be compared, and why (French)")
     not_compared_phrases: list[Phrase] = Field(
         default_factory=list, description="The `not_compared` notes in machine-readable form, in the same order"
+    )
+    edition_errors: list[EditionError] = Field(
+        default_factory=list, description="Error-level findings of the audit of either edition (a claimed count the extraction does not reach…)"
     )

@@ -75,21 +75,21 @@ class Passage(_Model):
 
 
 class ActionReference(_Model):
-    """A mention of an action code in the edition's text ('action IN 5', 'action 10')."""
+    """A mention of an action code in the edition's text ('action XY 5', 'action 10')."""
 
-    printed: str = Field(description="The reference as printed ('action IN 5', 'IN 5', 'action 10')")
+    printed: str = Field(description="The reference as printed ('action XY 5', 'XY 5', 'action 10')")
     code: str | None = Field(description="Canonical code, None when the reference names no mission prefix")
     provenance: Provenance
 
 
 class Mission(_Model):
-    code: str = Field(description="Canonical mission code: LABEL, IDNUM, DATA, INFRA, PILOT, TALENTS, BETA, FABRIQUE, TRANSFO")
+    code: str = Field(description="Canonical mission code, as the edition sets it (a single word in capitals)")
     code_printed: str
     name: str | None = Field(default=None, description="The mission's headline ('Construire une identification unifiée …')")
     axis: str | None = Field(default=None, description="The axis the mission belongs to ('Des produits et des services numériques …')")
     objective: str | None = Field(default=None, description="The 'OBJECTIF :' sentence")
     description: str | None = Field(default=None, description="One-line description (2019 page) or opening paragraph")
-    aliases: list[str] = Field(default_factory=list, description="Earlier codes of the same mission (FABRIQUE for BETA)")
+    aliases: list[str] = Field(default_factory=list, description="Earlier codes of the same mission, as the edition states them")
     progress: list[Passage] = Field(default_factory=list, description="Paragraphs of the mission's progress report ('Où en est-on mi-2020 ?')")
     provenance: Provenance
 
@@ -109,8 +109,8 @@ ActionStatus = Literal["active", "completed"]
 
 
 class Action(_Model):
-    code: str = Field(description="Canonical code ('IN5')")
-    code_printed: str = Field(description="Code as printed ('IN 5')")
+    code: str = Field(description="Canonical code ('XY5')")
+    code_printed: str = Field(description="Code as printed ('XY 5')")
     mission: str = Field(description="Canonical code of the mission the card stands in")
     title: str = Field(description="Title on the card, after the arrow")
     chart_title: str | None = Field(default=None, description="Title of the matching entry in the overview chart")
@@ -125,7 +125,7 @@ class Action(_Model):
     deadlines_printed: list[str] = Field(default_factory=list, description="Card-level deadline/status phrases, in order")
     deadlines: list[Deadline] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list, description="Free remarks printed on the card ('Action transformée en Lab GovTech (action LA5).')")
+    notes: list[str] = Field(default_factory=list, description="Free remarks printed on the card ('Action transformée en Lab GovTech (action AL5).')")
     provenance: Provenance
 
 
@@ -189,6 +189,9 @@ FindingKind = Literal[
     "chart_unmatched",
     "unparsed_deadline",
     "unknown_owner",
+    "prefix_mismatch",
+    "card_incomplete",
+    "card_without_mission",
 ]
 
 
@@ -221,6 +224,12 @@ class Edition(_Model):
     stated_changes: list[StatedChange] = Field(default_factory=list)
     references: list[ActionReference] = Field(default_factory=list, description="Every action code mentioned in the text, in reading order")
     findings: list[Finding] = Field(default_factory=list)
+    coverage: float | None = Field(
+        default=None, ge=0, le=1, description="Share of the sources' words (page furniture left out) that ended in an element of the edition"
+    )
+    unassigned: list[Provenance] = Field(
+        default_factory=list, description="Every block of the sources that ended in no element, with its place and text"
+    )
 
     def action(self, code: str) -> Action | None:
         return next((a for a in self.actions if a.code == code), None)

@@ -48,7 +48,7 @@ class Deadline(BaseModel):
     year_inferred: bool = Field(default=False, description="The year was not printed and was taken from the edition's context")
 
 
-OwnerKind = Literal["directorate", "ministry", "agency", "service", "unknown"]
+OwnerKind = Literal["directorate", "ministry", "agency", "service", "organisation", "unknown"]
 
 
 class Owner(BaseModel):

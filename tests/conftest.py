@@ -57,8 +57,9 @@ def edition_mi2021():
     return extracted_edition("mi-2021")
 
 
-#: Fields that say where a fact stands, or which file it came from: they differ by design between renditions.
-WHERE = {"provenance", "evidence", "sources"}
+#: Fields that say where a fact stands, or which file it came from, and what of the rendition's own
+#: text was left unassigned (its blocks and their share of words): they differ by design between renditions.
+WHERE = {"provenance", "evidence", "sources", "unassigned", "coverage"}
 
 
 def without_provenance(value):

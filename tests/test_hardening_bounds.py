@@ -279,7 +279,7 @@ def test_time_bound_covers_the_whole_build_not_only_the_reader(monkeypatch):
     from editiondiff.pipeline import build_edition
     from editiondiff.settings import BuildSettings
 
-    def slow_normalisation(edition, settings=None):
+    def slow_normalisation(edition, settings=None, profile=None):
         time.sleep(30)
         return edition
 

@@ -94,3 +94,36 @@ def test_build_edition_passes_layout_settings_to_the_pdf_reader(monkeypatch):
     custom = LayoutSettings(wide_gap_em=2.5)
     build_edition([ROOT / "corpus" / "pdf" / "mi-2020_retypeset_pymupdf.pdf"], settings=BuildSettings(reader=ReaderSettings(layout=custom)))
     assert seen == [custom]
+
+
+def test_point_distances_scale_with_the_body_size():
+    scaled = DEFAULT_LAYOUT.for_body(18.0)
+    assert scaled.split_gap_min_pt == 2 * DEFAULT_LAYOUT.split_gap_min_pt
+    assert scaled.status_indent_pt == 2 * DEFAULT_LAYOUT.status_indent_pt
+    assert scaled.wide_gap_em == DEFAULT_LAYOUT.wide_gap_em and scaled.gutter_min_lines == DEFAULT_LAYOUT.gutter_min_lines
+    assert DEFAULT_LAYOUT.for_body(DEFAULT_LAYOUT.body_reference_pt) is DEFAULT_LAYOUT
+
+
+def test_a_page_set_twice_as_large_reads_the_same(tmp_path):
+    """The same page, every size and place doubled: the same blocks."""
+    import pymupdf
+
+    from editiondiff.extract.pdf import read_pdf
+
+    def page(scale: float) -> Path:
+        doc = pymupdf.open()
+        p = doc.new_page(width=595 * scale, height=842 * scale)
+        rows = [("ACTION AA1 → Catalogue", 60, 10.5), ("Construire le catalogue en ligne des solutions.", 76, 9), ("➔ Publier le catalogue", 92, 9),
+                ("➔ Ouvrir le service aux administrations", 106, 9), ("⬆ DINUM", 122, 9)]
+        for text, y, size in rows:
+            p.insert_text((50 * scale, y * scale), text, fontsize=size * scale, fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", fontname="dv")
+        p.insert_text((330 * scale, 92 * scale), "2nd semestre 2020", fontsize=9 * scale, fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", fontname="dv")
+        p.insert_text((370 * scale, 106 * scale), "Fait", fontsize=9 * scale, fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", fontname="dv")
+        path = tmp_path / f"x{scale}.pdf"
+        doc.save(path)
+        return path
+
+    def texts(path):
+        return [b.text for b in read_pdf(path).blocks]
+
+    assert texts(page(1.0)) == texts(page(2.0))

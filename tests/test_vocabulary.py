@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from editiondiff.extract.phrases import is_owner_phrase, step_status
+from editiondiff.extract.landmarks import Landmarks
+from editiondiff.extract.phrases import step_status
 from editiondiff.extract.settings import StructureSettings
 from editiondiff.limits import ReadLimits
+from editiondiff.profiles import load_profile
 from editiondiff.settings import BuildSettings, NormalizeSettings, ReaderSettings
 from editiondiff.vocabulary import icons, status
 from editiondiff.vocabulary.deadlines import is_deadline_phrase, phrase_to_deadline
-from editiondiff.vocabulary.owners import ACRONYMS, BODIES
+from editiondiff.vocabulary.owners import acronyms_of, bodies_of
+
+PROFILE = load_profile()
+BODIES = bodies_of(PROFILE)
+ACRONYMS = acronyms_of(BODIES)
+is_owner_phrase = Landmarks(PROFILE).is_owner_phrase
 
 
 @pytest.mark.parametrize("acronym", ACRONYMS)

@@ -1,79 +1,73 @@
-"""Canonical action and mission codes, and the alias history of names.
+"""The shapes of action and mission codes, learned from nothing but their print.
 
-Action codes are printed with or without a space ("IN 5", "IN5", "TR 1");
-the canonical form has none. Mission codes keep their history: FABRIQUE was
-renamed BETA in the mid-2020 edition, and the directorate DINSIC became DINUM
-in late 2019.
+An action code is two or three capital letters, an optional separator (space,
+no-break space, hyphen, dash, dot, slash) and a number of one or two digits:
+"AL1", "XY 5", "LB-3", "SA 12". The canonical form has no separator and no
+leading zero ("XY5"). A mission code is a single word of capital letters
+("ALPHA", "BRAVO"); printed in running text it may be capitalised ("Label").
+Which prefixes and missions an edition holds is learned from the edition
+(`editiondiff.extract.landmarks`); nothing here lists them.
 """
 
 from __future__ import annotations
 
 import re
 
-#: Mission code -> two-letter prefix of its action codes.
-MISSION_PREFIX = {
-    "LABEL": "LA",
-    "IDNUM": "ID",
-    "DATA": "DA",
-    "INFRA": "IN",
-    "PILOT": "PI",
-    "TALENTS": "TA",
-    "BETA": "BE",
-    "FABRIQUE": "FA",
-    "TRANSFO": "TR",
-}
-PREFIX_MISSION = {prefix: mission for mission, prefix in MISSION_PREFIX.items()}
-# Actions of the FABRIQUE mission were numbered BE… in the brochures as well.
-PREFIX_MISSION["BE"] = "BETA"
-
-#: Old code -> (new code, edition id from which the new code is used).
-MISSION_ALIASES = {"FABRIQUE": ("BETA", "mi-2020")}
-#: Old directorate name -> (new name, year of the change).
-DIRECTORATE_ALIASES = {"DINSIC": ("DINUM", 2019)}
-
-_ACTION_CODE = re.compile(r"^\s*([A-Za-z]{2})\s*[-\u00a0 ]?\s*(\d{1,2})\s*$")
-ACTION_CODE_IN_TEXT = re.compile(r"\b(LA|ID|DA|IN|PI|TA|BE|FA|TR)\s?(\d{1,2})\b")
+#: Separators printed between an action code's prefix and its number.
+SEPARATORS = " \u00a0-–./"
+_SEP = r"[ \u00a0\-–./]?"
+PREFIX = r"[A-Z]{2,3}"
+NUMBER = r"\d{1,2}"
+_ACTION_CODE = re.compile(r"^\s*([A-Za-z]{2,3})\s*" + _SEP + r"\s*(\d{1,2})\s*$")
+#: An action code inside a heading or a sentence (prefix group 1, number group 2).
+ACTION_CODE_PATTERN = r"\b(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b"
+_MISSION_CODE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
 
 
 def canonical_action_code(printed: str) -> str:
-    """'IN 5' -> 'IN5', 'tr 1' -> 'TR1'. Raises ValueError on anything that is not a code."""
+    """'XY 5' -> 'XY5', 'lb-3' -> 'LB3'. Raises ValueError on anything that is not a code."""
     m = _ACTION_CODE.match(printed)
     if not m:
         raise ValueError(f"not an action code: {printed!r}")
     return f"{m.group(1).upper()}{int(m.group(2))}"
 
 
-def canonical_mission_code(printed: str, *, edition: str | None = None) -> str:
-    """'Label' -> 'LABEL'; 'FABRIQUE' stays FABRIQUE (its renaming is a fact of the diff, not of spelling)."""
-    code = re.sub(r"[^A-Za-z]", "", printed).upper()
-    if code not in MISSION_PREFIX:
+def prefix_of(code: str) -> str:
+    """The letters of a canonical action code ('XY5' -> 'IN')."""
+    return code.rstrip("0123456789")
+
+
+def looks_like_mission_code(text: str) -> bool:
+    """A single word of three or more capitals (digits allowed after the first letter)."""
+    return bool(_MISSION_CODE.match(text.strip()))
+
+
+def canonical_mission_code(printed: str) -> str:
+    """'Label' -> 'ALPHA', '- ALPHA -' -> 'ALPHA'. Raises ValueError when no code-like word remains."""
+    code = re.sub(r"[^A-Za-z0-9]", "", printed).upper()
+    if not looks_like_mission_code(code) or not code[0].isalpha():
         raise ValueError(f"not a mission code: {printed!r}")
     return code
 
 
-def mission_of_action(code: str) -> str:
-    """The mission an action code belongs to by its prefix ('IN5' -> 'INFRA')."""
-    return PREFIX_MISSION[canonical_action_code(code)[:2]]
+class CodeShapes:
+    """The action code prefixes of one edition: codes are read in running text only with a known prefix,
+    or anywhere after the word "action" ("l'action XY 3")."""
 
+    def __init__(self, prefixes: frozenset[str]) -> None:
+        self.prefixes = prefixes
+        alternatives = "|".join(sorted(prefixes, key=lambda p: (-len(p), p)))
+        self._known = re.compile(r"\b(" + alternatives + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b") if prefixes else None
+        self._after_word = re.compile(r"\bactions?\s+(?:\*\*)?(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b")
 
-def mission_lineage(code: str) -> set[str]:
-    """Every code that names the same mission over time ('BETA' -> {'BETA', 'FABRIQUE'})."""
-    names = {code}
-    for old, (new, _) in MISSION_ALIASES.items():
-        if code in (old, new):
-            names |= {old, new}
-    return names
-
-
-def canonical_directorate(name: str) -> str:
-    """'DINSIC' -> 'DINUM': the current name of a renamed directorate (other names unchanged, upper-cased)."""
-    code = re.sub(r"[^A-Za-z]", "", name).upper()
-    while code in DIRECTORATE_ALIASES:
-        code = DIRECTORATE_ALIASES[code][0]
-    return code
-
-
-def directorate_lineage(name: str) -> set[str]:
-    """Every name of the same directorate over time ('DINUM' -> {'DINUM', 'DINSIC'})."""
-    current = canonical_directorate(name)
-    return {current} | {old for old in DIRECTORATE_ALIASES if canonical_directorate(old) == current}
+    def codes_in(self, text: str) -> list[tuple[str, str, int]]:
+        """(as printed, canonical code, offset) of every action code in `text`, in reading order."""
+        found: dict[int, tuple[str, str, int]] = {}
+        for pattern in (self._known, self._after_word):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                start = m.start(1)
+                if start not in found:
+                    found[start] = (text[start : m.end(2)], f"{m.group(1)}{int(m.group(2))}", start)
+        return [found[k] for k in sorted(found)]

@@ -49,6 +49,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..schemas.values import Deadline, Milestone
 from . import status
@@ -610,6 +611,7 @@ def _opens_like_a_deadline(key: str) -> bool:
     return any(pattern.match(key) for pattern in _OPENINGS)
 
 
+@lru_cache(maxsize=8192)
 def is_deadline_phrase(text: str) -> bool:
     """A deadline or status phrase: the grammar reads it from its first word and finds a date in it,
     or it is a bare state the grammar reads ('Fait', 'En cours', 'Dispositif lancé')."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -87,8 +88,12 @@ def fold_chars(text: str) -> str:
 
     For grammars that match on a folded key and report spans of the original.
     """
-    out = []
-    for char in text:
-        lower = char.lower()[:1] or char
-        out.append(unicodedata.normalize("NFD", lower)[0])
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(_folded_char(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _folded_char(char: str) -> str:
+    lower = char.lower()[:1] or char
+    return unicodedata.normalize("NFD", lower)[0]

@@ -1,6 +1,8 @@
-"""A deadline that moved: compared on the latest end date of the phrases that set a date, slip in months.
+"""A deadline that moved: compared on the latest end date of the phrases that set a date, slip in months
+(positive a slip, negative an advance).
 
-Phrases that state a state ('Fait', 'En cours') are left to `status.py`; when
+Phrases that state a state alone ('Fait', 'En cours') are left to `status.py`; a
+state with an end ("En cours, jusqu'à fin 2022") sets a date like any other; when
 either side's dated phrases were not read as intervals, the folded phrases are
 compared instead (a slip then has no number of months).
 """
@@ -23,11 +25,17 @@ def months_between(before: dt.date, after: dt.date) -> int:
     return (after.year - before.year) * 12 + (after.month - before.month)
 
 
+def _sets_date(raw: str, d) -> bool:
+    """A phrase that sets a date: no state, or work under way until an end ("En cours, jusqu'à fin 2022")."""
+    state = phrase_state(d, raw)
+    return state is None or (state == "ongoing" and d is not None and d.end is not None)
+
+
 def _due(phrases: Phrases) -> tuple[dt.date | None, list[str]]:
     """The latest end date among the phrases that set a date, and those phrases' folded text."""
     ends, dated = [], []
     for raw, d in phrases:
-        if phrase_state(d, raw) is not None:
+        if not _sets_date(raw, d):
             continue
         dated.append(fold(raw))
         if d is not None and d.end is not None:
@@ -54,8 +62,8 @@ def deadline_change(subject, mission, old_phr: Phrases, new_phr: Phrases, old_pr
         bonus = 0
     return make_change(
         "deadline_changed", mission=mission, subject=subject,
-        before=" / ".join(r for r, d in old_phr if phrase_state(d, r) is None),
-        after=" / ".join(r for r, d in new_phr if phrase_state(d, r) is None),
+        before=" / ".join(r for r, d in old_phr if _sets_date(r, d)),
+        after=" / ".join(r for r, d in new_phr if _sets_date(r, d)),
         detail=detail, bonus=bonus, confidence=confidence, old=old_prov, new=new_prov,
     )
 

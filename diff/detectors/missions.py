@@ -18,7 +18,7 @@ def _both_list_missions(old: Edition, new: Edition) -> bool:
 
 
 def mission_renamed(old: Edition, new: Edition, matching: Matching, settings: DiffSettings) -> list[Change]:
-    """A matched mission whose code changed (FABRIQUE -> BETA), with the evidence of the match."""
+    """A matched mission whose code changed (GAMMA -> DELTA), with the evidence of the match."""
     if not _both_list_missions(old, new):
         return []
     changes = []

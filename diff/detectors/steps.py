@@ -12,7 +12,7 @@ from .change import differs, make_change, matched_cards
 from .deadlines import deadline_change
 from .status import Phrases, status_change
 
-#: How a step is named as a change subject: "LA1 étape 2", or "LA1 étape 2 (ancienne)" for a step of the older card.
+#: How a step is named as a change subject: "AL1 étape 2", or "AL1 étape 2 (ancienne)" for a step of the older card.
 STEP_SUBJECT = re.compile(r"^(?P<code>\S+) étape (?P<number>\d+)(?P<former> \(ancienne\))?$")
 
 

@@ -14,12 +14,15 @@ only has to restore the printed glyph.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: Canonical icons of the brochure text, each with the role it announces.
 BULLETS = {"•": "-", "➔": "➔", "→": "→", "▪": "-", "‣": "-", "◦": "-"}
 #: Icons that start a line of their own.
 LINE_ICONS = ("📅", "□", "▣", "⬆", "✓", "➔", "→")
+#: Arrows that lead from a label to its text ("ACTION LA1 → Title") or start a step.
+ARROWS = ("→", "➔")
 #: What starts a new logical line: a bullet or a line icon.
 STARTERS = tuple(BULLETS) + LINE_ICONS
 #: Icons that may end a phrase ("Objectif atteint ✓") and so be pushed to the next line by wrapping.
@@ -39,6 +42,12 @@ _ZAPF = {
     "3": "✓",
     "4": "✓",
 }
+#: Private-use code points that word processors write for the bullets of symbol fonts (Symbol's
+#: bullet and square, Wingdings' arrows), in whatever font the PDF names.
+_PRIVATE_USE = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "▪", "\uf0e8": "➔", "\uf0d8": "‣", "\uf076": "‣", "\uf0fc": "✓"}
+#: What a glyph without a Unicode meaning extracts as (a missing glyph, a control code of a Type 3 font).
+_UNREADABLE = {chr(c) for c in range(32) if chr(c) not in "\t\n"} | {"\ufffd"}
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_PRIVATE_USE) | _UNREADABLE))) + "]")
 #: Emoji fonts: MuPDF's own fallback font writes 📅 (U+1F4C5) as U+1F58.
 _EMOJI = {"\u1f58": "📅", "📅": "📅", "🗓": "📅", "⬆": "⬆", "✅": "✓"}
 
@@ -54,12 +63,19 @@ def _family(font: str) -> str:
 
 
 def icon_text(font: str, text: str) -> str:
-    """The span's text with symbol-font codes replaced by the icons they draw."""
+    """The span's text with symbol-font codes replaced by the icons they draw.
+
+    Private-use bullets become the bullets they draw; a glyph that has no Unicode
+    meaning at all (a control code, U+FFFD) becomes a space: an icon whose
+    picture is lost, as the text conventions write it.
+    """
     family = _family(font)
     if family == "dingbats":
-        return "".join(_ZAPF.get(c, c) for c in text)
-    if family == "emoji":
-        return "".join(_EMOJI.get(c, c) for c in text)
+        text = "".join(_ZAPF.get(c, c) for c in text)
+    elif family == "emoji":
+        text = "".join(_EMOJI.get(c, c) for c in text)
+    if _SPECIAL.search(text):
+        text = "".join(_PRIVATE_USE.get(c, " " if c in _UNREADABLE else c) for c in text)
     return text
 
 

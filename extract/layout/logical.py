@@ -27,6 +27,20 @@ def _bullet(text: str) -> str:
     return stripped
 
 
+def _add_asides(current: LogicalLine | None, asides: list[Line], vocabulary: set[str]) -> None:
+    """The phrase printed beside a logical line, after a wide gap (then forgotten)."""
+    if current is None or not asides:
+        asides.clear()
+        return
+    text = ""
+    for line in asides:
+        text = join(text, line.text, vocabulary) if text else line.text.strip()
+    current.text = current.text.rstrip() + "  " + text
+    if all(l.page == current.page for l in asides):
+        current.bbox = union([current.bbox, *(l.bbox for l in asides)])
+    asides.clear()
+
+
 def groups_to_logical(groups: list[Group], vocabulary: set[str], settings: LayoutSettings) -> list[LogicalLine | None]:
     """Logical lines in the text conventions; None stands for a blank line between runs."""
     s = settings
@@ -53,11 +67,13 @@ def groups_to_logical(groups: list[Group], vocabulary: set[str], settings: Layou
             out.append(None)
         current: LogicalLine | None = None
         current_last: Line | None = None
+        asides: list[Line] = []  # printed beside the lines of the current logical line
         for line in group.lines:
             text = line.text
             wrapped_here = current_last is not None and was_wrapped(current_last, line, s)
             trailing_icon = text.lstrip()[:1] in TRAILING_ICONS and wrapped_here
             if current is None or (line.starts_new_line and not trailing_icon):
+                _add_asides(current, asides, vocabulary)
                 prefix = " " if current is None and s.icon_slot_min_pt <= indent <= s.icon_slot_max_pt else ""
                 if current is not None:
                     slot = s.icon_slot_min_pt
@@ -69,6 +85,8 @@ def groups_to_logical(groups: list[Group], vocabulary: set[str], settings: Layou
                 if line.page == current.page:
                     current.bbox = union([current.bbox, line.bbox])
                 current.bold = current.bold and all(sp.bold for sp in line.spans)
+            asides.extend(line.aside)
             current_last = line
+        _add_asides(current, asides, vocabulary)
         last_item, last_item_line = (current, current_last) if current is not None and current.text.lstrip().startswith(("- ", "➔", "→")) else (None, None)
     return out

@@ -42,6 +42,8 @@ class Line:
     # read many times while paragraphs are formed: set with the line's text (`spans.page_lines`)
     starts_new_line: bool = False  # it starts with a bullet or a line icon
     first_word_width: float = 0.0
+    #: Lines printed beside this one, right-aligned, that belong to it (a step's deadline, `asides`).
+    aside: list["Line"] = field(default_factory=list)
 
     @property
     def x0(self) -> float:

@@ -2,9 +2,9 @@
 
     drop_running_lines(pages, heights, settings) -> pages
 
-A running line lies in the top or bottom band of the page and its position and
-size, or its text (digits aside), recur on other pages; a bare page number in
-a band goes too. Text near the margins that does not recur is kept.
+A running line lies in the top or bottom band of the page and its text (digits
+aside) recurs on other pages, or its position and size recur and it stands
+apart from the page's text; a bare page number in a band goes too. Text near the margins that does not recur is kept.
 """
 
 from __future__ import annotations
@@ -31,6 +31,21 @@ def _band_key(line: Line, height: float, settings: LayoutSettings) -> tuple | No
     return (where, round(line.y0 / settings.running_y_step_pt), round(line.size))
 
 
+def _set_apart(line: Line, lines: list[Line], settings: LayoutSettings) -> bool:
+    """No text runs on from the line: the page's text next to it, above or below, is a clear gap away.
+
+    A running header whose words change from page to page recurs only by its place;
+    so does a card title that happens to open several pages, but its card follows it.
+    """
+    clearance = settings.running_clearance_em * line.size
+    for other in lines:
+        if other is line or other.x1 < line.x0 or other.x0 > line.x1:
+            continue
+        if -clearance < other.y0 - line.y1 < clearance or -clearance < line.y0 - other.y1 < clearance:
+            return False
+    return True
+
+
 def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: LayoutSettings) -> list[list[Line]]:
     """Pages without their running headers, footers and page numbers."""
     positions: Counter = Counter()
@@ -52,7 +67,9 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
     for lines, in_band in zip(pages, banded):
         dropped = set()
         for line, key, masked in in_band:
-            if _PAGE_NUMBER.fullmatch(line.text.strip()) or positions[key] >= recurring or texts[masked] >= recurring:
+            if _PAGE_NUMBER.fullmatch(line.text.strip()) or texts[masked] >= recurring:
+                dropped.add(id(line))
+            elif positions[key] >= recurring and _set_apart(line, lines, settings):
                 dropped.add(id(line))
         kept_pages.append([line for line in lines if id(line) not in dropped] if dropped else list(lines))
     return kept_pages

@@ -7,7 +7,9 @@ In the manner of pdfplumber's `TableSettings`: the layout steps read nothing
 but these fields, so a user whose producer sets text differently tunes one
 object instead of editing code. Units are given by each field's suffix:
 
-* `_pt`: a distance in PDF points;
+* `_pt`: a distance in PDF points *for a body text of `body_reference_pt`*: the
+  reader scales every one of them by the document's body size over that
+  reference (`for_body`), so that they are relative to the body text;
 * `_em`: a distance in multiples of the font size of the line(s) concerned;
 * `_share`: a fraction (of a page, of a column, of a count of lines);
 * `_lines`, `_pages`, `_spans`: counts.
@@ -15,11 +17,14 @@ object instead of editing code. Units are given by each field's suffix:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True)
 class LayoutSettings:
+    #: The body size the `_pt` distances are given for; each document's are scaled by its body size over this.
+    body_reference_pt: float = 9.0
+
     # -- spans into visual lines (`spans`) ------------------------------------------
     #: The same text drawn again within this distance both ways is one glyph run (fake bold, shadow).
     duplicate_offset_pt: float = 1.5
@@ -43,20 +48,56 @@ class LayoutSettings:
     raised_top_slack_pt: float = 1.0
     #: A smaller span whose bottom is this many font sizes above the line's bottom is raised.
     raised_lift_em: float = 0.2
+    #: A short line (a bullet, a code in a pill: at most this many words)...
+    label_max_words: int = 3
+    #: ...and the line it stands before, on the same baseline at most this many font sizes away, are one line.
+    label_gap_em: float = 2.0
     #: A gap wider than this between spans is a space.
     word_gap_em: float = 0.2
     #: A gap wider than this is printed as two spaces (a step and its status side by side).
     wide_gap_em: float = 2.5
+
+    #: A text layer where more than this share of the characters have no Unicode meaning is unreadable.
+    unreadable_max_share: float = 0.3
+
+    #: A drawing or image at most this many font sizes wide and high...
+    drawn_icon_max_em: float = 1.5
+    #: ...ending at most this many font sizes before a line's text, on its height, is the line's icon.
+    drawn_icon_gap_em: float = 1.0
+    #: Two drawn icons have one shape when their outlines' points agree within this share of their box.
+    drawn_icon_shape_share: float = 0.2
+    #: The commonest drawn icon marks list items when it stands before at least this many lines.
+    drawn_icon_min_lines: int = 3
 
     # -- running headers and footers (`running`) ------------------------------------
     #: Share of the page height, top and bottom, where running lines are looked for.
     running_band_share: float = 0.075
     #: Running lines' tops are compared after rounding to this step.
     running_y_step_pt: float = 3.0
+    #: A line recurring only by its place is running when no text comes within this many font sizes of it.
+    running_clearance_em: float = 1.0
     #: A line recurs when found on at least one page in this many...
     running_every_pages: int = 10
     #: ...and on at least this many pages.
     running_min_pages: int = 2
+
+    # -- asides: a step's deadline printed beside it (`asides`) ------------------------
+    #: The aside starts at least this many font sizes right of the end of the line it stands beside...
+    aside_gap_em: float = 1.5
+    #: ...is at most this share of the width from that line's start to the aside's end...
+    aside_max_share: float = 0.45
+    #: ...and ends where the asides of at least this many rows of the page end (they are right-aligned).
+    aside_min_rows: int = 2
+
+    # -- regions: boxes drawn around text (`regions`) ---------------------------------
+    #: A box is at least this share of the page width wide...
+    region_min_width_share: float = 0.1
+    #: ...and this many rule thicknesses high (thinner, it is a rule).
+    region_min_height_rules: int = 4
+    #: A box covering more than this share of the page is its background, no region.
+    region_max_page_share: float = 0.9
+    #: Lines of each box get column numbers this far apart from the page's and other boxes'.
+    region_column_step: int = 100
 
     # -- reading order (`order`) ----------------------------------------------------
     #: Fewer lines than this on a page (or side of a gutter) never make columns.
@@ -157,7 +198,7 @@ class LayoutSettings:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            counted = f.name.endswith(("_steps", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs"))
+            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs"))
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"layout setting {f.name} must be a number, not {value!r}")
             if counted and (not isinstance(value, int) or value < 1):
@@ -174,6 +215,14 @@ class LayoutSettings:
         ):
             if getattr(self, low) > getattr(self, high):
                 raise ValueError(f"layout settings {low} ({getattr(self, low)!r}) must not exceed {high} ({getattr(self, high)!r})")
+
+    def for_body(self, body_size: float) -> LayoutSettings:
+        """These settings with every `_pt` distance scaled to a body text of `body_size` points."""
+        if not body_size > 0 or body_size == self.body_reference_pt:
+            return self
+        ratio = body_size / self.body_reference_pt
+        scaled = {f.name: getattr(self, f.name) * ratio for f in fields(self) if f.name.endswith("_pt") and f.name != "body_reference_pt"}
+        return replace(self, body_reference_pt=body_size, **scaled)
 
     @classmethod
     def resolve(cls, settings: LayoutSettings | dict | None) -> LayoutSettings:

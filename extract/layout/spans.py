@@ -12,7 +12,9 @@ MuPDF put it on a line of its own.
 
 from __future__ import annotations
 
-from .icons import STARTERS, icon_text
+import re
+
+from .icons import ARROWS, STARTERS, icon_text
 from .model import Line, Span, union
 from .settings import LayoutSettings
 
@@ -56,10 +58,34 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings) -> l
                 lines.append(Line(page_number, piece, union(s.bbox for s in piece), size, block=block_number))
     _merge_raised(lines, settings)
     for line in lines:
-        line.text = line_text(line, settings)
+        line.text = _unspaced(line_text(line, settings))
+    _merge_labels(lines, settings)
+    for line in lines:
         line.starts_new_line = line.text.lstrip().startswith(STARTERS)
         line.first_word_width = _first_word_width(line)
     return [line for line in lines if line.text.strip()]
+
+
+#: Capitals set one by one with a space between ("L A B E L"); words stand apart by wider gaps.
+_SPACED_WORD = re.compile(r"(?<!\S)\w(?: \w){2,}(?!\S)")
+#: In a line holding one, a shorter spaced word too ("E T" between "M I S S I O N S" and "A C T I O N S").
+_SPACED_SHORT = re.compile(r"(?<!\S)\w(?: \w)+(?!\S)")
+#: Dot leaders between a phrase and what is set at the right margin ("Étape ........ 2021").
+_LEADERS = re.compile(r"(?<=\S) ?(?:[.·…] ?){4,}(?=\S)")
+
+
+def _close_up(match: re.Match) -> str:
+    word = match.group(0).replace(" ", "")
+    return word if word.isupper() else match.group(0)  # "il y a à faire" is no spaced word
+
+
+def _unspaced(text: str) -> str:
+    """Letter-spaced capitals closed up; dot leaders become the wide gap they stand for."""
+    if " " in text and _SPACED_WORD.search(text):
+        text = "  ".join(_SPACED_SHORT.sub(_close_up, part) for part in text.split("  "))
+    if "." in text or "…" in text or "·" in text:
+        text = _LEADERS.sub("  ", text)
+    return text
 
 
 def _drawn_near(places: list[tuple[float, float]], x: float, y: float, offset: float) -> bool:
@@ -157,3 +183,45 @@ def _first_word_width(line: Line) -> float:
     chars = max(len(span.text), 1)
     per_char = (span.bbox[2] - span.bbox[0]) / chars
     return per_char * (len(word) + 1)
+
+
+def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
+    """Glue a short line (a bullet set apart, a code in a pill) to the line it stands before on its baseline.
+
+    Word processors set a list bullet at its own position, and a designer may print a card's
+    code in a pill apart from its title, which goes on after an arrow: MuPDF gives each its
+    own line. A gutter between columns is wider, and the line before it is a full line of
+    text, not a label; cells of a table are neither bullets nor followed by an arrow.
+    """
+    s = settings
+    arrows = [l for l in lines if l.text.lstrip().startswith(ARROWS)]
+    i = 0
+    while i < len(lines):
+        label = lines[i]
+        words = label.text.split()
+        marker = label.text.strip() in STARTERS  # a bullet set apart from its text
+        if not words or len(words) > s.label_max_words or not (marker or arrows):
+            i += 1
+            continue
+        best = None
+        for other in lines if marker else arrows:
+            if other is label or other.x0 < label.x1 or other.page != label.page:
+                continue
+            if other.x0 - label.x1 > s.label_gap_em * max(label.size, other.size):
+                continue
+            if not marker and not other.text.lstrip().startswith(ARROWS):
+                continue  # a label runs on into its text through an arrow ("ACTION LA1" "→ Title")
+            overlap = min(other.y1, label.y1) - max(other.y0, label.y0)
+            if overlap <= s.beside_overlap_share * min(other.y1 - other.y0, label.y1 - label.y0):
+                continue
+            if best is None or other.x0 < best.x0:
+                best = other
+        if best is None:
+            i += 1
+            continue
+        best.spans[:0] = label.spans
+        best.bbox = union([label.bbox, best.bbox])
+        best.block = label.block
+        best.text = line_text(best, settings)
+        del lines[i]
+        arrows = [l for l in arrows if l is not label]

@@ -1,0 +1,69 @@
+"""A concordance given by the user: old code -> new code, each with the source that says so.
+
+    # concordance.toml
+    [[codes]]
+    old = "ABC"
+    new = "XYZ"
+    source = "Arrêté du 3 mars 2021, article 2"
+
+A mission code pair becomes a stated mission rename of the newer edition, an
+action code pair a stated transformation; the diff weighs them like the
+editions' own statements and the report cites the file and the source.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import InputError
+from ..schemas import Edition, StatedChange
+from ..schemas.provenance import Provenance
+
+
+class CodePair(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    old: str
+    new: str
+    source: str
+
+
+class Concordance(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    codes: list[CodePair] = []
+
+
+def load_concordance(path: Path) -> tuple[str, Concordance]:
+    """(file name, concordance) from a TOML file; a bad file raises InputError naming it."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return path.name, Concordance.model_validate(data)
+    except FileNotFoundError:
+        raise InputError(path, "concordance file not found") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(path, f"concordance is not readable TOML ({exc})") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise InputError(path, f"not a valid concordance: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+
+
+def with_concordance(old: Edition, new: Edition, name: str, concordance: Concordance) -> Edition:
+    """`new` with every pair of the concordance added to its stated changes, cited as '<file>: <source>'."""
+    missions_old, missions_new = {m.code for m in old.missions}, {m.code for m in new.missions}
+    stated = list(new.stated_changes)
+    for pair in concordance.codes:
+        is_mission = pair.old in missions_old or pair.new in missions_new
+        kind = "mission_renamed" if is_mission else "action_transformed"
+        summary = f"La mission {pair.old} devient la mission {pair.new}" if is_mission else f"L'action {pair.old} devient l'action {pair.new}"
+        quote = f"{pair.old} → {pair.new} ({pair.source})"
+        evidence = Provenance(source=f"{name}: {pair.source}", quote=quote)  # the report cites where() = the file and its source
+        change = StatedChange(kind=kind, subject=pair.old, target=pair.new, summary=summary, evidence=evidence)
+        if all((c.kind, c.subject, c.target) != (kind, pair.old, pair.new) for c in stated):
+            stated.append(change)
+    missions = [m.model_copy(update={"aliases": m.aliases + [p.old for p in concordance.codes if p.new == m.code and p.old not in m.aliases]}) for m in new.missions]
+    return new.model_copy(update={"stated_changes": stated, "missions": missions})

@@ -1,0 +1,63 @@
+"""The layouts of the family: one `Style` each, read by the HTML and word-processor producers.
+
+A style says where things go (cards as boxes, a side panel left or right, two
+cards side by side, a strip under the steps, the code in a pill), how the
+narrative is set (one or two justified, hyphenated columns), which face and
+page size, how icons are drawn (glyphs, images, none) and how the indicator
+table looks (ruled or borderless, on a landscape page). What is printed, and in
+which order within each card, never changes: only its place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+CardPlace = Literal["flow", "panel-right", "panel-left", "side-by-side", "strip"]
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    producer: Literal["chromium", "libreoffice", "pymupdf", "reportlab"]
+    summary: str
+    cards: CardPlace = "flow"
+    boxed: bool = False
+    pill: bool = False
+    columns: int = 1
+    justify: bool = False
+    hyphenate: bool = False
+    font: str = "DejaVu Sans"
+    size_pt: float = 9.5
+    small_caps: bool = False
+    page: Literal["A4", "Letter"] = "A4"
+    icons: Literal["glyph", "image", "none"] = "glyph"
+    table: Literal["ruled", "borderless"] = "ruled"
+    table_landscape: bool = False
+
+
+FAMILY: tuple[Style, ...] = (
+    Style("pymupdf-story", "pymupdf", "the project's own PyMuPDF Story brochure (two-column narrative, boxed cards)"),
+    Style("reportlab-platypus", "reportlab", "the project's own ReportLab brochure (two-column narrative, boxed cards)"),
+    Style(
+        "chromium-columns-hyphenated", "chromium", "two justified columns with real hyphenation, serif face",
+        columns=2, justify=True, hyphenate=True, font="DejaVu Serif",
+    ),
+    Style("chromium-panel-right", "chromium", "one column, cards as bordered boxes, owner and deadlines in a side panel on the right", cards="panel-right", boxed=True),
+    Style("chromium-panel-left", "chromium", "the same with the panel on the left, condensed face", cards="panel-left", boxed=True, font="DejaVu Sans Condensed"),
+    Style("chromium-side-by-side", "chromium", "two cards side by side on each row", cards="side-by-side", boxed=True, size_pt=8.5),
+    Style("chromium-pill", "chromium", "the code in a pill apart from the title, small capitals, US Letter", pill=True, boxed=True, small_caps=True, page="Letter"),
+    Style("chromium-icon-images", "chromium", "icons drawn as images, owner and deadline in a strip under the steps", cards="strip", boxed=True, icons="image"),
+    Style("chromium-no-icons", "chromium", "no icon at all, borderless table on a landscape page", icons="none", table="borderless", table_landscape=True, font="Liberation Sans Narrow"),
+    Style("chromium-letter-serif", "chromium", "US Letter, serif face, panel on the right, ruled table on a landscape page", cards="panel-right", boxed=True,
+          font="Liberation Serif", page="Letter", table_landscape=True),
+    Style("libreoffice-writer", "libreoffice", "word-processor document (python-docx) with real list styles and a real table, exported by LibreOffice"),
+    Style("libreoffice-writer-serif", "libreoffice", "the same in a serif face on US Letter", font="Liberation Serif", page="Letter"),
+)
+
+
+def style(name: str) -> Style:
+    for s in FAMILY:
+        if s.name == name:
+            return s
+    raise KeyError(f"no layout named {name!r}; layouts: {', '.join(s.name for s in FAMILY)}")

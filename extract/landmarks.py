@@ -1,0 +1,311 @@
+"""What marks the structure of one edition: its mission codes, its action code prefixes, its page furniture.
+
+Nothing here is known in advance. `discover_landmarks` reads them from the
+edition's own blocks, and the profile only adds hints:
+
+* **action code prefixes** are learned from the card headings: the profile's
+  card keyword ("ACTION"), then a code of the shape of
+  `editiondiff.vocabulary.codes` ("AL1", "XY 5", "LB-3", "SA 12");
+* **mission codes** are the words the edition sets as missions: a code-like
+  word (a single word in capitals) followed within a few blocks by the
+  objective keyword ("OBJECTIF :", a mission section); a code-like word
+  followed by a headline and short entries (an overview chart group); the
+  codes named in a mission list ("8 missions (A, B, …)", "**A :** …" items);
+  the usual missions of the profile, when the edition prints them;
+* **prefix → mission**: the mission section each prefix's cards are printed in
+  (the profile's prefixes only where the edition says nothing);
+* **page furniture**: page numbers, the profile's running headers, and
+  "- CODE -" lines naming a mission of the edition.
+
+The acronyms of the owner bodies are never mission codes ("DINUM" alone on a
+line is an owner line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..profiles import Profile
+from ..schemas.blocks import Block
+from ..vocabulary.codes import NUMBER, PREFIX, CodeShapes, canonical_mission_code, looks_like_mission_code
+from ..vocabulary.owners import acronyms_of, bodies_of
+from ..vocabulary.text import fold_chars
+from .phrases import is_deadline_phrase, is_heading_like
+
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+_RUNNING_LABEL = re.compile(r"-\s*([A-Z][A-Z0-9]+)\s*-?")
+_SEP = r"[ \u00a0\-–./]?"
+_DIGIT = re.compile(r"\d")
+_ACTION_NUMBER_ONLY = re.compile(r"\bactions?\s+(\d{1,2})\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^([A-Z][A-Z0-9]{2,})\s*:\s*(.+)$")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _owner_grammar(acronyms: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    names = "|".join(re.escape(a) for a in acronyms)
+    body = r"(?:minist[eè]res?" + (f"|{names}" if names else "") + r")\b"
+    start = re.compile(r"^" + body, re.IGNORECASE)
+    part = re.compile(r"^(?:minist[eè]res?\b.*" + (f"|(?:{names})\\b.*" if names else "") + r")$", re.IGNORECASE)
+    splitter = r",|\bet\b(?=\s+(?:minist" + (f"|{names}" if names else "") + r"))"
+    return start, part, splitter
+
+
+@dataclass(frozen=True)
+class Landmarks:
+    """The landmarks of one edition (or of one source while they are discovered)."""
+
+    profile: Profile
+    #: Mission codes the edition sets (and the profile's usual ones).
+    missions: frozenset[str] = frozenset()
+    #: Action code prefixes of its cards (and the profile's).
+    prefixes: frozenset[str] = frozenset()
+    #: Prefix -> the mission its cards are printed in (learned), else the profile's.
+    prefix_mission: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        p = self.profile
+        keywords = _alternatives(p.cards.keywords) or "ACTION"
+        object.__setattr__(self, "_heading", re.compile(r"^(?:" + keywords + r")\s+(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$"))
+        object.__setattr__(self, "_objective", re.compile(r"^(?:" + (_alternatives(p.missions.objective_keywords) or "OBJECTIF") + r")\s*:\s*(.+)$", re.IGNORECASE))
+        object.__setattr__(self, "_titles", tuple(re.compile(r) for r in p.programme.running_headers))
+        marks = tuple(fold_chars(m) for m in p.cards.completed_marks)
+        object.__setattr__(self, "_completed", re.compile(r"^(?:" + _alternatives(marks) + r")\b") if marks else None)
+        progress = tuple(fold_chars(m) for m in p.missions.progress_headings)
+        object.__setattr__(self, "_progress", re.compile(r"^(?:" + _alternatives(progress) + r")\b") if progress else None)
+        new = _alternatives(p.cards.new_marks)
+        object.__setattr__(self, "_new", re.compile(r"^\(\s*(?:" + new + r")\s*\)\s*|\s*\(\s*(?:" + new + r")\s*\)$", re.IGNORECASE) if new else None)
+        bodies = bodies_of(p)
+        object.__setattr__(self, "_acronyms", acronyms_of(bodies))
+        object.__setattr__(self, "_single_names", frozenset(fold_chars(v) for b in bodies for v in b.variants if " " not in v.strip()))
+        object.__setattr__(self, "_codes", CodeShapes(self.prefixes))
+        words = _alternatives(p.missions.words) or "missions?"
+        object.__setattr__(self, "_mission_word", re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
+        names = _alternatives(p.programme.names)
+        object.__setattr__(self, "programme", names)
+
+    def with_codes(self, *, missions: frozenset[str] | None = None, prefixes: frozenset[str] | None = None, prefix_mission=None) -> Landmarks:
+        return Landmarks(
+            self.profile,
+            missions=self.missions if missions is None else missions,
+            prefixes=self.prefixes if prefixes is None else prefixes,
+            prefix_mission=self.prefix_mission if prefix_mission is None else prefix_mission,
+        )
+
+    # ------------------------------------------------------------------ cards
+
+    def parse_action_heading(self, text: str) -> tuple[str, str, str] | None:
+        """'ACTION XY 2 → Convergence …' -> ('XY 2', 'XY2', 'Convergence …'); None if not a card heading."""
+        stripped = text.strip()
+        m = self._heading.match(stripped)  # type: ignore[attr-defined]
+        if not m:
+            return None
+        printed = stripped[m.start(1) : m.end(2)].strip()
+        return printed, f"{m.group(1)}{int(m.group(2))}", m.group(3).strip()
+
+    def action_references(self, text: str) -> list[tuple[str, str | None, int]]:
+        """Action references in prose: (as printed, canonical code or None, offset).
+
+        'action XY 5' -> ('XY 5', 'XY5', …); 'action 10' (no prefix) -> ('action 10', None, …).
+        """
+        if not _DIGIT.search(text):
+            return []  # every reference holds a number: most prose is done with one scan
+        refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(text))  # type: ignore[attr-defined]
+        refs += [(m.group(0), None, m.start()) for m in _ACTION_NUMBER_ONLY.finditer(text)]
+        return sorted(refs, key=lambda r: r[2])
+
+    def mission_of_prefix(self, prefix: str) -> str | None:
+        return self.prefix_mission.get(prefix) or self.profile.prefix_hints.get(prefix)
+
+    def is_status_mark(self, text: str) -> bool:
+        """'Objectif atteint ✓' printed on a card (the profile's completed marks)."""
+        return bool(self._completed and self._completed.match(fold_chars(text.strip())))  # type: ignore[attr-defined]
+
+    def new_mark(self) -> re.Pattern[str] | None:
+        return self._new  # type: ignore[attr-defined]
+
+    def is_owner_phrase(self, text: str) -> bool:
+        """An owner line: every part joined by 'et' / ',' names a body (a ministry or an acronym of the owner vocabulary)."""
+        text = text.strip().rstrip(".")
+        start, part, splitter = _owner_grammar(self._acronyms)  # type: ignore[attr-defined]
+        if not text or len(text) > 160 or not start.match(text):
+            return False
+        parts = [p.strip() for p in re.split(splitter, text, flags=re.IGNORECASE) if p.strip()]
+        return all(part.match(p) for p in parts)
+
+    def is_owner_acronym(self, word: str) -> bool:
+        folded = word.strip().upper()
+        return any(folded == a.upper() for a in self._acronyms)  # type: ignore[attr-defined]
+
+    def is_owner_name(self, word: str) -> bool:
+        """A single word that is one of the printed names of an owner body ("DINSIC", "Etalab", "Bercy")."""
+        key = fold_chars(word.strip())
+        return key in self._single_names  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ missions
+
+    def objective_of(self, text: str) -> str | None:
+        """The objective of an "OBJECTIF : …" line (keyword printed in capitals), else None."""
+        stripped = text.strip()
+        m = self._objective.match(stripped)  # type: ignore[attr-defined]
+        if not m:
+            return None
+        keyword = stripped[: stripped.index(":")].strip()
+        return m.group(1).strip() if keyword.isupper() else None
+
+    def is_progress_heading(self, text: str) -> bool:
+        return bool(self._progress and self._progress.match(fold_chars(text.strip())))  # type: ignore[attr-defined]
+
+    def mentions_missions(self, text: str) -> bool:
+        return bool(self._mission_word.search(text))  # type: ignore[attr-defined]
+
+    def mission_word(self) -> str:
+        return self._mission_word.pattern  # type: ignore[attr-defined]
+
+    def is_code_word(self, text: str) -> bool:
+        """A word that may be a mission code: capitals, not a body's acronym nor a keyword of the profile."""
+        text = text.strip()
+        if not looks_like_mission_code(text) or self.is_owner_name(text):
+            return False
+        keywords = {k.upper() for k in self.profile.cards.keywords + self.profile.missions.objective_keywords}
+        return text not in keywords
+
+    def mission_code_of(self, text: str) -> str | None:
+        """The mission code a block consists of ('- DELTA -' is a running header, not this)."""
+        text = text.strip()
+        return text if text in self.missions else None
+
+    def is_running_header(self, text: str) -> bool:
+        """Page furniture: page numbers, the profile's running headers, '- ALPHA -', '-FOXTROT-', '- CHARLIE'."""
+        text = text.strip()
+        if _PAGE_NUMBER.fullmatch(text) or any(t.fullmatch(text) for t in self._titles):  # type: ignore[attr-defined]
+            return True
+        m = _RUNNING_LABEL.fullmatch(text)
+        return bool(m and m.group(1) in self.missions)
+
+    def is_furniture(self, block: Block) -> bool:
+        return self.is_running_header(block.provenance.quote) or self.is_running_header(block.text)
+
+    def is_mission_code_block(self, block: Block) -> bool:
+        return block.kind in ("paragraph", "heading") and self.mission_code_of(block.text) is not None and not self.is_furniture(block)
+
+
+# ---------------------------------------------------------------------- discovery
+
+
+def _is_code_block(block: Block, marks: Landmarks) -> bool:
+    return block.kind in ("paragraph", "heading") and marks.is_code_word(block.text)
+
+
+def _section_codes(blocks: list[Block], marks: Landmarks, window: int) -> list[str]:
+    """Code-like words followed within `window` blocks by an objective line."""
+    codes = []
+    for i, block in enumerate(blocks):
+        if _is_code_block(block, marks) and any(marks.objective_of(b.text) for b in blocks[i + 1 : i + 1 + window]):
+            codes.append(block.text.strip())
+    return codes
+
+
+def _short_entry(block: Block, marks: Landmarks, max_chars: int) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and 0 < len(text) <= max_chars
+        and not text.endswith((".", ":"))
+        and not marks.is_code_word(text)
+        and not marks.parse_action_heading(text)
+        and not is_deadline_phrase(text)
+        and not marks.is_owner_phrase(text)
+        and not (is_heading_like(text) and "✓" not in text)
+    )
+
+
+def _chart_codes(blocks: list[Block], marks: Landmarks, max_chars: int, min_entries: int) -> list[str]:
+    """Code-like words followed by a headline and at least `min_entries` short entries (an overview chart group)."""
+    codes = []
+    for i, block in enumerate(blocks[:-1]):
+        headline = blocks[i + 1]
+        if not _is_code_block(block, marks) or headline.kind not in ("paragraph", "heading"):
+            continue
+        text = headline.text.strip()
+        if not any(c.islower() for c in text) or is_deadline_phrase(text) or marks.is_owner_phrase(text) or marks.is_code_word(text):
+            continue
+        entries = 0
+        for follower in blocks[i + 2 :]:
+            if not _short_entry(follower, marks, max_chars):
+                break
+            entries += 1
+        if entries >= min_entries:
+            codes.append(block.text.strip())
+    return codes
+
+
+def _list_codes(blocks: list[Block], marks: Landmarks) -> list[str]:
+    """Codes of mission lists: '**A :** …' list items (two or more in a row), 'N missions (A, B, …)'."""
+    codes: list[str] = []
+    run: list[str] = []  # consecutive list items "A : …"
+    for block in blocks + [None]:  # type: ignore[list-item]
+        m = _LIST_ITEM.match(block.text.strip()) if block is not None and block.kind == "list_item" else None
+        if m and marks.is_code_word(m.group(1)):
+            run.append(m.group(1))
+            continue
+        if block is not None and block.kind == "heading" and run:
+            continue  # an axis heading between two runs of the same list
+        if len(run) >= 2:
+            codes += run
+        run = []
+    listing = re.compile(r"\b(?:\d+|[a-z]+)\s+" + marks.mission_word() + r"\s*\(([^)]*)\)", re.IGNORECASE)
+    for block in blocks:
+        for m in listing.finditer(block.text):
+            parts = [p.strip() for p in m.group(1).split(",")]
+            if len(parts) >= 2 and all(marks.is_code_word(p) for p in parts):
+                codes += parts
+    return codes
+
+
+def learned_prefixes(blocks: list[Block], marks: Landmarks) -> frozenset[str]:
+    """The prefixes of the action codes printed in card headings."""
+    found = set()
+    for block in blocks:
+        heading = marks.parse_action_heading(block.text) if block.kind in ("paragraph", "heading") else None
+        if heading:
+            found.add(heading[1].rstrip("0123456789"))
+    return frozenset(found)
+
+
+def discover_landmarks(blocks: list[Block], profile: Profile, *, objective_window: int, chart_entry_max_chars: int, chart_group_min_entries: int) -> Landmarks:
+    """The landmarks one source declares (prefix → mission is learned later, from where the cards stand)."""
+    marks = Landmarks(profile)
+    prefixes = learned_prefixes(blocks, marks) | frozenset(profile.prefix_hints)
+    codes = set(_section_codes(blocks, marks, objective_window))
+    chart = _chart_codes(blocks, marks, chart_entry_max_chars, chart_group_min_entries)
+    if len(set(chart)) >= 2 or set(chart) & codes:  # an overview chart groups several missions
+        codes |= set(chart)
+    codes |= {canonical_mission_code(c) for c in _list_codes(blocks, marks)}
+    headers = Counter(_running_label(b) for b in blocks)
+    codes |= {c for c, n in headers.items() if c and (n >= 2 or c in profile.mission_hints) and marks.is_code_word(c)}
+    codes |= {c for c in profile.mission_hints if any(b.text.strip() == c for b in blocks)}
+    return marks.with_codes(missions=frozenset(codes), prefixes=prefixes)
+
+
+def _running_label(block: Block) -> str | None:
+    """The code of a '- CODE -' running header, else None."""
+    for text in (block.provenance.quote, block.text):
+        m = _RUNNING_LABEL.fullmatch(text.strip())
+        if m:
+            return m.group(1)
+    return None
+
+
+def prefix_missions(placed: list[tuple[str, str]]) -> dict[str, str]:
+    """Prefix -> the mission most of its cards are printed in, from (prefix, mission section) pairs."""
+    votes: dict[str, Counter[str]] = {}
+    for prefix, mission in placed:
+        votes.setdefault(prefix, Counter())[mission] += 1
+    return {prefix: counter.most_common(1)[0][0] for prefix, counter in sorted(votes.items())}

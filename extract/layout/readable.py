@@ -1,0 +1,53 @@
+"""A page's raw spans -> how much of its text has no Unicode meaning (fonts without a Unicode mapping).
+
+    unreadable_chars(page_dict) -> (unreadable, total)
+
+A font embedded without a ToUnicode map, in a producer's private encoding,
+extracts as private-use code points, U+FFFD, control codes or pdfminer-style
+"(cid:12)" tokens: the page has a text layer, but reading it would give a
+garbled edition. The reader refuses such a file like a scan
+("text layer unreadable"), never returning an empty or garbled edition.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+#: Private-use code points (the BMP's and planes 15-16), control codes, the replacement character.
+_UNREADABLE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPACE = re.compile(r"\s")
+
+
+def unreadable_chars(page_dict: dict) -> tuple[int, int]:
+    """(characters without a meaning, characters that are not spaces) over the page's text spans."""
+    texts = []
+    for block in page_dict.get("blocks", ()):
+        if block.get("type", 0) != 0:
+            continue
+        for line in block.get("lines", ()):
+            texts.extend(span.get("text", "") for span in line.get("spans", ()))
+    text = "".join(texts)
+    cids = 0
+    if "(cid:" in text:
+        cids = len(_CID.findall(text))
+        text = _CID.sub("", text)
+    bad = len(_UNREADABLE.findall(text))
+    # a NUL is unreadable, though \s does not take it for a space anyway
+    return bad + cids, len(text) - len(_SPACE.findall(text)) + cids
+
+
+def body_size(sizes: dict[float, int]) -> float:
+    """The size most characters are set in (the body text), from a tally of characters by size."""
+    return max(sizes.items(), key=lambda item: (item[1], -item[0]))[0] if sizes else 0.0
+
+
+def tally_sizes(page_dict: dict, sizes: dict[float, int]) -> None:
+    """Add the page's characters to the tally by font size (rounded to a tenth of a point)."""
+    for block in page_dict.get("blocks", ()):
+        for line in block.get("lines", ()):
+            for span in line.get("spans", ()):
+                size = round(float(span.get("size", 0.0)), 1)
+                sizes[size] = sizes.get(size, 0) + len(span.get("text", "").strip())
