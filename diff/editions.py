@@ -122,7 +122,6 @@ def editions_to_diff(old: Edition, new: Edition, *, settings: DiffSettings = DEF
         agreements=stated.agreements,
         contradictions=stated.contradictions,
         unchecked=stated.unchecked,
-        not_compared=[phrase_to_text(note, "fr") for note in not_compared],
         not_compared_phrases=not_compared,
         edition_errors=[
             EditionError(edition=e.id, kind=f.kind, subject=f.subject, message=f.message, provenance=f.provenance)

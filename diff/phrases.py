@@ -2,9 +2,10 @@
 
 The diff records each sentence it writes about the editions (what a
 statement says, what the comparison observed, what could not be compared) as
-a `Phrase`: a code and the ids, codes and counts it names. The French
-rendering is stored in the diff's text fields, as before; reports render the
-phrase in the reader's language. Words the editions print (« objectif
+a `Phrase`: a code and the ids, codes and counts it names. No sentence is
+stored in the diff: reports render the phrase in the reader's language. A
+statement an edition makes in its own words keeps them as its `summary`
+param, which the French rendering quotes as the edition prints it. Words the editions print (« objectif
 atteint », « (nouveau) ») stay as printed, in quotation marks.
 
 A sentence is a `str.format` pattern over the phrase's params, or a function
@@ -14,12 +15,16 @@ of the params when its wording depends on them (plurals).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, get_args
 
 from ..schemas.diff import Phrase
+from ..schemas.edition import StatedChangeKind
 
 Params = dict[str, str | int]
 Pattern = str | Callable[[Params], str]
+
+# The kinds of change an edition states, each with an English sentence below.
+_STATED_KINDS = get_args(StatedChangeKind)
 
 _MISSIONS_ONLY_FR = "l'édition {edition} n'est connue qu'au niveau des missions"
 
@@ -97,6 +102,9 @@ PHRASES: dict[str, dict[str, Pattern]] = {
                                              "pas sous la même forme (une ligne sur une page web, un paragraphe d'introduction dans une brochure).",
         "edition_without_missions": "Missions non comparées : l'édition {edition} (sources {sources}) ne liste aucune mission.",
         "indicators_missing": "Indicateurs non comparés : pas de tableau d'indicateurs dans l'édition {editions}.",
+        # What an edition says about its changes: its own words.
+        **{f"stated_{kind}": "{summary}" for kind in _STATED_KINDS},
+        **{f"announced_{kind}": "{edition} annonce : {summary}" for kind in _STATED_KINDS},
     },
     "en": {
         "mission_rename_old_missing": "edition {old} has no mission {subject}",

@@ -33,14 +33,10 @@ def _claim(edition: Edition, kind: str) -> Claim | None:
     return next((c for c in edition.claims if c.kind == kind), None)
 
 
-def _check(statement: Phrase | tuple[str, Phrase], agrees: bool | None, observed: Phrase, evidence, observed_at=()) -> StatedCheck:
-    """A check whose sentences are stored in French next to their phrases.
-
-    `statement` is a phrase, or (the edition's own French summary, its phrase).
-    """
-    said, said_phrase = statement if isinstance(statement, tuple) else (phrase_to_text(statement, "fr"), statement)
-    return StatedCheck(statement=said, statement_phrase=said_phrase, agrees=agrees, evidence=evidence, observed_at=list(observed_at),
-                       observed=phrase_to_text(observed, "fr"), observed_phrase=observed)
+def _check(statement: Phrase, agrees: bool | None, observed: Phrase, evidence, observed_at=()) -> StatedCheck:
+    """A check stored as phrases only: reports word them in the reader's language."""
+    return StatedCheck(statement_phrase=statement, agrees=agrees, evidence=evidence, observed_at=list(observed_at),
+                       observed_phrase=observed)
 
 
 def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: MissionMatching, actions: ActionMatching | None) -> StatedResult:
@@ -57,7 +53,7 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
     new_first = new.id if new.level == "missions" else old.id
 
     for s in new.stated_changes:
-        said = (s.summary, phrase(f"stated_{s.kind}", subject=s.subject, target=s.target))
+        said = phrase(f"stated_{s.kind}", subject=s.subject, target=s.target, summary=s.summary)
         if s.kind == "mission_renamed":
             target = missions.new_of_old.get(s.subject)
             if old.mission(s.subject) is None:
@@ -119,7 +115,7 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
     for s in old.stated_changes:
         if s.kind != "action_completed":
             continue
-        said = (f"{old.id} annonce : {s.summary}", phrase(f"announced_{s.kind}", edition=old.id, subject=s.subject, target=s.target))
+        said = phrase(f"announced_{s.kind}", edition=old.id, subject=s.subject, target=s.target, summary=s.summary)
         if new.level != "actions" or old.level != "actions":
             result.add(_check(said, None, phrase("missions_only", edition=new_first), s.evidence))
             continue

@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..escape import csv_cell, markdown_inline
 from ..schemas import Edition
-from ..schemas.diff import Change, Diff, Phrase, StatedCheck
+from ..schemas.diff import Change, Diff, StatedCheck
 from ..diff.phrases import phrase_to_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -91,7 +91,7 @@ WORDS = {
         "column": "colonne", "colon": " : ", "sep": " ; ", "below": "ci-dessous", "lq": "« ", "rq": " »",
         # Edition labels and mission names are printed as they stand in a French report, quoted in another language.
         "title_lq": "", "title_rq": "",
-        "step": "étape", "former": "ancienne", "french_note": "",
+        "step": "étape", "former": "ancienne",
         "edition_errors": "Erreurs relevées par l'audit des éditions (elles pèsent sur toute la comparaison)",
     },
     "en": {
@@ -112,8 +112,6 @@ WORDS = {
         "title_lq": "“", "title_rq": "”",
         "step": "step", "former": "old",
         "edition_errors": "Errors the audit found in the editions (they bear on the whole comparison)",
-        "french_note": "Some statements, observations or notes below are given in French: the diff they come from "
-                       "does not record them in a form that can be translated.",
     },
 }
 
@@ -171,30 +169,19 @@ def subject_label(change: Change, lang: str, *, quote_printed: bool = True) -> s
 
 
 class _Sentences:
-    """The diff's sentences in one language, noting whether any had to stay in French."""
+    """The diff's sentences in one language, worded from their phrases."""
 
     def __init__(self, lang: str):
         self.lang = lang
-        self.french_left = False
-
-    def text(self, french: str, phrase: Phrase | None) -> str:
-        if self.lang == "fr":
-            return french
-        if phrase is None:  # a diff written before its sentences were recorded as phrases
-            self.french_left = True
-            return french
-        return phrase_to_text(phrase, self.lang)
 
     def statement(self, check: StatedCheck) -> str:
-        return self.text(check.statement, check.statement_phrase)
+        return phrase_to_text(check.statement_phrase, self.lang)
 
     def observed(self, check: StatedCheck) -> str:
-        return self.text(check.observed, check.observed_phrase)
+        return phrase_to_text(check.observed_phrase, self.lang)
 
     def notes(self, diff: Diff) -> list[str]:
-        if len(diff.not_compared_phrases) != len(diff.not_compared):
-            return [self.text(note, None) for note in diff.not_compared]
-        return [self.text(note, p) for note, p in zip(diff.not_compared, diff.not_compared_phrases)]
+        return [phrase_to_text(p, self.lang) for p in diff.not_compared_phrases]
 
 
 def _markdown(diff: Diff, old: Edition, new: Edition, lang: str) -> str:
@@ -211,7 +198,7 @@ def _markdown(diff: Diff, old: Edition, new: Edition, lang: str) -> str:
         groups=mission_groups(diff, new, old), summary=summary, short=_short,
         number=lambda x: (f"{x:.2f}".replace(".", ",") if lang == "fr" else f"{x:.2f}"),
         subject=lambda c: subject_label(c, lang), said=lambda s: checks[id(s)][0], seen=lambda s: checks[id(s)][1],
-        notes=notes, french_note=WORDS[lang]["french_note"] if sentences.french_left else "",
+        notes=notes,
     )
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .enums import described
 from .provenance import Provenance
 
-DIFF_SCHEMA_VERSION = "2.0.0"
+DIFF_SCHEMA_VERSION = "3.0.0"
 
 CHANGE_KINDS = {
     "action_added": "A card of the newer edition matched to none of the older one",
@@ -273,7 +273,7 @@ class Match(_Model):
 class Phrase(_Model):
     """A sentence of the diff in machine-readable form: what it says (`code`) and about what (`params`).
 
-    Reports render it in the reader's language; the French text stored next to it is its French rendering.
+    No language is stored: reports render it in the reader's language (French or English).
     """
 
     code: str = Field(description="Short identifier of the sentence, e.g. 'mission_renamed_observed', 'edition_missions_only'")
@@ -283,11 +283,10 @@ class Phrase(_Model):
 class StatedCheck(_Model):
     """A statement of either edition reconciled with what the diff observed."""
 
-    statement: str = Field(description="What the edition says, paraphrased (French)")
-    statement_phrase: Phrase | None = Field(default=None, description="The statement in machine-readable form")
+    statement_phrase: Phrase = Field(description="What the edition says, in machine-readable form (an edition's own words, "
+                                     "when it gives them, are the `summary` parameter)")
     agrees: bool | None = Field(description="None when the diff cannot check it at the level the editions are known")
-    observed: str = Field(description="What the diff observed, or why it cannot tell (French)")
-    observed_phrase: Phrase | None = Field(default=None, description="The observation in machine-readable form")
+    observed_phrase: Phrase = Field(description="What the diff observed, or why it cannot tell, in machine-readable form")
     evidence: Provenance
     observed_at: list[Provenance] = Field(default_factory=list, description="Where the observed facts stand")
 
@@ -328,9 +327,8 @@ class Diff(_Model):
     agreements: list[StatedCheck] = Field(default_factory=list)
     contradictions: list[StatedCheck] = Field(default_factory=list)
     unchecked: list[StatedCheck] = Field(default_factory=list, description="Statements the diff cannot check, and why")
-    not_compared: list[str] = Field(default_factory=list, description="What could not be compared, and why (French rendering)")
     not_compared_phrases: list[Phrase] = Field(
-        default_factory=list, description="The `not_compared` notes in machine-readable form, in the same order"
+        default_factory=list, description="What could not be compared, and why, in machine-readable form"
     )
     edition_errors: list[EditionError] = Field(
         default_factory=list, description="Error-level findings of the audit of either edition (a claimed count the extraction does not reach…)"

@@ -158,15 +158,16 @@ def test_french_report_is_byte_identical_to_the_one_before_phrases():
     assert french_left(english) == []
 
 
-def test_stored_french_text_is_the_french_rendering_of_each_phrase(corpus_diff, perturbed_diffs):
+def test_the_diff_stores_phrases_only_and_each_is_worded_in_both_languages(corpus_diff, perturbed_diffs):
     for diff, _, _ in [corpus_diff, *perturbed_diffs]:
-        assert [phrase_to_text(p, "fr") for p in diff.not_compared_phrases] == diff.not_compared
-        for s in diff.agreements + diff.contradictions + diff.unchecked:
-            assert phrase_to_text(s.observed_phrase, "fr") == s.observed
-            if s.statement_phrase.code in PHRASES["fr"]:
-                assert phrase_to_text(s.statement_phrase, "fr") == s.statement
-            else:  # the edition's own summary of what it states
-                assert s.statement_phrase.code.startswith(("stated_", "announced_"))
+        data = diff.model_dump(mode="json")
+        assert "not_compared" not in data
+        checks = data["agreements"] + data["contradictions"] + data["unchecked"]
+        assert all("statement" not in s and "observed" not in s for s in checks)
+        phrases = diff.not_compared_phrases + [p for s in diff.agreements + diff.contradictions + diff.unchecked
+                                               for p in (s.statement_phrase, s.observed_phrase)]
+        for p in phrases:
+            assert phrase_to_text(p, "fr") and phrase_to_text(p, "en")
 
 
 def test_every_sentence_has_an_english_wording():
@@ -175,15 +176,8 @@ def test_every_sentence_has_an_english_wording():
         assert f"stated_{kind}" in PHRASES["en"] and f"announced_{kind}" in PHRASES["en"]
 
 
-def test_a_diff_without_phrases_keeps_its_french_and_says_so(corpus_diff):
-    # A diff written by an earlier version (schema 1.1) has the French text only.
-    diff, old, new = corpus_diff
-    bare = diff.model_copy(update={
-        "not_compared_phrases": [],
-        "agreements": [s.model_copy(update={"statement_phrase": None, "observed_phrase": None}) for s in diff.agreements],
-        "unchecked": [s.model_copy(update={"statement_phrase": None, "observed_phrase": None}) for s in diff.unchecked],
-    })
-    text = render_report(bare, old, new, fmt="md", lang="en")
-    assert "given in French" in text
-    assert "mission FABRIQUE de 2019 appariée à BETA de mi-2020" in text
-    assert "given in French" not in render_report(diff, old, new, fmt="md", lang="en")
+def test_a_statement_in_the_editions_own_words_is_quoted_in_french_and_worded_in_english(corpus_diff):
+    diff, _, _ = corpus_diff
+    stated = next(s for s in diff.agreements if s.statement_phrase.code == "stated_mission_renamed")
+    assert phrase_to_text(stated.statement_phrase, "fr") == stated.statement_phrase.params["summary"]
+    assert phrase_to_text(stated.statement_phrase, "en") == "Mission FABRIQUE becomes mission BETA"
