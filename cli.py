@@ -277,9 +277,10 @@ def _run_replaceable(name: str) -> bool:
 @click.option("--published", callback=_date, help="Publication date of the edition, YYYY-MM-DD (default: as printed or in the manifest).")
 @click.option("--retrieved", callback=_date, help="When the files were retrieved, YYYY-MM-DD (default: today).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no line per file.")
+@_limit_options
 @_db_option
 @_one_line_errors
-def ingest(files: tuple[Path, ...], edition_id: str | None, published, retrieved, quiet: bool, db_path: Path | None) -> None:
+def ingest(files: tuple[Path, ...], edition_id: str | None, published, retrieved, quiet: bool, db_path: Path | None, build) -> None:
     """Record source FILES in the store: bytes kept once under their sha256, one run per edition change."""
     from tqdm import tqdm
 
@@ -289,7 +290,8 @@ def ingest(files: tuple[Path, ...], edition_id: str | None, published, retrieved
             if not quiet:
                 bar.write(outcome.line(), file=sys.stderr)
 
-        outcomes = store.ingest(list(files), edition=edition_id, published=published, retrieved=retrieved, on_outcome=report)
+        outcomes = store.ingest(list(files), edition=edition_id, published=published, retrieved=retrieved, on_outcome=report,
+                                settings=build)
         editions = len(store.editions())
     added = sum(1 for o in outcomes if o.status == "added")
     if not quiet:
@@ -300,34 +302,37 @@ def ingest(files: tuple[Path, ...], edition_id: str | None, published, retrieved
 @main.command()
 @click.option("--force", is_flag=True, help="Derive every edition again, even those made by the current extractor.")
 @click.option("-q", "--quiet", is_flag=True)
+@_limit_options
 @_db_option
 @_one_line_errors
-def reindex(force: bool, quiet: bool, db_path: Path | None) -> None:
+def reindex(force: bool, quiet: bool, db_path: Path | None, build) -> None:
     """Derive again the editions whose current run was made by another extractor version or other settings (old runs kept)."""
     def report(edition_id: str, run_id: int | None) -> None:
         if not quiet:
             click.echo(f"{edition_id}: " + (f"new run {run_id}" if run_id else "up to date"), err=True)
 
     with _open_store(db_path, create=False) as store:
-        store.reindex(force=force, on_edition=report)
+        store.reindex(force=force, on_edition=report, settings=build)
 
 
 @main.command()
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True, help="Language of the md and csv wording.")
 @click.option("-o", "--output", type=click.Path(path_type=Path))
 @_db_option
 @_one_line_errors
-def history(query: str, fmt: str, output: Path | None, db_path: Path | None) -> None:
+def history(query: str, fmt: str, lang: str, output: Path | None, db_path: Path | None) -> None:
     """One action or mission (a CODE, a TITLE or part of one, or a UID) across every edition in the store."""
     from .store import render_history
+    from .store.history import note_text
 
     with _open_store(db_path, create=False) as store:
         result = store.history(query)
     if not result.lineages:
-        click.echo(f"editiondiff: {result.notes[0]}", err=True)
+        click.echo(one_line(f"editiondiff: {note_text(result.notes[0], 'en')}"), err=True)
         sys.exit(EXIT_FAILED)
-    _write(render_history(result, fmt), output)
+    _write(render_history(result, fmt, lang), output)
 
 
 @main.command()

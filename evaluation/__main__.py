@@ -29,12 +29,13 @@ def main() -> None:
 @click.option("--profile", type=click.Choice(list(PROFILES)), default="default", show_default=True,
               help="Perturbations: mild edits (default), paraphrased, stacked, swapped and look-alike edits (hard), or "
                    "missions, prefixes, separators, owners and status words never seen (vocabulary).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr.")
 @_one_line_errors
-def score(trials: int, seed: int, pdf_every: int, profile: str) -> None:
+def score(trials: int, seed: int, pdf_every: int, profile: str, quiet: bool) -> None:
     """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
     from .score import run_scoring
 
-    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile), nl=False)
+    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile, progress=not quiet), nl=False)
 
 
 @main.command("corpus-build")

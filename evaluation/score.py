@@ -20,6 +20,7 @@ wordings such as "T3 2020" on a step line are not all read back).
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -163,8 +164,11 @@ class ScoringRun:
 
 
 def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tuple[float, ...] = THRESHOLDS, through_text: bool = True, settings=None,
-                 profile: str = "default") -> ScoringRun:
-    """Run the trials (perturbations of `profile`, see `perturb.PROFILES`) and tally every kind at every threshold."""
+                 profile: str = "default", progress: bool = False) -> ScoringRun:
+    """Run the trials (perturbations of `profile`, see `perturb.PROFILES`) and tally every kind at every threshold.
+
+    `progress`: a tqdm bar of the trials on stderr.
+    """
     from editiondiff.diff.editions import editions_to_diff
     from editiondiff.diff.settings import DEFAULT_SETTINGS
 
@@ -182,7 +186,9 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
         fictitious_base = base.model_copy(update={"id": f"{base.id}-fictitious-base", "fictitious": True})
         old = edition_roundtrip(fictitious_base, workdir, "fictitious-base") if through_text else fictitious_base
         old_pdf: dict[str, Edition] = {}
-        for trial in range(trials):
+        from tqdm import tqdm
+
+        for trial in tqdm(range(trials), desc=f"{profile} trials", unit="trial", disable=not progress, file=sys.stderr, leave=False):
             perturbation = perturb_edition(base, seed + trial, profile=profile)
             use_pdf = pdf_every > 0 and trial % pdf_every == 0
             if use_pdf:
@@ -256,9 +262,9 @@ def format_run(run: ScoringRun, default: float) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_scoring(*, trials: int, seed: int, pdf_every: int, profile: str = "default") -> str:
+def run_scoring(*, trials: int, seed: int, pdf_every: int, profile: str = "default", progress: bool = False) -> str:
     """What `python -m evaluation score` prints."""
     from editiondiff.diff.settings import DEFAULT_SETTINGS
 
-    run = score_trials(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile)
+    run = score_trials(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile, progress=progress)
     return format_run(run, DEFAULT_SETTINGS.threshold)

@@ -156,7 +156,7 @@ def mission_groups(diff: Diff, new: Edition, old: Edition) -> list[tuple[str | N
 
 
 def subject_label(change: Change, lang: str, *, quote_printed: bool = True) -> str:
-    """The change's subject for a reader of `lang`: a code, "LA1 étape 2" / "LA1 step 2", or the label the editions print.
+    """The change's subject for a reader of `lang`: a code, "AB1 étape 2" / "AB1 step 2", or the label the editions print.
 
     A label the editions print (an indicator, a column header) is quoted when the report is not in their language.
     """

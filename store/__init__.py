@@ -5,7 +5,7 @@
     store.editions()                                 # [StoredEdition], oldest first
     store.edition("mi-2020")                         # the Edition of its current run
     store.diff("mi-2020", "mi-2021")                 # a Diff from the stored runs, nothing extracted again
-    store.history("ID3")                             # History of every action that printed ID3
+    store.history("XY3")                             # History of every action that printed XY3
     store.reindex()                                  # new runs where the extractor changed, old runs kept
 
 The CLI (`editiondiff ingest | reindex | history | diff ID ID`) is a thin layer over these calls.
@@ -58,11 +58,14 @@ class Store:
 
     def ingest(self, paths: list[Path], *, edition: str | None = None, published: dt.date | None = None,
                retrieved: dt.date | None = None, manifest: Path | None = None,
-               on_outcome: Callable[[IngestOutcome], None] | None = None, prebuilt: dict | None = None) -> list[IngestOutcome]:
-        from ..pipeline import DEFAULT_MANIFEST
+               on_outcome: Callable[[IngestOutcome], None] | None = None, prebuilt: dict | None = None,
+               settings=None) -> list[IngestOutcome]:
+        """`settings`: a BuildSettings (reader limits and every stage's settings), default the built-in ones."""
+        from ..pipeline import DEFAULT_MANIFEST, DEFAULT_SETTINGS
 
         return self._guard(ingest_sources, self.db, [Path(p) for p in paths], edition=edition, published=published, retrieved=retrieved,
-                           manifest=manifest or DEFAULT_MANIFEST, on_outcome=on_outcome, prebuilt=prebuilt)
+                           manifest=manifest or DEFAULT_MANIFEST, on_outcome=on_outcome, prebuilt=prebuilt,
+                           settings=settings or DEFAULT_SETTINGS)
 
     def editions(self) -> list[StoredEdition]:
         rows = self._guard(lambda: list(self.db.query(
@@ -103,10 +106,12 @@ class Store:
     def history(self, query: str) -> History:
         return self._guard(lineage_history, self.db, query)
 
-    def reindex(self, *, force: bool = False, manifest: Path | None = None, on_edition=None) -> list[tuple[str, int | None]]:
-        from ..pipeline import DEFAULT_MANIFEST
+    def reindex(self, *, force: bool = False, manifest: Path | None = None, on_edition=None,
+                settings=None) -> list[tuple[str, int | None]]:
+        from ..pipeline import DEFAULT_MANIFEST, DEFAULT_SETTINGS
 
-        return self._guard(reindex, self.db, manifest=manifest or DEFAULT_MANIFEST, force=force, on_edition=on_edition)
+        return self._guard(reindex, self.db, manifest=manifest or DEFAULT_MANIFEST, force=force, on_edition=on_edition,
+                           settings=settings or DEFAULT_SETTINGS)
 
     def check(self) -> list[str]:
         return self._guard(integrity_problems, self.db)

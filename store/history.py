@@ -3,10 +3,11 @@
     find_lineages(db, query)        a code, a title (or part of one) or a uid -> the uids it names
     lineage_history(db, query)      -> History: per edition code, title, mission, owners, status and
                                        deadlines with their provenance, the lineage events, the slip
-    render_history(history, fmt)    -> markdown, JSON or CSV text (deterministic: no time stamps)
+    render_history(history, fmt, lang) -> markdown or CSV worded in French (default) or English, or JSON
+                                       (codes and values, no sentences); deterministic: no time stamps
 
 A code is not an identity: the same printed code can name different actions
-in different editions (ID3 became ID2 once ID2 was dropped). A query by code
+in different editions (XY3 became XY2 once XY2 was dropped). A query by code
 returns every lineage that ever printed it, and says so.
 """
 
@@ -21,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 import sqlite_utils
 
 from ..vocabulary.text import fold
+from .words import WORDS, read_detail
 
 
 @dataclass
@@ -56,7 +58,9 @@ class LineageHistory:
 class History:
     query: str
     lineages: list[LineageHistory]
-    notes: list[str] = field(default_factory=list)
+    #: What the history says about the query, as codes and values (`note_text` words them):
+    #: {"kind": "code_reused", "code": ..., "lineages": [[uid, [codes printed]], ...]} or {"kind": "no_match", "query": ...}
+    notes: list[dict] = field(default_factory=list)
 
 
 #: The order in which events of one edition are told.
@@ -179,7 +183,10 @@ def lineage_history(db: sqlite_utils.Database, query: str) -> History:
         events: dict[str, list[dict]] = {}
         rows = db.query("SELECT position, edition_id, event, code, other_uid, detail FROM lineage WHERE uid = ?", [uid])
         for r in sorted(rows, key=lambda r: (r["position"], EVENT_ORDER.index(r["event"]) if r["event"] in EVENT_ORDER else 99)):
-            events.setdefault(r["edition_id"], []).append({k: r[k] for k in ("event", "code", "other_uid", "detail") if r[k] is not None})
+            ev = {k: r[k] for k in ("event", "code", "other_uid") if r[k] is not None}
+            if r["detail"] is not None:
+                ev["detail"] = read_detail(r["detail"])
+            events.setdefault(r["edition_id"], []).append(ev)
         entries = (_action_entries if kind == "action" else _mission_entries)(db, uid, editions, events)
         ends = [x.end_date for x in entries if x.present and x.end_date]
         first, last = (ends[0], ends[-1]) if ends else (None, None)
@@ -189,85 +196,96 @@ def lineage_history(db: sqlite_utils.Database, query: str) -> History:
     notes = []
     code = _canonical_code(query.strip())
     if code and len(lineages) > 1:
-        notes.append(f"the code {code} names {len(lineages)} different actions across the stored editions: "
-                     + "; ".join(f"{h.uid} (printed {', '.join(h.codes)})" for h in lineages))
+        notes.append({"kind": "code_reused", "code": code, "lineages": [[h.uid, h.codes] for h in lineages]})
     if not lineages:
-        notes.append(f"nothing in the store matches {query!r} (an action or mission code, a title or a uid)")
+        notes.append({"kind": "no_match", "query": query})
     return History(query, lineages, notes)
 
 
-_EVENT_WORDS = {"created": "created", "retitled": "retitled", "recoded": "recoded", "moved": "moved", "merged": "merged",
-                "split": "split", "completed": "completed", "exited": "exited", "dropped": "dropped", "not_found": "not found",
-                "renamed": "renamed"}
-
-
-def _event_text(ev: dict) -> str:
-    text = _EVENT_WORDS.get(ev["event"], ev["event"])
-    if ev.get("detail"):
-        text += f" ({ev['detail']})"
+def _event_text(ev: dict, w: dict) -> str:
+    text = w["events"].get(ev["event"], ev["event"])
+    said = ev.get("detail")
+    if said:
+        wording = said["text"] if said["kind"] == "text" else w["details"][said["kind"]].format(**{k: v for k, v in said.items() if k != "kind"})
+        text += f" ({wording})"
     if ev.get("other_uid"):
         text += f" [{ev['other_uid']}]"
     return text
 
 
-def _deadline_text(d: dict) -> str:
-    span = f"{d['start'] or '…'} – {d['end'] or '…'}" if d["start"] or d["end"] else d["kind"]
+def _deadline_text(d: dict, w: dict) -> str:
+    span = f"{d['start'] or '…'} – {d['end'] or '…'}" if d["start"] or d["end"] else w["deadline_kind"].get(d["kind"], d["kind"])
     return f"{d['raw']} ({span})"
 
 
-def _cell(text: str | None) -> str:
+def _status_text(x: EditionEntry, kind: str, w: dict) -> str | None:
+    if x.status is None or kind == "mission":  # a mission's status is its count of actions ("5 actions"), the same in both languages
+        return x.status
+    return w["status"].get(x.status, x.status)
+
+
+def note_text(note: dict, lang: str = "fr") -> str:
+    """One note of a History, worded in `lang`."""
+    w = WORDS[lang]
+    if note["kind"] == "code_reused":
+        items = w["sep"].join(w["code_reused_item"].format(uid=uid, codes=", ".join(codes)) for uid, codes in note["lineages"])
+        return w["code_reused"].format(code=note["code"], n=len(note["lineages"]), lineages=items)
+    return w["no_match"].format(query=note["query"])
+
+
+def _cell(text) -> str:
     from ..escape import markdown_inline
 
-    return markdown_inline(text or "")
+    return markdown_inline("" if text is None else str(text))
 
 
-def _markdown(history: History) -> str:
-    out = [f"# History of {_cell(history.query)}", ""]
-    out += [f"> {_cell(note)}" for note in history.notes]
+def _markdown(history: History, lang: str) -> str:
+    w = WORDS[lang]
+    out = [f"# {w['title'].format(query=_cell(history.query))}", ""]
+    out += [f"> {_cell(note_text(note, lang))}" for note in history.notes]
     if history.notes:
         out.append("")
     for h in history.lineages:
-        label = "Action" if h.kind == "action" else "Mission"
-        out += [f"## {label} {h.uid}", ""]
+        out += [f"## {w[h.kind]} {h.uid}", ""]
         if h.kind == "action":
             if h.slip_months is not None:
-                out += [f"End date: {h.first_end} at first appearance, {h.last_end} last; total slip {h.slip_months:+d} months.", ""]
+                out += [w["end_date"].format(first=h.first_end, last=h.last_end, slip=f"{h.slip_months:+d}"), ""]
             else:
-                out += ["End date: no dated deadline printed on the card.", ""]
-        out += ["| edition | published | code | title | mission | owners | status | deadlines | where | events |",
-                "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+                out += [w["no_end_date"], ""]
+        out += ["| " + " | ".join(w["columns"]) + " |", "|" + " --- |" * len(w["columns"])]
         for x in h.entries:
-            edition = x.edition + (" (fictitious)" if x.fictitious else "") + (" (retypeset)" if x.retypeset else "")
-            events = "; ".join(_event_text(ev) for ev in x.events)
+            edition = " ".join([x.edition] + ([w["fictitious"]] if x.fictitious else []) + ([w["retypeset"]] if x.retypeset else []))
+            events = w["sep"].join(_event_text(ev, w) for ev in x.events)
             if not x.present:
                 out.append(f"| {_cell(edition)} | {x.published or ''} | | | | | | | | {_cell(events)} |")
                 continue
             out.append("| " + " | ".join(_cell(v) for v in (
-                edition, x.published, x.code, x.title, x.mission, ", ".join(x.owners), x.status,
-                "; ".join(_deadline_text(d) for d in x.deadlines), x.where, events)) + " |")
+                edition, x.published, x.code, x.title, x.mission, ", ".join(x.owners), _status_text(x, h.kind, w),
+                w["sep"].join(_deadline_text(d, w) for d in x.deadlines), x.where, events)) + " |")
         out.append("")
     return "\n".join(out)
 
 
-def _csv(history: History) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["uid", "kind", "edition", "published", "fictitious", "present", "code", "title", "mission", "owners", "status",
-                     "deadlines", "end_date", "where", "events", "slip_months"])
+def _csv(history: History, lang: str) -> str:
     from ..escape import csv_cell
 
+    w = WORDS[lang]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(w["csv_columns"])
     for h in history.lineages:
         for x in h.entries:
             writer.writerow([csv_cell(v) for v in (
                 h.uid, h.kind, x.edition, x.published, int(x.fictitious), int(x.present), x.code, x.title, x.mission, "; ".join(x.owners),
-                x.status, "; ".join(_deadline_text(d) for d in x.deadlines), x.end_date, x.where,
-                "; ".join(_event_text(ev) for ev in x.events), h.slip_months)])
+                _status_text(x, h.kind, w), w["sep"].join(_deadline_text(d, w) for d in x.deadlines), x.end_date, x.where,
+                w["sep"].join(_event_text(ev, w) for ev in x.events), h.slip_months)])
     return buffer.getvalue()
 
 
-def render_history(history: History, fmt: str = "md") -> str:
+def render_history(history: History, fmt: str = "md", lang: str = "fr") -> str:
+    """History as text: markdown or CSV worded in `lang` ('fr' by default, or 'en'); JSON holds codes and values only."""
     if fmt == "json":
         return json.dumps(asdict(history), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if fmt == "csv":
-        return _csv(history)
-    return _markdown(history)
+        return _csv(history, lang)
+    return _markdown(history, lang)

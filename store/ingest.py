@@ -27,6 +27,7 @@ import sqlite_utils
 
 from ..errors import InputError, NoRoadmapFound
 from ..schemas import Edition
+from ..settings import DEFAULT_SETTINGS, BuildSettings
 from .db import StoreError, transaction
 from .identity import printed_published, printed_url
 from .lineage import relink
@@ -64,11 +65,11 @@ def now() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, settings: BuildSettings) -> bytes:
     """The bytes of a source, within the readers' bounds (a missing, special or oversized file is refused in one line)."""
     from ..limits import read_regular_file
 
-    return read_regular_file(path)
+    return read_regular_file(path, settings.reader.limits)
 
 
 def blob(db: sqlite_utils.Database, sha256: str) -> bytes:
@@ -87,7 +88,8 @@ def stored_sources(db: sqlite_utils.Database, edition_id: str) -> list[_Source]:
     return [_Source(r["sha256"], r["name"], r["path"], blob(db, r["sha256"])) for r in rows]
 
 
-def build_from_sources(sources: list[_Source], edition_id: str | None, manifest: Path | None) -> Edition:
+def build_from_sources(sources: list[_Source], edition_id: str | None, manifest: Path | None,
+                       settings: BuildSettings = DEFAULT_SETTINGS) -> Edition:
     """The edition of these sources, built from their bytes as `extract` builds it from files.
 
     Each source is written under its own file name into a private folder (the
@@ -104,7 +106,7 @@ def build_from_sources(sources: list[_Source], edition_id: str | None, manifest:
             path = folder / source.name
             path.write_bytes(source.data)
             paths.append(path)
-        edition = build_edition(paths, edition_id, manifest=manifest)
+        edition = build_edition(paths, edition_id, manifest=manifest, settings=settings)
         given = {str(p): s.path for p, s in zip(paths, sources)}
     refs = [r.model_copy(update={"path": given[r.path]}) if r.path in given else r for r in edition.sources]
     return edition.model_copy(update={"sources": refs})
@@ -137,10 +139,10 @@ def manifest_order(sources: list[_Source], manifest: Path | None) -> list[_Sourc
     return sorted(sources, key=lambda s: (listed.index(s.sha256) if s.sha256 in listed else len(listed), sources.index(s)))
 
 
-def _run_row(edition: Edition, sources: list[_Source], reason: str) -> dict:
+def _run_row(edition: Edition, sources: list[_Source], reason: str, settings: BuildSettings) -> dict:
     return {
         "edition_id": edition.id, "extractor_version": extractor_version(), "schema_version": edition.schema_version,
-        "profile": PROFILE, "settings_hash": settings_hash(), "sources": ",".join(s.sha256 for s in sources),
+        "profile": PROFILE, "settings_hash": settings_hash(settings), "sources": ",".join(s.sha256 for s in sources),
         "reason": reason, "created_at": now(), "level": edition.level, "edition_json": edition.model_dump_json(),
     }
 
@@ -168,7 +170,7 @@ def _edition_row(db: sqlite_utils.Database, edition: Edition, sources: list[_Sou
 
 
 def _store_source(db: sqlite_utils.Database, new: _Source, edition: Edition, sources: list[_Source], fmt: str, *,
-                  published: dt.date | None, retrieved: dt.date | None) -> int:
+                  published: dt.date | None, retrieved: dt.date | None, settings: BuildSettings) -> int:
     """Write one source and the run it makes (the caller holds the transaction)."""
     db["editions"].upsert(_edition_row(db, edition, sources, published=published, retrieved=retrieved), pk="id")
     if not db["blobs"].count_where("sha256 = ?", [new.sha256]):
@@ -181,7 +183,7 @@ def _store_source(db: sqlite_utils.Database, new: _Source, edition: Edition, sou
         "size": len(new.data), "role": ref.role if ref else "other", "published": ref.published.isoformat() if ref and ref.published else None,
         "url": ref.url if ref else printed_url(new.data), "retypeset": int(bool(ref and ref.retypeset)), "retrieved": day, "ingested_at": now(),
     })
-    run_id = db["runs"].insert(_run_row(edition, sources, "ingest")).last_pk
+    run_id = db["runs"].insert(_run_row(edition, sources, "ingest", settings)).last_pk
     db["editions"].update(edition.id, {"current_run": run_id})
     project_run(db, run_id, edition)
     relink(db)
@@ -203,10 +205,12 @@ def ingest_sources(
     manifest: Path | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     prebuilt: dict[tuple[str, ...], Edition] | None = None,
+    settings: BuildSettings = DEFAULT_SETTINGS,
 ) -> list[IngestOutcome]:
     """Store each file (one transaction each), in order; the first bad source raises, the ones before it stay stored.
 
-    `prebuilt` maps the sha256s of an edition's sources to that edition already
+    Sources are read and editions built under `settings` (the reader limits
+    among them), and each run records their hash. `prebuilt` maps the sha256s of an edition's sources to that edition already
     built from them (the main job passes what it extracted), so they are not read twice.
     """
     from ..extract.detect import detect_format
@@ -217,7 +221,7 @@ def ingest_sources(
     seen: set[str] = set()
     for path in paths:
         path = Path(path)
-        data = _read(path)
+        data = _read(path, settings)
         sha = hashlib.sha256(data).hexdigest()
         if sha in seen:
             continue
@@ -234,7 +238,7 @@ def ingest_sources(
         fmt = detect_format(path, data)
         new = _Source(sha, path.name, str(path), data)
         try:
-            edition_obj, sources = _build(db, new, hint, manifest, prebuilt)
+            edition_obj, sources = _build(db, new, hint, manifest, prebuilt, settings)
         except NoRoadmapFound:
             # A source that holds no roadmap alone (an editorial) may complete one with the other sources of its edition.
             if hint and sha not in deferred and any(item[3] == hint for item in queue):
@@ -247,8 +251,9 @@ def ingest_sources(
             if stored_in is None:
                 current = {s.sha256 for s in stored_sources(db, edition_obj.id)}
                 if current != {s.sha256 for s in sources} - {sha}:  # another process added a source to this edition meanwhile
-                    edition_obj, sources = _build(db, new, edition_obj.id, manifest, None)
-                run_id = _store_source(db, new, edition_obj, sources, fmt, published=published or hint_published, retrieved=retrieved)
+                    edition_obj, sources = _build(db, new, edition_obj.id, manifest, None, settings)
+                run_id = _store_source(db, new, edition_obj, sources, fmt, published=published or hint_published, retrieved=retrieved,
+                                       settings=settings)
         if stored_in is not None:
             outcomes.append(IngestOutcome(str(path), sha, "already_stored", stored_in))
         else:
@@ -257,16 +262,17 @@ def ingest_sources(
     return outcomes
 
 
-def _build(db, new: _Source, hint: str | None, manifest: Path | None, prebuilt) -> tuple[Edition, list[_Source]]:
+def _build(db, new: _Source, hint: str | None, manifest: Path | None, prebuilt,
+           settings: BuildSettings) -> tuple[Edition, list[_Source]]:
     """The edition `new` belongs to, built from its stored sources and `new`, in manifest order."""
     if hint is None:
-        alone = _prebuilt(prebuilt, [new]) or build_from_sources([new], None, manifest)
+        alone = _prebuilt(prebuilt, [new]) or build_from_sources([new], None, manifest, settings)
         hint = alone.id
         others = stored_sources(db, hint)
         if not others:
             return alone, [new]
     sources = manifest_order(stored_sources(db, hint) + [new], manifest)
-    edition = _prebuilt(prebuilt, sources) or build_from_sources(sources, hint, manifest)
+    edition = _prebuilt(prebuilt, sources) or build_from_sources(sources, hint, manifest, settings)
     return edition, sources
 
 
@@ -277,24 +283,27 @@ def _prebuilt(prebuilt, sources: list[_Source]) -> Edition | None:
 
 
 def reindex(db: sqlite_utils.Database, *, manifest: Path | None = None, force: bool = False,
-            on_edition: Callable[[str, int | None], None] | None = None) -> list[tuple[str, int | None]]:
+            on_edition: Callable[[str, int | None], None] | None = None,
+            settings: BuildSettings = DEFAULT_SETTINGS) -> list[tuple[str, int | None]]:
     """A new run for each edition whose current run was made by another extractor or other settings (all with `force`).
+
+    The runs are built under `settings`; a run made under other settings (other reader limits) is out of date.
 
     Old runs are kept; each edition is one transaction. Returns (edition id, new run id or None when up to date).
     """
     done = []
-    version, settings = extractor_version(), settings_hash()
+    version, wanted = extractor_version(), settings_hash(settings)
     editions = list(db.query("SELECT e.id, r.extractor_version, r.settings_hash FROM editions e JOIN runs r ON r.id = e.current_run ORDER BY e.id"))
     for row in editions:
-        if not force and row["extractor_version"] == version and row["settings_hash"] == settings:
+        if not force and row["extractor_version"] == version and row["settings_hash"] == wanted:
             done.append((row["id"], None))
             if on_edition:
                 on_edition(row["id"], None)
             continue
         sources = manifest_order(stored_sources(db, row["id"]), manifest)
-        edition = build_from_sources(sources, row["id"], manifest)
+        edition = build_from_sources(sources, row["id"], manifest, settings)
         with transaction(db):
-            run = _run_row(edition, sources, "reindex")
+            run = _run_row(edition, sources, "reindex", settings)
             key = [run[k] for k in ("edition_id", "extractor_version", "settings_hash", "sources")]
             same = list(db.query("SELECT id FROM runs WHERE edition_id = ? AND extractor_version = ? AND settings_hash = ? AND sources = ?", key))
             run_id = same[0]["id"] if same else db["runs"].insert(run).last_pk

@@ -14,14 +14,18 @@ id; undated editions after dated ones). `relink` keeps, for that chain:
   been matched had that card been free), and a card an edition says was
   transformed into another one;
 * each action's and mission's identifier (``uid``), inherited along the
-  matches: ``ID3@mi-2020`` is the card printed ID3 when first seen in
-  mi-2020, whatever its code becomes (codes are reused: ID3 became ID2 once
-  ID2 was dropped);
+  matches: ``XY3@mi-2020`` is the card printed XY3 when first seen in
+  mi-2020, whatever its code becomes (codes are reused: XY3 became XY2 once
+  XY2 was dropped);
 * its events (``lineage``): created, retitled, recoded, moved, merged, split,
   completed, exited, dropped, not_found (an extraction gap, said as such),
   and for missions created, renamed, dropped.
 
 Only the pairs whose runs changed are diffed again; everything else is read back.
+The actions are walked again only from the edition before the first one whose
+place in the chain or run changed (appending an edition re-walks its last two
+steps, not the whole chain); `relink(db, from_scratch=True)` walks everything,
+and gives the same rows (tests/test_store_relink.py).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from ..schemas import Edition
 from ..schemas.diff import Change, Diff
 from .projection import load_run_edition
 from .tables import DERIVED
+from .words import detail
 
 #: Change kinds that are lineage events of the matched card, and the event name.
 CHANGE_EVENTS = {"action_retitled": "retitled", "action_recoded": "recoded", "action_moved": "moved", "action_completed": "completed"}
@@ -210,6 +215,8 @@ class _Lineage:
     events: list[dict] = field(default_factory=list)
     appearances: list[tuple[str, str]] = field(default_factory=list)  # (edition, code)
     title: str | None = None
+    unlisted: int = 0  # appearances before a resumed walk, counted but not listed (the first and the last are)
+    frozen: list[dict] = field(default_factory=list)  # events before a resumed walk's cut, as stored
 
 
 def _new_uid(code: str, edition: str, taken: set[str]) -> str:
@@ -227,46 +234,36 @@ def _event(position: int, edition: str, event: str, code: str | None, title: str
             "other_uid": other, "detail": detail}
 
 
-def _rows(db: sqlite_utils.Database, sql: str, names: tuple[str, ...]):
-    """Rows as dicts of `names`, fetched by the sqlite3 cursor at once (the chain is read whole at every relink)."""
-    return (dict(zip(names, values)) for values in db.execute(sql).fetchall())
 
 
-def _cards(db: sqlite_utils.Database, table: str) -> dict[str, list[dict]]:
-    by_edition: dict[str, list[dict]] = defaultdict(list)
-    cols = "e.edition_id, e.ordinal, e.code, " + ("e.title, e.mission, e.completed" if table == "actions" else "e.name, e.code, 0")
-    sql = f"SELECT {cols} FROM {table} e JOIN editions d ON d.id = e.edition_id AND d.current_run = e.run_id ORDER BY e.edition_id, e.ordinal"
-    for r in _rows(db, sql, ("edition_id", "ordinal", "code", "title", "mission", "completed")):
-        by_edition[r["edition_id"]].append(r)
-    return by_edition
 
 
-def _links(db: sqlite_utils.Database) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
-    out: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
-    for old, new, kind, old_code, new_code in db.execute(
-            "SELECT old_edition, new_edition, kind, old_code, new_code FROM links ORDER BY old_edition, new_edition, kind, old_code, new_code").fetchall():
-        out[(old, new, kind)].append((old_code, new_code))
-    return out
 
 
-def _change_index(db: sqlite_utils.Database) -> dict[tuple[str, str], list[dict]]:
-    out: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    sql = "SELECT old_edition, new_edition, kind, subject, before, after FROM changes ORDER BY old_edition, new_edition, ordinal"
-    for r in _rows(db, sql, ("old_edition", "new_edition", "kind", "subject", "before", "after")):
-        out[(r["old_edition"], r["new_edition"])].append(r)
-    return out
 
 
-def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], links, changes, taken: set[str]) -> tuple[dict[tuple[str, int], str], dict[str, _Lineage]]:
-    """uid of every (edition, card ordinal), and the lineages with their events."""
+@dataclass
+class _Walk:
+    """Where the walk over the editions with cards stands before step `step` (the index of an edition among them)."""
+
+    step: int = 0
+    lineages: dict[str, _Lineage] = field(default_factory=dict)
+    live: dict[str, str] = field(default_factory=dict)  # uid -> its code in the last carded edition
+    lost_codes: dict[str, str] = field(default_factory=dict)  # code -> uid of the cards the last step lost
+    merged_into: dict[str, str] = field(default_factory=dict)  # uid -> the uid it merged into
+
+
+def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], links, changes, taken: set[str],
+                    walk: _Walk | None = None) -> tuple[dict[tuple[str, int], str], dict[str, _Lineage]]:
+    """uid of every (edition, card ordinal) from step `walk.step` on, and the lineages with their events (from scratch without `walk`)."""
     position = {e.id: i for i, e in enumerate(editions)}
     carded = [e for e in editions if e.level == "actions"]
     uid_of: dict[tuple[str, int], str] = {}
-    lineages: dict[str, _Lineage] = {}
-    live: dict[str, str] = {}  # uid -> its code in the last carded edition
-    merged_into: dict[str, str] = {}  # uid -> the uid it merged into
-    prev = None
-    for k, e in enumerate(carded):
+    walk = walk or _Walk()
+    lineages, live, merged_into, lost_codes = walk.lineages, walk.live, walk.merged_into, walk.lost_codes
+    prev = carded[walk.step - 1] if walk.step else None
+    for k in range(walk.step, len(carded)):
+        e = carded[k]
         rows = cards.get(e.id, [])
         by_code = {r["code"]: r for r in reversed(rows)}
         pos = position[e.id]
@@ -289,17 +286,17 @@ def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], 
             if by_code.get(code) is not r:
                 uid = _new_uid(code, e.id, taken)  # a code printed twice in one edition: each card its own lineage
                 lineages[uid] = _Lineage(uid, "action")
-                lineages[uid].events.append(_event(pos, e.id, "created", code, r["title"], r["mission"], detail="code printed twice in this edition"))
+                lineages[uid].events.append(_event(pos, e.id, "created", code, r["title"], r["mission"], detail=detail("code_printed_twice")))
             elif prev and code in old_code_of:
                 old_code = old_code_of[code]
                 uid = old_uid.get(old_code) or _new_uid(code, e.id, taken)
                 lineage = lineages.setdefault(uid, _Lineage(uid, "action"))
                 for m in between:
                     lineage.events.append(_event(position[m.id], m.id, "not_found", None, None, None,
-                                                 detail=f"extraction gap: edition {m.id} is known only at mission level (no action cards read)"))
+                                                 detail=detail("gap_mission_level", edition=m.id)))
                 for c in pair_changes.get(code, []):
                     lineage.events.append(_event(pos, e.id, CHANGE_EVENTS[c["kind"]], code, r["title"], r["mission"],
-                                                 detail=f"{c['before'] or ''} → {c['after'] or ''}"))
+                                                 detail=detail("change", before=c['before'] or '', after=c['after'] or '')))
             elif code in recovered and recovered[code] in lost_codes:
                 uid = lost_codes.pop(recovered[code])
                 lineage = lineages[uid]
@@ -310,19 +307,19 @@ def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], 
                     other = lineages[target]
                     other.events = [ev for ev in other.events if not (ev["edition_id"] == prev.id and ev["event"] == "merged" and ev["other_uid"] == uid)]
                 lineage.events.append(_event(position[prev.id], prev.id, "not_found", None, None, None,
-                                             detail=f"extraction gap: not found in edition {prev.id}, found again in {e.id}"))
+                                             detail=detail("gap_found_again", missing=prev.id, found=e.id)))
             else:
                 uid = _new_uid(code, e.id, taken)
                 lineage = lineages[uid] = _Lineage(uid, "action")
                 source = splits.get(code)
                 if source and old_uid.get(source):
                     parent = old_uid[source]
-                    lineage.events.append(_event(pos, e.id, "split", code, r["title"], r["mission"], other=parent, detail=f"split from {source}"))
-                    lineages[parent].events.append(_event(pos, e.id, "split", source, None, None, other=uid, detail=f"{code} split off"))
+                    lineage.events.append(_event(pos, e.id, "split", code, r["title"], r["mission"], other=parent, detail=detail("split_from", code=source)))
+                    lineages[parent].events.append(_event(pos, e.id, "split", source, None, None, other=uid, detail=detail("split_off", code=code)))
                 else:
                     lineage.events.append(_event(pos, e.id, "created", code, r["title"], r["mission"]))
                 if r["completed"]:
-                    lineage.events.append(_event(pos, e.id, "completed", code, r["title"], r["mission"], detail="completed when first seen"))
+                    lineage.events.append(_event(pos, e.id, "completed", code, r["title"], r["mission"], detail=detail("completed_first_seen")))
             lineage = lineages[uid]
             lineage.appearances.append((e.id, code))
             lineage.title = r["title"]
@@ -338,9 +335,9 @@ def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], 
                 last = lineage_title = lineage.title
                 if code in merges and old_uid.get(code):
                     target = next((u for u, c in new_live.items() if c == merges[code]), None)
-                    lineage.events.append(_event(pos, e.id, "merged", code, last, None, other=target, detail=f"merged into {merges[code]}"))
+                    lineage.events.append(_event(pos, e.id, "merged", code, last, None, other=target, detail=detail("merged_into", code=merges[code])))
                     if target:
-                        lineages[target].events.append(_event(pos, e.id, "merged", merges[code], None, None, other=uid, detail=f"{code} merged in"))
+                        lineages[target].events.append(_event(pos, e.id, "merged", merges[code], None, None, other=uid, detail=detail("merged_in", code=code)))
                         merged_into[uid] = target
                 else:
                     lineage.events.append(_event(pos, e.id, "exited" if completed else "dropped", code, lineage_title, None))
@@ -352,11 +349,11 @@ def _follow_actions(editions: list[ChainEdition], cards: dict[str, list[dict]], 
             if m.level != "actions":
                 for uid in live:
                     lineages[uid].events.append(_event(position[m.id], m.id, "not_found", None, None, None,
-                                                       detail=f"extraction gap: edition {m.id} is known only at mission level (no action cards read)"))
+                                                       detail=detail("gap_mission_level", edition=m.id)))
     return uid_of, lineages
 
 
-def _follow_missions(editions: list[ChainEdition], cards: dict[str, list[dict]], links, changes, taken: set[str]) -> tuple[dict[tuple[str, int], str], dict[str, _Lineage]]:
+def _follow_missions(editions: list[ChainEdition], cards: dict[str, list[dict]], links, taken: set[str]) -> tuple[dict[tuple[str, int], str], dict[str, _Lineage]]:
     uid_of: dict[tuple[str, int], str] = {}
     lineages: dict[str, _Lineage] = {}
     live: dict[str, str] = {}
@@ -365,7 +362,6 @@ def _follow_missions(editions: list[ChainEdition], cards: dict[str, list[dict]],
         rows = cards.get(e.id, [])
         matched = dict(links.get((prev.id, e.id, "mission"), [])) if prev else {}
         old_uid = {code: uid for uid, code in live.items()}
-        pair_changes = changes.get((prev.id, e.id), []) if prev else []
         new_live = {}
         for r in rows:
             code = r["code"]
@@ -373,7 +369,7 @@ def _follow_missions(editions: list[ChainEdition], cards: dict[str, list[dict]],
             if old_code and old_code in old_uid:
                 uid = old_uid[old_code]
                 if old_code != code:
-                    lineages[uid].events.append(_event(pos, e.id, "renamed", code, r["title"], code, detail=f"{old_code} → {code}"))
+                    lineages[uid].events.append(_event(pos, e.id, "renamed", code, r["title"], code, detail=detail("change", before=old_code, after=code)))
             else:
                 uid = _new_uid(code, e.id, taken)
                 lineages[uid] = _Lineage(uid, "mission")
@@ -392,7 +388,8 @@ def _follow_missions(editions: list[ChainEdition], cards: dict[str, list[dict]],
     return uid_of, lineages
 
 
-def _lineage_rows(lineages: dict[str, _Lineage]) -> tuple[list[dict], list[dict]]:
+def _lineage_rows(lineages: dict[str, _Lineage], cut: int = 0) -> tuple[list[dict], list[dict]]:
+    """Head and event rows of `lineages`; with `cut`, only their events at chain positions from `cut` on."""
     heads, events = [], []
     for uid in sorted(lineages):
         lineage = lineages[uid]
@@ -400,22 +397,22 @@ def _lineage_rows(lineages: dict[str, _Lineage]) -> tuple[list[dict], list[dict]
             continue
         heads.append({"uid": uid, "kind": lineage.kind, "first_edition": lineage.appearances[0][0], "last_edition": lineage.appearances[-1][0],
                       "first_code": lineage.appearances[0][1], "last_code": lineage.appearances[-1][1], "title": lineage.title,
-                      "editions": len(lineage.appearances)})
+                      "editions": len(lineage.appearances) + lineage.unlisted})
         seen = set()
         for ev in sorted(lineage.events, key=lambda ev: ev["position"]):
             key = (ev["position"], ev["event"])
-            if key in seen:
+            if key in seen or ev["position"] < cut:
                 continue
             seen.add(key)
             events.append({"uid": uid, **ev})
     return heads, events
 
 
-def _sync(db: sqlite_utils.Database, table: str, rows: list[dict], pk: tuple[str, ...]) -> None:
-    """Make `table` hold exactly `rows`, writing only the rows that differ."""
+def _sync(db: sqlite_utils.Database, table: str, rows: list[dict], pk: tuple[str, ...], where: str = "", params: list | None = None) -> None:
+    """Make `table` (its rows matching `where`) hold exactly `rows`, writing only the rows that differ."""
     columns = list(DERIVED[table]["columns"])
     existing = {}
-    for values in db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]").fetchall():
+    for values in db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}] {where}", params or []).fetchall():
         row = dict(zip(columns, values))
         existing[tuple(row[k] for k in pk)] = row
     wanted = {tuple(r[k] for k in pk): r for r in rows}
@@ -426,23 +423,193 @@ def _sync(db: sqlite_utils.Database, table: str, rows: list[dict], pk: tuple[str
         db[table].upsert_all(fresh, pk=list(pk) if len(pk) > 1 else pk[0])
 
 
-def relink(db: sqlite_utils.Database) -> None:
-    """Bring diffs, links, changes, uids and lineage events up to date with the editions' current runs (inside a transaction)."""
+def unchanged_head(db: sqlite_utils.Database, editions: list[ChainEdition]) -> int:
+    """How many editions at the head of the chain stand where the last relink left them, with the same runs.
+
+    Read from the consecutive pairs the last relink diffed (``diffs``, purpose
+    'next', with their runs): the chain is a path of those pairs, so an edition
+    whose pair with its predecessor is stored with both runs unchanged stands
+    at the same place, and so does everything before it.
+    """
+    stored = {(old, new): runs for old, new, runs in db.execute("SELECT old_edition, new_edition, runs FROM diffs WHERE purpose = 'next'").fetchall()}
+    if len(editions) < 2 or any(new == editions[0].id for _, new in stored):
+        return 0
+    if stored.get((editions[0].id, editions[1].id), "").split(",")[0] != str(editions[0].run):
+        # The head may still be the same with a new successor: one of its old pairs tells its run.
+        if not any(old == editions[0].id and runs.split(",")[0] == str(editions[0].run) for (old, _), runs in stored.items()):
+            return 0
+    n = 1
+    while n < len(editions) and stored.get((editions[n - 1].id, editions[n].id)) == f"{editions[n - 1].run},{editions[n].run}":
+        n += 1
+    return n
+
+
+def _marks(values) -> str:
+    return ",".join("?" * len(values))
+
+
+def _card_uids(db: sqlite_utils.Database, e: ChainEdition) -> list[tuple[str, str, str]]:
+    return db.execute("SELECT uid, code, title FROM actions WHERE run_id = ? ORDER BY ordinal", [e.run]).fetchall()
+
+
+def _resume(db: sqlite_utils.Database, editions: list[ChainEdition], step: int, cut: int, links) -> _Walk:
+    """The walk over the editions with cards as it stood before `step` (>= 1), read back from the store.
+
+    Only the lineages that step `step` and later can touch are restored: the
+    cards of the last edition walked (live) and those it lost (lost_codes, with
+    their merges); their events before position `cut` and their appearances
+    are read back from the rows the previous relink wrote.
+    """
+    carded = [e for e in editions if e.level == "actions"]
+    last = carded[step - 1]
+    walk = _Walk(step=step)
+    for uid, code, _ in _card_uids(db, last):
+        walk.live[uid] = code
+    titles = {uid: title for uid, _, title in _card_uids(db, last)}
+    last_seen = {uid: (last.id, code) for uid, code in walk.live.items()}
+    if step >= 2:
+        before = carded[step - 2]
+        older = {}
+        for uid, code, title in _card_uids(db, before):
+            older[uid] = code
+            titles.setdefault(uid, title)
+            last_seen.setdefault(uid, (before.id, code))
+        inherited_old = {o for o, _ in links.get((before.id, last.id, "action"), [])}
+        merges = dict(links.get((before.id, last.id, "merged"), []))
+        old_uid = {code: uid for uid, code in older.items()}
+        for uid, code in older.items():
+            if code in inherited_old:
+                continue
+            if code in merges and old_uid.get(code):
+                target = next((u for u, c in walk.live.items() if c == merges[code]), None)
+                if target:
+                    walk.merged_into[uid] = target
+            walk.lost_codes[code] = uid
+    restored = sorted(set(walk.live) | set(walk.lost_codes.values()))
+    if not restored:
+        return walk
+    heads = {uid: (first_edition, first_code) for uid, first_edition, first_code in db.execute(
+        f"SELECT uid, first_edition, first_code FROM lineages WHERE uid IN ({_marks(restored)})", restored).fetchall()}
+    prefix = [e.id for e in editions[:cut]]
+    counts = dict(db.execute(
+        f"SELECT a.uid, count(*) FROM actions a JOIN editions e ON e.current_run = a.run_id "
+        f"WHERE a.uid IN ({_marks(restored)}) AND a.edition_id IN ({_marks(prefix)}) GROUP BY a.uid", restored + prefix).fetchall())
+    columns = list(DERIVED["lineage"]["columns"])
+    for uid in restored:
+        first, seen = heads[uid], last_seen[uid]
+        appearances = [first] if first == seen else [first, seen]
+        walk.lineages[uid] = _Lineage(uid, "action", appearances=appearances, title=titles[uid], unlisted=counts[uid] - len(appearances))
+    for values in db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM lineage WHERE uid IN ({_marks(restored)}) "
+                             "AND position < ? ORDER BY uid, position, event", restored + [cut]).fetchall():
+        row = dict(zip(columns, values))
+        walk.lineages[row.pop("uid")].frozen.append(row)
+    for lineage in walk.lineages.values():
+        lineage.events = list(lineage.frozen)
+    return walk
+
+
+def _links(db: sqlite_utils.Database, new_editions: list[str] | None = None, kind: str | None = None) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """The links into `new_editions` (default: all), of one `kind` or all."""
+    out: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
+    tests, params = [], []
+    if new_editions is not None:
+        tests.append(f"new_edition IN ({_marks(new_editions)})")
+        params += new_editions
+    if kind is not None:
+        tests.append("kind = ?")
+        params.append(kind)
+    where = f"WHERE {' AND '.join(tests)} " if tests else ""
+    for old, new, kind, old_code, new_code in db.execute(
+            f"SELECT old_edition, new_edition, kind, old_code, new_code FROM links {where}"
+            "ORDER BY old_edition, new_edition, kind, old_code, new_code", params).fetchall():
+        out[(old, new, kind)].append((old_code, new_code))
+    return out
+
+
+def _change_index(db: sqlite_utils.Database, new_editions: list[str] | None = None) -> dict[tuple[str, str], list[dict]]:
+    out: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    where, params = (f"WHERE new_edition IN ({_marks(new_editions)}) ", new_editions) if new_editions is not None else ("", [])
+    sql = f"SELECT old_edition, new_edition, kind, subject, before, after FROM changes {where}ORDER BY old_edition, new_edition, ordinal"
+    for values in db.execute(sql, params).fetchall():
+        out[(values[0], values[1])].append(dict(zip(("old_edition", "new_edition", "kind", "subject", "before", "after"), values)))
+    return out
+
+
+def _cards(db: sqlite_utils.Database, table: str, edition_ids: list[str] | None = None) -> dict[str, list[dict]]:
+    by_edition: dict[str, list[dict]] = defaultdict(list)
+    cols = "e.edition_id, e.ordinal, e.code, " + ("e.title, e.mission, e.completed" if table == "actions" else "e.name, e.code, 0")
+    where, params = (f"WHERE e.edition_id IN ({_marks(edition_ids)}) ", edition_ids) if edition_ids is not None else ("", [])
+    sql = (f"SELECT {cols} FROM {table} e JOIN editions d ON d.id = e.edition_id AND d.current_run = e.run_id {where}"
+           "ORDER BY e.edition_id, e.ordinal")
+    for values in db.execute(sql, params).fetchall():
+        r = dict(zip(("edition_id", "ordinal", "code", "title", "mission", "completed"), values))
+        by_edition[r["edition_id"]].append(r)
+    return by_edition
+
+
+def _set_uids(db: sqlite_utils.Database, table: str, uids: dict[tuple[str, int], str], runs: dict[str, int]) -> None:
+    editions = sorted({edition for edition, _ in uids})
+    if not editions:
+        return
+    current = {(edition, ordinal): uid for edition, ordinal, uid in db.execute(
+        f"SELECT t.edition_id, t.ordinal, t.uid FROM {table} t JOIN editions e ON e.id = t.edition_id AND e.current_run = t.run_id "
+        f"WHERE t.edition_id IN ({_marks(editions)})", editions).fetchall()}
+    for (edition, ordinal), uid in uids.items():
+        if current.get((edition, ordinal)) != uid:
+            db.execute(f"UPDATE {table} SET uid = ? WHERE run_id = ? AND ordinal = ?", [uid, runs[edition], ordinal])
+
+
+def relink(db: sqlite_utils.Database, *, from_scratch: bool = False) -> None:
+    """Bring diffs, links, changes, uids and lineage events up to date with the editions' current runs (inside a transaction).
+
+    Actions are walked again only from the edition before the first one whose
+    place or run changed since the last relink (`unchanged_head`), the walk
+    resumed from what the store holds for the editions before it; with
+    `from_scratch`, or when the change is at the head, the whole chain is walked.
+    Missions (a few per edition) are always walked whole.
+    """
     editions = chain(db)
+    head = 0 if from_scratch else unchanged_head(db, editions)
     load = _Editions(db)
     _refresh_pairs(db, chain_pairs(editions), load)
-    links, changes = _links(db), _change_index(db)
+    position = {e.id: i for i, e in enumerate(editions)}
+    carded = [e for e in editions if e.level == "actions"]
+    first_changed = next((k for k, e in enumerate(carded) if position[e.id] >= head), len(carded))
+    step = max(first_changed - 1, 0)  # the step before also: the next one may take back its drops (a gap, not a drop)
+    cut = position[carded[step].id] if step else 0
     taken: set[str] = set()
-    action_uids, action_lineages = _follow_actions(editions, _cards(db, "actions"), links, changes, taken)
-    mission_uids, mission_lineages = _follow_missions(editions, _cards(db, "missions"), links, changes, taken)
+    walked = [e.id for e in carded[max(step - 2, 0):]]
+    links = _links(db, walked if step else None)
+    walk = None
+    if step:
+        walk = _resume(db, editions, step, cut, links)
+        taken.update(uid for (uid,) in db.execute(
+            "SELECT uid FROM lineages WHERE kind = 'action' AND first_edition IN (SELECT value FROM json_each(?))",
+            [json.dumps([e.id for e in editions[:cut]])]).fetchall())
+    changes = _change_index(db, walked if step else None)
+    cards = _cards(db, "actions", [e.id for e in carded[step:]] if step else None)
+    action_uids, action_lineages = _follow_actions(editions, cards, links, changes, taken, walk)
+    mission_uids, mission_lineages = _follow_missions(editions, _cards(db, "missions"), _links(db, kind="mission"), taken)
     runs = {e.id: e.run for e in editions}
-    for table, uids in (("actions", action_uids), ("missions", mission_uids)):
-        current = {(edition, ordinal): uid for edition, ordinal, uid in db.execute(
-            f"SELECT t.edition_id, t.ordinal, t.uid FROM {table} t JOIN editions e ON e.id = t.edition_id AND e.current_run = t.run_id").fetchall()}
-        for (edition, ordinal), uid in uids.items():
-            if current.get((edition, ordinal)) != uid:
-                db.execute(f"UPDATE {table} SET uid = ? WHERE run_id = ? AND ordinal = ?", [uid, runs[edition], ordinal])
-    heads, events = _lineage_rows({**action_lineages, **mission_lineages})
-    db.execute("DELETE FROM lineage WHERE uid NOT IN (SELECT value FROM json_each(?))", [json.dumps([h["uid"] for h in heads])])
-    _sync(db, "lineages", heads, ("uid",))
-    _sync(db, "lineage", events, ("uid", "position", "event"))
+    _set_uids(db, "actions", action_uids, runs)
+    _set_uids(db, "missions", mission_uids, runs)
+    # Actions: the lineages walked again (restored or new) and those the previous walk made from the same editions on.
+    heads, events = _lineage_rows(action_lineages, cut)
+    for lineage in action_lineages.values():
+        events += [{"uid": lineage.uid, **ev} for ev in lineage.frozen]
+    suffix = json.dumps([e.id for e in editions[cut:]])
+    scope = sorted(set(action_lineages) | {uid for (uid,) in db.execute(
+        "SELECT uid FROM lineages WHERE kind = 'action' AND first_edition IN (SELECT value FROM json_each(?))", [suffix]).fetchall()})
+    _write_lineages(db, scope, heads, events)
+    mission_heads, mission_events = _lineage_rows(mission_lineages)
+    missions = sorted(set(mission_lineages) | {uid for (uid,) in db.execute("SELECT uid FROM lineages WHERE kind = 'mission'").fetchall()})
+    _write_lineages(db, missions, mission_heads, mission_events)
+
+
+def _write_lineages(db: sqlite_utils.Database, scope: list[str], heads: list[dict], events: list[dict]) -> None:
+    """Make the lineages of `scope` (uids) hold exactly `heads` and `events`: the events of lineages gone first, then heads, then events."""
+    in_scope = "WHERE uid IN (SELECT value FROM json_each(?))"
+    db.execute(f"DELETE FROM lineage {in_scope} AND uid NOT IN (SELECT value FROM json_each(?))",
+               [json.dumps(scope), json.dumps([h["uid"] for h in heads])])
+    _sync(db, "lineages", heads, ("uid",), in_scope, [json.dumps(scope)])
+    _sync(db, "lineage", events, ("uid", "position", "event"), in_scope, [json.dumps(scope)])

@@ -1,7 +1,7 @@
 """What a run records about the code and settings that made it.
 
     extractor_version()   the package version and a hash of the code and data that turn sources into an Edition
-    settings_hash()       a hash of the settings objects of extraction and diff
+    settings_hash(build)  a hash of the settings objects of extraction (default: the built-in ones) and diff
     PROFILE               the knowledge profile the run used
 
 The extractor version changes whenever a file of the extraction stages
@@ -39,10 +39,17 @@ def extractor_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-@functools.cache
-def settings_hash() -> str:
+def settings_hash(build=None) -> str:
+    """The hash of the build settings a run was made with (a BuildSettings; None: the defaults) and of the diff's settings.
+
+    Reader limits are part of it: an edition built under other limits is another run."""
     from ..diff.settings import DEFAULT_SETTINGS as DIFF
     from ..settings import DEFAULT_SETTINGS as BUILD
 
-    settings = {"build": dataclasses.asdict(BUILD), "diff": dataclasses.asdict(DIFF)}
-    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    settings = {"build": dataclasses.asdict(build or BUILD), "diff": dataclasses.asdict(DIFF)}
+    return _digest(json.dumps(settings, sort_keys=True, default=str))
+
+
+@functools.cache
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -102,3 +102,18 @@ def small_series(folder: Path, count: int, *, missions: int = 3) -> list[Path]:
         path.write_text(edition_to_text(edition), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def twin_series(folder: Path, pattern: tuple[bool, ...]) -> list[tuple[Path, str, dt.date]]:
+    """Fictitious editions printing LA3 and, in the editions `pattern` marks, a near-copy of it, LA9: (file, edition id, date)."""
+    base = base_edition()
+    twin = next(a for a in base.actions if a.code == "LA3").model_copy(deep=True)
+    twin.code, twin.code_printed, twin.title = "LA9", "LA 9", twin.title + " nationale"
+    series = []
+    for n, with_twin in enumerate(pattern, start=1):
+        edition = fictitious(base, n)
+        edition.id = f"fict-twins-{n}"
+        if with_twin:
+            edition.actions = edition.actions + [twin.model_copy(deep=True)]
+        series.append((write(edition, folder), edition.id, dt.date(2022, n, 1)))
+    return series

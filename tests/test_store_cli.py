@@ -48,12 +48,17 @@ def test_the_store_is_found_through_the_environment(tmp_path):
 
 
 def test_history_in_every_format(db):
-    md = invoke("history", "ID3", "--db", str(db))
+    md = invoke("history", "ID3", "--db", str(db), "--lang", "en")
     assert md.exit_code == 0 and "| mi-2020 | 2020-08-27 | ID3 | AgentConnect | IDNUM | DINUM |" in md.stdout
     assert "known only at mission level" in md.stdout
+    french = invoke("history", "ID3", "--db", str(db))
+    assert french.exit_code == 0 and french.stdout.startswith("# Historique de ID3")
+    assert "n'est connue qu'au niveau des missions" in french.stdout
     data = json.loads(invoke("history", "ID3", "--db", str(db), "--format", "json").stdout)
     assert data["lineages"][0]["uid"] == "ID3@mi-2020"
-    assert invoke("history", "ID3", "--db", str(db), "--format", "csv").stdout.startswith("uid,kind,edition")
+    assert data == json.loads(invoke("history", "ID3", "--db", str(db), "--format", "json", "--lang", "en").stdout)
+    assert invoke("history", "ID3", "--db", str(db), "--format", "csv", "--lang", "en").stdout.startswith("uid,kind,edition")
+    assert invoke("history", "ID3", "--db", str(db), "--format", "csv").stdout.startswith("identifiant,nature,édition")
     missing = invoke("history", "ZZ9", "--db", str(db))
     assert missing.exit_code == 1 and missing.stdout == "" and "nothing in the store matches" in missing.stderr
 

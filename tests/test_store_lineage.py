@@ -42,12 +42,13 @@ def test_the_chain_is_in_publication_order_and_fictitious_editions_are_flagged(s
 def test_a_reused_code_names_two_lineages_and_history_says_so(store):
     history = store.history("ID2")
     assert [h.uid for h in history.lineages] == ["ID2@mi-2020", "ID3@mi-2020"]
-    assert "names 2 different actions" in history.notes[0]
+    assert history.notes == [{"kind": "code_reused", "code": "ID2", "lineages": [["ID2@mi-2020", ["ID2"]], ["ID3@mi-2020", ["ID3", "ID2"]]]}]
     dropped, recoded = history.lineages
     assert [(x.edition, x.code) for x in recoded.entries if x.present] == [("mi-2020", "ID3"), ("fict-1", "ID3"), ("fict-2", "ID2"), ("fict-3", "ID2")]
     assert ("fict-2", "dropped") in events(store, dropped.uid)
     assert ("fict-2", "recoded") in events(store, recoded.uid)
-    assert "names 2 different actions" in render_history(history, "md")
+    assert "names 2 different actions" in render_history(history, "md", "en")
+    assert "le code ID2 désigne 2 actions différentes" in render_history(history, "md")
 
 
 def test_events_created_retitled_moved_completed_exited(store):
@@ -76,7 +77,8 @@ def test_history_gives_the_total_slip_of_the_end_date_with_provenance(store):
     assert (la1.first_end, la1.last_end, la1.slip_months) == ("2020-09-30", "2022-03-31", 18)
     first = la1.entries[0]
     assert first.where == "source 003, l. 441-449" and first.deadlines[0]["raw"] == "3e trimestre 2020"
-    assert "total slip +18 months" in render_history(store.history("LA1"), "md")
+    assert "total slip +18 months" in render_history(store.history("LA1"), "md", "en")
+    assert "Glissement total de la date de fin depuis sa première apparition : +18 mois." in render_history(store.history("LA1"), "md")
 
 
 def test_history_by_title_by_uid_and_of_a_mission(store):
@@ -94,7 +96,7 @@ def test_history_formats_are_deterministic_and_parse(store):
         assert render_history(history, fmt) == render_history(store.history("LA1"), fmt)
     data = json.loads(render_history(history, "json"))
     assert data["lineages"][0]["slip_months"] == 18
-    rows = list(csv.DictReader(io.StringIO(render_history(history, "csv"))))
+    rows = list(csv.DictReader(io.StringIO(render_history(history, "csv", "en"))))
     assert [r["edition"] for r in rows] == ["mi-2020", "fict-1", "fict-2", "mi-2021", "fict-3"]
 
 
@@ -143,20 +145,11 @@ def test_merges_and_splits_from_the_matching(store):
 
 def twins_store(folder, pattern: tuple[bool, ...]):
     """A store of fictitious editions printing LA3, and in the editions `pattern` marks a near-copy of it, LA9."""
-    import datetime as dt
+    from store_editions import twin_series
 
-    from store_editions import base_edition, fictitious, write
-
-    base = base_edition()
-    twin = next(a for a in base.actions if a.code == "LA3").model_copy(deep=True)
-    twin.code, twin.code_printed, twin.title = "LA9", "LA 9", twin.title + " nationale"
     store = open_store(folder / "twins.db")
-    for n, with_twin in enumerate(pattern, start=1):
-        edition = fictitious(base, n)
-        edition.id = f"fict-twins-{n}"
-        if with_twin:
-            edition.actions = edition.actions + [twin.model_copy(deep=True)]
-        store.ingest([write(edition, folder)], edition=edition.id, published=dt.date(2022, n, 1))
+    for path, edition_id, published in twin_series(folder, pattern):
+        store.ingest([path], edition=edition_id, published=published)
     return store
 
 
@@ -180,3 +173,57 @@ def test_a_card_back_after_one_edition_was_not_merged_meanwhile(tmp_path):
         events = twin_events(store)
     assert ("LA9@fict-twins-1", "fict-twins-2", "not_found", None) in events
     assert not {e for e in events if e[2] in ("merged", "dropped", "split")}
+
+
+def _fragments(template) -> list[str]:
+    """The literal words of a template (placeholders cut out), long enough to belong to one language only."""
+    import re
+
+    texts = template if isinstance(template, (tuple, list)) else list(template.values()) if isinstance(template, dict) else [template]
+    return [piece.strip() for text in texts for piece in re.split(r"\{[^}]*\}", text) if len(piece.strip()) >= 6]
+
+
+def unquoted(history, text: str) -> str:
+    """`text` without the values the editions print or the store names (titles, codes, sources, deadline phrases, ids)."""
+    from editiondiff.escape import markdown_inline
+
+    values = {history.query}
+    for h in history.lineages:
+        values.add(h.uid)
+        for x in h.entries:
+            values.update(v for v in (x.edition, x.code, x.title, x.mission, x.where, *x.owners) if v)
+            values.update(d["raw"] for d in x.deadlines)
+            for ev in x.events:
+                values.update(v for k, v in ev.get("detail", {}).items() if k != "kind")
+                values.update(v for v in (ev.get("other_uid"), ev.get("code")) if v)
+    for value in sorted(values, key=len, reverse=True):
+        text = text.replace(markdown_inline(value), "").replace(value, "")
+    return text
+
+
+@pytest.mark.parametrize("query", ["LA1", "ID2", "DA5", "BETA", "TA1", "IN6"])
+def test_history_in_french_has_no_english_wording_and_in_english_no_french(store, query):
+    from editiondiff.store.words import WORDS
+
+    history = store.history(query)
+    text = {lang: unquoted(history, render_history(history, "md", lang) + render_history(history, "csv", lang)) for lang in ("fr", "en")}
+    for lang, other in (("fr", "en"), ("en", "fr")):
+        for key, template in WORDS[other].items():
+            if template == WORDS[lang][key]:
+                continue
+            for piece in _fragments(template):
+                if piece not in _fragments(WORDS[lang][key]):
+                    assert piece not in text[lang], (lang, key, piece)
+    assert "actions actions" not in text["fr"] + text["en"]
+    # What the editions print (titles, codes, deadline phrases) is quoted as printed in both languages.
+    la1 = store.history("LA1")
+    raw = la1.lineages[0].entries[0].deadlines[0]["raw"]
+    assert raw in render_history(la1, "md", "en") and raw in render_history(la1, "md", "fr")
+
+
+def test_history_json_holds_codes_and_values_not_sentences(store):
+    data = json.loads(render_history(store.history("DA5"), "json"))
+    details = [ev["detail"] for x in data["lineages"][0]["entries"] for ev in x["events"] if "detail" in ev]
+    assert {"kind": "gap_found_again", "missing": "fict-2", "found": "fict-3"} in details
+    assert all(d["kind"] != "text" for d in details)
+    assert render_history(store.history("DA5"), "json", "en") == render_history(store.history("DA5"), "json", "fr")

@@ -8,7 +8,7 @@ the calendar 📅 with a truncated code. The tables below are keyed by font
 family, so the same code in a text font is never taken for an icon.
 
 The icon *role* (deadline, owner, status, arrow) is then given by the text
-reader's conventions (`editiondiff.extract.text.ICON_ROLES`): the PDF reader
+reader's conventions (`editiondiff.vocabulary.icons.ICON_ROLES`): the PDF reader
 only has to restore the printed glyph.
 """
 
@@ -17,16 +17,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-#: Canonical icons of the brochure text, each with the role it announces.
-BULLETS = {"•": "-", "➔": "➔", "→": "→", "▪": "-", "‣": "-", "◦": "-"}
-#: Icons that start a line of their own.
-LINE_ICONS = ("📅", "□", "▣", "⬆", "✓", "➔", "→")
-#: Arrows that lead from a label to its text ("ACTION LA1 → Title") or start a step.
-ARROWS = ("→", "➔")
+from ...vocabulary import icons as _vocabulary
+from ...vocabulary.icons import BULLETS, LINE_ICONS
+
+#: The icons and bullets of the text conventions come from the one vocabulary (`vocabulary.icons`).
+#: Arrows lead from a label to its text ("ACTION AB1 → Title") or start a step.
+ARROWS = tuple(_vocabulary.ARROWS)
 #: What starts a new logical line: a bullet or a line icon.
 STARTERS = tuple(BULLETS) + LINE_ICONS
 #: Icons that may end a phrase ("Objectif atteint ✓") and so be pushed to the next line by wrapping.
-TRAILING_ICONS = "✓"
+TRAILING_ICONS = _vocabulary.DONE_MARK
 
 #: Dingbat fonts: extracted character -> icon character.
 _ZAPF = {

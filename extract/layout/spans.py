@@ -210,7 +210,7 @@ def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
             if other.x0 - label.x1 > s.label_gap_em * max(label.size, other.size):
                 continue
             if not marker and not other.text.lstrip().startswith(ARROWS):
-                continue  # a label runs on into its text through an arrow ("ACTION LA1" "→ Title")
+                continue  # a label runs on into its text through an arrow ("ACTION AB1" "→ Title")
             overlap = min(other.y1, label.y1) - max(other.y0, label.y0)
             if overlap <= s.beside_overlap_share * min(other.y1 - other.y0, label.y1 - label.y0):
                 continue
