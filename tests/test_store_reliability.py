@@ -74,11 +74,17 @@ def assert_consistent(db: Path, tmp: Path) -> set[str]:
 def test_sigkill_at_many_points_leaves_a_consistent_store_holding_exactly_the_completed_sources(series, tmp_path):
     db = tmp_path / "killed.db"
     rng = random.Random(11)
+    # Kill points are drawn inside the time one whole ingest takes on this machine (measured first), so
+    # that a fast machine is killed mid-ingest as often as a slow one.
+    timed = tmp_path / "timed.db"
+    started = time.monotonic()
+    ingest_process(timed, series).communicate()
+    whole = time.monotonic() - started
     printed: set[str] = set()
     kills, deadline = 0, time.monotonic() + 45
     while kills < 6 and time.monotonic() < deadline:
         process = ingest_process(db, series)
-        time.sleep(rng.uniform(0.8, 3.0))
+        time.sleep(rng.uniform(0.15, 0.9) * whole)
         if process.poll() is not None:  # it finished before the kill: start again on a new database
             process.communicate()
             for leftover in tmp_path.glob("killed.db*"):
