@@ -1,7 +1,7 @@
 """Action cards: the blocks of a card -> an Action.
 
 A card is a block "ACTION XX n → Title", then until the next card, mission
-section, capitalised heading or table: a status mark ("Objectif atteint ✓"),
+section, capitalised heading or table: a status mark ("Objectif atteint ✓", "Action achevée ✓"),
 owner lines, deadline phrases, steps, the objective (first other paragraph), a
 description (prose before the steps) and notes (prose after). A deadline phrase
 belongs to a step when it is printed inline after it, or when the card
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..schemas.blocks import Block
 from ..schemas.edition import Action, Step
 from ..schemas.provenance import Provenance
+from ..vocabulary.icons import DONE_MARK
 from .landmarks import Landmarks
 from .phrases import is_deadline_phrase, is_heading_like, step_status, trailing_deadline
 
@@ -70,6 +71,8 @@ class _Body:
     notes: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     status_printed: str | None = None
+    #: the status mark says the card is completed
+    completed: bool = False
     #: steps and deadline phrases in print order: ("step" | "deadline", block)
     sequence: list[tuple[str, Block]] = field(default_factory=list)
 
@@ -82,6 +85,7 @@ def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
             sorted_body.sequence.append(("step", block))
         elif block.icon == "status" or marks.is_status_mark(text):
             sorted_body.status_printed = text
+            sorted_body.completed = DONE_MARK in text or marks.is_status_mark(text, icon=block.icon == "status")
         elif block.icon == "owner" or marks.is_owner_phrase(text):
             sorted_body.owners.append(text)
         elif block.icon == "deadline" or is_deadline_phrase(text):
@@ -144,8 +148,7 @@ def card_to_action(card: Card, mission: str, marks: Landmarks) -> Action:
 
     parts = _sort_body(body, marks)
     step_deadline, card_deadlines = _step_deadlines(parts.sequence)
-    status_printed = parts.status_printed
-    completed = bool(status_printed and ("✓" in status_printed or marks.is_status_mark(status_printed)))
+    status_printed, completed = parts.status_printed, parts.completed
     provenance = Provenance.span([card.heading.provenance] + [b.provenance for b in body], quote=card.heading.provenance.quote)
     return Action(
         code=code,

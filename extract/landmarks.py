@@ -31,6 +31,7 @@ from functools import lru_cache
 from ..profiles import Profile
 from ..schemas.blocks import Block
 from ..vocabulary.codes import NUMBER, PREFIX, CodeShapes, canonical_mission_code, looks_like_mission_code
+from ..vocabulary import status
 from ..vocabulary.owners import acronyms_of, bodies_of
 from ..vocabulary.text import fold_chars
 from .phrases import is_deadline_phrase, is_heading_like
@@ -123,9 +124,12 @@ class Landmarks:
     def mission_of_prefix(self, prefix: str) -> str | None:
         return self.prefix_mission.get(prefix) or self.profile.prefix_hints.get(prefix)
 
-    def is_status_mark(self, text: str) -> bool:
-        """'Objectif atteint ✓' printed on a card (the profile's completed marks)."""
-        return bool(self._completed and self._completed.match(fold_chars(text.strip())))  # type: ignore[attr-defined]
+    def is_status_mark(self, text: str, *, icon: bool = False) -> bool:
+        """A card's completion mark: one of the profile's completed marks ('Objectif atteint'), or a line
+        of status words carrying the status icon ('Action achevée ✓'; `icon` when the icon introduced it)."""
+        if self._completed and self._completed.match(fold_chars(text.strip())):  # type: ignore[attr-defined]
+            return True
+        return status.is_completion_mark(text, icon=icon)
 
     def new_mark(self) -> re.Pattern[str] | None:
         return self._new  # type: ignore[attr-defined]

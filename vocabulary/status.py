@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from .icons import DONE_MARK
+from .text import fold_chars
+
 #: Words saying the work is finished ("Fait", "Étude réalisée", "Travaux achevés").
 FINISHED_WORDS: tuple[tuple[str, str], ...] = (
     ("fait", "faite"),
@@ -17,12 +20,14 @@ FINISHED_WORDS: tuple[tuple[str, str], ...] = (
     ("acheve", "achevee"),
     ("termine", "terminee"),
 )
+#: The word saying an objective is reached ("Objectif atteint").
+REACHED: tuple[str, str] = ("atteint", "atteinte")
 #: Words saying the thing is out, in service, though the work may go on ("Dispositif lancé", "Service ouvert").
 IN_SERVICE_WORDS: tuple[tuple[str, str], ...] = (
     ("lance", "lancee"),
     ("livre", "livree"),
     ("experimente", "experimentee"),
-    ("atteint", "atteinte"),
+    REACHED,
     ("acquis", "acquise"),
     ("deploye", "deployee"),
     ("operationnel", "operationnelle"),
@@ -34,6 +39,10 @@ ONGOING_PHRASES: tuple[str, ...] = ("en cours", "en continu")
 PLACED = r"\bmise?s?\s+en\s+place\b"
 #: Marks printed on a card whose objective is met ("Objectif atteint ✓").
 COMPLETED_MARKS: tuple[str, ...] = ("objectif atteint",)
+#: What a completion mark may name before its status words ("Objectif réalisé ✓", "Action achevée ✓").
+MARK_SUBJECTS: tuple[str, ...] = ("objectif", "action")
+#: The status words of a completion mark: the finished words and "atteint" ("Achevé ✓", "Objectif atteint ✓").
+MARK_WORDS: tuple[tuple[str, str], ...] = FINISHED_WORDS + (REACHED,)
 #: States that answer "when?" on their own, with no date ("Fait", "En cours", "Dispositif lancé").
 BARE_STATES: tuple[str, ...] = ("dispositif lance", "etude faite")
 
@@ -52,5 +61,18 @@ ONGOING = re.compile(r"\b(?:" + "|".join(ONGOING_PHRASES) + r")\b")
 COMPLETED_MARK = re.compile(r"^(?:" + "|".join(COMPLETED_MARKS) + r")\b")
 #: A bare state opening a folded phrase.
 BARE_STATE = re.compile(r"^(?:" + "|".join(BARE_STATES) + "|" + "|".join(ONGOING_PHRASES) + "|" + _alternatives(FINISHED_WORDS + IN_SERVICE_WORDS) + r")s?\b")
+#: A folded line, its icons taken out, made of a completion mark's words only.
+_MARK_LINE = re.compile(r"^(?:(?:" + "|".join(MARK_SUBJECTS) + r")s?\s+)?(?:" + _alternatives(MARK_WORDS) + r")s?\s*[.!]?$")
+
+
+def is_completion_mark(text: str, *, icon: bool = False) -> bool:
+    """A line made of status words ("Réalisé", "Objectif réalisé", "Action achevée") that carries
+    the status icon ✓, or was introduced by it (`icon`): a card's completion mark."""
+    key = fold_chars(text.strip())
+    if DONE_MARK not in key and not icon:
+        return False
+    return bool(_MARK_LINE.match(" ".join(key.replace(DONE_MARK, " ").split())))
+
+
 #: Folded openings of a phrase that states the work finished, for readers that compare prefixes.
 DONE_OPENINGS: tuple[str, ...] = tuple(masculine for masculine, _ in FINISHED_WORDS) + COMPLETED_MARKS
