@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..schemas.edition import Action, ClaimCheck, Edition, Finding
 from ..schemas.provenance import Provenance
 from ..vocabulary.text import fold
+from .phrases import finding
 
 
 @dataclass(frozen=True)
@@ -68,12 +69,8 @@ def _claim_checks(edition: Edition) -> tuple[list[ClaimCheck], list[Finding]]:
         checks.append(ClaimCheck(kind=claim.kind, claimed=claim.value, extracted=extracted, agrees=agrees, provenance=claim.provenance))
         if agrees is False:
             findings.append(
-                Finding(
-                    kind="claim_mismatch",
-                    severity="error",
-                    message=f"The edition claims {claim.value} {claim.kind}, {extracted} were extracted",
-                    provenance=[claim.provenance],
-                )
+                finding("claim_mismatch", "claimed_count_differs", [claim.provenance], severity="error",
+                        count=claim.kind, claimed=claim.value, extracted=extracted)
             )
     return checks, findings
 
@@ -89,16 +86,9 @@ def _truncated_titles(edition: Edition) -> list[Finding]:
         if card != chart and len(card) >= 3 and chart.startswith(card):
             mid_word = chart[len(card)] != " "
             findings.append(
-                Finding(
-                    kind="title_truncated",
-                    severity="warning" if mid_word else "info",
-                    subject=action.code,
-                    message=(
-                        f"Card title {action.title!r} is cut short of the chart title {entry.title!r}"
-                        + (" (cut inside a word)" if mid_word else "")
-                    ),
-                    provenance=[action.provenance, entry.provenance],
-                )
+                finding("title_truncated", "card_title_cut_mid_word" if mid_word else "card_title_cut_short",
+                        [action.provenance, entry.provenance], severity="warning" if mid_word else "info", subject=action.code,
+                        title=action.title, chart_title=entry.title)
             )
     return findings
 
@@ -113,15 +103,10 @@ def _duplicated_objectives(edition: Edition, settings: AuditSettings) -> list[Fi
         if key in first:
             original = first[key]
             findings.append(
-                Finding(
-                    kind="objective_duplicated",
-                    subject=action.code,
-                    message=(
-                        f"The objective of {action.code} ({action.title!r}) is word for word that of "
-                        f"{original.code} ({original.title!r}): {action.objective!r}"
-                    ),
-                    provenance=[action.provenance.model_copy(update={"quote": action.objective}), original.provenance.model_copy(update={"quote": original.objective})],
-                )
+                finding("objective_duplicated", "objective_copied",
+                        [action.provenance.model_copy(update={"quote": action.objective}), original.provenance.model_copy(update={"quote": original.objective})],
+                        subject=action.code, code=action.code, title=action.title, original=original.code,
+                        original_title=original.title, objective=action.objective)
             )
         else:
             first[key] = action
@@ -134,16 +119,16 @@ def _dangling_references(edition: Edition) -> list[Finding]:
     seen: set[tuple[str, str]] = set()
     for ref in edition.references:
         if ref.code is None:
-            problem = f"The text refers to {ref.printed!r}, which names no action code"
+            problem = "reference_without_code"
         elif edition.level == "actions" and ref.code not in codes:
-            problem = f"The text refers to {ref.printed!r}, but no action card {ref.code} exists in this edition"
+            problem = "reference_to_missing_card"
         else:
             continue
         key = (ref.printed, ref.provenance.quote)
         if key in seen:
             continue
         seen.add(key)
-        findings.append(Finding(kind="dangling_reference", subject=ref.code, message=problem, provenance=[ref.provenance]))
+        findings.append(finding("dangling_reference", problem, [ref.provenance], subject=ref.code, printed=ref.printed, code=ref.code))
     return findings
 
 
@@ -170,12 +155,8 @@ def _years_out_of_period(edition: Edition) -> list[Finding]:
     def report(subject: str | None, text: str, provenance: Provenance, forward_only: bool) -> None:
         for year in _years_in(text, low - (0 if forward_only else 1), high, forward_only):
             findings.append(
-                Finding(
-                    kind="year_out_of_period",
-                    subject=subject,
-                    message=f"{year} lies outside the edition's period {edition.period}: {text!r}",
-                    provenance=[provenance.model_copy(update={"quote": text})],
-                )
+                finding("year_out_of_period", "year_outside_period", [provenance.model_copy(update={"quote": text})], subject=subject,
+                        year=year, period=edition.period, text=text)
             )
 
     for action in edition.actions:
@@ -198,13 +179,13 @@ def _chart_gaps(edition: Edition) -> list[Finding]:
     for entry in edition.chart:
         if entry.action is None:
             findings.append(
-                Finding(kind="chart_unmatched", subject=None, message=f"Chart entry {entry.title!r} ({entry.mission}) matches no action card", provenance=[entry.provenance])
+                finding("chart_unmatched", "chart_entry_unmatched", [entry.provenance], title=entry.title, mission=entry.mission)
             )
     charted = {entry.action for entry in edition.chart}
     for action in edition.actions:
         if action.code not in charted:
             findings.append(
-                Finding(kind="chart_unmatched", subject=action.code, message=f"Action {action.code} ({action.title!r}) is missing from the overview chart", provenance=[action.provenance])
+                finding("chart_unmatched", "card_missing_from_chart", [action.provenance], subject=action.code, code=action.code, title=action.title)
             )
     return findings
 
@@ -215,17 +196,18 @@ def _unread_values(edition: Edition) -> list[Finding]:
         for deadline in action.deadlines:
             if deadline.kind == "unparsed":
                 findings.append(
-                    Finding(kind="unparsed_deadline", severity="info", subject=action.code, message=f"Deadline {deadline.raw!r} of {action.code} could not be read as dates", provenance=[action.provenance])
+                    finding("unparsed_deadline", "deadline_unread", [action.provenance], severity="info", subject=action.code, deadline=deadline.raw, code=action.code)
                 )
         for step in action.steps:
             if step.deadline is not None and step.deadline.kind == "unparsed":
                 findings.append(
-                    Finding(kind="unparsed_deadline", severity="info", subject=action.code, message=f"Deadline {step.deadline.raw!r} of a step of {action.code} could not be read as dates", provenance=[step.provenance])
+                    finding("unparsed_deadline", "step_deadline_unread", [step.provenance], severity="info", subject=action.code,
+                            deadline=step.deadline.raw, code=action.code)
                 )
         for owner in action.owners:
             if not owner.recognised:
                 findings.append(
-                    Finding(kind="unknown_owner", severity="info", subject=action.code, message=f"Owner {owner.raw!r} of {action.code} is not a known public body", provenance=[action.provenance])
+                    finding("unknown_owner", "owner_unknown", [action.provenance], severity="info", subject=action.code, owner=owner.raw, code=action.code)
                 )
     return findings
 

@@ -124,7 +124,7 @@ def editions_to_diff(old: Edition, new: Edition, *, settings: DiffSettings = DEF
         unchecked=stated.unchecked,
         not_compared_phrases=not_compared,
         edition_errors=[
-            EditionError(edition=e.id, kind=f.kind, subject=f.subject, message=f.message, provenance=f.provenance)
+            EditionError(edition=e.id, kind=f.kind, subject=f.subject, code=f.code, params=f.params, message=f.message, provenance=f.provenance)
             for e in (old, new)
             for f in e.findings
             if f.severity == "error"

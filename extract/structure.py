@@ -39,6 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import get_args
 
+from ..audit.phrases import finding
 from ..profiles import Profile, load_profile
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.edition import (
@@ -122,17 +123,19 @@ def _cards_to_actions(cards: list[Card], blocks: list[Block], mission_at: dict[i
 
 def _card_findings(action: Action, known_by: str, marks: Landmarks) -> list[Finding]:
     """What a card's place and content leave in doubt: its prefix disagreeing with its mission, no mission at all, parts missing."""
-    messages = []
+    phrases: list[tuple[str, str, dict]] = []
     prefix = prefix_of(action.code)
     usual = marks.mission_of_prefix(prefix)
     if known_by == "section" and usual and usual != action.mission and usual in marks.missions:
-        messages.append(("prefix_mismatch", f"card {action.code_printed} is printed in mission {action.mission}, while {prefix} cards stand in mission {usual}"))
+        phrases.append(("prefix_mismatch", "card_prefix_mismatch", {"mission": action.mission, "prefix": prefix, "usual": usual}))
     if known_by == "none":
-        messages.append(("card_without_mission", f"card {action.code_printed} stands in no mission section and no other card tells its mission; kept under {action.mission}"))
+        phrases.append(("card_without_mission", "card_mission_unknown", {"mission": action.mission}))
     missing = [name for name, value in (("title", action.title), ("objective", action.objective)) if not value]
-    if missing:
-        messages.append(("card_incomplete", f"card {action.code_printed} was read without its {' and '.join(missing)}; what was read is kept"))
-    return [Finding(kind=kind, severity="warning", subject=action.code, message=message, provenance=[action.provenance]) for kind, message in messages]
+    if len(missing) == 2:
+        phrases.append(("card_incomplete", "card_title_and_objective_missing", {}))
+    elif missing:
+        phrases.append(("card_incomplete", "card_part_missing", {"part": missing[0]}))
+    return [finding(kind, code, [action.provenance], subject=action.code, code=action.code_printed, **params) for kind, code, params in phrases]
 
 
 def _within(inner: Provenance, outer: Provenance) -> bool:

@@ -18,6 +18,7 @@ from typing import Literal
 from ..escape import csv_cell, markdown_inline
 from ..schemas import Edition
 from ..schemas.diff import Change, Diff, StatedCheck
+from ..audit.phrases import finding_text
 from ..diff.phrases import phrase_to_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -198,6 +199,7 @@ def _markdown(diff: Diff, old: Edition, new: Edition, lang: str) -> str:
         groups=mission_groups(diff, new, old), summary=summary, short=_short,
         number=lambda x: (f"{x:.2f}".replace(".", ",") if lang == "fr" else f"{x:.2f}"),
         subject=lambda c: subject_label(c, lang), said=lambda s: checks[id(s)][0], seen=lambda s: checks[id(s)][1],
+        worded=lambda e: finding_text(e.code, e.params, e.message, lang),
         notes=notes,
     )
 

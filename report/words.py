@@ -132,7 +132,7 @@ WORDS = {
         "no_timeline": "No edition lists its action cards: no timeline.",
         "indicators": "Indicator trends", "indicator": "Indicator", "column": "Column", "value": "Value",
         "revised": "revised ({pairs})", "audit": "Audit findings of each edition", "kind": "Kind", "severity": "Severity",
-        "subject": "Subject", "message": "Finding (as written by the audit, in French)", "sources": "Sources", "source": "Source",
+        "subject": "Subject", "message": "Finding", "sources": "Sources", "source": "Source",
         "title_col": "Title", "url": "Printed URL", "sha256": "sha256", "nature": "Nature", "retypeset": "re-typeset by this project",
         "original": "original document", "rules": "Ranking rules (version {version})",
         "rules_note": "A change's score is the sum of the points of the rules it meets.",

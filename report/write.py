@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..audit.phrases import finding_text
 from ..escape import csv_cell, markdown_inline, terminal
 from ..schemas import Edition
 from ..schemas.registry import dump_json, validation_errors
@@ -60,12 +61,14 @@ def _timelines(report: Report, lang: str) -> list[tuple[str, str, list]]:
 
 def render_html(report: Report, pairs: list[PairView], timelines, lang: str) -> str:
     return _environment().get_template("editions.html.j2").render(
-        report=report, pairs=pairs, timeline=timelines, w=WORDS[lang], lang=lang, rule_words=RULES[lang])
+        report=report, pairs=pairs, timeline=timelines, w=WORDS[lang], lang=lang, rule_words=RULES[lang],
+        said=lambda f: finding_text(f.code, f.params, f.message, lang))
 
 
 def render_markdown(report: Report, pairs: list[PairView], timelines, lang: str) -> str:
     return _environment().get_template("editions.md.j2").render(
-        report=report, pairs=pairs, timeline=timelines, w=WORDS[lang], lang=lang, rule_words=RULES[lang])
+        report=report, pairs=pairs, timeline=timelines, w=WORDS[lang], lang=lang, rule_words=RULES[lang],
+        said=lambda f: finding_text(f.code, f.params, f.message, lang))
 
 
 def _place_cells(p) -> list:
@@ -102,8 +105,9 @@ def csv_tables(report: Report, pairs: list[PairView], lang: str) -> dict[str, li
         [r.mission, r.lineage, r.code, r.title, r.edition, r.start, r.end, r.deadline, r.slip_months] for r in report.timeline]
     tables["indicators.csv"] = [["indicator_id", "mission", "label", "edition", "column", "value", "revised_in"]] + [
         [t.indicator_id, t.mission, t.label, v.edition, v.column, v.raw, " ; ".join(t.revised_in)] for t in report.indicators for v in t.values]
-    tables["findings.csv"] = [["edition", "kind", "severity", "subject", "message"] + place] + [
-        [f.edition, f.finding.kind, f.finding.severity, f.finding.subject, f.finding.message] + _place_cells(f.finding.provenance[0] if f.finding.provenance else None)
+    tables["findings.csv"] = [["edition", "kind", "code", "severity", "subject", "message"] + place] + [
+        [f.edition, f.finding.kind, f.finding.code, f.finding.severity, f.finding.subject,
+         finding_text(f.finding.code, f.finding.params, f.finding.message, lang)] + _place_cells(f.finding.provenance[0] if f.finding.provenance else None)
         for f in report.findings]
     tables["sources.csv"] = [["edition", "source", "title", "published", "url", "path", "sha256", "retypeset"]] + [
         [s.edition, s.id, s.title, s.published, s.url, s.path, s.sha256, s.retypeset] for s in report.sources]

@@ -15,10 +15,11 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .edition import FINDING_CODES, FindingCode
 from .enums import described
 from .provenance import Provenance
 
-DIFF_SCHEMA_VERSION = "3.0.0"
+DIFF_SCHEMA_VERSION = "3.1.0"
 
 CHANGE_KINDS = {
     "action_added": "A card of the newer edition matched to none of the older one",
@@ -297,7 +298,10 @@ class EditionError(_Model):
     edition: str = Field(description="Id of the edition the audit found it in")
     kind: str
     subject: str | None = None
-    message: str
+    code: described(FindingCode, FINDING_CODES) | None = Field(  # type: ignore[valid-type]
+        default=None, description="The finding's code, worded by reports (None when copied from an edition written before edition schema 1.3.0)")
+    params: dict[str, str | int | None] = Field(default_factory=dict, description="The finding's params")
+    message: str = Field(description="The finding's English wording, kept for the command line and tools")
     provenance: list[Provenance]
 
 

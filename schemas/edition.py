@@ -17,7 +17,7 @@ from .provenance import Provenance
 from .values import Deadline, IndicatorValue, Owner
 
 #: Bumped whenever the JSON shape changes; written into every JSON file and into the schema $id.
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 SourceRole = Literal["brochure_text", "brochure_pdf", "publication_page", "editorial", "press_release", "other"]
 SourceFormat = Literal["markdown", "text", "pdf"]
@@ -209,6 +209,42 @@ FINDING_KINDS = {
     "card_incomplete": "A card read without some of its parts (objective, steps); what was read is kept",
     "card_without_mission": "A card standing in no mission section, whose mission no other card tells either",
 }
+FINDING_CODES = {
+    "claimed_count_differs": "A count the edition claims differs from the count extracted (params: count, claimed, extracted)",
+    "card_title_cut_short": "A card title is the start of its chart title, cut between words (params: title, chart_title)",
+    "card_title_cut_mid_word": "A card title is the start of its chart title, cut inside a word (params: title, chart_title)",
+    "objective_copied": "A card's objective is that of an earlier card (params: code, title, original, original_title, objective)",
+    "reference_without_code": "The text refers to something that names no action code (params: printed)",
+    "reference_to_missing_card": "The text refers to an action code no card of the edition has (params: printed, code)",
+    "year_outside_period": "A year outside the edition's period (params: year, period, text)",
+    "chart_entry_unmatched": "A line of the overview chart matches no action card (params: title, mission)",
+    "card_missing_from_chart": "An action card missing from the overview chart (params: code, title)",
+    "deadline_unread": "A card's deadline not read as dates (params: deadline, code)",
+    "step_deadline_unread": "A step's deadline not read as dates (params: deadline, code)",
+    "owner_unknown": "An owner the gazetteer does not know (params: owner, code)",
+    "card_prefix_mismatch": "A card printed in one mission with a code prefix other cards use for another (params: code, mission, prefix, usual)",
+    "card_mission_unknown": "A card in no mission section, whose mission no other card tells (params: code, mission)",
+    "card_part_missing": "A card read without one of its parts (params: code, part: 'title' or 'objective')",
+    "card_title_and_objective_missing": "A card read without its title and its objective (params: code)",
+}
+FindingCode = Literal[
+    "claimed_count_differs",
+    "card_title_cut_short",
+    "card_title_cut_mid_word",
+    "objective_copied",
+    "reference_without_code",
+    "reference_to_missing_card",
+    "year_outside_period",
+    "chart_entry_unmatched",
+    "card_missing_from_chart",
+    "deadline_unread",
+    "step_deadline_unread",
+    "owner_unknown",
+    "card_prefix_mismatch",
+    "card_mission_unknown",
+    "card_part_missing",
+    "card_title_and_objective_missing",
+]
 Severity = Literal["info", "warning", "error"]
 
 
@@ -220,7 +256,12 @@ class Finding(_Model):
         "info": "Worth knowing, not a defect", "warning": "A probable defect of the edition", "error": "A defect that makes a fact unreadable",
     }) = "warning"
     subject: str | None = Field(default=None, description="Action or mission code concerned")
-    message: str
+    code: described(FindingCode, FINDING_CODES) | None = Field(  # type: ignore[valid-type]
+        default=None, description="What the finding says, one code per sentence: reports word it in the reader's language "
+                                  "(None only in editions written before schema 1.3.0)")
+    params: dict[str, str | int | None] = Field(default_factory=dict, description="Codes, titles, quoted texts, counts and years the sentence names")
+    message: str = Field(description="The English wording of the finding, kept for the command line and tools; reports word `code` "
+                                     "and `params` instead")
     provenance: list[Provenance]
 
 
