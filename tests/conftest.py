@@ -19,6 +19,13 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# No test may write the user's archive: commands that fall back to ./editiondiff.db (run, report,
+# ingest without --db) get a database of the test session's own, in the process and in subprocesses.
+if "EDITIONDIFF_DB" not in os.environ:
+    import tempfile
+
+    os.environ["EDITIONDIFF_DB"] = str(Path(tempfile.mkdtemp(prefix="editiondiff-tests-")) / "editiondiff.db")
 CORPUS = ROOT / "corpus"
 MANIFEST = CORPUS / "manifest.toml"
 SOURCES = CORPUS / "sources"
