@@ -136,13 +136,8 @@ def _chart_entries(mission: str, blocks: list[Block], marks: Landmarks) -> list[
     return entries
 
 
-def title_similarity(card: str, chart: str) -> float:
-    """0-100: how likely two printed titles name the same action (one may be a truncation of the other)."""
-    return _folded_similarity(fold(card), fold(chart))
-
-
 def _folded_similarity(a: str, b: str) -> float:
-    """`title_similarity` of two titles already folded."""
+    """0-100: how likely two folded titles name the same action (one may be a truncation of the other)."""
     if not a or not b:
         return 0.0
     score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))

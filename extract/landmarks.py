@@ -143,10 +143,6 @@ class Landmarks:
         parts = [p.strip() for p in re.split(splitter, text, flags=re.IGNORECASE) if p.strip()]
         return all(part.match(p) for p in parts)
 
-    def is_owner_acronym(self, word: str) -> bool:
-        folded = word.strip().upper()
-        return any(folded == a.upper() for a in self._acronyms)  # type: ignore[attr-defined]
-
     def is_owner_name(self, word: str) -> bool:
         """A single word that is one of the printed names of an owner body ("DINSIC", "Etalab", "Bercy")."""
         key = fold_chars(word.strip())

@@ -75,9 +75,6 @@ class Store:
         return [StoredEdition(r["id"], r["label"], r["period"], r["published"], r["url"], r["retrieved"], bool(r["fictitious"]),
                               bool(r["retypeset"]), r["current_run"], r["n_sources"], r["n_runs"]) for r in rows]
 
-    def has_edition(self, edition_id: str) -> bool:
-        return bool(self._guard(self.db["editions"].count_where, "id = ? AND current_run IS NOT NULL", [edition_id]))
-
     def edition(self, edition_id: str, *, run: int | None = None) -> Edition:
         """The Edition of the edition's current run (or of one of its older runs)."""
         def load():

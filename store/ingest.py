@@ -315,10 +315,3 @@ def reindex(db: sqlite_utils.Database, *, manifest: Path | None = None, force: b
         if on_edition:
             on_edition(row["id"], run_id)
     return done
-
-
-def run_summary(db: sqlite_utils.Database, run_id: int) -> dict:
-    row = db["runs"].get(run_id)
-    return {k: v for k, v in row.items() if k != "edition_json"} | {"sources": row["sources"].split(",")}
-
-

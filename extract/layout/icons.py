@@ -77,7 +77,3 @@ def icon_text(font: str, text: str) -> str:
     if _SPECIAL.search(text):
         text = "".join(_PRIVATE_USE.get(c, " " if c in _UNREADABLE else c) for c in text)
     return text
-
-
-def is_symbol_font(font: str) -> bool:
-    return _family(font) != "text"
