@@ -25,7 +25,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..errors import InputError, NoRoadmapFound
+from ..errors import NoRoadmapFound
 from ..schemas import Edition
 from ..settings import DEFAULT_SETTINGS, BuildSettings
 from .db import StoreError, transaction
