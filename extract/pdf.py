@@ -31,6 +31,7 @@ from ..limits import over_limit
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 from .layout.asides import attach_asides
+from .layout.borderless import find_borderless
 from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
@@ -136,6 +137,8 @@ def read_pdf(
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
+                if page.rotation:  # a page turned by /Rotate: read it as it is shown, text upright
+                    page.remove_rotation()
                 raw = page.get_text("dict", flags=flags)
                 page_sizes: dict[float, int] = {}
                 tally_sizes(raw, page_sizes)
@@ -192,6 +195,7 @@ def read_pdf(
     except Exception as exc:  # pdfplumber on a damaged page: read the page as text instead
         regions = []
         _ = exc
+    regions = find_borderless(pages, regions, words, settings)  # tables drawn without a grid
     if time.perf_counter() - started > limits.max_seconds:
         raise over_limit(path, f"took more than {limits.max_seconds:g} s to read", "max_seconds", float(limits.max_seconds), " s")
 
