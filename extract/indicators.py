@@ -31,20 +31,21 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def header_columns(headers: list[list[str]]) -> list[str]:
-    """Column names from header rows top to bottom: a cell left empty in an upper row, right of a filled
-    one, is part of that merged cell; each column is named by the words above it, joined."""
+    """Column names from header rows top to bottom. A cell left empty in an upper row belongs to the
+    merged cell nearest it in that row (to the left on a tie: where a ruled table's finder puts the text
+    of a merged cell; a borderless one has it centred over its columns); each column is named by the
+    words above it, joined."""
     width = max(len(h) for h in headers) - 2
     names: list[list[str]] = [[] for _ in range(width)]
     for depth, row in enumerate(headers):
         cells = (row[2:] + [""] * width)[:width]
+        filled = [i for i, cell in enumerate(cells) if cell]
         upper = depth < len(headers) - 1
-        carried = ""
         for i, cell in enumerate(cells):
+            if not cell and upper and filled:
+                cell = cells[min(filled, key=lambda k: (abs(k - i), k))]
             if cell:
-                carried = cell
-            text = cell or (carried if upper else "")
-            if text:
-                names[i].append(text)
+                names[i].append(cell)
     return [" ".join(parts) for parts in names]
 
 
