@@ -76,13 +76,12 @@ def reportlab_pdf(pages: list[Page]) -> bytes:
     c = canvas.Canvas(buf, invariant=1)
     for page in pages:
         w, h = page.width, page.height
+        # ReportLab writes the MediaBox of a page it turns by 90 degrees with the sides swapped
+        c.setPageSize((w, h))
+        c.setPageRotation(90 if page.rotate else 0)
         if page.rotate:
-            c.setPageSize((h, w))
-            c.setPageRotation(90)
             # shown (x, y up) -> the portrait sheet's user space, the sheet turned clockwise when shown
             c.transform(0, 1, -1, 0, h, 0)
-        else:
-            c.setPageSize((w, h))
         for t in page.texts:
             font = "Times-Bold" if t.bold else "Times-Roman"
             width = stringWidth(t.text, font, t.size)

@@ -134,8 +134,9 @@ def _rows_to_region(
         row = rows[i]
         if any(line.x1 < columns[0][0] or line.x0 > columns[-1][1] for line in row):
             break
-        if not is_header_row(_cells(row, columns, words), values):
-            break
+        row_cells = _cells(row, columns, words)
+        if not any(row_cells[1:]) or not is_header_row(row_cells, values):
+            break  # a title over the table's first column is no header row
         above.insert(0, row)
     table_rows = above + body
     cells = [_cells(row, columns, words) for row in table_rows]
@@ -203,17 +204,69 @@ def page_tables(lines: list[Line], page: int, words: set[str], settings: LayoutS
     return out
 
 
+def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: set[str], settings: LayoutSettings) -> TableRegion | None:
+    """The rows at the top of a page that continue `previous` (a table ending the page before) in its
+    columns: too few, maybe, to make a table of their own. Each row's cells stay within the columns'
+    slots (from the middle of one gap to the middle of the next), and each row holds a value or is
+    the table's header printed again."""
+    if not previous.columns or not lines:
+        return None
+    rows = lines_to_rows(lines, settings)
+    size = _size(rows)
+    columns = previous.columns
+    cuts = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
+    slack = settings.borderless_column_gap_em * size / 2
+    bounds = list(zip([columns[0][0] - slack] + cuts, cuts + [columns[-1][1] + slack]))
+    header = previous.rows[: previous.headers()]
+    taken: list[Row] = []
+    cells: list[list[str]] = []
+    for row in rows:
+        if taken:
+            gap = min(l.y0 for l in row) - max(l.y1 for l in taken[-1])
+            if gap > settings.borderless_row_gap_em * size:
+                break
+        slots = [next((i for i, (a, b) in enumerate(bounds) if line.x0 >= a - slack and line.x1 <= b + slack), None) for line in row]
+        if None in slots:
+            break
+        texts = [""] * len(columns)
+        for line, i in zip(row, slots):
+            texts[i] = join(texts[i], line.text.strip(), words) if texts[i] else line.text.strip()
+        repeated = len(taken) < len(header) and texts == header[len(taken)]
+        if not repeated and not any(cell_kind(t) == "value" for t in texts):
+            break
+        taken.append(row)
+        cells.append(texts)
+    if not taken or len(taken) <= len(header) and cells == header[: len(taken)]:
+        return None
+    region = TableRegion(page, union(l.bbox for row in taken for l in row))
+    region.rows = cells
+    region.row_boxes = [union(l.bbox for l in row) for row in taken]
+    region.columns = list(columns)
+    region.header_rows = len(header) if header and cells[: len(header)] == header else 0
+    return region
+
+
 def find_borderless(pages: list[list[Line]], ruled: list[TableRegion], words: set[str], settings: LayoutSettings) -> list[TableRegion]:
-    """The ruled regions and the borderless tables found outside them, by page and from the top."""
+    """The ruled regions and the borderless tables found outside them, by page and from the top; a table
+    ending a page is looked for at the top of the next (`continued_rows`)."""
     slack = settings.region_slack_pt
     # a ruled region that makes no table (a lone shaded row, a box around one line) holds no cells
-    out = [region for parts in stitch(ruled, settings) for region in parts]
-    ruled = out[:]
+    ruled = [region for parts in stitch(ruled, settings) for region in parts]
+    out = list(ruled)
+    last: TableRegion | None = None  # the last table of the page before
     for number, lines in enumerate(pages, start=1):
         boxes = [r.bbox for r in ruled if r.page == number]
         free = [l for l in lines if not any(_centre_in(l, b, slack) for b in boxes)]
-        if len(free) >= settings.borderless_min_rows * settings.borderless_min_columns:
-            out.extend(page_tables(free, number, words, settings))
+        found = page_tables(free, number, words, settings) if len(free) >= settings.borderless_min_rows * settings.borderless_min_columns else []
+        if last is not None and last.page == number - 1 and not boxes:
+            top = min((r.bbox[1] for r in found), default=float("inf"))
+            head = continued_rows([l for l in free if l.y1 < top], last, number, words, settings)
+            if head is not None:
+                found.insert(0, head)
+        out.extend(found)
+        on_page = [r for r in ruled if r.page == number] + found
+        if on_page:
+            last = max(on_page, key=lambda r: r.bbox[3])
     return sorted(out, key=lambda r: (r.page, r.bbox[1]))
 
 
