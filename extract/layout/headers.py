@@ -25,6 +25,10 @@ _DIGIT = re.compile(r"\d")
 #: A cell that says a value is missing: a dash, a slash, a question mark, or a short capitalised abbreviation ("NM", "ND", "n.d.", "s.o.").
 _MARK = re.compile(r"^(?:[-–—/?*]+|[A-Z]{1,3}\*?|(?:[a-zA-Z]\.){1,3})$")
 #: A unit alone, as a header row under the column labels prints it ("%", "(M€)", "en k€").
+#: A value is a number with at most a couple of words (a unit, "millions", "up to") and few tokens in all.
+_VALUE_MAX_WORDS = 2
+_VALUE_MAX_TOKENS = 5
+_ALPHA_WORD = re.compile(r"^[^\W\d_]{2,}[.,;:]?$")
 _UNIT = re.compile(r"^\(?(?:en\s+|in\s+)?(?:%|‰|[kKM]?€|\$|£|[kKM]?[a-zA-Z€$]{0,2}/\w+)\)?$")
 
 
@@ -39,6 +43,9 @@ def cell_kind(text: str) -> CellKind:
         return "value"
     if not _DIGIT.search(text):
         return "words"
+    tokens = text.split()
+    if len(tokens) > _VALUE_MAX_TOKENS or sum(1 for t in tokens if _ALPHA_WORD.match(t)) > _VALUE_MAX_WORDS:
+        return "words"  # a phrase that holds a number ("paragraphs (h)(2) through (10)") is no value
     # digits: a header when every number in it is a year ("en 2018", "2019-2020", "projection fin 2020")
     rest = _YEAR.sub("", text)
     if _YEAR.search(text) and not _DIGIT.search(rest) and "%" not in rest:
