@@ -41,6 +41,7 @@ class Page:
     texts: list[Text] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     rotate: bool = False  # a portrait sheet turned by /Rotate 90 to show this landscape page
+    sideways: bool = False  # this landscape page printed sideways on a portrait sheet, no /Rotate
 
 
 def grid(rows: list[list[str]], xs: list[float], top: float, pitch: float, *, size: float = 9.0, bold_rows: int = 0,
@@ -77,9 +78,9 @@ def reportlab_pdf(pages: list[Page]) -> bytes:
     for page in pages:
         w, h = page.width, page.height
         # ReportLab writes the MediaBox of a page it turns by 90 degrees with the sides swapped
-        c.setPageSize((w, h))
+        c.setPageSize((h, w) if page.sideways else (w, h))
         c.setPageRotation(90 if page.rotate else 0)
-        if page.rotate:
+        if page.rotate or page.sideways:
             # shown (x, y up) -> the portrait sheet's user space, the sheet turned clockwise when shown
             c.transform(0, 1, -1, 0, h, 0)
         for t in page.texts:
@@ -101,10 +102,12 @@ def pymupdf_pdf(pages: list[Page]) -> bytes:
 
     doc = pymupdf.open()
     for page in pages:
-        if page.rotate:
+        if page.rotate or page.sideways:
             p = doc.new_page(width=page.height, height=page.width)
             p.set_rotation(90)
             turn = p.derotation_matrix
+            if page.sideways:
+                p.set_rotation(0)
         else:
             p = doc.new_page(width=page.width, height=page.height)
             turn = pymupdf.Identity
@@ -112,7 +115,7 @@ def pymupdf_pdf(pages: list[Page]) -> bytes:
             font = "hebo" if t.bold else "helv"
             width = pymupdf.get_text_length(t.text, fontname=font, fontsize=t.size)
             x = t.x - width if t.align == "right" else t.x - width / 2 if t.align == "centre" else t.x
-            p.insert_text(pymupdf.Point(x, t.y) * turn, t.text, fontname=font, fontsize=t.size, rotate=90 if page.rotate else 0)
+            p.insert_text(pymupdf.Point(x, t.y) * turn, t.text, fontname=font, fontsize=t.size, rotate=90 if page.rotate or page.sideways else 0)
         for r in page.rules:
             p.draw_line(pymupdf.Point(r.x0, r.y0) * turn, pymupdf.Point(r.x1, r.y1) * turn, width=0.6)
     data = doc.tobytes(garbage=3, deflate=True, no_new_id=True)

@@ -59,19 +59,20 @@ def test_table_continued_chromium(tmp_path, repeat_header):
     assert len(indicator_table(path).rows) == len(rows) - 1
 
 
-def _landscape(rotate: bool) -> list[Page]:
+def _landscape(rotate: bool, sideways: bool = False) -> list[Page]:
     wide = ["", "", "valeur 2016", "valeur 2018", "valeur 2020", "valeur 2022", "visée 2024"]
     rows = [r[:3] + [r[2], r[3], r[3]] + r[4:] for r in ROWS]
     xs = [50, 110, 440, 530, 620, 710, 790]
     portrait = lambda seed: Page(texts=[Text(50, 60, "Suivi des mesures", 14, bold=True)] + prose(50, 90, 90, 30, seed=seed))
-    table = Page(width=842, height=595, rotate=rotate, texts=[Text(50, 50, "Tableau des indicateurs", 12, bold=True)] + grid([wide] + rows, xs, 90, PITCH, right=(2, 3, 4, 5, 6)))
+    table = Page(width=842, height=595, rotate=rotate, sideways=sideways, texts=[Text(50, 50, "Tableau des indicateurs", 12, bold=True)] + grid([wide] + rows, xs, 90, PITCH, right=(2, 3, 4, 5, 6)))
     return [portrait(1), table, portrait(2)], [wide] + rows
 
 
 @pytest.mark.parametrize("producer", PRODUCERS)
-@pytest.mark.parametrize("rotate", [False, True], ids=["landscape-page", "rotate-90"])
-def test_landscape_table_page_among_portrait_pages(tmp_path, producer, rotate):
-    pages, expected = _landscape(rotate)
+@pytest.mark.parametrize("turn", ["landscape-page", "rotate-90", "sideways"])
+def test_landscape_table_page_among_portrait_pages(tmp_path, producer, turn):
+    """A landscape page; a portrait sheet turned by /Rotate 90 to show it; the same page printed sideways."""
+    pages, expected = _landscape(turn == "rotate-90", turn == "sideways")
     path = write(tmp_path, producer, pages)
     assert table_cells(path) == expected
     from editiondiff.extract.pdf import read_pdf

@@ -214,6 +214,8 @@ class LayoutSettings:
     borderless_wrap_gap_share: float = 0.6
     #: A table continues on the next page when its columns start within this many font sizes of the last part's.
     table_continued_align_em: float = 1.5
+    #: A page whose text runs up or down the sheet for more than this share of its characters is turned to read across.
+    sideways_min_share: float = 0.6
 
     def __post_init__(self) -> None:
         for f in fields(self):
