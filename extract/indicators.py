@@ -4,8 +4,9 @@ The first two columns hold the mission and the indicator's label, the others
 the values. Header rows are told by their content, not by which cells are
 empty (`layout.headers`): over the value columns a header row holds column
 labels — words, years ("en 2018", "objectif fin 2022"), units — in at least
-half of its cells, and no value anywhere; its first cells may be empty or hold
-labels of their own ("Mission", "Indicateur"). Several header rows one above
+half of its cells, and no value anywhere; the first header row's first cells
+may be empty or hold labels of their own ("Mission", "Indicateur"), a header
+row under it has no label (a row with one is data). Several header rows one above
 the other (a merged cell spanning columns over the years) give each column the
 words of every row above it, a merged cell's words to every column it spans.
 The table may be split over pages with the header printed again: a header
@@ -59,10 +60,12 @@ def rows_to_indicator_table(rows: list[Block]) -> IndicatorTable | None:
     upper: tuple[list[str], Block] | None = None  # a sparse header row (a merged cell), kept if a header follows
     for block in rows:
         cells = [c.strip() for c in (block.cells or [])]
-        if columns is None and not _is_header(cells) and _reads_as_header(cells):
+        # under a header row, a row with a label of its own is data, whatever its values say
+        header = _is_header(cells) and not (columns is None and headers and cells[1])
+        if columns is None and not headers and not header and _reads_as_header(cells):
             upper = (cells, block)
             continue
-        if _is_header(cells):
+        if header:
             if columns is None:
                 if upper is not None:
                     headers.append(upper[0])

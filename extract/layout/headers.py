@@ -23,7 +23,7 @@ CellKind = Literal["empty", "value", "year", "words"]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = re.compile(r"\d")
 #: A cell that says a value is missing: a dash, a slash, a question mark, or a short capitalised abbreviation ("NM", "ND", "n.d.", "s.o.").
-_MARK = re.compile(r"^(?:[-–—/?*]+|[A-Z]{1,3}\*?|(?:[a-zA-Z]\.){1,3})$")
+_MARK = re.compile(r"^(?:[-–—/?*]+|[A-Z]{2,3}\*?|(?:[a-zA-Z]\.){1,3})$")
 #: A unit alone, as a header row under the column labels prints it ("%", "(M€)", "en k€").
 #: A value is a number with at most a couple of words (a unit, "millions", "up to") and few tokens in all.
 _VALUE_MAX_WORDS = 2
