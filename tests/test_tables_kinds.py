@@ -153,3 +153,32 @@ def test_prose_in_columns_is_no_table(tmp_path, producer, columns):
         texts += prose(50 + c * width, 90, int(width / 5.2), 40, seed=c)
     path = write(tmp_path, producer, [Page(texts=texts)])
     assert table_cells(path) == []
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_borderless_cell_wrapped_over_two_lines(tmp_path, producer):
+    """A long label set on two lines in its cell: one row, the label joined (rows 18 pt apart, lines 10)."""
+    rows = [HEADER] + ROWS
+    texts = grid(rows, XS, 150, 18, right=(2, 3, 4))
+    first = next(t for t in texts if t.text == ROWS[1][1])
+    first.text = "Dossiers traités en ligne par"
+    texts.append(Text(first.x, first.y + 10, "les usagers eux-mêmes"))
+    path = write(tmp_path, producer, [_page(texts, below=300)])
+    expected = [list(r) for r in rows]
+    expected[2][1] = "Dossiers traités en ligne par les usagers eux-mêmes"
+    assert table_cells(path) == expected
+
+
+def test_borderless_cell_wrapped_chromium(tmp_path):
+    rows = [list(r) for r in [HEADER] + ROWS]
+    rows[2][1] = "Dossiers traités en ligne par les usagers eux-mêmes, comptés chaque mois"
+    css = "td:nth-child(2) { width: 90pt; } td, th { padding: 4pt 8pt; vertical-align: top; }"
+    path = chromium_pdf("<h1>Tableau de bord</h1>" + html_table(rows), tmp_path / "wrapped.pdf", css=css)
+    if path is None:
+        pytest.skip("chromium is not installed (Debian package chromium)")
+    import pymupdf
+
+    with pymupdf.open(path) as doc:  # the label does wrap
+        assert len([l for b in doc[0].get_text("dict")["blocks"] for l in b["lines"] if "comptés" in "".join(s["text"] for s in l["spans"])]) == 1
+        assert not any(rows[2][1] in "".join(s["text"] for s in l["spans"]) for b in doc[0].get_text("dict")["blocks"] for l in b["lines"])
+    assert table_cells(path) == rows

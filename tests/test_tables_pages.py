@@ -21,11 +21,11 @@ XS = [50, 110, 370, 440, 510]
 PITCH = 14
 
 
-def _continued(repeat_header: bool) -> list[Page]:
+def _continued(repeat_header: bool, rows: list[list[str]] = ROWS) -> list[Page]:
     """Three rows at the foot of page 1, the last three at the top of page 2 (under the header again or not)."""
     first = [Text(50, 60, "Suivi des mesures", 14, bold=True)] + prose(50, 90, 90, 50)
-    first += grid([HEADER] + ROWS[:3], XS, 660, PITCH, right=(2, 3, 4))
-    rest = [HEADER] + ROWS[3:] if repeat_header else ROWS[3:]
+    first += grid([HEADER] + rows[:3], XS, 660, PITCH, right=(2, 3, 4))
+    rest = [HEADER] + rows[3:] if repeat_header else rows[3:]
     second = grid(rest, XS, 70, PITCH, right=(2, 3, 4)) + prose(50, 70 + 5 * PITCH + 20, 90, 6, seed=5)
     return [Page(texts=first), Page(texts=second)]
 
@@ -39,6 +39,15 @@ def test_table_continued_over_two_pages(tmp_path, producer, repeat_header):
     assert table.columns == HEADER[2:]
     assert [r.mission for r in table.rows] == ["NORD"] * 3 + ["SUD"] * 3
     assert {r.provenance.page for r in table.rows} == {1, 2}
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_table_continued_with_a_column_empty_on_the_next_page(tmp_path, producer):
+    """No mission code on page 2: its rows still go into the five columns of page 1."""
+    rows = ROWS[:3] + [["", *r[1:]] for r in ROWS[3:]]
+    path = write(tmp_path, producer, _continued(False, rows))
+    assert table_cells(path) == [HEADER] + rows
+    assert [r.mission for r in indicator_table(path).rows] == ["NORD"] * 6
 
 
 @pytest.mark.parametrize("repeat_header", [True, False], ids=["header-repeated", "no-header"])

@@ -257,12 +257,15 @@ def find_borderless(pages: list[list[Line]], ruled: list[TableRegion], words: se
     for number, lines in enumerate(pages, start=1):
         boxes = [r.bbox for r in ruled if r.page == number]
         free = [l for l in lines if not any(_centre_in(l, b, slack) for b in boxes)]
-        found = page_tables(free, number, words, settings) if len(free) >= settings.borderless_min_rows * settings.borderless_min_columns else []
+        found: list[TableRegion] = []
         if last is not None and last.page == number - 1 and not boxes:
-            top = min((r.bbox[1] for r in found), default=float("inf"))
-            head = continued_rows([l for l in free if l.y1 < top], last, number, words, settings)
+            # the rows opening the page, in the columns of the table ending the page before
+            head = continued_rows(free, last, number, words, settings)
             if head is not None:
-                found.insert(0, head)
+                found.append(head)
+                free = [l for l in free if l.y0 > head.bbox[3]]
+        if len(free) >= settings.borderless_min_rows * settings.borderless_min_columns:
+            found.extend(page_tables(free, number, words, settings))
         out.extend(found)
         on_page = [r for r in ruled if r.page == number] + found
         if on_page:
