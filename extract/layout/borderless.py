@@ -1,9 +1,10 @@
 """Borderless tables: columns found in the whitespace between cells, rows from baselines, header by content.
 
-    lines_to_rows(lines, settings)              -> visual rows (lines on one baseline, left to right)
-    rows_to_columns(rows, settings)             -> the x-extents of the columns, gaps clear in every row
-    rows_to_table(rows, page, words, settings)  -> TableRegion | None
-    find_borderless(pages, ruled, words, settings) -> the ruled regions and the borderless ones, in page order
+    lines_to_rows(lines, settings)                  -> visual rows (lines on one baseline, left to right)
+    rows_to_columns(rows, settings)                 -> the x-extents of the columns, gaps clear in every row
+    page_tables(lines, page, words, settings)       -> the borderless tables of one page
+    continued_rows(lines, previous, page, words, settings) -> the rows opening a page that continue a table
+    find_borderless(pages, ruled, words, settings)  -> the ruled regions and the borderless ones, in page order
 
 A table drawn without rules (or with a rule under its header only) is a run of
 visual rows whose cells line up: between columns lies a stretch of the page
@@ -13,7 +14,10 @@ cells cover, the gaps what is left. Rows above the body may span columns (a
 merged header cell): they belong to the table when they read as a header
 (`headers`). A row filling few columns, with no value, closer to the row above
 than the table's rows are to each other, is a wrapped cell: its text joins the
-row above. Two-column prose has two columns and no values; it is never a table.
+row above. A table needs a column of values (`headers.value_columns`): prose
+set in two or three columns, or a list of names, is never one. Rows opening a
+page that fit the columns of the table ending the page before, each with a
+value (or the header printed again), continue it, however few they are.
 """
 
 from __future__ import annotations
