@@ -43,7 +43,7 @@ from .layout.running import drop_running_lines
 from .layout.settings import LayoutSettings
 from .layout.readable import body_size, tally_sizes, unreadable_chars
 from .layout.spans import page_lines
-from .layout.turned import turn_shown, turn_sideways
+from .layout.turned import shown_text
 from .layout.tables import RuledPage, TableRegion, find_tables, has_ruled_grid, ruled_page, stitch, table_rows
 
 
@@ -138,10 +138,7 @@ def read_pdf(
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
-                turn_shown(page)  # a page turned by /Rotate (`layout.turned`): read as it is shown
-                raw = page.get_text("dict", flags=flags)
-                if turn_sideways(page, raw, settings):  # text set sideways: the page turned to read across
-                    raw = page.get_text("dict", flags=flags)
+                raw = shown_text(page, flags, settings)  # turned by /Rotate or set sideways: read as shown (`layout.turned`)
                 page_sizes: dict[float, int] = {}
                 tally_sizes(raw, page_sizes)
                 for size, count in page_sizes.items():

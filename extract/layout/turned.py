@@ -1,5 +1,6 @@
 """Pages shown turned: read as they are shown, their text upright.
 
+    shown_text(page, flags, settings) -> page.get_text("dict") of the page as shown (turned first if need be)
     turn_shown(page)             a page turned by /Rotate, its rotation made part of its content
     turn_sideways(page, raw)     a page whose text is mostly set sideways (a landscape table printed
                                  on a portrait sheet), turned so that it reads left to right -> turned?
@@ -48,3 +49,13 @@ def turn_sideways(page, raw: dict, settings: LayoutSettings) -> bool:
     page.set_rotation(90 if up >= down else 270)
     page.remove_rotation()
     return True
+
+
+def shown_text(page, flags: int, settings: LayoutSettings) -> dict:
+    """The page's text (`get_text("dict")`) as the page is shown, upright; the page is left turned so,
+    so that its drawings are read the same way."""
+    turn_shown(page)
+    raw = page.get_text("dict", flags=flags)
+    if turn_sideways(page, raw, settings):
+        raw = page.get_text("dict", flags=flags)
+    return raw
