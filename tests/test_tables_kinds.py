@@ -182,3 +182,18 @@ def test_borderless_cell_wrapped_chromium(tmp_path):
         assert len([l for b in doc[0].get_text("dict")["blocks"] for l in b["lines"] if "comptés" in "".join(s["text"] for s in l["spans"])]) == 1
         assert not any(rows[2][1] in "".join(s["text"] for s in l["spans"]) for b in doc[0].get_text("dict")["blocks"] for l in b["lines"])
     assert table_cells(path) == rows
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_partly_ruled_table_on_a_page_with_enough_rules_for_a_grid(tmp_path, producer):
+    """A box with rules between the columns, one under the header and none between the body rows, on a page
+    whose other rules (a framed note, a rule under the title) pass the grid screen: the ruled finder sees
+    one tall body row, which is read as the rows set side by side in it."""
+    top, bottom = 140, 140 + 6 * PITCH
+    rules = [Rule(48, top, 520, top), Rule(48, 154, 520, 154), Rule(48, bottom, 520, bottom)]
+    rules += [Rule(x, top, x, bottom) for x in (48, 105, 330, 400, 470, 520)]
+    rules += [Rule(50, 385, 520, 385), Rule(50, 420, 520, 420), Rule(50, 385, 50, 420), Rule(520, 385, 520, 420), Rule(50, 66, 300, 66), Rule(50, 440, 520, 440)]
+    texts = grid([HEADER] + ROWS, XS, 150, PITCH, right=(2, 3, 4))
+    texts += [Text(60, 400, "Note : les valeurs sont provisoires."), Text(60, 414, "Elles seront revues en fin d'année.")]
+    path = write(tmp_path, producer, [_page(texts, rules)])
+    assert table_cells(path) == [HEADER] + ROWS

@@ -224,15 +224,47 @@ def find_tables(
                     top, bottom = row.bbox[1], row.bbox[3]
                     e = settings.cell_slack_pt
                     row_lines = [line for line in lines if line.y1 >= top - e and line.y0 <= bottom + e]
-                    cells = [_cell_text(row_lines, cell, vocabulary, settings) if cell is not None else "" for cell in row.cells]
-                    if any(cells):
-                        region.rows.append(cells)
-                        region.row_boxes.append(tuple(row.bbox))  # type: ignore[arg-type]
+                    for box, band in _unruled_rows(row, row_lines, settings):
+                        cells = [_cell_text(band, cell, vocabulary, settings) if cell is not None else "" for cell in row.cells]
+                        if any(cells):
+                            region.rows.append(cells)
+                            region.row_boxes.append(box)
                 if region.rows:
                     region.columns = _column_extents(table.rows)
                     regions.append(region)
     blank.close()
     return regions
+
+
+def _unruled_rows(row, lines: list[Line], settings: LayoutSettings) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
+    """The table rows inside one ruled row: itself, or, in a partly ruled table (a rule under the header,
+    a box around the body), each visual row whose cells stand side by side. A ruled row is several rows
+    when at least `borderless_min_rows` of its visual rows have lines in two cells or more, and a value
+    (wrapped cells of one row hold words on their later lines)."""
+    from .borderless import lines_to_rows
+    from .headers import cell_kind
+
+    whole = [(tuple(row.bbox), lines)]
+    boxes = [cell for cell in row.cells if cell is not None]
+    inside = [l for l in lines if row.bbox[1] <= (l.y0 + l.y1) / 2 <= row.bbox[3]]
+    if len(boxes) < 2 or len(inside) < 2 * settings.borderless_min_rows:
+        return whole  # type: ignore[return-value]
+    bands = lines_to_rows(inside, settings)
+
+    def cells_hit(band: list[Line]) -> int:
+        return sum(1 for b in boxes if any(b[0] <= (l.x0 + l.x1) / 2 <= b[2] for l in band))
+
+    side_by_side = [band for band in bands if cells_hit(band) >= 2 and any(cell_kind(l.text) == "value" for l in band)]
+    if len(side_by_side) < settings.borderless_min_rows or len(side_by_side) < len(bands) // 2 + 1:
+        return whole  # type: ignore[return-value]
+    rows: list[list[Line]] = []
+    for band in bands:
+        if rows and cells_hit(band) < 2 and not any(cell_kind(l.text) == "value" for l in band):
+            rows[-1] = rows[-1] + band  # a wrapped cell's next line
+        else:
+            rows.append(band)
+    x0, x1 = row.bbox[0], row.bbox[2]
+    return [((x0, min(l.y0 for l in band), x1, max(l.y1 for l in band)), band) for band in rows]
 
 
 def _column_extents(rows) -> list[tuple[float, float]]:
