@@ -60,8 +60,9 @@ def _part_check(said: Phrase, s, missions: MissionMatching, old: Edition, new: E
         observed = _part_observed(s.subject, s.target, missions, old, new)
         if observed is None and s.target is None:  # "X et Y fusionnent": X may be the one the merge continues
             into = missions.new_of_old.get(s.subject)
-            if into is not None and any(m.into == into for m in missions.merges):
-                observed = (phrase("mission_merge_observed", subject=s.subject, old=old.id, target=into, new=new.id),
+            others = [m.old for m in missions.merges if m.into == into]
+            if into is not None and others:
+                observed = (phrase("mission_merge_received", subject=into, others=", ".join(others), old=old.id, new=new.id),
                             [old.mission(s.subject).provenance, new.mission(into).provenance])
     else:
         observed = _part_observed(s.subject, s.target, missions, old, new)
@@ -147,7 +148,7 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
                 result.add(_check(said, None, phrase("missions_only", edition=new.id), s.evidence))
             elif a is None and recoded is not None:
                 code = "action_completed_card_recoded" if recoded.completed else "action_completed_card_recoded_not_marked"
-                result.add(_check(said, bool(recoded.completed), phrase(code, subject=s.subject, code=recoded.code, new=new.id), s.evidence,
+                result.add(_check(said, bool(recoded.completed), phrase(code, subject=s.subject, now=recoded.code, new=new.id), s.evidence,
                                   [recoded.provenance]))
             elif a is None and exit_ is not None:  # it left the programme, as the statement says
                 result.add(_check(said, True, phrase("action_exit_observed", subject=s.subject, new=new.id), s.evidence,

@@ -106,7 +106,7 @@ def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
 
 _LEAD_IN: list[tuple[StatedChangeKind, re.Pattern[str]]] = [
     ("action_completed", re.compile(r"\bquitt\w*\b|\bsortent\b", re.IGNORECASE)),
-    ("action_added", re.compile(r"\bnouvelles actions\b|\bnouveaux projets\b|\bintègrent\b", re.IGNORECASE)),
+    ("action_added", re.compile(r"\bnouvelles? actions?\b|\bnouveaux projets\b|\bnouveau projet\b|\bintègrent\b|\bintègre\b", re.IGNORECASE)),
     ("action_refocused", re.compile(r"\brepositionnements?\b|\bréorient\w*", re.IGNORECASE)),
 ]
 _LEAVING = re.compile(r"\bsort du programme\b", re.IGNORECASE)
