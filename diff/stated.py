@@ -195,10 +195,6 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
         if exit_:
             result.add(_check(said, True, phrase("action_exit_observed", subject=s.subject, new=new.id), s.evidence,
                               [p for p in (exit_.old,) if p]))
-        elif s.subject in by_kind.get("action_dropped", {}):  # it left, without the card being marked completed
-            gone = by_kind["action_dropped"][s.subject]
-            result.add(_check(said, True, phrase("action_exit_observed_as_dropped", subject=s.subject, new=new.id), s.evidence,
-                              [p for p in (gone.old,) if p]))
         else:
             still = matched_old_to_new.get(s.subject)
             observed = (phrase("action_exit_still_present", subject=s.subject, new=new.id, still=still) if still
