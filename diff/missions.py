@@ -178,31 +178,35 @@ def missions_to_parts(old: Edition, new: Edition, result: MissionMatching, setti
             count = homes.get(a, Counter())[n]
             return totals[a] > 0 and count >= min(settings.mission_part_cards, totals[a]) and count / totals[a] >= share
 
-        # Merges: a new mission holding the bulk of two or more old missions.
-        for n in sorted(news):
-            bulk = [a for a in sorted(olds) if holds(a, n, settings.mission_merge_share)]
-            if len(bulk) < 2:
-                continue
-            continuing = old_of_new.get(n)
-            for a in bulk:
-                if a == continuing or a in result.new_of_old:  # the one it continues, or a mission that lives on elsewhere
-                    continue
-                others = ([continuing] if continuing in bulk else []) + [b for b in bulk if b not in (a, continuing)]
-                merges[a] = MissionMerge(old=a, into=n, merged_with=others, evidence=["actions"], share=round(homes[a][n] / totals[a], 4))
-        # Splits: an old mission whose cards make most of two or more new missions (its match, or missions matched to none).
+        # Splits: an old mission whose cards are divided between two or more new missions. One that lives on (matched)
+        # keeps its match as a part, and a part beside it is a mission matched to none, made mostly of its cards (cards
+        # going into a mission that continues another old one are moves); one that is gone may be divided between any.
         for a in sorted(olds):
-            if a in merges or not totals[a]:
+            if not totals[a]:
                 continue
             own = result.new_of_old.get(a)
             parts = []
             for n, count in sorted(homes.get(a, Counter()).items()):
                 if n == own:
                     parts.append(n)
+                elif own is None and holds(a, n, settings.mission_split_share):
+                    parts.append(n)
                 elif n not in old_of_new and holds(a, n, settings.mission_split_share) and count >= 0.5 * found[n]:
                     parts.append(n)
             if len(parts) >= 2:
                 splits[a] = MissionSplit(old=a, into=parts, evidence=["actions"],
                                          shares={n: round(homes[a][n] / totals[a], 4) for n in parts})
+        # Merges: a new mission holding the bulk of two or more old missions (an old mission split is not merged).
+        for n in sorted(news):
+            bulk = [a for a in sorted(olds) if holds(a, n, settings.mission_merge_share)]
+            if len(bulk) < 2:
+                continue
+            continuing = old_of_new.get(n)
+            for a in bulk:
+                if a == continuing or a in result.new_of_old or a in splits:  # the one it continues, or one that lives on or was split
+                    continue
+                others = ([continuing] if continuing in bulk else []) + [b for b in bulk if b not in (a, continuing)]
+                merges[a] = MissionMerge(old=a, into=n, merged_with=others, evidence=["actions"], share=round(homes[a][n] / totals[a], 4))
     for a, (into, where) in sorted(stated_merges.items()):
         if a in result.new_of_old and result.new_of_old[a] != into:
             continue  # the old mission lives on as another: the statement is checked, not followed
@@ -215,12 +219,12 @@ def missions_to_parts(old: Edition, new: Edition, result: MissionMatching, setti
             merges[a] = MissionMerge(old=a, into=into, merged_with=with_, evidence=["stated"], statements=list(where))
             splits.pop(a, None)
     for a, (into, where) in sorted(stated_splits.items()):
-        if a in merges:
+        if a in merges and "stated" in merges[a].evidence:
             continue
         own = result.new_of_old.get(a)
         parts = sorted(set(into) | ({own} if own else set()))
-        if any(p in old_of_new and old_of_new[p] != a for p in parts if p != own):
-            continue  # a part the diff finds to be another old mission: the statement is checked, not followed
+        if own is not None and any(p in old_of_new and old_of_new[p] != a for p in parts if p != own):
+            continue  # a mission that lives on, giving cards to one that continues another: moves; the statement is checked
         if a in splits:
             split = splits[a]
             split.evidence.append("stated")
@@ -228,6 +232,8 @@ def missions_to_parts(old: Edition, new: Edition, result: MissionMatching, setti
             split.into = sorted(set(split.into) | set(parts))
         elif len(parts) >= 2:
             splits[a] = MissionSplit(old=a, into=parts, evidence=["stated"], statements=list(where))
+        if a in splits:
+            merges.pop(a, None)  # what the cards suggest gives way to what is stated
     result.merges = [merges[a] for a in sorted(merges)]
     result.splits = [splits[a] for a in sorted(splits)]
     gone = set(merges) | set(splits)

@@ -19,7 +19,9 @@ recorded:
   mission X devient la mission Y") in some trials and left to the content in
   the others; a merge or a split is stated in some trials by a sentence of the
   first card that changed mission, in one of several wordings, and left to the
-  cards in the others;
+  cards in the others. The cards that changed mission get no further card edit
+  (a part of a split emptied by a later drop would no longer be a split: the
+  recorded truth would be the generator's intent, not what the edition shows);
 - code separators: missions whose codes are printed another way ("LA-1",
   "LA 1", "LA1"), which is no change (same code);
 - status words: completed cards marked "Réalisé ✓", "Achevé ✓", "Terminé ✓"…
@@ -123,7 +125,8 @@ SEPARATORS = ("", " ", "-")
 
 #: Edits of the default profile (`perturb._apply`) mixed in, so that the open-world changes are measured among ordinary ones.
 ORDINARY_EDITS = ("retitle", "reword", "deadline", "step_add", "drop")
-MISSION_EDITS = ("rename_keep_prefix", "rename_new_prefix", "new_prefix", "add_mission", "remove_mission", "merge_missions", "split_mission")
+MISSION_EDITS = ("rename_keep_prefix", "rename_new_prefix", "new_prefix", "add_mission", "remove_mission", "merge_missions", "split_mission",
+                 "divide_mission")
 
 #: How a card that changed mission may say so ({old}: the mission it left, {into}: the one it joined, {part}: the other part).
 MERGE_SENTENCES = (
@@ -131,6 +134,10 @@ MERGE_SENTENCES = (
     "Les missions {old} et {into} fusionnent au sein de la mission {into}.",
     "La mission {old} est intégrée à la mission {into}.",
     "La mission {old} et la mission {into} fusionnent.",
+)
+DIVIDE_SENTENCES = (
+    "La mission {old} est répartie entre les missions {into} et {part}.",
+    "La mission {old} se divise en {into} et {part}.",
 )
 SPLIT_SENTENCES = (
     "La mission {old} est scindée en deux missions, {old} et {part}.",
@@ -265,14 +272,30 @@ def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = 
             into = free_mission()
             if gone is None or into is None:
                 continue
+            before = {id(a): a.mission for a in new.actions}
             merge_missions(record, gone, into, rng, prefixes, set(base_code.values()))
+            touched_cards |= {id(a) for a in new.actions if before.get(id(a)) != a.mission}
+        elif edit == "divide_mission":
+            candidates = [m for m in new.missions if m.code not in touched_missions and len(cards_of(m.code)) >= 4]
+            if not candidates:
+                continue
+            gone = rng.choice(candidates)
+            touched_missions.add(gone.code)
+            first, second = free_mission(), free_mission()
+            if first is None or second is None:
+                continue
+            before = {id(a): a.mission for a in new.actions}
+            divide_mission(record, gone, first, second, rng, set(base_code.values()))
+            touched_cards |= {id(a) for a in new.actions if before.get(id(a)) != a.mission}
         elif edit == "split_mission":
             candidates = [m for m in new.missions if m.code not in touched_missions and len(cards_of(m.code)) >= 4]
             if not candidates:
                 continue
             mission = rng.choice(candidates)
             touched_missions.add(mission.code)
+            before = {id(a): a.mission for a in new.actions}
             split_mission(record, mission, rng, prefixes, mission_codes, touched_missions)
+            touched_cards |= {id(a) for a in new.actions if before.get(id(a)) != a.mission}
 
     # Codes printed another way: no change.
     for mission in new.missions:
@@ -439,6 +462,38 @@ def merge_missions(record: Perturbation, gone: Mission, into: Mission, rng: rand
         new.stated_changes.append(StatedChange(kind="mission_merged", subject=gone.code, target=into.code, summary=sentence, evidence=cards[0].provenance))
     log(f"mission {gone.code} fusionnée dans {into.code}{' (cartes renumérotées ' + prefix + ')' if recode else ''} "
         f"({'annoncé' if stated else 'non annoncé : cartes seules'})")
+
+
+def divide_mission(record: Perturbation, gone: Mission, first: Mission, second: Mission, rng: random.Random, never: set[str]) -> None:
+    """`gone` leaves the roadmap, its cards divided between `first` and `second` (each half under the receiver's prefix half the time)."""
+    new, exp, log = record.edition, record.expected.append, record.edits.append
+    cards = [a for a in new.actions if a.mission == gone.code]
+    half = len(cards) // 2
+    for receiver, share in ((first, cards[:half]), (second, cards[half:])):
+        keep = [a for a in new.actions if a.mission == receiver.code]
+        recode = bool(keep) and rng.random() < 0.5
+        prefix = _parts(keep[-1].code)[0] if keep else None
+        for card in share:
+            card.mission = receiver.code
+            if recode:
+                _renumber(new, card, prefix, never)
+                exp(Expected("action_recoded", (card.code,)))
+        new.actions = [a for a in new.actions if a not in share]
+        at = max((i for i, a in enumerate(new.actions) if a.mission == receiver.code), default=len(new.actions) - 1) + 1
+        new.actions[at:at] = share
+    new.missions = [m for m in new.missions if m is not gone]
+    if new.indicators:
+        for r in new.indicators.rows:
+            if r.mission == gone.code:
+                r.mission = first.code
+    exp(Expected("mission_split", (gone.code,)))
+    stated = rng.random() < 0.5
+    if stated:
+        sentence = rng.choice(DIVIDE_SENTENCES).format(old=gone.code_printed, into=first.code_printed, part=second.code_printed)
+        cards[0].notes.append(sentence)
+        for part in (first.code, second.code):
+            new.stated_changes.append(StatedChange(kind="mission_split", subject=gone.code, target=part, summary=sentence, evidence=cards[0].provenance))
+    log(f"mission {gone.code} répartie entre {first.code} et {second.code} ({'annoncé' if stated else 'non annoncé : cartes seules'})")
 
 
 def split_mission(record: Perturbation, mission: Mission, rng: random.Random, prefixes: set[str], mission_codes: set[str], touched: set[str]) -> None:

@@ -12,7 +12,8 @@ changes the document announces itself, each with the sentence that says it:
   intégrée à / absorbée par la mission DELTA"; a merge that names no result,
   "La mission GAMMA et la mission DELTA fusionnent", is stated with no target)
   and a mission split ("La mission GAMMA est scindée en deux missions, DELTA
-  et OMEGA", "… se divise en …", "… donne naissance aux missions …"): one
+  et OMEGA", "… se divise en …", "… est répartie entre les missions …",
+  "… donne naissance aux missions …"): one
   statement per mission merged, one per part of a split;
 * actions completed and leaving ("… (action SO1) … sort de TECH.GOUV"; the
   items of a lead-in "les projets suivants quittent le programme … :");
@@ -168,9 +169,9 @@ _MISSION_MERGED = [
     (re.compile(r"\bmission\s+" + _BOLD + _CODE + _BOLD + r"\s+(?:rejoint|est\s+intégrée\s+(?:à|dans)|est\s+absorbée\s+par|"
                 r"est\s+fusionnée\s+(?:dans|à)|fusionne\s+dans|est\s+regroupée\s+avec)\s+(?:la\s+)?" + _BOLD + r"mission\s+" + _BOLD + _CODE), "into"),
 ]
-_MISSION_SPLIT = re.compile(r"\bmission\s+" + _BOLD + _CODE + _BOLD + r"\s+(?:est\s+(?:scindée|divisée|séparée|découpée)|se\s+(?:scinde|divise)|"
-                            r"donne\s+naissance)\s+(?:en|aux|à)\s+(?:deux|trois|quatre|\d+)?\s*(?:nouvelles\s+)?(?:missions\b\s*:?)?" + _CODE_LIST)
-_PART_WORDS = ("fusion", "rejoint", "intégrée", "absorbée", "regroup", "scind", "divis", "séparée", "découpée", "naissance")
+_MISSION_SPLIT = re.compile(r"\bmission\s+" + _BOLD + _CODE + _BOLD + r"\s+(?:est\s+(?:scindée|divisée|séparée|découpée|répartie)|"
+                            r"se\s+(?:scinde|divise|répartit)|donne\s+naissance)\s+(?:en|aux|à|entre)\s+(?:deux|trois|quatre|\d+)?\s*(?:nouvelles\s+)?(?:missions\b\s*:?)?" + _CODE_LIST)
+_PART_WORDS = ("fusion", "rejoint", "intégrée", "absorbée", "regroup", "scind", "divis", "séparée", "découpée", "répart", "naissance")
 
 _DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|ait)\s+(?:la\s+|le\s+)?([A-Z]{4,})\b")
 

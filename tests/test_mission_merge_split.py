@@ -223,3 +223,55 @@ def test_merge_and_split_changes_validate_and_are_worded_in_both_languages():
     from editiondiff.report.significance import score_change
 
     assert all(("mission_merged_or_split", 85) in score_change(c) for c in diff.changes if c.kind in ("mission_merged", "mission_split"))
+
+
+def test_a_mission_gone_whose_cards_divide_between_two_others_is_split_between_them():
+    half = {t: ("PORTAIL" if i < 2 else "ARCHIVES") for i, t in enumerate(SANTE_TITLES)}
+    new = world_edition("after-fictitious", missions={"PORTAIL", "ARCHIVES"}, moves=half)
+    diff = editions_to_diff(world_edition("before-fictitious"), new)
+    assert kinds(diff) == [("mission_split", "SANTE")]
+    assert next(c for c in diff.changes if c.kind == "mission_split").detail.into == ["ARCHIVES", "PORTAIL"]
+    assert kinds(diff, "action") == []
+    # most of its cards in one of them (three of four, the fourth alone elsewhere): merged there, the fourth moved
+    most = {t: ("PORTAIL" if i < 3 else "ARCHIVES") for i, t in enumerate(SANTE_TITLES)}
+    diff = editions_to_diff(world_edition("before-fictitious"), world_edition("after-fictitious", missions={"PORTAIL", "ARCHIVES"}, moves=most))
+    assert kinds(diff) == [("mission_merged", "SANTE")] and kinds(diff, "action") == [("action_moved", "SA4")]
+
+
+def test_a_stated_division_between_two_missions_at_mission_level():
+    stated = blocks_to_stated_changes([block("La mission SANTE est répartie entre les missions PORTAIL et ARCHIVES.")])
+    old = world_edition("before-fictitious", level="missions")
+    new = world_edition("after-fictitious", missions={"PORTAIL", "ARCHIVES"}, level="missions", stated=stated)
+    diff = editions_to_diff(old, new)
+    assert kinds(diff) == [("mission_split", "SANTE")] and len(diff.agreements) == 2 and not diff.contradictions
+
+
+def test_the_vocabulary_profile_records_merges_and_splits_as_they_are_made():
+    """Over seeded perturbations of the real edition, each recorded merge or split is what the edition now holds."""
+    from collections import Counter
+
+    from evaluation.perturb import perturb_edition
+    from evaluation.score import base_edition
+
+    base = base_edition()
+    seen: Counter = Counter()
+    for seed in range(1, 41):
+        p = perturb_edition(base, seed, profile="vocabulary")
+        new = p.edition
+        by_title = {a.title: a.mission for a in new.actions}
+        for e in p.expected:
+            if e.kind not in ("mission_merged", "mission_split"):
+                continue
+            (code,) = e.key
+            homes = Counter(by_title[a.title] for a in base.actions if a.mission == code and a.title in by_title)
+            if e.kind == "mission_merged":
+                seen["merged"] += 1
+                assert new.mission(code) is None and len(homes) == 1 and next(iter(homes)) in {m.code for m in base.missions}
+            else:
+                seen["split" if new.mission(code) else "divided"] += 1
+                assert len(homes) >= 2 and all(n >= 2 for n in homes.values())
+            assert not any(x.kind in ("mission_removed", "mission_added") and x.key == (code,) for x in p.expected)
+        for s in new.stated_changes:
+            if s.kind in ("mission_merged", "mission_split"):
+                assert (s.kind, (s.subject,)) in {(x.kind, x.key) for x in p.expected}
+    assert seen["merged"] and seen["split"] and seen["divided"], seen
