@@ -6,6 +6,12 @@ counts); the older edition announces departures ("les projets suivants quittent
 le programme"). Each statement becomes a `StatedCheck`: an agreement, a
 contradiction, or unchecked when the editions are not known at the level the
 statement is about (the 2019 and mid-2021 web pages list missions, not cards).
+
+A statement is checked against what the diff filed, found through the
+matching: a card recoded or moved files its changes under its new code, a
+mission merged or split under the mission it went into, so a statement naming
+either code finds them, and a rename the diff sees as a merge or a split (or a
+merge it sees as a rename) is observed, never "no change observed".
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ important changes first and, inside each, the most important change first;
 every change quotes what stood before and after and where each stands in its
 edition (source, page, lines). Then what the editions say about themselves,
 reconciled with what was observed, and what could not be compared.
+
+A pair that skips editions (`report --pair 2019 mi-2021`) takes the mission
+renames, merges and splits the skipped editions state as evidence, chained
+(`with_intermediate_statements`).
 """
 
 from __future__ import annotations
