@@ -31,7 +31,7 @@ from ..schemas.report import (
     SourceRow,
     TimelineRow,
 )
-from .pair import with_intermediate_statements
+from .pair import skipping_pair_checks, with_intermediate_statements
 from .significance import RULES, RULES_VERSION, score_change
 
 
@@ -138,7 +138,7 @@ def editions_to_report(editions: list[Edition], *, settings: DiffSettings = DEFA
             progress(f"{old.id} → {new.id}")
         # A pair that skips editions takes what they state about missions as evidence (report/pair.py).
         between = [e for e in editions if position[old.id] < position[e.id] < position[new.id]]
-        diffs.append(compare(old, with_intermediate_statements(old, new, between), settings=settings))
+        diffs.append(skipping_pair_checks(compare(old, with_intermediate_statements(old, new, between), settings=settings), between))
     chained = diffs[:len(consecutive)]
     return Report(
         tool_version=__version__, rules_version=RULES_VERSION,

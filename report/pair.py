@@ -201,6 +201,34 @@ def with_intermediate_statements(old: Edition, new: Edition, between: list[Editi
     return new.model_copy(update={"stated_changes": stated})
 
 
+#: Checks of counts an edition gives since its predecessor ("38 projets dont 3 nouveaux"): about another pair when editions are skipped.
+_COUNTED_SINCE_PREDECESSOR = ("claims_total_and_new", "claims_new", "claims_completed")
+
+
+def skipping_pair_checks(diff: Diff, between: list[Edition]) -> Diff:
+    """`diff` of a pair that skips `between`: the newer edition's counts since its predecessor are not checked against the older edition.
+
+    "43 projets dont 5 nouveaux" counts from the edition just before; compared with an older one, it would read as a
+    contradiction that is only the skipped editions' changes. Such checks become unchecked, saying which edition they count from.
+    """
+    if not between:
+        return diff
+    from ..diff.phrases import phrase
+
+    def about_predecessor(check: StatedCheck) -> bool:
+        return check.statement_phrase.code in _COUNTED_SINCE_PREDECESSOR
+
+    moved = [c.model_copy(update={"agrees": None, "observed_phrase": phrase("counted_since_skipped", new=diff.new, previous=between[-1].id, old=diff.old)})
+             for c in diff.agreements + diff.contradictions if about_predecessor(c)]
+    if not moved:
+        return diff
+    return diff.model_copy(update={
+        "agreements": [c for c in diff.agreements if not about_predecessor(c)],
+        "contradictions": [c for c in diff.contradictions if not about_predecessor(c)],
+        "unchecked": diff.unchecked + moved,
+    })
+
+
 def _short(text: str | None, limit: int = 240) -> str | None:
     if text is None:
         return None

@@ -57,3 +57,22 @@ def test_without_the_intermediate_edition_nothing_links_the_missions():
     [pair] = report.pairs
     changes = sorted((c.kind, c.subject.head) for c in pair.diff.changes if c.kind.startswith("mission_") and c.kind != "mission_reworded")
     assert changes == [("mission_added", "PHARE"), ("mission_removed", "REGISTRE"), ("mission_removed", "VIGIE")]
+
+
+def test_counts_the_newer_edition_gives_since_its_predecessor_are_not_checked_against_a_skipped_one():
+    from editiondiff.schemas import Claim
+
+    def claims(edition: Edition, **values) -> Edition:
+        where = Provenance(source=edition.id, line_start=1, quote=f"{values}")
+        return edition.model_copy(update={"claims": [Claim(kind=k, value=v, provenance=where) for k, v in values.items()]})
+
+    # 20 projects in a, 20 + 4 = 24 in b, 24 + 3 = 27 in c: c's "27 dont 3 nouveaux" counts from b
+    a, b, c = claims(FIRST, actions=20), claims(SECOND, actions=24, new=4), claims(THIRD, actions=27, new=3)
+    report = editions_to_report([a, b, c], pairs=[("a-fictitious", "c-fictitious")])
+    consecutive = next(p for p in report.pairs if (p.old, p.new) == ("b-fictitious", "c-fictitious"))
+    skipping = next(p for p in report.pairs if (p.old, p.new) == ("a-fictitious", "c-fictitious"))
+    total = "claims_total_and_new"
+    assert [x.agrees for x in consecutive.diff.agreements if x.statement_phrase.code == total] == [True]
+    assert not [x for x in skipping.diff.contradictions + skipping.diff.agreements if x.statement_phrase.code == total]
+    [unchecked] = [x for x in skipping.diff.unchecked if x.statement_phrase.code == total]
+    assert unchecked.observed_phrase.code == "counted_since_skipped" and unchecked.observed_phrase.params["previous"] == "b-fictitious"
