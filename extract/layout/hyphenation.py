@@ -5,7 +5,9 @@
 
 A hyphen at the end of a wrapped line is dropped when the joined word occurs
 elsewhere in the document ("numé-" + "rique" -> "numérique") and kept otherwise
-("Dites-le-" + "nous"); other pieces are joined with one space.
+("Dites-le-" + "nous"); a hyphen between two numbers is a range and is kept
+without a space ("2020-" + "2021" -> "2020-2021"); other pieces are joined
+with one space.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def join(left: str, right: str, vocabulary: set[str]) -> str:
             joined = (m.group(1) + start.group(1)).lower()
             if joined in vocabulary and "-" not in m.group(0)[:-1]:
                 return left[:-1] + right
+        return left + right
+    if m and m.group(1)[-1:].isdigit() and right[:1].isdigit():  # a range of numbers cut after its dash
         return left + right
     return left.rstrip() + " " + right
 
