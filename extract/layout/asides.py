@@ -47,9 +47,11 @@ def _centre(line: Line) -> float:
     return (line.y0 + line.y1) / 2
 
 
-def _split_styled_tail(lines: list[Line], right: float, s: LayoutSettings) -> list[Line]:
-    """Item lines ending at the right edge in a run of another slant that reads as a deadline: cut in two."""
+def _split_styled_tail(lines: list[Line], right: float, s: LayoutSettings) -> tuple[list[Line], list[tuple[Line, Line]]]:
+    """Item lines ending at the right edge in a run of another slant that reads as a deadline: cut in two,
+    (the lines, [(item line, its aside)])."""
     out: list[Line] = []
+    pairs: list[tuple[Line, Line]] = []
     for line in lines:
         spans = sorted(line.spans, key=lambda sp: sp.bbox[0])
         cut = None
@@ -75,7 +77,8 @@ def _split_styled_tail(lines: list[Line], right: float, s: LayoutSettings) -> li
         second = Line(line.page, tail, union(sp.bbox for sp in tail), line.size, block=line.block)
         second.text = line_text(second, s).strip()
         out.extend((first, second))
-    return out
+        pairs.append((first, second))
+    return out, pairs
 
 
 def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
@@ -84,7 +87,7 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
     if not item_blocks:
         return lines
     right = max(l.x1 for l in lines)  # the right edge of the page's text
-    lines = _split_styled_tail(lines, right, s)
+    lines, styled = _split_styled_tail(lines, right, s)
     # top to bottom, left to right: the content stream's order decides nothing
     by_place = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
     blocks: dict[int, list[Line]] = {}
@@ -104,13 +107,14 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         )
 
     # the first line of each candidate aside, with the list line it stands beside
-    pairs: list[tuple[Line, Line]] = []
+    pairs: list[tuple[Line, Line]] = list(styled)
+    styled_firsts = {id(first) for _, first in styled}
     for line in by_place:
-        if line.block not in item_blocks:
+        if line.block not in item_blocks or any(line is l for l, _ in styled):
             continue
         best = None
         for other in by_place:
-            if other.x0 <= line.x1 or other.starts_new_line or not _beside(line, other, s.beside_overlap_share):
+            if other.x0 <= line.x1 or other.starts_new_line or id(other) in styled_firsts or not _beside(line, other, s.beside_overlap_share):
                 continue
             if other.x0 - line.x1 < s.aside_gap_em * line.size or other.x1 - other.x0 > s.aside_max_share * (other.x1 - line.x0):
                 continue
@@ -129,7 +133,7 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
     for line, first in sorted(pairs, key=lambda p: (p[1].y0, p[1].x0)):
         if id(first) in taken:
             continue
-        if sum(1 for e in ends if abs(e - first.x1) <= slack) < s.aside_min_rows and (abs(first.x1 - right) > slack or just_above(first)):
+        if id(first) not in styled_firsts and sum(1 for e in ends if abs(e - first.x1) <= slack) < s.aside_min_rows and (abs(first.x1 - right) > slack or just_above(first)):
             continue  # alone at its right end, and not a phrase set against the text's right edge
         limit = row_end(line)
         if first.block != line.block and blocks[first.block][-1].y1 > limit:
