@@ -11,8 +11,8 @@ Rows, not the content stream, decide: each list item (a line opened by a
 bullet or a line icon) starts a row that ends where the next item of its list
 begins. An aside is the run of right-aligned lines that starts beside a line
 of a row, well clear of it, narrow, and ends where other rows' asides on the
-page end (or, alone on its page, at the text's right edge with nothing printed
-just above it); its continuation lines stay in the row: a line level with the
+page end (or, alone on its page, where no line of the lists reaches further
+right and with nothing printed just above it); its continuation lines stay in the row: a line level with the
 next item, or the first line of another aside, is no longer this one's. A
 paragraph of a column beside a list is none: it does not start beside the
 item, or it runs on past the next one.
@@ -86,7 +86,7 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
     item_blocks = {l.block for l in lines if l.starts_new_line}
     if not item_blocks:
         return lines
-    right = max(l.x1 for l in lines)  # the right edge of the page's text
+    right = max(l.x1 for l in lines if l.block in item_blocks)  # the right edge of the lists' text
     lines, styled = _split_styled_tail(lines, right, s)
     # top to bottom, left to right: the content stream's order decides nothing
     by_place = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
@@ -98,6 +98,15 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
     def row_end(line: Line) -> float:
         """Where the row of `line` ends: the top of the next item of its list below it."""
         return min((l.y0 for l in items if l.y0 > line.y1 - s.beside_overlap_share * (line.y1 - line.y0) and l is not line and abs(l.x0 - line.x0) <= s.hanging_indent_max_pt), default=float("inf"))
+
+    ends_of_rows = {id(l): row_end(l) for l in items}
+
+    def in_a_row_of_its_own(line: Line) -> bool:
+        """`line` stands under an item of another list, at its left edge, within its row (a side panel's list)."""
+        return any(
+            i is not line and i.y0 < line.y0 and abs(line.x0 - i.x0) <= s.hanging_indent_max_pt and _centre(line) < ends_of_rows[id(i)]
+            for i in items
+        )
 
     def just_above(line: Line) -> bool:
         """Some text ends just above `line`, over it: `line` goes on from a paragraph."""
@@ -122,7 +131,7 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
                 continue  # the middle of a paragraph of its own (a column beside a list), no aside
             if best is None or other.x0 < best.x0:
                 best = other
-        if best is not None:
+        if best is not None and not in_a_row_of_its_own(best):
             pairs.append((line, best))
     if not pairs:
         return lines
@@ -133,7 +142,7 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
     for line, first in sorted(pairs, key=lambda p: (p[1].y0, p[1].x0)):
         if id(first) in taken:
             continue
-        if id(first) not in styled_firsts and sum(1 for e in ends if abs(e - first.x1) <= slack) < s.aside_min_rows and (abs(first.x1 - right) > slack or just_above(first)):
+        if id(first) not in styled_firsts and sum(1 for e in ends if abs(e - first.x1) <= slack) < s.aside_min_rows and (first.x1 < right - slack or just_above(first)):
             continue  # alone at its right end, and not a phrase set against the text's right edge
         limit = row_end(line)
         if first.block != line.block and blocks[first.block][-1].y1 > limit:
