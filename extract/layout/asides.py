@@ -133,11 +133,17 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
                 best = other
         if best is not None and not in_a_row_of_its_own(best):
             pairs.append((line, best))
+    # an aside beside several lines (two cards side by side) is the nearest one's, on its left
+    nearest: dict[int, tuple[Line, Line]] = {}
+    for line, first in pairs:
+        if id(first) not in nearest or line.x1 > nearest[id(first)][0].x1:
+            nearest[id(first)] = (line, first)
+    pairs = list(nearest.values())
     if not pairs:
         return lines
     slack = s.edge_slack_pt
     ends = [r.x1 for _, r in pairs]
-    firsts = {id(first) for _, first in pairs}
+    firsts = {id(first): line for line, first in pairs}  # each aside's first line -> the line it stands beside
     taken: set[int] = set()
     for line, first in sorted(pairs, key=lambda p: (p[1].y0, p[1].x0)):
         if id(first) in taken:
@@ -152,16 +158,16 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
             last = run[-1]
             if other.y0 <= last.y0 or id(other) in taken or other.starts_new_line or _centre(other) >= limit:
                 continue
-            if id(other) in firsts:
-                break  # another row's aside begins
             gap = other.y0 - last.y1
             if gap > s.paragraph_gap_em * max(last.size, other.size) or abs(other.x1 - first.x1) > slack or abs(other.size - first.size) > s.continued_size_change_pt:
                 continue
             if other.x1 - other.x0 > s.aside_max_share * (other.x1 - line.x0):
                 continue
+            if firsts.get(id(other), line) is not line and firsts[id(other)].starts_new_line:
+                break  # the aside of the next item begins
             run.append(other)
         if len(run) == 1 and first.block == line.block and _beside(line, first, s.beside_overlap_share):
-            run.extend(_tab_flow(line, first, blocks[line.block], limit, taken | firsts, s))
+            run.extend(_tab_flow(line, first, blocks[line.block], limit, taken | set(firsts), s))
         line.aside.extend(run)
         taken.update(id(r) for r in run)
     return [l for l in lines if id(l) not in taken] if taken else lines
