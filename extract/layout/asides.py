@@ -11,8 +11,8 @@ Rows, not the content stream, decide: each list item (a line opened by a
 bullet or a line icon) starts a row that ends where the next item of its list
 begins. An aside is the run of right-aligned lines that starts beside a line
 of a row, well clear of it, narrow, and ends where other rows' asides on the
-page end (or, alone on its page, where no line of the lists reaches further
-right and with nothing printed just above it); its continuation lines stay in the row: a line level with the
+page end (or, alone on its page, where no line of its rows reaches further
+right, with nothing printed just above it, and reading as a deadline); its continuation lines stay in the row: a line level with the
 next item, or the first line of another aside, is no longer this one's. A
 paragraph of a column beside a list is none: it does not start beside the
 item, or it runs on past the next one.
@@ -115,6 +115,11 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
             for o in lines
         )
 
+    def alone_at_the_edge(line: Line, first: Line, limit: float) -> bool:
+        """A lone aside: no text of its rows reaches further right, and it goes on from nothing above it."""
+        band = [o.x1 for o in lines if o.y1 > line.y0 and _centre(o) < limit]
+        return first.x1 >= max(band) - s.edge_slack_pt and not just_above(first)
+
     # the first line of each candidate aside, with the list line it stands beside
     pairs: list[tuple[Line, Line]] = list(styled)
     styled_firsts = {id(first) for _, first in styled}
@@ -125,8 +130,10 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         for other in by_place:
             if other.x0 <= line.x1 or other.starts_new_line or id(other) in styled_firsts or not _beside(line, other, s.beside_overlap_share):
                 continue
-            if other.x0 - line.x1 < s.aside_gap_em * line.size or other.x1 - other.x0 > s.aside_max_share * (other.x1 - line.x0):
+            if other.x0 - line.x1 < s.aside_gap_em * line.size:
                 continue
+            if other.x1 - other.x0 > s.aside_max_share * (other.x1 - line.x0) and not (other.block == line.block and is_deadline_phrase(other.text)):
+                continue  # too wide for an aside, unless a deadline set at a tab stop of the item's own line
             if other.block != line.block and blocks[other.block][0] is not other:
                 continue  # the middle of a paragraph of its own (a column beside a list), no aside
             if best is None or other.x0 < best.x0:
@@ -148,9 +155,10 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
     for line, first in sorted(pairs, key=lambda p: (p[1].y0, p[1].x0)):
         if id(first) in taken:
             continue
-        if id(first) not in styled_firsts and sum(1 for e in ends if abs(e - first.x1) <= slack) < s.aside_min_rows and (first.x1 < right - slack or just_above(first)):
-            continue  # alone at its right end, and not a phrase set against the text's right edge
         limit = row_end(line)
+        lone = id(first) not in styled_firsts and sum(1 for e in ends if abs(e - first.x1) <= slack) < s.aside_min_rows
+        if lone and not alone_at_the_edge(line, first, limit):
+            continue  # alone at its right end, and not a phrase set against the right edge of its rows
         if first.block != line.block and blocks[first.block][-1].y1 > limit:
             continue  # a paragraph running on past the next item: a column, no aside
         run = [first]
@@ -168,6 +176,8 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
             run.append(other)
         if len(run) == 1 and first.block == line.block and _beside(line, first, s.beside_overlap_share):
             run.extend(_tab_flow(line, first, blocks[line.block], limit, taken | set(firsts), s))
+        if lone and not is_deadline_phrase(" ".join(r.text.strip() for r in run)):
+            continue  # nothing but its words could say it is a deadline, and they do not
         line.aside.extend(run)
         taken.update(id(r) for r in run)
     return [l for l in lines if id(l) not in taken] if taken else lines

@@ -3,7 +3,8 @@
     lines_to_groups(lines, settings) -> [Group]
 
 Lines of one paragraph (small vertical gap, same size, same column and band,
-aligned or in a list indented under it) form a run; an indented first line
+aligned or in a list indented under it) form a run, and so do an item whose
+marker is a picture and its wrapped lines, set back under the marker; an indented first line
 (books, notices) starts one; a paragraph cut by a column or page break is
 joined back when its last line was full and the next word would not have fit.
 """
@@ -19,6 +20,12 @@ def was_wrapped(prev: Line, nxt: Line, settings: LayoutSettings) -> bool:
     return prev.x1 + nxt.first_word_width > prev.col_right - settings.wrap_slack_pt
 
 
+def _wrapped_before(prev: Line, line: Line, s: LayoutSettings) -> bool:
+    """`was_wrapped`; a line with an aside wraps in a cell of its own whose edge is not printed (a step
+    beside its deadline), so it is taken as wrapped."""
+    return bool(prev.aside) or was_wrapped(prev, line, s)
+
+
 def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) -> bool:
     if line.page != prev.page or line.column != prev.column or line.band != prev.band:
         return False
@@ -31,6 +38,9 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
     first_line_indent = abs(line.x0 - line.base_left) < s.edge_slack_pt and s.first_indent_min_pt < indent <= s.first_indent_max_pt and prev.x0 == group_x0
     if first_line_indent and not line.starts_new_line and was_wrapped(prev, line, s):
         return True  # a paragraph whose first line is indented, as in books and notices
+    if prev.starts_new_line and not line.starts_new_line and line.x0 < group_x0 - s.paragraph_left_slack_pt:
+        # an item whose marker is a picture left of its text: its wrapped lines go back under the marker
+        return prev.x0 - line.x0 <= s.marker_outdent_em * prev.size and _wrapped_before(prev, line, s)
     if line.x0 < group_x0 - s.paragraph_left_slack_pt or line.x0 > group_x0 + s.paragraph_indent_max_pt:
         return False
     if line.starts_new_line:

@@ -170,6 +170,10 @@ class LayoutSettings:
     #: and the last line of the column fills at least this share of it.
     continued_fullness_share: float = 0.8
 
+    #: The wrapped lines of an item whose marker is drawn (no character) start at most this many
+    #: font sizes left of its text: under the marker (`drawn_icon_max_em` + `drawn_icon_gap_em`).
+    marker_outdent_em: float = 2.5
+
     # -- logical lines (`logical`) ---------------------------------------------------
     #: A paragraph indented more than this under a list item is that item's status, printed beside it.
     status_indent_pt: float = 120.0
