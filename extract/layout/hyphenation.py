@@ -24,7 +24,7 @@ _WORD_END = re.compile(r"(\w+)-$")
 #: typographic hyphen (U+2010) that browsers set when they hyphenate.
 _SOFT = "\u00ad"
 _TYPESET = "\u2010"
-_TYPESET_END = re.compile(r"(\w+)[\u00ad\u2010]$")
+_TYPESET_END = re.compile(r"([\w\u00ad]+?)[\u00ad\u2010]+$")
 _WORD_START = re.compile(r"^(\w+)")
 
 
@@ -33,14 +33,15 @@ def join(left: str, right: str, vocabulary: set[str]) -> str:
     if left.endswith((_SOFT, _TYPESET)):
         m = _TYPESET_END.search(left)
         start = _WORD_START.match(right)
+        cut = left[: m.end(1)] if m else left.rstrip(_SOFT + _TYPESET)
         if m and start and right[:1].isalpha() and right[:1].islower():
-            piece = m.group(1).lower()
-            joined = (piece + start.group(1)).lower()
-            if left.endswith(_SOFT) or joined in vocabulary or piece not in vocabulary:
-                return left[:-1] + right  # a word the typesetter cut ("péren‐" + "nité")
-            return left[:-1] + "-" + right
-        if left.endswith(_SOFT):
-            return left[:-1] + right
+            piece = m.group(1).replace(_SOFT, "").lower()
+            joined = piece + start.group(1).lower()
+            if not left.endswith(_TYPESET) or joined in vocabulary or piece not in vocabulary:
+                return cut + right  # a word the typesetter cut ("péren‐" + "nité")
+            return cut + "-" + right
+        if not left.endswith(_TYPESET):
+            return cut + right
     # the pattern needs a hyphen at the end (`$` also matches before a final newline): test that
     # first, as searching a long paragraph for it at every position is slow
     m = _WORD_END.search(left) if left.endswith(("-", "-\n")) else None
@@ -61,7 +62,7 @@ def vocabulary(pages: list[list[Line]]) -> set[str]:
     words: set[str] = set()
     for lines in pages:
         for line in lines:
-            found = _WORD.findall(line.text)
+            found = _WORD.findall(line.text.replace(_SOFT, ""))  # soft hyphens inside words mark where they may be cut
             if found and line.text.endswith(("-", _SOFT, _TYPESET)):
                 found.pop()  # the piece of a word cut at the line's end is no word of the document
             words.update(map(str.lower, found))
