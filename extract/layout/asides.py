@@ -10,21 +10,24 @@ the two interleave; read by columns the deadline floats away from its step.
 Rows, not the content stream, decide: each list item (a line opened by a
 bullet or a line icon) starts a row that ends where the next item of its list
 begins. An aside is the run of right-aligned lines that starts beside a line
-of a row, well clear of it, narrow, and ends where other rows' asides on the
-page end (or, alone on its page, where no line of its rows reaches further
-right, with nothing printed just above it, and reading as a deadline); its continuation lines stay in the row: a line level with the
-next item, or the first line of another aside, is no longer this one's. A
-paragraph of a column beside a list is none: it does not start beside the
-item, or it runs on past the next one.
+of a row (the nearest such line on its left: two cards may stand side by
+side), well clear of it, narrow, and ends where other rows' asides on the page
+end. Alone on its page, it must reach as far right as any line of its rows,
+go on from nothing printed just above it, and read as a deadline. Its
+continuation lines stay in the row: a line level with the next item, or the
+first line of the next item's aside, is no longer this one's. A paragraph of a
+column beside a list is none: it does not start beside the item, or it runs on
+past the next one; nor is a line under an item of a side panel's own list.
 
 A word processor sets the deadline at a right tab stop in the item's own
 paragraph: what wraps after the tab is the deadline's, not the step's
-("Animer l'écosystème (…)  Fait, / amélioration continue"). The line after
-such an aside, in the same paragraph (MuPDF block) and row, continues the
-aside when the two read together as one deadline phrase. A deadline set in
-another style (italics) at the right edge, only a space from the step, is cut
-from the step's line at that change of style when the grammar reads it as a
-deadline.
+("Animer l'écosystème (…)  Fait, / amélioration continue"). The one line after
+such an aside, in the same paragraph (MuPDF block) and row, continues it when
+the two read as one deadline phrase. Set there, a deadline may be wider than
+an aside when the grammar reads it as one.
+A deadline set in another slant (italics) at the right edge, only a space from
+the step, is cut from the step's line at that change of style when the
+grammar reads it as a deadline.
 
 The logical line of the item gets the aside after a wide gap, as the text
 conventions print a step and its status (`logical`).

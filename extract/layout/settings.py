@@ -170,10 +170,6 @@ class LayoutSettings:
     #: and the last line of the column fills at least this share of it.
     continued_fullness_share: float = 0.8
 
-    #: The wrapped lines of an item whose marker is drawn (no character) start at most this many
-    #: font sizes left of its text: under the marker (`drawn_icon_max_em` + `drawn_icon_gap_em`).
-    marker_outdent_em: float = 2.5
-
     # -- logical lines (`logical`) ---------------------------------------------------
     #: A paragraph indented more than this under a list item is that item's status, printed beside it.
     status_indent_pt: float = 120.0
@@ -199,6 +195,11 @@ class LayoutSettings:
     region_slack_pt: float = 1.0
     #: A table has at least this many rows (a lone row in a box is none).
     table_min_rows: int = 2
+
+    # -- rows of steps: asides and items' wrapped lines (`asides`, `paragraphs`) --------
+    #: The wrapped lines of an item whose marker is drawn (no character) start at most this many
+    #: font sizes left of its text: under the marker (`drawn_icon_max_em` + `drawn_icon_gap_em`).
+    marker_outdent_em: float = 2.5
 
     def __post_init__(self) -> None:
         for f in fields(self):
