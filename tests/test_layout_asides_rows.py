@@ -253,3 +253,24 @@ def test_steps_whose_marker_is_drawn_keep_their_wrapped_lines(tmp_path):
         ("Animer l'écosystème des fournisseurs d'identité, de services et leurs éditeurs", "Fait, amélioration continue"),
         ("Industrialiser l'assistance aux utilisateurs", None),
     ]
+
+
+def test_a_note_under_a_step_set_as_close_as_its_lines_is_not_the_steps(tmp_path):
+    """After a step's line that ends a sentence and did not wrap, a sentence is a paragraph of its own;
+    a step whose wrapped line ends in a parenthesis at the edge goes on."""
+    page = Page()
+    page.card()
+    page.put(56, 130, "➔ Investiguer l'usage de nouvelles technologies (robotisation des processus,")
+    page.put(56, 142, "edge computing, IoT, etc.)")
+    page.put(56, 154, "Expérimenté avec succès sur IA, RPA et chatbots.")
+    wrapped = "➔ Contribuer au décloisonnement des applications ministérielles et à leur ouverture (DINUM)"
+    assert 56 + page.font.text_length(wrapped + " AgentConnect", SIZE) > RIGHT  # the next word did not fit
+    page.put(56, 170, wrapped)
+    page.put(56, 182, "AgentConnect et ses fournisseurs d'identité")
+    path = page.save(tmp_path)
+    from editiondiff.extract.pdf import read_pdf
+
+    texts = [(b.kind, b.text) for b in read_pdf(path, "test").blocks]
+    assert ("list_item", "Investiguer l'usage de nouvelles technologies (robotisation des processus, edge computing, IoT, etc.)") in texts
+    assert ("paragraph", "Expérimenté avec succès sur IA, RPA et chatbots.") in texts
+    assert ("list_item", "Contribuer au décloisonnement des applications ministérielles et à leur ouverture (DINUM) AgentConnect et ses fournisseurs d'identité") in texts

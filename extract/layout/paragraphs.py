@@ -4,15 +4,22 @@
 
 Lines of one paragraph (small vertical gap, same size, same column and band,
 aligned or in a list indented under it) form a run, and so do an item whose
-marker is a picture and its wrapped lines, set back under the marker; an indented first line
-(books, notices) starts one; a paragraph cut by a column or page break is
-joined back when its last line was full and the next word would not have fit.
+marker is drawn and its wrapped lines, set back under the marker; an indented
+first line (books, notices) starts one; a paragraph cut by a column or page break is
+joined back when its last line was full and the next word would not have fit;
+after a list item's line that ends a sentence and did not wrap, a sentence set
+as close as the item's lines is a paragraph of its own (a note under a step).
 """
 
 from __future__ import annotations
 
+from .icons import BULLETS
 from .model import Group, Line
 from .settings import LayoutSettings
+
+
+#: What opens an item of a list (bullets and arrows, not the icons of owner or deadline lines).
+_ITEM_MARKS = tuple(BULLETS)
 
 
 def was_wrapped(prev: Line, nxt: Line, settings: LayoutSettings) -> bool:
@@ -73,16 +80,37 @@ def lines_to_groups(lines: list[Line], settings: LayoutSettings) -> list[Group]:
     groups: list[Group] = []
     # leftmost start of the last group's lines in each (page, column, band), kept as lines join it
     group_left: dict[tuple[int, int, int], float] = {}
+    in_item = False  # the last line belongs to an item of a list (its first line or one wrapped from it)
     for line in lines:
         key = (line.page, line.column, line.band)
         if groups:
             last = groups[-1]
             prev = last.lines[-1]
             group_x0 = group_left[(prev.page, prev.column, prev.band)]
-            if _same_paragraph(prev, line, group_x0, settings) or _continues_across_break(prev, line, settings):
+            if in_item and _ends_item(prev, line, settings):
+                pass  # a paragraph of its own after the item, though set as close as its lines
+            elif _same_paragraph(prev, line, group_x0, settings) or _continues_across_break(prev, line, settings):
                 last.lines.append(line)
                 group_left[key] = min(group_left.get(key, line.x0), line.x0)
+                in_item = _is_item(line) if line.starts_new_line else in_item
                 continue
         groups.append(Group([line]))
         group_left = {key: line.x0}
+        in_item = _is_item(line)
     return groups
+
+
+def _is_item(line: Line) -> bool:
+    """The line opens an item of a list: a bullet, not a line icon (an owner, a deadline)."""
+    return line.starts_new_line and line.text.lstrip().startswith(_ITEM_MARKS)
+
+
+def _ends_item(prev: Line, line: Line, s: LayoutSettings) -> bool:
+    """After an item's line that ends a sentence or a parenthesis and did not wrap, a line that starts
+    a sentence is no more of the item ("… IoT, etc.)" / "Expérimenté avec succès…")."""
+    if line.starts_new_line or line.page != prev.page:
+        return False
+    text, nxt = prev.text.rstrip(), line.text.lstrip()
+    if not text or text[-1] not in ".;!?)" or not nxt[:1].isupper():
+        return False
+    return not _wrapped_before(prev, line, s)
