@@ -7,9 +7,10 @@ A hyphen at the end of a wrapped line is dropped when the joined word occurs
 elsewhere in the document ("numé-" + "rique" -> "numérique") and kept otherwise
 ("Dites-le-" + "nous"); a soft hyphen is always dropped, and so is the
 typographic hyphen (U+2010) that browsers set when they hyphenate, unless the
-piece before it is a word of its own and the joined word is not; a hyphen between two numbers is a range and is kept
-without a space ("2020-" + "2021" -> "2020-2021"); other pieces are joined
-with one space.
+piece before it is a word of its own and the joined word is not ("péren‐" +
+"nité" -> "pérennité"); a hyphen between two numbers is a range, kept without
+a space ("2020-" + "2021" -> "2020-2021"); other pieces are joined with one
+space. The vocabulary leaves out the pieces cut at the end of a line.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
     if first_line_indent and not line.starts_new_line and was_wrapped(prev, line, s):
         return True  # a paragraph whose first line is indented, as in books and notices
     if prev.starts_new_line and not line.starts_new_line and line.x0 < group_x0 - s.paragraph_left_slack_pt:
-        # an item whose marker is a picture left of its text: its wrapped lines go back under the marker
+        # an item whose marker is drawn left of its text: its wrapped lines go back under the marker
         return prev.x0 - line.x0 <= s.marker_outdent_em * prev.size and _wrapped_before(prev, line, s)
     if line.x0 < group_x0 - s.paragraph_left_slack_pt or line.x0 > group_x0 + s.paragraph_indent_max_pt:
         return False
