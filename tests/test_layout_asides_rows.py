@@ -274,3 +274,23 @@ def test_a_note_under_a_step_set_as_close_as_its_lines_is_not_the_steps(tmp_path
     assert ("list_item", "Investiguer l'usage de nouvelles technologies (robotisation des processus, edge computing, IoT, etc.)") in texts
     assert ("paragraph", "Expérimenté avec succès sur IA, RPA et chatbots.") in texts
     assert ("list_item", "Contribuer au décloisonnement des applications ministérielles et à leur ouverture (DINUM) AgentConnect et ses fournisseurs d'identité") in texts
+
+
+def test_a_drawn_markers_step_reads_on_in_lower_case_and_stops_at_a_new_sentence(tmp_path):
+    """Under a drawn marker, a line that goes on in lower case is the step's even where its first word
+    would seem to fit on the line above; a sentence set there after a step that ends with a stop is not."""
+    page = Page()
+    page.card()
+    for y in (130, 154, 166):
+        page.page.draw_rect(pymupdf.Rect(56, y - 7, 62, y - 1), color=(0, 0, 0.6), fill=(0, 0, 0.6))
+    page.put(64.5, 130, "Identifier des briques existantes au sein des administrations")
+    page.put(56, 142, "et les mutualiser")
+    page.put(64.5, 154, "Industrialiser l'assistance aux utilisateurs.")
+    page.put(64.5, 166, "Animer l'écosystème des fournisseurs.")
+    page.put(56, 178, "Expérimenté avec succès sur deux ministères.")
+    from editiondiff.extract.pdf import read_pdf
+
+    texts = [(b.kind, b.text) for b in read_pdf(page.save(tmp_path), "test").blocks]
+    assert ("list_item", "Identifier des briques existantes au sein des administrations et les mutualiser") in texts
+    assert ("list_item", "Animer l'écosystème des fournisseurs.") in texts
+    assert ("paragraph", "Expérimenté avec succès sur deux ministères.") in texts

@@ -33,6 +33,13 @@ def _wrapped_before(prev: Line, line: Line, s: LayoutSettings) -> bool:
     return bool(prev.aside) or was_wrapped(prev, line, s)
 
 
+def _reads_on(prev: Line, line: Line) -> bool:
+    """The sentence of `prev` goes on in `line`: it ends with no stop and `line` starts in lower case
+    (a wrap the estimate of the next word's width missed)."""
+    text, nxt = prev.text.rstrip(), line.text.lstrip()
+    return bool(text) and text[-1] not in ".:;!?" and nxt[:1].islower()
+
+
 def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) -> bool:
     if line.page != prev.page or line.column != prev.column or line.band != prev.band:
         return False
@@ -47,7 +54,7 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
         return True  # a paragraph whose first line is indented, as in books and notices
     if prev.starts_new_line and not line.starts_new_line and line.x0 < group_x0 - s.paragraph_left_slack_pt:
         # an item whose marker is drawn left of its text: its wrapped lines go back under the marker
-        return prev.x0 - line.x0 <= s.marker_outdent_em * prev.size and _wrapped_before(prev, line, s)
+        return prev.x0 - line.x0 <= s.marker_outdent_em * prev.size and (_wrapped_before(prev, line, s) or _reads_on(prev, line))
     if line.x0 < group_x0 - s.paragraph_left_slack_pt or line.x0 > group_x0 + s.paragraph_indent_max_pt:
         return False
     if line.starts_new_line:
