@@ -102,14 +102,18 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         """Where the row of `line` ends: the top of the next item of its list below it."""
         return min((l.y0 for l in items if l.y0 > line.y1 - s.beside_overlap_share * (line.y1 - line.y0) and l is not line and abs(l.x0 - line.x0) <= s.hanging_indent_max_pt), default=float("inf"))
 
-    ends_of_rows = {id(l): row_end(l) for l in items}
+    ends_of_rows: dict[int, float] = {}  # filled as asked: most pages have no aside
 
     def in_a_row_of_its_own(line: Line) -> bool:
         """`line` stands under an item of another list, at its left edge, within its row (a side panel's list)."""
-        return any(
-            i is not line and i.y0 < line.y0 and abs(line.x0 - i.x0) <= s.hanging_indent_max_pt and _centre(line) < ends_of_rows[id(i)]
-            for i in items
-        )
+        for i in items:
+            if i is line or i.y0 >= line.y0 or abs(line.x0 - i.x0) > s.hanging_indent_max_pt:
+                continue
+            if id(i) not in ends_of_rows:
+                ends_of_rows[id(i)] = row_end(i)
+            if _centre(line) < ends_of_rows[id(i)]:
+                return True
+        return False
 
     def just_above(line: Line) -> bool:
         """Some text ends just above `line`, over it: `line` goes on from a paragraph."""
