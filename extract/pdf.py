@@ -31,6 +31,7 @@ from ..limits import over_limit
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 from .layout.asides import attach_asides
+from .layout.unmarked import unmarked_items
 from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
@@ -186,6 +187,8 @@ def read_pdf(
     settings = settings.for_body(body_size(sizes))
     apply_drawn_icons(icons_drawn, settings)
     pages = drop_running_lines(pages, heights, settings)
+    for lines in pages:
+        unmarked_items(lines, settings)
     words = vocabulary(pages)
     try:
         regions = find_tables(grid_rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words, settings)

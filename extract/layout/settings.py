@@ -81,6 +81,11 @@ class LayoutSettings:
     #: ...and on at least this many pages.
     running_min_pages: int = 2
 
+    # -- lists printed with no marker (`unmarked`) ----------------------------------------
+    #: Items of a list set without space between them stand at most this many font sizes apart
+    #: (lines of one paragraph stand closer, paragraphs further apart).
+    unmarked_item_gap_em: float = 0.6
+
     # -- asides: a step's deadline printed beside it (`asides`) ------------------------
     #: The aside starts at least this many font sizes right of the end of the line it stands beside...
     aside_gap_em: float = 1.5
