@@ -77,10 +77,42 @@ class _Body:
     sequence: list[tuple[str, Block]] = field(default_factory=list)
 
 
+def _same_row(a: Block, b: Block) -> bool:
+    """Two blocks printed on one row of one page (placed blocks only: a text source has no rows)."""
+    pa, pb = a.provenance, b.provenance
+    if pa.bbox is None or pb.bbox is None or pa.page != pb.page:
+        return False
+    return min(pa.bbox[3], pb.bbox[3]) - max(pa.bbox[1], pb.bbox[1]) > 0
+
+
+def _lone_icons_to_next(body: list[Block]) -> list[Block]:
+    """An icon printed on a line of its own (its text set apart, as a word processor may) confirms
+    the role of the block after it: the icon passes to that block instead of making an empty one."""
+    out: list[Block] = []
+    carried: Block | None = None
+    for block in body:
+        if block.icon is not None and block.icon != "arrow" and not block.text.strip():
+            carried = block
+            continue
+        if carried is not None and block.icon is None and block.text.strip() and _same_row(carried, block):
+            attrs = {**block.attrs, **{k: v for k, v in carried.attrs.items() if k == "glyph"}}
+            attrs.pop("lost_icon", None)
+            block = block.model_copy(update={"icon": carried.icon, "attrs": attrs})
+        elif carried is not None:
+            out.append(carried)
+        carried = None
+        out.append(block)
+    if carried is not None:
+        out.append(carried)
+    return out
+
+
 def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
     sorted_body = _Body()
-    for block in body:
+    for block in _lone_icons_to_next(body):
         text = block.text.strip()
+        if not text and block.icon in ("owner", "deadline"):
+            continue  # an icon with nothing after it in the card: no owner, deadline or status to record
         if block.kind == "list_item":
             sorted_body.sequence.append(("step", block))
         elif block.icon == "status" or marks.is_status_mark(text):
