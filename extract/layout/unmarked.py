@@ -86,7 +86,6 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     s = settings
     if len(lines) < 2 or any(l.starts_new_line for l in lines):
         return  # a page whose lists carry their markers: an unmarked run there is no list
-    right = max(l.x1 for l in lines)
     rows = {id(l): _row(l, lines, s) for l in lines}
     candidates = [l for l in lines if not l.starts_new_line and _plain(l) and len(rows[id(l)]) <= 1 and _alone_on_left(l, lines, s)]
     starts: dict[int, Line] = {}
@@ -104,7 +103,9 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             continue
         if abs(line.x0 - prev.x0) > s.align_slack_pt or prev.block == line.block:
             continue
-        if prev.text.rstrip().endswith("-") or prev.x1 + line.first_word_width > right - s.wrap_slack_pt:
+        # how far lines starting at that edge reach on the page: the measure the line above fell short of
+        measure = max(l.x1 for l in lines if abs(l.x0 - prev.x0) <= s.edge_slack_pt)
+        if prev.text.rstrip().endswith("-") or prev.x1 + line.first_word_width > measure - s.wrap_slack_pt:
             continue  # the line above was full: this one goes on with its text
         # an item of a list: so is the first line of the paragraph the line above belongs to
         first = prev
