@@ -87,35 +87,82 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     if len(lines) < 2 or any(l.starts_new_line for l in lines):
         return  # a page whose lists carry their markers: an unmarked run there is no list
     rows = {id(l): _row(l, lines, s) for l in lines}
+    above = {id(l): _above(l, lines, s) for l in lines}
+    blocks: dict[int, list[Line]] = {}
+    for l in lines:
+        blocks.setdefault(l.block, []).append(l)
+
+    def joined(prev: Line | None, line: Line) -> bool:
+        """`line` stands under `prev`, at its edge, as close as lines of one paragraph or items of one list."""
+        return prev is not None and abs(line.x0 - prev.x0) <= s.align_slack_pt and _tight(prev, line, s)
+
+    def phrase_beside(line: Line, aside: Line) -> bool:
+        """The aside is a phrase of its own, not a line of a paragraph in a column beside: written with
+        the line, or opening its text block and ending before the line under the line does."""
+        if aside.block == line.block:
+            return True
+        own = blocks[aside.block]
+        if min(own, key=lambda l: l.y0) is not aside:
+            return False
+        below = [l for l in lines if l.y0 > line.y1 and abs(l.x0 - line.x0) <= s.align_slack_pt]
+        return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
+
     candidates = [l for l in lines if not l.starts_new_line and _plain(l) and len(rows[id(l)]) <= 1 and _alone_on_left(l, lines, s)]
+    # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
+    besides = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line and phrase_beside(l, a)]
+    asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
+
+    # runs of joined lines; a run with text beside it that is no aside stands in a column of a band
+    # with several: its measure is its own reach, else the reach of lines at its edge on the page
+    run_of: dict[int, list[Line]] = {}
+    for line in sorted(lines, key=lambda l: l.y0):
+        prev = above[id(line)]
+        if prev is not None and joined(prev, line) and id(prev) in run_of and run_of[id(prev)][-1] is prev:
+            run = run_of[id(prev)]
+            run.append(line)
+        else:
+            run = [line]
+        run_of[id(line)] = run
+    measures: dict[int, float] = {}
+
+    def measure(prev: Line) -> float:
+        run = run_of[id(prev)]
+        key = id(run)
+        if key not in measures:
+            columned = any(rows[id(m)] and id(m) not in asides for m in run)
+            if columned:
+                measures[key] = max(m.x1 for m in run)
+            else:
+                measures[key] = max(l.x1 for l in lines if abs(l.x0 - run[0].x0) <= s.edge_slack_pt and abs(l.size - run[0].size) <= s.continued_size_change_pt)
+        room = measures[key]
+        aside = asides.get(id(prev))
+        return room if aside is None else min(room, aside.x0 - s.aside_gap_em * prev.size)
+
+    def continues(prev: Line | None, line: Line) -> bool:
+        """`line` goes on with the text of `prev`: `prev` was full (the next word would not have fitted
+        before its measure), or, written in one text block with it, `line` opens in lower case."""
+        if not joined(prev, line):
+            return False
+        assert prev is not None
+        full = prev.text.rstrip().endswith("-") or prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
+        return full or (prev.block == line.block and line.text.lstrip()[:1].islower())
+
     starts: dict[int, Line] = {}
-    # a line with a narrow phrase beside it, right-aligned with the phrases beside other such lines: a list's row
-    besides = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
-    for line, aside in besides:
-        prev = _above(line, lines, s)
-        if prev is not None and prev.block == line.block and line.y0 - prev.y1 <= s.paragraph_gap_em * line.size:
-            continue  # a wrapped line of the item above, beside the end of its phrase
-        if sum(1 for _, other in besides if abs(other.x1 - aside.x1) <= s.edge_slack_pt) >= s.aside_min_rows:
+    for line in sorted(candidates, key=lambda l: l.y0):
+        prev = above[id(line)]
+        if id(line) in asides and not continues(prev, line):
             starts[id(line)] = line
-    for line in candidates:
-        prev = _above(line, lines, s)
-        if prev is None or prev.starts_new_line or not _plain(prev) or not _tight(prev, line, s):
             continue
-        if abs(line.x0 - prev.x0) > s.align_slack_pt or prev.block == line.block:
+        if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line) or continues(prev, line):
             continue
-        # how far lines starting at that edge reach on the page: the measure the line above fell short of
-        measure = max(l.x1 for l in lines if abs(l.x0 - prev.x0) <= s.edge_slack_pt)
-        if prev.text.rstrip().endswith("-") or prev.x1 + line.first_word_width > measure - s.wrap_slack_pt:
-            continue  # the line above was full: this one goes on with its text
-        # an item of a list: so is the first line of the paragraph the line above belongs to
-        first = prev
-        while True:
-            up = _above(first, lines, s)
-            if up is None or up.starts_new_line or not _plain(up) or not _tight(up, first, s) or abs(up.x0 - first.x0) > s.align_slack_pt or up.block != first.block:
-                break
-            first = up
-        if id(first) not in starts and _alone_on_left(first, lines, s):
-            starts[id(first)] = first
+        # set apart by the producer, or after a row already known as an item
+        if prev.block == line.block and id(prev) not in starts:
+            continue
+        first = prev  # the list's item above: from the first line of its paragraph
+        while continues(above[id(first)], first):
+            first = above[id(first)]  # type: ignore[assignment]
+        if _plain(first) and _alone_on_left(first, lines, s):
+            starts.setdefault(id(first), first)
         starts[id(line)] = line
     for line in starts.values():
         line.text = "• " + line.text.lstrip()
