@@ -138,6 +138,13 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         aside = asides.get(id(prev))
         return room if aside is None else min(room, aside.x0 - s.aside_gap_em * prev.size)
 
+    def phrase_goes_on(upper: Line | None, lower: Line | None) -> bool:
+        """The phrase beside a row goes on beside the next one (it breaks at a hyphen, or the next
+        part opens in lower case): the two rows are one item."""
+        if upper is None or lower is None or abs(upper.x1 - lower.x1) > s.edge_slack_pt or not _tight(upper, lower, s):
+            return False
+        return upper.text.rstrip().endswith("-") or lower.text.lstrip()[:1].islower()
+
     def continues(prev: Line | None, line: Line) -> bool:
         """`line` goes on with the text of `prev`: `prev` was full (the next word would not have fitted
         before its measure), or, written in one text block with it, `line` opens in lower case."""
@@ -145,19 +152,21 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             return False
         assert prev is not None
         full = prev.text.rstrip().endswith("-") or prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
-        return full or (prev.block == line.block and line.text.lstrip()[:1].islower())
+        return full or (prev.block == line.block and line.text.lstrip()[:1].islower()) or phrase_goes_on(asides.get(id(prev)), asides.get(id(line)))
 
     starts: dict[int, Line] = {}
     for line in sorted(candidates, key=lambda l: l.y0):
         prev = above[id(line)]
         if id(line) in asides and not continues(prev, line):
             starts[id(line)] = line
-            continue
-        if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line) or continues(prev, line):
-            continue
-        # set apart by the producer, or after a row already known as an item
-        if prev.block == line.block and id(prev) not in starts:
-            continue
+            if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line):
+                continue
+        else:
+            if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line) or continues(prev, line):
+                continue
+            # set apart by the producer, or after a row already known as an item
+            if prev.block == line.block and id(prev) not in starts and id(prev) not in asides:
+                continue
         first = prev  # the list's item above: from the first line of its paragraph
         while continues(above[id(first)], first):
             first = above[id(first)]  # type: ignore[assignment]
