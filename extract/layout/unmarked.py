@@ -146,13 +146,19 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         return upper.text.rstrip().endswith("-") or lower.text.lstrip()[:1].islower()
 
     def continues(prev: Line | None, line: Line) -> bool:
-        """`line` goes on with the text of `prev`: `prev` was full (the next word would not have fitted
-        before its measure), or, written in one text block with it, `line` opens in lower case."""
+        """`line` goes on with the text of `prev`: after a hyphen or beside the rest of the phrase beside
+        `prev`; written in one text block with it, when `prev` was full (the next word would not have
+        fitted before its measure) or `line` opens in lower case; written apart, when both hold."""
         if not joined(prev, line):
             return False
         assert prev is not None
-        full = prev.text.rstrip().endswith("-") or prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
-        return full or (prev.block == line.block and line.text.lstrip()[:1].islower()) or phrase_goes_on(asides.get(id(prev)), asides.get(id(line)))
+        lower = line.text.lstrip()[:1].islower()
+        if prev.text.rstrip().endswith("-") or phrase_goes_on(asides.get(id(prev)), asides.get(id(line))):
+            return True
+        full = prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
+        if prev.block != line.block:
+            return full and lower  # written apart: it goes on only from a full line, in lower case (a block cut at a raised letter)
+        return full or lower
 
     starts: dict[int, Line] = {}
     for line in sorted(candidates, key=lambda l: l.y0):
