@@ -55,8 +55,10 @@ def _core(line: Line) -> tuple[float, float]:
     return min(sp.bbox[1] for sp in spans), max(sp.bbox[3] for sp in spans)
 
 
-def _tight(prev: Line, line: Line, s: LayoutSettings) -> bool:
-    gap = _core(line)[0] - _core(prev)[1]
+def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = None) -> bool:
+    """`line` stands close under `prev` (`bottom`: where the row of `prev` ends, when a phrase beside
+    it reaches lower)."""
+    gap = _core(line)[0] - max(_core(prev)[1], bottom if bottom is not None else float("-inf"))
     return -s.paragraph_overlap_em * prev.size <= gap <= s.unmarked_item_gap_em * max(prev.size, line.size) and abs(line.size - prev.size) <= s.continued_size_change_pt
 
 
@@ -93,8 +95,12 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         blocks.setdefault(l.block, []).append(l)
 
     def joined(prev: Line | None, line: Line) -> bool:
-        """`line` stands under `prev`, at its edge, as close as lines of one paragraph or items of one list."""
-        return prev is not None and abs(line.x0 - prev.x0) <= s.align_slack_pt and _tight(prev, line, s)
+        """`line` stands under `prev`, at its edge, as close as lines of one paragraph or items of one
+        list (measured from the end of the row of `prev`, the phrase beside it included)."""
+        if prev is None or abs(line.x0 - prev.x0) > s.align_slack_pt:
+            return False
+        aside = asides.get(id(prev))
+        return _tight(prev, line, s, None if aside is None else aside.y1)
 
     def phrase_beside(line: Line, aside: Line) -> bool:
         """The aside is a phrase of its own, not a line of a paragraph in a column beside: written with
