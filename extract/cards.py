@@ -11,12 +11,15 @@ a card-level phrase.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..schemas.blocks import Block
 from ..schemas.edition import Action, Step
 from ..schemas.provenance import Provenance
 from ..vocabulary.icons import DONE_MARK
+from ..vocabulary.owners import ORGANISATION_WORDS, OWNER_LABELS, OWNER_MAX_WORDS, bodies_of
+from ..vocabulary.text import fold_chars
 from .landmarks import Landmarks
 from .phrases import is_deadline_phrase, is_heading_like, step_status, trailing_deadline
 
@@ -107,6 +110,36 @@ def _lone_icons_to_next(body: list[Block]) -> list[Block]:
     return out
 
 
+_OWNER_LABEL = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(OWNER_LABELS, key=len, reverse=True)) + r")\s*:\s*(\S.*)$", re.IGNORECASE)
+
+
+def _names_organisation(text: str, marks: Landmarks) -> bool:
+    """A short line that opens with a body's printed name (the owner vocabulary) or with the word a public
+    organisation's name opens with ("Direction …", "Agence …"), and is no deadline and no sentence."""
+    words = text.split()
+    if not words or len(words) > OWNER_MAX_WORDS or is_deadline_phrase(text) or ". " in text:
+        return False
+    if marks.is_owner_phrase(text) or marks.is_owner_name(words[0].strip(",;:")):
+        return True
+    folded = fold_chars(text)
+    if folded.split()[0] in ORGANISATION_WORDS:
+        return True
+    return any(folded.startswith(fold_chars(v)) for body in bodies_of(marks.profile) for v in body.variants if len(v) > 3)
+
+
+def owner_by_words(text: str, marks: Landmarks, *, after_objective: bool) -> str | None:
+    """The owner a line names when no icon marks it, as printed (a label such as "Porteur :" left out,
+    the label playing the icon's part), else None. A labelled line is an owner wherever it stands; an
+    unlabelled one only after the card's objective, and only when its words name an organisation."""
+    text = text.strip()
+    labelled = _OWNER_LABEL.match(text)
+    if labelled:
+        return labelled.group(1).strip()
+    if after_objective and _names_organisation(text, marks):
+        return text
+    return None
+
+
 def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
     sorted_body = _Body()
     for block in _lone_icons_to_next(body):
@@ -120,6 +153,8 @@ def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
             sorted_body.completed = DONE_MARK in text or marks.is_status_mark(text, icon=block.icon == "status")
         elif block.icon == "owner" or marks.is_owner_phrase(text):
             sorted_body.owners.append(text)
+        elif block.icon is None and (owner := owner_by_words(text, marks, after_objective=sorted_body.objective is not None)):
+            sorted_body.owners.append(owner)
         elif block.icon == "deadline" or is_deadline_phrase(text):
             sorted_body.sequence.append(("deadline", block))
         elif sorted_body.objective is None:

@@ -85,6 +85,9 @@ class LayoutSettings:
     #: Items of a list set without space between them stand at most this many font sizes apart
     #: (lines of one paragraph stand closer, paragraphs further apart).
     unmarked_item_gap_em: float = 0.6
+    #: A line is full when it reaches as far as the lines at its edge within this many font sizes above
+    #: or below it (the measure of the column it is set in).
+    unmarked_measure_span_em: float = 8.0
 
     # -- asides: a step's deadline printed beside it (`asides`) ------------------------
     #: The aside starts at least this many font sizes right of the end of the line it stands beside...

@@ -103,8 +103,12 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         return _tight(prev, line, s, None if aside is None else aside.y1)
 
     def phrase_beside(line: Line, aside: Line) -> bool:
-        """The aside is a phrase of its own, not a line of a paragraph in a column beside: written with
-        the line, or opening its text block and ending before the line under the line does."""
+        """The aside is a phrase of its own, not a line of a paragraph in a column beside: no column of
+        lines starts where it starts, and it is written with the line, or opens its text block and ends
+        before the line under the line does."""
+        # lines of a column start where it starts and end where they end; phrases set flush right do not
+        if sum(1 for l in lines if l is not aside and abs(l.x0 - aside.x0) <= s.align_slack_pt and abs(l.x1 - aside.x1) > s.edge_slack_pt) >= s.aside_min_rows:
+            return False
         if aside.block == line.block:
             return True
         own = blocks[aside.block]
@@ -132,17 +136,20 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     measures: dict[int, float] = {}
 
     def measure(prev: Line) -> float:
-        run = run_of[id(prev)]
-        key = id(run)
-        if key not in measures:
-            columned = any(rows[id(m)] and id(m) not in asides for m in run)
-            if columned:
-                measures[key] = max(m.x1 for m in run)
+        """Where a full line at the edge of `prev` ends: the reach of the lines at that edge, in that size,
+        near it (a run in a band of columns: its own reach), short of the phrase set beside it."""
+        if id(prev) not in measures:
+            run = run_of[id(prev)]
+            if any(rows[id(m)] and id(m) not in asides for m in run):
+                measures[id(prev)] = max(m.x1 for m in run)
             else:
-                measures[key] = max(l.x1 for l in lines if abs(l.x0 - run[0].x0) <= s.edge_slack_pt and abs(l.size - run[0].size) <= s.continued_size_change_pt)
-        room = measures[key]
+                span = s.unmarked_measure_span_em * prev.size
+                measures[id(prev)] = max(
+                    l.x1 for l in lines
+                    if abs(l.x0 - prev.x0) <= s.edge_slack_pt and abs(l.size - prev.size) <= s.continued_size_change_pt and abs(l.y0 - prev.y0) <= span
+                )
         aside = asides.get(id(prev))
-        return room if aside is None else min(room, aside.x0 - s.aside_gap_em * prev.size)
+        return measures[id(prev)] if aside is None else min(measures[id(prev)], aside.x0 - s.aside_gap_em * prev.size)
 
     def phrase_goes_on(upper: Line | None, lower: Line | None) -> bool:
         """The phrase beside a row goes on beside the next one (it breaks at a hyphen, or the next
