@@ -123,3 +123,62 @@ def test_a_lone_icon_confirms_the_text_on_its_row_and_nothing_else():
     assert [(b.text, b.icon) for b in _lone_icons_to_next([icon, below])] == [("", "owner"), ("DINUM", None)]
     unplaced = Block(kind="paragraph", text="DINUM", provenance=Provenance(source="s", line_start=3, line_end=3, quote="DINUM"))
     assert [(b.text, b.icon) for b in _lone_icons_to_next([icon, unplaced])] == [("", "owner"), ("DINUM", None)]
+
+
+def test_owner_lines_are_read_by_their_words_when_no_icon_marks_them():
+    from editiondiff.extract.cards import owner_by_words
+    from editiondiff.extract.landmarks import Landmarks
+    from editiondiff.profiles import load_profile
+
+    marks = Landmarks(load_profile())
+    # a label plays the icon's part, wherever the line stands
+    assert owner_by_words("Porteur : Agence nationale du sport", marks, after_objective=False) == "Agence nationale du sport"
+    assert owner_by_words("Pilotes : DITP et DINUM", marks, after_objective=False) == "DITP et DINUM"
+    # a body of the owner vocabulary, by a full name, or an organisation's name, after the objective
+    assert owner_by_words("Direction interministérielle du numérique", marks, after_objective=True) == "Direction interministérielle du numérique"
+    assert owner_by_words("Délégation à la sécurité routière", marks, after_objective=True) == "Délégation à la sécurité routière"
+    assert owner_by_words("Délégation à la sécurité routière", marks, after_objective=False) is None
+    # a step, a deadline, prose: no owner
+    for text in ("Ouvrir un formulaire de saisie pour les communes", "2e semestre 2023", "Direction prise en 2020. Le projet continue."):
+        assert owner_by_words(text, marks, after_objective=True) is None
+
+
+def _story_pdf(path: Path) -> Path:
+    """A card typeset by PyMuPDF's Story from HTML with no icon: items as divisions set close together."""
+    import pymupdf
+
+    html = (
+        '<p class="h">ACTION QZ2 → Registre des équipements</p>'
+        "<p>Recenser les équipements sportifs ouverts au public dans chaque commune et leur accessibilité</p>"
+        "<p>Porteur : Ministère des Sports et Agence nationale du sport</p>"
+        '<div class="s">Ouvrir un formulaire de saisie pour les communes</div>'
+        '<div class="s">Croiser le registre avec les données cadastrales et les relevés des fédérations pour repérer les équipements absents</div>'
+        '<div class="s">Publier le registre en données ouvertes</div>'
+        '<p class="h">ACTION QZ3 → Carte des piscines</p>'
+        "<p>Afficher sur une carte les horaires des piscines</p>"
+    )
+    css = "p { margin: 0 0 9pt 0; font-size: 10pt; } .h { font-weight: bold; font-size: 12pt; } .s { margin: 0 0 2pt 0; font-size: 10pt; }"
+    story = pymupdf.Story(html=html, user_css=css)
+    writer = pymupdf.DocumentWriter(str(path))
+    more = True
+    while more:
+        device = writer.begin_page(pymupdf.paper_rect("a4"))
+        more, _ = story.place(pymupdf.Rect(72, 72, 523, 770))
+        story.draw(device)
+        writer.end_page()
+    writer.close()
+    return path
+
+
+def test_a_story_card_with_no_marker_and_a_labelled_owner(tmp_path):
+    from editiondiff.pipeline import build_edition
+
+    edition = build_edition([_story_pdf(tmp_path / "story.pdf")])
+    action = next(a for a in edition.actions if a.code == "QZ2")
+    assert action.owners_printed == ["Ministère des Sports et Agence nationale du sport"]
+    assert [s.text for s in action.steps] == [
+        "Ouvrir un formulaire de saisie pour les communes",
+        "Croiser le registre avec les données cadastrales et les relevés des fédérations pour repérer les équipements absents",
+        "Publier le registre en données ouvertes",
+    ]
+    assert not action.notes and not action.description

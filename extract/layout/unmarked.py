@@ -173,6 +173,14 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             return full and lower  # written apart: it goes on only from a full line, in lower case (a block cut at a raised letter)
         return full or lower
 
+    # runs broken more than once where a line fell short: a list even when written in one text block
+    # (one short last line is only the end of a paragraph set close to the next)
+    breaks: dict[int, int] = {}
+    for line in lines:
+        prev = above[id(line)]
+        if prev is not None and joined(prev, line) and not continues(prev, line):
+            breaks[id(run_of[id(line)])] = breaks.get(id(run_of[id(line)]), 0) + 1
+
     starts: dict[int, Line] = {}
     for line in sorted(candidates, key=lambda l: l.y0):
         prev = above[id(line)]
@@ -184,7 +192,8 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line) or continues(prev, line):
                 continue
             # set apart by the producer, or after a row already known as an item
-            if prev.block == line.block and id(prev) not in starts and id(prev) not in asides:
+            listed = breaks.get(id(run_of[id(line)]), 0) >= 2
+            if prev.block == line.block and id(prev) not in starts and id(prev) not in asides and not listed:
                 continue
         first = prev  # the list's item above: from the first line of its paragraph
         while continues(above[id(first)], first):
