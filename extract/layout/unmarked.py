@@ -18,6 +18,8 @@ then read from its words (`extract.cards`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from .icons import STARTERS
 from .model import Line
 from .settings import LayoutSettings
@@ -40,25 +42,18 @@ def _above(line: Line, lines: list[Line], s: LayoutSettings) -> Line | None:
     return best
 
 
-def _alone_on_left(line: Line, lines: list[Line], s: LayoutSettings) -> bool:
-    """Nothing on the line's row is printed left of it."""
-    height = line.y1 - line.y0
-    return not any(
-        other is not line and other.x1 <= line.x0 + s.align_slack_pt and _row_overlap(line, other) > s.beside_overlap_share * min(height, other.y1 - other.y0)
-        for other in lines
-    )
-
-
 def _core(line: Line) -> tuple[float, float]:
     """The line's top and bottom without its superscripts (a raised '1er' does not move the line)."""
     spans = [sp for sp in line.spans if not sp.sup] or line.spans
     return min(sp.bbox[1] for sp in spans), max(sp.bbox[3] for sp in spans)
 
 
-def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = None) -> bool:
+def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = None, cores: dict | None = None) -> bool:
     """`line` stands close under `prev` (`bottom`: where the row of `prev` ends, when a phrase beside
-    it reaches lower)."""
-    gap = _core(line)[0] - max(_core(prev)[1], bottom if bottom is not None else float("-inf"))
+    it reaches lower; `cores`: each line's `_core`, when known)."""
+    top = cores[id(line)][0] if cores else _core(line)[0]
+    end = cores[id(prev)][1] if cores else _core(prev)[1]
+    gap = top - max(end, bottom if bottom is not None else float("-inf"))
     return -s.paragraph_overlap_em * prev.size <= gap <= s.unmarked_item_gap_em * max(prev.size, line.size) and abs(line.size - prev.size) <= s.continued_size_change_pt
 
 
@@ -88,8 +83,30 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     s = settings
     if len(lines) < 2 or any(l.starts_new_line for l in lines):
         return  # a page whose lists carry their markers: an unmarked run there is no list
-    rows = {id(l): _row(l, lines, s) for l in lines}
-    above = {id(l): _above(l, lines, s) for l in lines}
+    # lines by their top, to look only at the lines near one (a page may hold hundreds)
+    ordered = sorted(lines, key=lambda l: l.y0)
+    tops = [l.y0 for l in ordered]
+    tallest = max(l.y1 - l.y0 for l in lines)
+    size = max(l.size for l in lines)
+
+    def near(y_from: float, y_to: float) -> list[Line]:
+        return ordered[bisect_left(tops, y_from) : bisect_right(tops, y_to)]
+
+    reach_up = tallest + 2 * s.unmarked_item_gap_em * size
+    cores = {id(l): _core(l) for l in lines}
+    rows = {id(l): _row(l, near(l.y0 - tallest, l.y1), s) for l in lines}
+    above = {id(l): _above(l, near(l.y0 - reach_up, l.y1), s) for l in lines}
+
+    def alone_on_left(line: Line) -> bool:
+        """Nothing on the line's row is printed left of it."""
+        return not any(o.x1 <= line.x0 + s.align_slack_pt for o in rows[id(line)])
+
+    starting_at: dict[int, list[Line]] = {}  # lines by the whole point their left edge stands at
+    for l in lines:
+        starting_at.setdefault(round(l.x0), []).append(l)
+
+    def at_edge(x: float) -> list[Line]:
+        return [l for key in (round(x) - 1, round(x), round(x) + 1) for l in starting_at.get(key, ()) if abs(l.x0 - x) <= s.align_slack_pt]
     blocks: dict[int, list[Line]] = {}
     for l in lines:
         blocks.setdefault(l.block, []).append(l)
@@ -100,24 +117,24 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         if prev is None or abs(line.x0 - prev.x0) > s.align_slack_pt:
             return False
         aside = asides.get(id(prev))
-        return _tight(prev, line, s, None if aside is None else aside.y1)
+        return _tight(prev, line, s, None if aside is None else aside.y1, cores)
 
     def phrase_beside(line: Line, aside: Line) -> bool:
         """The aside is a phrase of its own, not a line of a paragraph in a column beside: no column of
         lines starts where it starts, and it is written with the line, or opens its text block and ends
         before the line under the line does."""
         # lines of a column start where it starts and end where they end; phrases set flush right do not
-        if sum(1 for l in lines if l is not aside and abs(l.x0 - aside.x0) <= s.align_slack_pt and abs(l.x1 - aside.x1) > s.edge_slack_pt) >= s.aside_min_rows:
+        if sum(1 for l in at_edge(aside.x0) if l is not aside and abs(l.x1 - aside.x1) > s.edge_slack_pt) >= s.aside_min_rows:
             return False
         if aside.block == line.block:
             return True
         own = blocks[aside.block]
         if min(own, key=lambda l: l.y0) is not aside:
             return False
-        below = [l for l in lines if l.y0 > line.y1 and abs(l.x0 - line.x0) <= s.align_slack_pt]
+        below = [l for l in at_edge(line.x0) if l.y0 > line.y1]
         return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
 
-    candidates = [l for l in lines if not l.starts_new_line and _plain(l) and len(rows[id(l)]) <= 1 and _alone_on_left(l, lines, s)]
+    candidates = [l for l in lines if not l.starts_new_line and _plain(l) and len(rows[id(l)]) <= 1 and alone_on_left(l)]
     # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
     besides = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line and phrase_beside(l, a)]
     asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
@@ -145,8 +162,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             else:
                 span = s.unmarked_measure_span_em * prev.size
                 measures[id(prev)] = max(
-                    l.x1 for l in lines
-                    if abs(l.x0 - prev.x0) <= s.edge_slack_pt and abs(l.size - prev.size) <= s.continued_size_change_pt and abs(l.y0 - prev.y0) <= span
+                    l.x1 for l in near(prev.y0 - span, prev.y0 + span) if abs(l.x0 - prev.x0) <= s.edge_slack_pt and abs(l.size - prev.size) <= s.continued_size_change_pt
                 )
         aside = asides.get(id(prev))
         return measures[id(prev)] if aside is None else min(measures[id(prev)], aside.x0 - s.aside_gap_em * prev.size)
@@ -154,11 +170,19 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     def phrase_goes_on(upper: Line | None, lower: Line | None) -> bool:
         """The phrase beside a row goes on beside the next one (it breaks at a hyphen, or the next
         part opens in lower case): the two rows are one item."""
-        if upper is None or lower is None or abs(upper.x1 - lower.x1) > s.edge_slack_pt or not _tight(upper, lower, s):
+        if upper is None or lower is None or abs(upper.x1 - lower.x1) > s.edge_slack_pt or not _tight(upper, lower, s, None, cores):
             return False
         return upper.text.rstrip().endswith("-") or lower.text.lstrip()[:1].islower()
 
+    said: dict[tuple[int, int], bool] = {}
+
     def continues(prev: Line | None, line: Line) -> bool:
+        key = (id(prev), id(line))
+        if key not in said:
+            said[key] = _continues(prev, line)
+        return said[key]
+
+    def _continues(prev: Line | None, line: Line) -> bool:
         """`line` goes on with the text of `prev`: after a hyphen or beside the rest of the phrase beside
         `prev`; written in one text block with it, when `prev` was full (the next word would not have
         fitted before its measure) or `line` opens in lower case; written apart, when both hold."""
@@ -198,7 +222,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         first = prev  # the list's item above: from the first line of its paragraph
         while continues(above[id(first)], first):
             first = above[id(first)]  # type: ignore[assignment]
-        if _plain(first) and _alone_on_left(first, lines, s):
+        if _plain(first) and alone_on_left(first):
             starts.setdefault(id(first), first)
         starts[id(line)] = line
     for line in starts.values():
