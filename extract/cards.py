@@ -140,8 +140,19 @@ def owner_by_words(text: str, marks: Landmarks, *, after_objective: bool) -> str
     return None
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-ÖØ-Þ]")
+
+
+def _one_phrase(text: str) -> bool:
+    """A phrase, not prose: no sentence ends inside it."""
+    return not _SENTENCE_BREAK.search(text)
+
+
 def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
     sorted_body = _Body()
+    # a card read from a page that prints no list at all: its steps are the phrases set after its owner
+    # and deadline lines, where a list stands (a text source marks its steps, so this is for placed blocks)
+    unlisted = bool(body) and all(b.provenance.bbox is not None for b in body) and not any(b.kind == "list_item" for b in body)
     for block in _lone_icons_to_next(body):
         text = block.text.strip()
         if not text and block.icon in ("owner", "deadline"):
@@ -159,6 +170,8 @@ def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
             sorted_body.sequence.append(("deadline", block))
         elif sorted_body.objective is None:
             sorted_body.objective = text
+        elif unlisted and (sorted_body.sequence or sorted_body.owners) and not sorted_body.notes and _one_phrase(text):
+            sorted_body.sequence.append(("step", block))
         elif not sorted_body.sequence:
             sorted_body.description.append(text)
         else:
