@@ -3,17 +3,30 @@
     unmarked_items(lines, settings)   one page, before asides are attached
 
 A producer may print a list with neither a bullet nor an icon: each item a
-paragraph of its own, set without space between them. Nothing in the text
-layer marks the items; their place does. A line starts an item of such a list
-when the line above it (the nearest one over its start) stands at the same
-left edge, close above it as lines of one paragraph are, yet ended where this
-line's first word would have fitted, and the producer wrote it apart (another
-text block of the page), and when nothing on its row is printed left of it
-(a phrase set beside an item, right-aligned, is that item's aside, not an
-item). The list's first line is an item too. Items get the bullet the text
-conventions write, so that the phrase beside each one attaches to it
-(`asides`) and the card reader sees a list; which role each item has is
-then read from its words (`extract.cards`).
+paragraph of its own, set closer to the next than paragraphs are. Nothing in
+the text layer marks the items; their place does, on a page whose lists carry
+no marker anywhere (a page with one marked list is left alone):
+
+* a row with a narrow phrase set beside it, right-aligned with the phrases
+  beside other rows of the page (a step and its deadline), is an item, unless
+  its line goes on from the row above; a line of a column beside (lines that
+  start where it starts and end anywhere) is no such phrase;
+* a line under another at the same edge, close to it, starts an item when the
+  line above fell short (its next word would have fitted before the measure
+  of the lines at that edge near it, and before the phrase beside it) and the
+  producer wrote the two apart (another text block of the page), or the line
+  above is an item, or its run is broken so more than once (a list in one
+  text block; one short line is only the end of a paragraph);
+* a line goes on with the one above after a hyphen, beside the rest of a
+  phrase that wraps with it, and, written in one text block with it, from a
+  full line or in lower case (written apart: both), so a wrapped item stays
+  one item; the list's first line is an item too.
+
+Nothing on an item's row stands left of it, and no line set in bold is an
+item. Items get the bullet the text conventions write, so that the phrase
+beside each one attaches to it (`asides`) and the card reader sees a list;
+what each item says (a step, an owner, a deadline) is read from its words
+(`extract.cards`).
 """
 
 from __future__ import annotations
@@ -107,17 +120,10 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
 
     def at_edge(x: float) -> list[Line]:
         return [l for key in (round(x) - 1, round(x), round(x) + 1) for l in starting_at.get(key, ()) if abs(l.x0 - x) <= s.align_slack_pt]
+
     blocks: dict[int, list[Line]] = {}
     for l in lines:
         blocks.setdefault(l.block, []).append(l)
-
-    def joined(prev: Line | None, line: Line) -> bool:
-        """`line` stands under `prev`, at its edge, as close as lines of one paragraph or items of one
-        list (measured from the end of the row of `prev`, the phrase beside it included)."""
-        if prev is None or abs(line.x0 - prev.x0) > s.align_slack_pt:
-            return False
-        aside = asides.get(id(prev))
-        return _tight(prev, line, s, None if aside is None else aside.y1, cores)
 
     def phrase_beside(line: Line, aside: Line) -> bool:
         """The aside is a phrase of its own, not a line of a paragraph in a column beside: no column of
@@ -139,8 +145,16 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     besides = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line and phrase_beside(l, a)]
     asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
 
+    def joined(prev: Line | None, line: Line) -> bool:
+        """`line` stands under `prev`, at its edge, as close as lines of one paragraph or items of one
+        list (measured from the end of the row of `prev`, the phrase beside it included)."""
+        if prev is None or abs(line.x0 - prev.x0) > s.align_slack_pt:
+            return False
+        aside = asides.get(id(prev))
+        return _tight(prev, line, s, None if aside is None else aside.y1, cores)
+
     # runs of joined lines; a run with text beside it that is no aside stands in a column of a band
-    # with several: its measure is its own reach, else the reach of lines at its edge on the page
+    # with several: its measure is its own reach, else the reach of the lines at its edge near it
     run_of: dict[int, list[Line]] = {}
     for line in sorted(lines, key=lambda l: l.y0):
         prev = above[id(line)]
