@@ -32,9 +32,11 @@ from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 from .layout.asides import attach_asides
 from .layout.borderless import find_borderless
+from .layout.unmarked import unmarked_items
 from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
+from .layout.icons import font_kinds
 from .layout.logical import groups_to_logical
 from .layout.model import Line, LogicalLine, union
 from .layout.regions import order_regions, page_boxes
@@ -135,6 +137,7 @@ def read_pdf(
         sizes: dict[float, int] = {}  # characters by font size, over the document
         icons_drawn: list = []  # lines with an icon drawn beside them (`layout.drawn_icons`)
         flags = _text_flags()
+        symbol_fonts: dict[int, bool] = {}  # per font object: its codes number glyphs (`layout.icons`)
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
@@ -145,7 +148,7 @@ def read_pdf(
                     sizes[size] = sizes.get(size, 0) + count
                 # thresholds relative to the page's body text
                 page_settings = settings.for_body(body_size(page_sizes))
-                lines = page_lines(raw, index + 1, page_settings)
+                lines = page_lines(raw, index + 1, page_settings, font_kinds(doc, page, symbol_fonts))
                 bad, total = unreadable_chars(raw)
                 unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
@@ -188,6 +191,8 @@ def read_pdf(
     settings = settings.for_body(body_size(sizes))
     apply_drawn_icons(icons_drawn, settings)
     pages = drop_running_lines(pages, heights, settings)
+    for lines in pages:
+        unmarked_items(lines, settings)
     words = vocabulary(pages)
     try:
         regions = find_tables(grid_rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words, settings)

@@ -81,6 +81,14 @@ class LayoutSettings:
     #: ...and on at least this many pages.
     running_min_pages: int = 2
 
+    # -- lists printed with no marker (`unmarked`) ----------------------------------------
+    #: Items of a list set without space between them stand at most this many font sizes apart
+    #: (lines of one paragraph stand closer, paragraphs further apart).
+    unmarked_item_gap_em: float = 0.6
+    #: A line is full when it reaches as far as the lines at its edge within this many font sizes above
+    #: or below it (the measure of the column it is set in).
+    unmarked_measure_span_em: float = 8.0
+
     # -- asides: a step's deadline printed beside it (`asides`) ------------------------
     #: The aside starts at least this many font sizes right of the end of the line it stands beside
     #: (a gap that cuts a MuPDF line, `split_gap_em`: a right tab may leave no more)...
