@@ -202,6 +202,8 @@ def _tab_flow(line: Line, aside: Line, block: list[Line], limit: float, taken: s
     nxt = below[0]
     if nxt.y0 - aside.y1 > s.paragraph_gap_em * max(aside.size, nxt.size) or nxt.x0 < line.x0 - s.align_slack_pt:
         return []
+    if abs(nxt.size - aside.size) > s.continued_size_change_pt:
+        return []  # set in another size (the next card's heading run into the block): not the deadline's
     if len(below) > 1:
         return []  # more than one line after the tab: the item's own text wrapping under it
     joined = aside.text.rstrip() + " " + nxt.text.strip()
