@@ -195,10 +195,26 @@ class LayoutSettings:
     #: A table has at least this many rows (a lone row in a box is none).
     table_min_rows: int = 2
 
+    # -- whitespace cuts, XY-cut (`xycut`) ---------------------------------------------
+    #: A horizontal gap of whitespace higher than this many font sizes (of the smaller line on either side) cuts a region into rows.
+    xycut_row_gap_em: float = 0.6
+    #: A vertical gap of whitespace at least this wide may be a gutter between columns.
+    xycut_gutter_min_pt: float = 7.0
+    #: The gutter lies between these shares of its band's width (a bullet or a right-aligned date is no column).
+    xycut_gutter_from_share: float = 0.15
+    xycut_gutter_to_share: float = 0.85
+    #: The two sides start paragraphs level (within this many font sizes)...
+    xycut_row_level_em: float = 0.3
+    #: ...at least this many times, and for this share of the right side's paragraphs: rows of cells, not columns.
+    xycut_row_min_cells: int = 3
+    xycut_row_cell_share: float = 0.6
+    #: A left side narrower than this share of its band is a side panel, read after the main cell beside it.
+    xycut_panel_max_share: float = 0.35
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs"))
+            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs", "_cells"))
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"layout setting {f.name} must be a number, not {value!r}")
             if counted and (not isinstance(value, int) or value < 1):
@@ -212,6 +228,7 @@ class LayoutSettings:
             ("first_indent_min_pt", "first_indent_max_pt"),
             ("icon_slot_min_pt", "icon_slot_max_pt"),
             ("word_gap_em", "wide_gap_em"),
+            ("xycut_gutter_from_share", "xycut_gutter_to_share"),
         ):
             if getattr(self, low) > getattr(self, high):
                 raise ValueError(f"layout settings {low} ({getattr(self, low)!r}) must not exceed {high} ({getattr(self, high)!r})")
