@@ -37,7 +37,7 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
     right = [l for l in lines if l.x0 >= gx - clear]
     if len(left) < s.gutter_min_side_lines or len(right) < s.gutter_min_side_lines or cross > s.gutter_max_crossing_share * len(lines):
         return None
-    if not columns_beside(lines, left, right, cross, s):
+    if not columns_beside(lines, left, right, cross, s) or rows_of_cells(left, right, s):
         return None
     # centre the gutter in the white space between the columns
     return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
@@ -74,6 +74,27 @@ def columns_beside(lines: list[Line], left: list[Line], right: list[Line], cross
         if not (clean and paragraphs >= s.gutter_chart_min_paragraphs and italic < s.gutter_chart_italic_share * len(right)):
             return False
     return True
+
+
+def rows_of_cells(left: list[Line], right: list[Line], settings: LayoutSettings) -> bool:
+    """The two sides start their paragraphs level, row by row: a table's cells, or items and their
+    deadlines, which are read across, not down. Rows are the heights where paragraphs start (MuPDF
+    blocks), on each side; they are level within `xycut_row_level_em` font sizes."""
+
+    def rows(lines: list[Line]) -> list[tuple[float, float]]:
+        first: dict[int, Line] = {}
+        for line in lines:
+            if line.block not in first or line.y0 < first[line.block].y0:
+                first[line.block] = line
+        out: list[tuple[float, float]] = []
+        for line in sorted(first.values(), key=lambda l: l.y0):
+            if not out or line.y0 - out[-1][0] > settings.xycut_row_level_em * line.size:
+                out.append((line.y0, line.size))
+        return out
+
+    left_rows, right_rows = rows(left), rows(right)
+    level = sum(1 for y, size in right_rows if any(abs(y - ly) <= settings.xycut_row_level_em * max(size, ls) for ly, ls in left_rows))
+    return level >= settings.xycut_row_min_cells and level >= settings.xycut_row_cell_share * max(len(left_rows), len(right_rows))
 
 
 def base_left(lines: list[Line], settings: LayoutSettings) -> float:

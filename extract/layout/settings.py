@@ -205,9 +205,9 @@ class LayoutSettings:
     xycut_gutter_to_share: float = 0.85
     #: The two sides start paragraphs level (within this many font sizes)...
     xycut_row_level_em: float = 0.3
-    #: ...at least this many times, and for this share of the right side's paragraphs: rows of cells, not columns.
+    #: ...in at least this many rows, and this share of the rows of the side holding more: rows of cells, not columns.
     xycut_row_min_cells: int = 3
-    xycut_row_cell_share: float = 0.6
+    xycut_row_cell_share: float = 0.75
     #: A left side narrower than this share of its band is a side panel, read after the main cell beside it.
     xycut_panel_max_share: float = 0.35
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Box, Line, union
-from .order import columns_beside
+from .order import columns_beside, rows_of_cells
 from .settings import LayoutSettings
 
 
@@ -112,27 +112,9 @@ def _gutter_of(lines: list[Line], free: list[tuple[float, float]], settings: Lay
         if not s.xycut_gutter_from_share <= share <= s.xycut_gutter_to_share:
             continue
         left, right = _sides(lines, (a + b) / 2)
-        if columns_beside(lines, left, right, 0, settings) and not _rows_of_cells(left, right, settings):
+        if columns_beside(lines, left, right, 0, settings) and not rows_of_cells(left, right, settings):
             return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
     return None
-
-
-def _rows_of_cells(left: list[Line], right: list[Line], settings: LayoutSettings) -> bool:
-    """The two sides start their paragraphs level, row by row: a table's cells, or items and their
-    deadlines, which are read across, not down."""
-    def starts(lines: list[Line]) -> list[Line]:
-        first: dict[int, Line] = {}
-        for line in lines:
-            if line.block not in first or line.y0 < first[line.block].y0:
-                first[line.block] = line
-        return list(first.values())
-
-    left_starts = starts(left)
-    right_starts = starts(right)
-    level = sum(
-        1 for r in right_starts if any(abs(r.y0 - l.y0) <= settings.xycut_row_level_em * max(r.size, l.size) for l in left_starts)
-    )
-    return level >= settings.xycut_row_min_cells and level >= settings.xycut_row_cell_share * len(right_starts)
 
 
 def lines_to_regions(lines: list[Line], settings: LayoutSettings) -> Region:
