@@ -228,7 +228,7 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
         page_regions = by_page.get(number, [])
         if page_regions:
             lines = [l for l in lines if not any(_inside(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
-        ordered_pages.append(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings))
+        ordered_pages.append(_stamps_after_their_line(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings), settings))
     settle_edges(ordered_pages, settings)
     for number, ordered in enumerate(ordered_pages, start=1):
         page_regions = by_page.get(number, [])
@@ -263,6 +263,26 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
         for cells, part, index in table_rows(item):
             out.append(LogicalLine("\t".join(c.replace("\t", " ") for c in cells), part.page, part.row_boxes[index]))
     flush_run()
+    return out
+
+
+def _stamps_after_their_line(lines: list[Line], settings: LayoutSettings) -> list[Line]:
+    """A status stamp ("Fait ✓") printed on a row before the line it marks, level with it on its left
+    (a card heading), is read after that line: it is that card's status, not the end of the card above."""
+    from ..vocabulary.status import is_completion_mark
+
+    out = list(lines)
+    for i in range(len(out) - 1):
+        stamp, line = out[i], out[i + 1]
+        in_box = max(stamp.column, line.column) >= settings.region_column_step
+        if stamp.page != line.page or line.x0 <= stamp.x1 or (stamp.column != line.column and not in_box):
+            continue
+        overlap = min(stamp.y1, line.y1) - max(stamp.y0, line.y0)
+        if overlap <= settings.beside_overlap_share * min(stamp.y1 - stamp.y0, line.y1 - line.y0):
+            continue
+        if is_completion_mark(stamp.text):
+            out[i], out[i + 1] = line, stamp
+            stamp.column, stamp.band, stamp.base_left, stamp.col_right = line.column, line.band, line.base_left, line.col_right
     return out
 
 
