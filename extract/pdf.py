@@ -12,6 +12,11 @@ the text of the same document give the same blocks. Each block's provenance
 is the page of its first line, the union of its lines' boxes on that page
 (PDF points, origin top-left) and the quoted text.
 
+Nothing is lost silently: a line dropped for its place alone (in a running
+header's place, its text recurring nowhere) and any line whose text reached no
+block are listed in `SourceDocument.unplaced` with page and place, and the
+structure reports them unassigned.
+
 Bad input is refused with one line: empty, not a PDF, encrypted ("password
 protected"), a structure MuPDF cannot repair, over the page / byte / time
 limits (`PdfLimits`); a PDF whose pages carry no text at all raises
@@ -185,7 +190,8 @@ def read_pdf(
     # the steps across pages: thresholds relative to the document's body text
     settings = settings.for_body(body_size(sizes))
     apply_drawn_icons(icons_drawn, settings)
-    pages = drop_running_lines(pages, heights, settings)
+    unsure: list[Line] = []  # dropped as running for their place alone (`running`)
+    pages = drop_running_lines(pages, heights, settings, unsure)
     words = vocabulary(pages)
     try:
         regions = find_tables(grid_rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words, settings)
@@ -197,6 +203,7 @@ def read_pdf(
 
     logical = _pages_to_logical(pages, widths, boxes, regions, words, settings)
     blocks = _logical_to_blocks(logical, source)
+    unplaced = [_place(line, source) for line in unsure + _lines_in_no_block(pages, blocks)]
     return SourceDocument(
         source=source,
         path=str(path),
@@ -205,6 +212,7 @@ def read_pdf(
         page_count=len(pages),
         producer=producer,
         blocks=blocks,
+        unplaced=unplaced,
     )
 
 
@@ -264,6 +272,35 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
             out.append(LogicalLine("\t".join(c.replace("\t", " ") for c in cells), part.page, part.row_boxes[index]))
     flush_run()
     return out
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of a text, folded (ligatures opened, case and soft hyphens gone)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+
+
+def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Line]:
+    """Lines whose text reached no block: a line is placed when its letters stand, in order, in the
+    blocks that start on its page or the one before (a paragraph runs on across a page break)."""
+    by_page: dict[int, list[str]] = {}
+    for block in blocks:
+        by_page.setdefault(block.provenance.page or 0, []).append(_letters(block.text + "".join(block.cells or ())))
+    text = {page: "".join(parts) for page, parts in by_page.items()}
+    lost = []
+    for lines in pages:
+        for line in lines:
+            for part in (line, *line.aside):
+                letters = _letters(part.text)
+                if letters and letters not in text.get(part.page, "") and letters not in text.get(part.page - 1, ""):
+                    lost.append(part)
+    return lost
+
+
+def _place(line: Line, source: str) -> Provenance:
+    bbox = tuple(round(v, 2) for v in line.bbox)
+    return Provenance(source=source, page=line.page, bbox=bbox, quote=" ".join(line.text.split()))  # type: ignore[arg-type]
 
 
 def _stamps_after_their_line(lines: list[Line], settings: LayoutSettings) -> list[Line]:
