@@ -27,6 +27,7 @@ Unicode meaning ("text layer unreadable": fonts without a Unicode mapping).
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -274,11 +275,14 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
     return out
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _letters(text: str) -> str:
     """The letters and digits of a text, folded (ligatures opened, case and soft hyphens gone)."""
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Line]:
