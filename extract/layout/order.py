@@ -2,12 +2,19 @@
 
     order_page(lines, width, settings) -> [Line]
 
-A page is two-column when a gutter near the middle is crossed by few lines and
-the lines on its right side run beside lines on its left side (a status
-printed under a step, pushed right, is not a column). Lines crossing the
-gutter (titles, leads) cut the page into bands; in each band the left column
-is read before the right one, and a column holding a clean gutter of its own
-(a three-column page) is split again.
+The page is cut at its whitespace first (`xycut`): rows top to bottom, a band
+of rows sharing a vertical gutter cut into columns read left to right (a side
+panel after its main cell). A gutter makes columns when the lines on its
+right side run beside lines on its left side (`columns_beside`: a status
+printed under a step, pushed right, is not a column) and the two sides do not
+start their paragraphs level row by row (`rows_of_cells`: a table, items with
+their deadlines). The root's rows are bands; in a band, columns are numbered
+from 1 in reading order, full-width rows are column 0.
+
+A page whose whitespace holds no gutter is read by `order_by_gutter`: a
+gutter near the middle crossed by few lines, the lines crossing it (titles,
+leads set tight above the columns) cutting the page into bands, a column
+holding a clean gutter of its own (a three-column page) split again.
 """
 
 from __future__ import annotations

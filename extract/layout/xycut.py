@@ -92,7 +92,7 @@ def _interior(lines: list[Line], free: list[tuple[float, float]]) -> list[tuple[
     """The free intervals with lines on both sides."""
     left_end = min(l.x0 for l in lines)
     right_end = max(l.x1 for l in lines)
-    return [(a, b) for a, b in free if a >= left_end and b <= right_end and a > left_end and b < right_end]
+    return [(a, b) for a, b in free if left_end < a and b < right_end]
 
 
 def _sides(lines: list[Line], gx: float) -> tuple[list[Line], list[Line]]:
@@ -200,13 +200,14 @@ def _columns(lines: list[Line], gx: float, settings: LayoutSettings) -> Region:
     lo, hi = min(l.x0 for l in lines), max(l.x1 for l in lines)
     # a narrow side panel is read after the main cell it stands beside, on either side
     narrow_left = gx - lo < settings.xycut_panel_max_share * (hi - lo)
-    if narrow_left and not _has_columns(parts[1]):
+    if narrow_left and not has_columns(parts[1]):
         parts.reverse()
     return Region("columns", union(l.bbox for l in lines), children=parts, gutter=gx)
 
 
-def _has_columns(region: Region) -> bool:
-    return region.kind == "columns" or any(_has_columns(c) for c in region.children)
+def has_columns(region: Region) -> bool:
+    """The region, or a part of it, is cut into columns."""
+    return region.kind == "columns" or any(has_columns(c) for c in region.children)
 
 
 def region_leaves(region: Region, path: tuple[int, ...] = ()) -> list[tuple[Region, tuple[int, ...]]]:
@@ -217,7 +218,3 @@ def region_leaves(region: Region, path: tuple[int, ...] = ()) -> list[tuple[Regi
     for index, child in enumerate(region.children):
         out.extend(region_leaves(child, path + (index,) if region.kind == "columns" else path))
     return out
-
-
-def has_columns(region: Region) -> bool:
-    return _has_columns(region)
