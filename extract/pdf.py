@@ -290,7 +290,9 @@ def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Lin
     blocks that start on its page or the one before (a paragraph runs on across a page break)."""
     by_page: dict[int, list[str]] = {}
     for block in blocks:
-        by_page.setdefault(block.provenance.page or 0, []).append(_letters(block.text + "".join(block.cells or ())))
+        # a numbered item's number is kept apart from its text
+        printed = block.attrs.get("number", "") + block.text + "".join(block.cells or ())
+        by_page.setdefault(block.provenance.page or 0, []).append(_letters(printed))
     text = {page: "".join(parts) for page, parts in by_page.items()}
     lost = []
     for lines in pages:
