@@ -64,10 +64,12 @@ def test_lines_that_reach_no_block_are_found_whatever_the_hyphenation_ligatures_
     pages = [
         [_line("Une phrase qui se pour-", 1, 100), _line("suit et s'achève là.", 1, 113), _line("Un paragraphe qui passe à", 1, 800)],
         [_line("la page suivante sans bloc à lui", 2, 60), _line("Une ligne perdue en route", 2, 200), _line("eﬃcace", 2, 220)],
+        [_line("3. Un point numéroté", 3, 60)],
     ]
     blocks = [
         _block("Une phrase qui se poursuit et s'achève là.", 1),
         _block("Un paragraphe qui passe à la page suivante sans bloc à lui", 1),
         _block("efficace", 2),
+        Block(kind="list_item", text="Un point numéroté", attrs={"number": "3"}, provenance=Provenance(source="t", page=3, quote="3. Un point numéroté")),
     ]
     assert [(l.page, l.text) for l in _lines_in_no_block(pages, blocks)] == [(2, "Une ligne perdue en route")]
