@@ -202,7 +202,7 @@ def read_pdf(
     if time.perf_counter() - started > limits.max_seconds:
         raise over_limit(path, f"took more than {limits.max_seconds:g} s to read", "max_seconds", float(limits.max_seconds), " s")
 
-    logical = _pages_to_logical(pages, widths, boxes, regions, words, settings)
+    logical = _pages_to_logical(pages, widths, heights, boxes, regions, words, settings)
     blocks = _logical_to_blocks(logical, source)
     unplaced = [_place(line, source) for line in unsure + _lines_in_no_block(pages, blocks)]
     return SourceDocument(
@@ -222,7 +222,27 @@ def _inside(line: Line, box: tuple[float, float, float, float], slack: float) ->
     return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
 
 
-def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[list], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
+#: In the items of `_pages_to_logical`: the page before ends its text there.
+_PAGE_ENDS: list = []
+
+
+def _pages_ending_early(ordered_pages: list[list[Line]], heights: list[float], settings: LayoutSettings) -> set[int]:
+    """Pages (1-based) whose last line in reading order ends well above the bottom of the text area
+    (`page_end_gap_em` font sizes): the page was broken there on purpose (a mission's page after its
+    objective), so nothing on it runs on to the next page. The text area's bottom is where the text
+    of `page_bottom_share` of the pages ends, as a share of the page's height."""
+    bottoms = sorted(max(l.y1 for l in page) / height for page, height in zip(ordered_pages, heights) if page)
+    if not bottoms:
+        return set()
+    usual = bottoms[int((len(bottoms) - 1) * settings.page_bottom_share)]
+    return {
+        number
+        for number, (page, height) in enumerate(zip(ordered_pages, heights), start=1)
+        if page and usual * height - page[-1].y1 > settings.page_end_gap_em * page[-1].size
+    }
+
+
+def _pages_to_logical(pages: list[list[Line]], widths: list[float], heights: list[float], boxes: list[list], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
     """Logical lines of the whole document in reading order, tables stitched in place."""
     tables = stitch(regions, settings)
     first_part = {id(parts[0]): parts for parts in tables}
@@ -239,6 +259,7 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
             lines = [l for l in lines if not any(_inside(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
         ordered_pages.append(_stamps_after_their_line(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings), settings))
     settle_edges(ordered_pages, settings)
+    ends_early = _pages_ending_early(ordered_pages, heights, settings)
     for number, ordered in enumerate(ordered_pages, start=1):
         page_regions = by_page.get(number, [])
         for region in sorted(page_regions, key=lambda r: r.bbox[1]):
@@ -251,6 +272,8 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
             )
             ordered.insert(at, parts)  # type: ignore[arg-type]
         items.extend(ordered)
+        if number in ends_early:
+            items.append(_PAGE_ENDS)  # no paragraph runs on from this page to the next
 
     out: list[LogicalLine | None] = []
     run: list[Line] = []
@@ -263,6 +286,9 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
             run.clear()
 
     for item in items:
+        if item is _PAGE_ENDS:
+            flush_run()
+            continue
         if isinstance(item, Line):
             run.append(item)
             continue

@@ -210,6 +210,10 @@ class LayoutSettings:
     xycut_row_cell_share: float = 0.75
     #: A left side narrower than this share of its band is a side panel, read after the main cell beside it.
     xycut_panel_max_share: float = 0.35
+    #: A page whose text ends this many font sizes above the text area's bottom ends there: no paragraph runs on to the next page...
+    page_end_gap_em: float = 4.0
+    #: ...the text area's bottom being where the text of this share of the pages ends.
+    page_bottom_share: float = 0.9
 
     def __post_init__(self) -> None:
         for f in fields(self):
