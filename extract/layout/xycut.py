@@ -88,13 +88,6 @@ def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]], setti
     return out
 
 
-def _interior(lines: list[Line], free: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """The free intervals with lines on both sides."""
-    left_end = min(l.x0 for l in lines)
-    right_end = max(l.x1 for l in lines)
-    return [(a, b) for a, b in free if left_end < a and b < right_end]
-
-
 def _sides(lines: list[Line], gx: float) -> tuple[list[Line], list[Line]]:
     left = [l for l in lines if l.x1 <= gx]
     right = [l for l in lines if l.x0 >= gx]
@@ -102,9 +95,9 @@ def _sides(lines: list[Line], gx: float) -> tuple[list[Line], list[Line]]:
 
 
 def _gutter_of(lines: list[Line], free: list[tuple[float, float]], settings: LayoutSettings) -> float | None:
-    """The x of the gutter a band of lines is cut at: the widest interior gap that reads as columns."""
-    inner = _interior(lines, free)
+    """The x of the gutter a band of lines is cut at: the widest gap with lines on both sides that reads as columns."""
     lo, hi = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    inner = [(a, b) for a, b in free if lo < a and b < hi]
     middle = (lo + hi) / 2
     s = settings
     for a, b in sorted(inner, key=lambda g: (-(g[1] - g[0]), abs((g[0] + g[1]) / 2 - middle))):
@@ -130,6 +123,7 @@ def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
     strips = _strips(lines, settings)
     lo, hi = min(l.x0 for l in lines), max(l.x1 for l in lines)
     frees = [_free(strip, lo, hi, settings) for strip in strips]
+    extents = [(min(l.x0 for l in strip), max(l.x1 for l in strip)) for strip in strips]
     children: list[Region] = []
     i = 0
     n = len(strips)
@@ -141,7 +135,7 @@ def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
             if not shared:
                 break
             free, j = shared, j + 1
-        band = _band(strips, i, j, n, free, settings)
+        band = _band(strips, extents, i, j, n, free, settings)
         if band is None:
             children.append(_single(strips[i], settings) if n > 1 else _leaf(strips[i]))
             i += 1
@@ -161,11 +155,14 @@ def _single(strip: list[Line], settings: LayoutSettings) -> Region:
     if len(strip) < settings.gutter_min_lines:
         return _leaf(strip)
     lo, hi = min(l.x0 for l in strip), max(l.x1 for l in strip)
-    gx = _gutter_of(strip, _free(strip, lo, hi, settings), settings)
+    free = [(a, b) for a, b in _free(strip, lo, hi, settings) if lo < a and b < hi]
+    if not free:
+        return _leaf(strip)
+    gx = _gutter_of(strip, free, settings)
     return _leaf(strip) if gx is None else _columns(strip, gx, settings)
 
 
-def _band(strips, i: int, j: int, n: int, free, settings: LayoutSettings):
+def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSettings):
     """Rows i..j cut into columns at their shared gap: (first row, last row, region), or None.
 
     A row holding lines on one side only at the band's edge is left out of it where reading it
@@ -173,6 +170,10 @@ def _band(strips, i: int, j: int, n: int, free, settings: LayoutSettings):
     region goes on beyond them."""
     if i == j and n > 1:
         return None  # a row alone: cut on its own (`_single`)
+    # a gap with lines on both sides, else no columns (tried first: most runs are one column)
+    lo, hi = min(extents[k][0] for k in range(i, j + 1)), max(extents[k][1] for k in range(i, j + 1))
+    if not any(lo < a and b < hi for a, b in free):
+        return None
     lines = [l for k in range(i, j + 1) for l in strips[k]]
     if len(lines) < settings.gutter_min_lines:
         return None
