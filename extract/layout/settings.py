@@ -82,8 +82,9 @@ class LayoutSettings:
     running_min_pages: int = 2
 
     # -- asides: a step's deadline printed beside it (`asides`) ------------------------
-    #: The aside starts at least this many font sizes right of the end of the line it stands beside...
-    aside_gap_em: float = 1.5
+    #: The aside starts at least this many font sizes right of the end of the line it stands beside
+    #: (a gap that cuts a MuPDF line, `split_gap_em`: a right tab may leave no more)...
+    aside_gap_em: float = 1.2
     #: ...is at most this share of the width from that line's start to the aside's end...
     aside_max_share: float = 0.45
     #: ...and ends where the asides of at least this many rows of the page end (they are right-aligned).
@@ -236,6 +237,11 @@ class LayoutSettings:
     table_continued_align_em: float = 1.5
     #: A page whose text runs up or down the sheet for more than this share of its characters is turned to read across.
     sideways_min_share: float = 0.6
+
+    # -- rows of steps: asides and items' wrapped lines (`asides`, `paragraphs`) --------
+    #: The wrapped lines of an item whose marker is drawn (no character) start at most this many
+    #: font sizes left of its text: under the marker (`drawn_icon_max_em` + `drawn_icon_gap_em`).
+    marker_outdent_em: float = 2.5
 
     def __post_init__(self) -> None:
         for f in fields(self):
