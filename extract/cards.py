@@ -52,8 +52,13 @@ def blocks_to_cards(blocks: list[Block], marks: Landmarks) -> tuple[list[Card], 
     while i < len(blocks):
         if marks.parse_action_heading(blocks[i].text) and blocks[i].kind in ("paragraph", "heading"):
             j = i + 1
-            body: list[Block] = []
+            # a status stamp printed before the code on the heading's line, split from it at the gap
+            stamped = i > 0 and _stamp_before(blocks, i - 1, marks) and i - 1 not in used
+            body: list[Block] = [blocks[i - 1]] if stamped else []
+            used.update({i - 1} if stamped else set())
             while j < len(blocks) and (marks.is_furniture(blocks[j]) or not ends_card(blocks[j], marks)):
+                if _stamp_before(blocks, j, marks):
+                    break
                 if not marks.is_furniture(blocks[j]):
                     body.append(blocks[j])
                 j += 1
@@ -63,6 +68,16 @@ def blocks_to_cards(blocks: list[Block], marks: Landmarks) -> tuple[list[Card], 
         else:
             i += 1
     return cards, used
+
+
+def _stamp_before(blocks: list[Block], j: int, marks: Landmarks) -> bool:
+    """Block j is a status stamp printed on the line of the card heading after it ("Fait ✓  ACTION …")."""
+    return (
+        j + 1 < len(blocks)
+        and blocks[j + 1].attrs.get("inline") == "true"
+        and marks.is_status_mark(blocks[j].text)
+        and marks.parse_action_heading(blocks[j + 1].text) is not None
+    )
 
 
 @dataclass
@@ -229,6 +244,9 @@ def card_to_action(card: Card, mission: str, marks: Landmarks) -> Action:
     parts = _sort_body(body, marks)
     step_deadline, card_deadlines = _step_deadlines(parts.sequence)
     status_printed, completed = parts.status_printed, parts.completed
+    stamp = marks.heading_stamp(card.heading.text)
+    if stamp is not None and status_printed is None:  # a status stamp printed on the heading's line
+        status_printed, completed = stamp[0], DONE_MARK in stamp[0] or marks.is_status_mark(stamp[0], icon=True)
     provenance = Provenance.span([card.heading.provenance] + [b.provenance for b in body], quote=card.heading.provenance.quote)
     return Action(
         code=code,
