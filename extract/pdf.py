@@ -161,7 +161,8 @@ def read_pdf(
                 drawings = page.get_cdrawings() if lines else []
                 page_regions = page_boxes(drawings, page.rect.width, page.rect.height, page_settings)
                 if lines:
-                    pictures = [tuple(b["bbox"]) for b in raw.get("blocks", ()) if b.get("type") == 1]
+                    # pictures placed on the page (the text flags leave image blocks out): box and content digest
+                    pictures = [(tuple(i["bbox"]), i.get("digest") or b"") for i in page.get_image_info(hashes=True)] if page.get_images() else []
                     icons_drawn.extend(drawn_icons(lines, drawings, pictures, page_settings))
                 if lines and (len(lines) >= settings.table_min_lines or continued):
                     if has_ruled_grid(drawings, page_settings, continued=continued):
