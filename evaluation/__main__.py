@@ -1,6 +1,7 @@
 """`python -m evaluation`: the developer's commands over the test harness (not the user's `editiondiff`).
 
     python -m evaluation score [--trials N] [--seed S] [--pdf-every K] [--profile default|hard|vocabulary]
+                               [--producers pymupdf,reportlab,chromium,libreoffice] [--layouts all|NAME,...]
     python -m evaluation corpus-build [--manifest corpus/manifest.toml]
 
 Errors are reported like the user's CLI: one line, its documented exit code.
@@ -29,13 +30,24 @@ def main() -> None:
 @click.option("--profile", type=click.Choice(list(PROFILES)), default="default", show_default=True,
               help="Perturbations: mild edits (default), paraphrased, stacked, swapped and look-alike edits (hard), or "
                    "missions, prefixes, separators, owners and status words never seen (vocabulary).")
+@click.option("--producers", help="Typeset each PDF trial in every one of these producers (comma-separated: "
+                                    "pymupdf, reportlab, chromium, libreoffice), each producer's layouts of the family in turn; "
+                                    "with --pdf-every 0, every trial.")
+@click.option("--layouts", help="The layouts of the family to use (comma-separated names, or 'all'); alone, their producers.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr.")
 @_one_line_errors
-def score(trials: int, seed: int, pdf_every: int, profile: str, quiet: bool) -> None:
-    """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold."""
-    from .score import run_scoring
+def score(trials: int, seed: int, pdf_every: int, profile: str, producers: str | None, layouts: str | None, quiet: bool) -> None:
+    """Measure the diff on seeded perturbations: precision, recall and F1 per change kind and threshold
+    (and per producer and layout, with --producers or --layouts)."""
+    from .score import check_names, run_scoring
 
-    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile, progress=not quiet), nl=False)
+    names = {"producers": [n.strip() for n in producers.split(",") if n.strip()] if producers else None,
+             "layouts": [n.strip() for n in layouts.split(",") if n.strip()] if layouts else None}
+    try:
+        check_names(**names)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--producers/--layouts") from exc
+    click.echo(run_scoring(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile, progress=not quiet, **names), nl=False)
 
 
 @main.command("corpus-build")
