@@ -216,12 +216,13 @@ class ScoringRun:
 
 def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tuple[float, ...] = THRESHOLDS, through_text: bool = True, settings=None,
                  profile: str = "default", progress: bool = False, layouts: list[Style] | None = None,
-                 skipped: dict[str, str] | None = None) -> ScoringRun:
+                 skipped: dict[str, str] | None = None, keep: Path | None = None) -> ScoringRun:
     """Run the trials (perturbations of `profile`, see `perturb.PROFILES`) and tally every kind at every threshold.
 
     `layouts`: typeset every `pdf_every`-th trial (every trial when 0) in each producer of these layouts of
     the family (see `select_layouts`), instead of alternating the two engines of `PDF_ENGINES`; `skipped`
-    (producers left out, with why) is carried into the run for the printout.
+    (producers left out, with why) is carried into the run for the printout; `keep`: a folder where the
+    typeset files stay (else a temporary one, emptied as the trials go).
     `progress`: a tqdm bar of the trials on stderr.
     """
     from editiondiff.diff.editions import editions_to_diff
@@ -230,7 +231,7 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
     settings = settings or DEFAULT_SETTINGS
     if layouts:
         return _score_layout_trials(trials=trials, seed=seed, pdf_every=pdf_every or 1, thresholds=thresholds, settings=settings,
-                                    profile=profile, progress=progress, layouts=list(layouts), skipped=dict(skipped or {}))
+                                    profile=profile, progress=progress, layouts=list(layouts), skipped=dict(skipped or {}), keep=keep)
 
     started = time.perf_counter()
     base = base_edition()
@@ -286,7 +287,7 @@ def _file_stem(edition: Edition, style: Style | None) -> str:
 
 
 def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: tuple[float, ...], settings, profile: str, progress: bool,
-                         layouts: list[Style], skipped: dict[str, str]) -> ScoringRun:
+                         layouts: list[Style], skipped: dict[str, str], keep: Path | None) -> ScoringRun:
     from editiondiff.diff.editions import editions_to_diff
     from editiondiff.errors import EditionDiffError
     from tqdm import tqdm
@@ -330,7 +331,8 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
             return None
 
     with tempfile.TemporaryDirectory(prefix="editiondiff-fictitious-") as tmp:
-        workdir = Path(tmp)
+        workdir = keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
         old_text = edition_roundtrip(fictitious_base, workdir, _file_stem(fictitious_base, None))
         schedule = {}  # trial -> the layouts it is typeset in
         for trial in range(0, trials, pdf_every):
@@ -362,7 +364,8 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
                 for style in styles:
                     path = next(paths)
                     tally(style.name, old[style.name], read(path, edition, style.name, seed + trial), perturbation, counted=True)
-                    path.unlink()
+                    if keep is None:
+                        path.unlink()
                 bar.update(1)
         bar.close()
     return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, time.perf_counter() - started, misses, by_path, profile, True,
@@ -483,12 +486,12 @@ def format_producers(run: ScoringRun, default: float) -> list[str]:
 
 
 def run_scoring(*, trials: int, seed: int, pdf_every: int, profile: str = "default", progress: bool = False,
-                producers: list[str] | None = None, layouts: list[str] | None = None) -> str:
+                producers: list[str] | None = None, layouts: list[str] | None = None, keep: Path | None = None) -> str:
     """What `python -m evaluation score` prints."""
     from editiondiff.diff.settings import DEFAULT_SETTINGS
 
     chosen, skipped = select_layouts(producers, layouts)
     if (producers or layouts) and not chosen:
         return "".join(f"{producer}: skipped, {why}\n" for producer, why in skipped)
-    run = score_trials(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile, progress=progress, layouts=chosen, skipped=skipped)
+    run = score_trials(trials=trials, seed=seed, pdf_every=pdf_every, profile=profile, progress=progress, layouts=chosen, skipped=skipped, keep=keep)
     return format_run(run, DEFAULT_SETTINGS.threshold)
