@@ -210,6 +210,8 @@ class ScoringRun:
     layouts: list[Style] = field(default_factory=list)
     by_reading: dict[float, dict[str, dict[str, Tally]]] = field(default_factory=dict)
     reading_misses: dict[float, dict[str, Counter]] = field(default_factory=dict)
+    #: Per threshold, reading -> error -> the seed of the first trial that made it (to rerun it with --keep).
+    first_seeds: dict[float, dict[str, dict[str, int]]] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
@@ -302,11 +304,13 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
     by_path = {path: {t: Tally() for t in thresholds} for path in ("text", "pdf")}
     by_reading = {t: defaultdict(lambda: defaultdict(Tally)) for t in thresholds}
     reading_misses = {t: defaultdict(Counter) for t in thresholds}
+    first_seeds = {t: defaultdict(dict) for t in thresholds}
     failures: dict[str, list[tuple[int, str]]] = defaultdict(list)
     pdf_trials = 0
     fictitious_base = base.model_copy(update={"id": f"{base.id}-fictitious-base", "fictitious": True})
 
     def tally(reading: str, old: Edition | None, new: Edition | None, perturbation, *, counted: bool) -> None:
+        seed_of = perturbation.seed
         for t in thresholds:
             if old is None or new is None:  # the reading failed: every expected change is missed
                 score = score_changes([], perturbation.expected)
@@ -318,6 +322,8 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
                     by_threshold[t][kind].add(kind_tally)
                     by_path["text" if reading == "text" else "pdf"][t].add(kind_tally)
             reading_misses[t][reading].update(score.misses)
+            for miss in score.misses:
+                first_seeds[t][reading].setdefault(miss, seed_of)
             if counted:
                 s, e = slips[t]
                 slips[t] = (s + score.slips, e + score.slips_exact)
@@ -369,7 +375,8 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
                 bar.update(1)
         bar.close()
     return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, time.perf_counter() - started, misses, by_path, profile, True,
-                      layouts=layouts, by_reading=by_reading, reading_misses=reading_misses, skipped=skipped, failures=dict(failures))
+                      layouts=layouts, by_reading=by_reading, reading_misses=reading_misses, skipped=skipped, failures=dict(failures),
+                      first_seeds=first_seeds)
 
 
 def _total(tallies: dict[str, Tally]) -> Tally:
@@ -477,9 +484,12 @@ def format_producers(run: ScoringRun, default: float) -> list[str]:
                 where[miss][name] += n
         if counted:
             lines += ["", f"Most frequent errors, {column}:"]
+            seeds = run.first_seeds.get(default, {})
             for miss, n in counted.most_common(6):
-                spread = ", ".join(f"{name} {k}" for name, k in where[miss].most_common()) if len(names) > 1 else ""
-                lines.append(f"  {n:>4} × {miss}" + (f"  ({spread})" if spread else ""))
+                spread = [f"{name} {k}" for name, k in where[miss].most_common()] if len(names) > 1 else []
+                first = min((seeds.get(name, {}).get(miss) for name in names if miss in seeds.get(name, {})), default=None)
+                spread += [f"first seed {first}"] if first is not None else []
+                lines.append(f"  {n:>4} × {miss}  ({', '.join(spread)})")
     for reading, failed in run.failures.items():
         lines.append(f"\n{reading}: {len(failed)} readings failed (their expected changes count as missed); first, seed {failed[0][0]}: {failed[0][1]}")
     return lines
