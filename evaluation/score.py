@@ -125,6 +125,8 @@ def base_edition() -> Edition:
 PDF_ENGINES = ("pymupdf", "reportlab")
 #: The producers of the layout family, in the order their rows are printed.
 PRODUCERS: tuple[str, ...] = tuple(dict.fromkeys(s.producer for s in FAMILY))
+#: The diff-through-PDF target of issue 13, per producer.
+TARGET_F1 = 0.98
 #: PDF trials typeset per batch: one Chromium process and one LibreOffice call per batch.
 BATCH = 20
 
@@ -457,6 +459,8 @@ def format_producers(run: ScoringRun, default: float) -> list[str]:
         lines.append(_row(producer, _total(per_producer[producer]), str(len(layouts_of[producer])), str(run.pdf_trials)))
     for producer, why in run.skipped.items():
         lines.append(f"{producer:28} skipped: {why}")
+    low = [f"{p} {_total(per_producer[p]).f1:.4f}" for p in producers if _total(per_producer[p]).f1 < TARGET_F1]
+    lines.append(f"target F1 >= {TARGET_F1} in each producer: " + (f"below it, {', '.join(low)}" if low else "met by every producer"))
     if len(run.layouts) > len(producers):
         lines += ["", "Per layout:", "", _header("layout", "producer", "readings")]
         for style in run.layouts:

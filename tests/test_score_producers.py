@@ -1,6 +1,6 @@
 """`python -m evaluation score --producers ...`: the scoring run typesets its trials in every producer of the layout family.
 
-One run of two trials through every producer installed (one Chromium process
+One run of one trial through every producer installed (one Chromium process
 and one LibreOffice call for all the files of the run) feeds the per-producer
 tests; a producer is skipped only when its program is absent, with the reason
 the harness gives. What is checked is the harness itself: every producer reads
@@ -19,7 +19,7 @@ from evaluation.layouts.build import producer_available
 from evaluation.layouts.styles import FAMILY
 from evaluation.score import PRODUCERS, _layout_jobs, check_names, format_run, score_trials, select_layouts
 
-TRIALS = 2
+TRIALS = 1
 SEED = 7
 T = 0.5
 
