@@ -214,6 +214,8 @@ class ScoringRun:
     reading_misses: dict[float, dict[str, Counter]] = field(default_factory=dict)
     #: Per threshold, reading -> error -> the seed of the first trial that made it (to rerun it with --keep).
     first_seeds: dict[float, dict[str, dict[str, int]]] = field(default_factory=dict)
+    #: Layout -> the face printed instead of the style's own, where that face is not installed.
+    substitutes: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
@@ -296,7 +298,7 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
     from editiondiff.errors import EditionDiffError
     from tqdm import tqdm
 
-    from .layouts.build import build_layouts
+    from .layouts.build import build_layouts, face_substitute
 
     started = time.perf_counter()
     base = base_edition()
@@ -378,7 +380,7 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
         bar.close()
     return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, time.perf_counter() - started, misses, by_path, profile, True,
                       layouts=layouts, by_reading=by_reading, reading_misses=reading_misses, skipped=skipped, failures=dict(failures),
-                      first_seeds=first_seeds)
+                      first_seeds=first_seeds, substitutes={s.name: face for s in layouts if (face := face_substitute(s))})
 
 
 def _total(tallies: dict[str, Tally]) -> Tally:
@@ -467,6 +469,9 @@ def format_producers(run: ScoringRun, default: float) -> list[str]:
             own = layouts_of[style.producer]
             count = run.pdf_trials // len(own) + (own.index(style.name) < run.pdf_trials % len(own))
             lines.append(_row(style.name, _total(readings.get(style.name, {})), style.producer, str(count)))
+    for name, face in run.substitutes.items():
+        font = next(s.font for s in run.layouts if s.name == name)
+        lines.append(f"  {name}: its face {font!r} is not installed here; the producer printed it in {face!r}")
     columns = {"text": readings.get("text", {}), **per_producer}
     kinds = [k for k in KINDS if any(k in tallies for tallies in columns.values())]
     lines += ["", "F1 per change kind and producer, then FP/FN ('-': not generated):", "",

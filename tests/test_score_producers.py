@@ -113,3 +113,19 @@ def test_cli_refuses_an_unknown_producer():
     result = CliRunner().invoke(main, ["score", "--trials", "1", "--producers", "pymupdf,typewriter", "-q"])
     assert result.exit_code == 2
     assert "typewriter" in result.output
+
+
+def test_a_face_that_is_not_installed_is_named_with_its_substitute():
+    import dataclasses
+    import shutil
+
+    from evaluation.layouts.build import face_substitute
+
+    if shutil.which("fc-match") is None:
+        pytest.skip("fontconfig's fc-match is not installed")
+    chromium = next(s for s in FAMILY if s.producer == "chromium")
+    invented = dataclasses.replace(chromium, font="Nonexistent Face Editiondiff")
+    got = face_substitute(invented)
+    assert got and got != invented.font
+    own = next(s for s in FAMILY if s.producer == "pymupdf")
+    assert face_substitute(dataclasses.replace(own, font="Nonexistent Face Editiondiff")) is None  # embedded font files

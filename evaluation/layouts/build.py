@@ -19,6 +19,7 @@ re-typesetting, and for a fictitious edition, a fictitious test edition.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -51,6 +52,17 @@ def producer_available(style: Style) -> str | None:
             return "python-docx is not installed (the test extra)"
         return None if shutil.which("soffice") else "LibreOffice is not installed (Debian package libreoffice-writer-nogui)"
     return None
+
+
+def face_substitute(style: Style) -> str | None:
+    """When the style's face is not installed, the face fontconfig gives instead (what Chromium and LibreOffice
+    print in), else None. The project's own renderers embed their font files and never substitute."""
+    exe = shutil.which("fc-match")
+    if exe is None or style.producer not in ("chromium", "libreoffice"):
+        return None
+    found = subprocess.run([exe, "-f", "%{family}", style.font], capture_output=True, text=True, timeout=30).stdout
+    families = [f.strip() for f in found.split(",") if f.strip()]
+    return None if style.font in families else (families[0] if families else "an unnamed face")
 
 
 def _metadata(edition: Edition, style: Style, engine: str) -> dict[str, str]:
