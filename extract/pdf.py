@@ -31,9 +31,12 @@ from ..limits import over_limit
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 from .layout.asides import attach_asides
+from .layout.borderless import find_borderless
+from .layout.unmarked import unmarked_items
 from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
+from .layout.icons import font_kinds
 from .layout.logical import groups_to_logical
 from .layout.model import Line, LogicalLine, union
 from .layout.regions import order_regions, page_boxes
@@ -42,6 +45,7 @@ from .layout.running import drop_running_lines
 from .layout.settings import LayoutSettings
 from .layout.readable import body_size, tally_sizes, unreadable_chars
 from .layout.spans import page_lines
+from .layout.turned import shown_text
 from .layout.tables import RuledPage, TableRegion, find_tables, has_ruled_grid, ruled_page, stitch, table_rows
 
 
@@ -133,17 +137,18 @@ def read_pdf(
         sizes: dict[float, int] = {}  # characters by font size, over the document
         icons_drawn: list = []  # lines with an icon drawn beside them (`layout.drawn_icons`)
         flags = _text_flags()
+        symbol_fonts: dict[int, bool] = {}  # per font object: its codes number glyphs (`layout.icons`)
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
-                raw = page.get_text("dict", flags=flags)
+                raw = shown_text(page, flags, settings)  # turned by /Rotate or set sideways: read as shown (`layout.turned`)
                 page_sizes: dict[float, int] = {}
                 tally_sizes(raw, page_sizes)
                 for size, count in page_sizes.items():
                     sizes[size] = sizes.get(size, 0) + count
                 # thresholds relative to the page's body text
                 page_settings = settings.for_body(body_size(page_sizes))
-                lines = page_lines(raw, index + 1, page_settings)
+                lines = page_lines(raw, index + 1, page_settings, font_kinds(doc, page, symbol_fonts))
                 bad, total = unreadable_chars(raw)
                 unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
@@ -186,12 +191,15 @@ def read_pdf(
     settings = settings.for_body(body_size(sizes))
     apply_drawn_icons(icons_drawn, settings)
     pages = drop_running_lines(pages, heights, settings)
+    for lines in pages:
+        unmarked_items(lines, settings)
     words = vocabulary(pages)
     try:
         regions = find_tables(grid_rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words, settings)
     except Exception as exc:  # pdfplumber on a damaged page: read the page as text instead
         regions = []
         _ = exc
+    regions = find_borderless(pages, regions, words, settings)  # tables drawn without a grid
     if time.perf_counter() - started > limits.max_seconds:
         raise over_limit(path, f"took more than {limits.max_seconds:g} s to read", "max_seconds", float(limits.max_seconds), " s")
 

@@ -19,8 +19,9 @@ from .model import Line, Span, union
 from .settings import LayoutSettings
 
 
-def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings) -> list[Line]:
-    """Visual lines of one page from `page.get_text("dict")`, superscripts merged."""
+def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font_kinds: dict[str, str] | None = None) -> list[Line]:
+    """Visual lines of one page from `page.get_text("dict")`, superscripts merged (`font_kinds`: the
+    page's symbol fonts, `icons.font_kinds`)."""
     lines: list[Line] = []
     seen: dict[str, list[tuple[float, float]]] = {}
     offset = settings.duplicate_offset_pt
@@ -42,7 +43,7 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings) -> l
                 flags = s.get("flags", 0)
                 spans.append(
                     Span(
-                        text=icon_text(font, text),
+                        text=icon_text(font_kinds.get(font.split("+", 1)[-1], "text") if font_kinds else "text", text),
                         font=font,
                         size=float(s.get("size", 0.0)),
                         bbox=bbox,  # type: ignore[arg-type]
