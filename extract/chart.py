@@ -9,6 +9,11 @@ its titles differ from the cards' (the card "Résilience RIE et Rimba" is
 "Résilience RIE et Rimbaud" in the chart; "Sac à dos numérique de l'agent" is
 "… de l'agent public"). Entries are matched to the cards of the same mission
 by an optimal one-to-one assignment on a title similarity score (`assignment.assign`).
+
+The chart closes with its legend, a mark followed by what it means ("✓ Objectif
+atteint pour ces actions…"): it defines the mark and marks no entry. A mark
+printed as a glyph of its own (a fallback font's "✓") belongs to the line it is
+printed beside, level with it, whatever the order the producer wrote them in.
 """
 
 from __future__ import annotations
@@ -20,16 +25,38 @@ from rapidfuzz import fuzz
 from ..schemas.blocks import Block
 from ..assignment import assign
 from ..schemas.edition import Action, ChartEntry
+from ..vocabulary.icons import icons_of_role
 from ..vocabulary.text import fold
 from .landmarks import Landmarks
 from .phrases import is_heading_like
 
 
+#: The glyphs that mark a completed entry ("✓").
+_STATUS_MARKS = icons_of_role("status")
+
+
+def _is_lone_mark(block: Block) -> bool:
+    """A completion mark printed as a block of its own, without text."""
+    text = block.text.strip()
+    return block.kind == "paragraph" and (block.icon == "status" and not text or bool(text) and all(c in _STATUS_MARKS or c.isspace() for c in text))
+
+
+def _is_legend(block: Block) -> bool:
+    """A legend line: a completion mark first, then what it means ("✓ Objectif atteint pour ces actions…",
+    "✓ = action achevée"); entries carry their mark at the end."""
+    if block.kind != "paragraph" or _is_lone_mark(block):
+        return False
+    text = block.text.strip()
+    return block.icon == "status" or (text.startswith(_STATUS_MARKS) and bool(text.lstrip("".join(_STATUS_MARKS)).strip()))
+
+
 def _entry_like(block: Block, max_chars: int, marks: Landmarks) -> bool:
     """A short unpunctuated title that may be a chart entry (or a lone "✓" printed apart from its title)."""
     text = block.text.strip()
-    if block.kind == "paragraph" and block.icon == "status" and not text:
+    if _is_lone_mark(block):
         return True
+    if _is_legend(block):
+        return False
     return (
         block.kind == "paragraph"
         and 0 < len(text) <= max_chars
@@ -89,9 +116,10 @@ def blocks_to_chart(
         if _opens_group(blocks, i, marks):
             j = i + 2
             group: list[int] = []
-            while j < n and j not in used and _entry_like(blocks[j], entry_max_chars, marks):
+            while j < n and j not in used and not _legend_at(blocks, j, used, marks) and _entry_like(blocks[j], entry_max_chars, marks):
                 group.append(j)
                 j += 1
+            legend = _legend_at(blocks, j, used, marks)
             if len(group) >= group_min_entries:
                 mission = marks.mission_code_of(blocks[i].text)
                 assert mission is not None
@@ -100,39 +128,95 @@ def blocks_to_chart(
                     if i > 0 and blocks[i - 1].text.strip() == axis_label:
                         consumed.add(i - 1)
                 consumed.update({i, i + 1, *group})
-                entries += _chart_entries(mission, [blocks[k] for k in group], marks)
-                # the legend line right after the chart
-                if j < n and (blocks[j].icon == "status" or marks.is_status_mark(blocks[j].text)):
-                    consumed.add(j)
-                    j += 1
+                near = [blocks[k] for k in legend]
+                entries += _chart_entries(mission, [blocks[k] for k in group], marks, near=near)
+                consumed.update(legend)  # the legend line right after the chart
+                j += len(legend)
                 i = j
                 continue
         i += 1
     return entries, axis_of, consumed
 
 
-def _chart_entries(mission: str, blocks: list[Block], marks: Landmarks) -> list[ChartEntry]:
+def _legend_at(blocks: list[Block], j: int, used: set[int], marks: Landmarks) -> list[int]:
+    """Indices of the chart's legend line at `j`, else []: a mark then its meaning in one block, a
+    completion phrase (its icon lost), or a lone mark printed level with and just left of the
+    line after it (its glyph from another font, written apart: the two make the legend)."""
+    if j >= len(blocks) or j in used:
+        return []
+    block = blocks[j]
+    if _is_legend(block) or (not _is_lone_mark(block) and marks.is_status_mark(block.text)):
+        if j + 1 < len(blocks) and j + 1 not in used and _is_lone_mark(blocks[j + 1]) and _before(blocks[j + 1], block):
+            return [j, j + 1]  # its mark, written after it
+        return [j]
+    if _is_lone_mark(block) and j + 1 < len(blocks) and j + 1 not in used:
+        after = blocks[j + 1]
+        if not _is_lone_mark(after) and after.text.strip() and _before(block, after):
+            return [j, j + 1]
+    return []
+
+
+def _before(mark: Block, block: Block) -> bool:
+    """Whether `mark` is printed level with `block` and just left of it (within the height of the line)."""
+    gap = _beside(mark, block)
+    a, b = mark.provenance.bbox, block.provenance.bbox
+    return gap is not None and a is not None and b is not None and a[0] < b[0] and gap <= b[3] - b[1]
+
+
+def _beside(mark: Block, block: Block, overlap_share: float = 0.5) -> float | None:
+    """How far `mark` stands from `block` horizontally when both are printed level on one page, else None."""
+    a, b = mark.provenance, block.provenance
+    if a.bbox is None or b.bbox is None or a.page != b.page:
+        return None
+    overlap = min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1])
+    if overlap <= overlap_share * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]):
+        return None
+    return max(b.bbox[0] - a.bbox[2], a.bbox[0] - b.bbox[2], 0.0)
+
+
+def _owner_of_mark(k: int, blocks: list[Block], near: list[Block]) -> int | None:
+    """Index (into blocks + near) of the line the lone mark blocks[k] is printed beside, by geometry;
+    without places, the title before it (the text conventions print "✓" after its title)."""
+    candidates = blocks + near
+    placed = [(d, i) for i, other in enumerate(candidates) if i != k and not _is_lone_mark(other) and (d := _beside(blocks[k], other)) is not None]
+    if placed:
+        return min(placed)[1]
+    return next((i for i in range(k - 1, -1, -1) if not _is_lone_mark(blocks[i])), None)
+
+
+def _chart_entries(mission: str, blocks: list[Block], marks: Landmarks, *, near: list[Block] = ()) -> list[ChartEntry]:  # type: ignore[assignment]
     """Chart entries of one mission group: "(nouveau)" marks a new action, a final "✓" a completed one.
 
-    A mark printed as a block of its own ("(nouveau)" before a title, "✓" after
-    one) applies to the neighbouring title.
+    A "(nouveau)" printed as a block of its own applies to the title after it; a
+    lone "✓" to the line it is printed beside (`_owner_of_mark`), which may be
+    the legend after the group (`near`): that one marks no entry.
     """
+    near = list(near)
     entries: list[ChartEntry] = []
+    entry_of: dict[int, ChartEntry] = {}
+    marked: set[int] = set()
     pending_new = False
     new_mark = marks.new_mark()
-    for block in blocks:
+    for k, block in enumerate(blocks):
+        if _is_lone_mark(block):
+            owner = _owner_of_mark(k, blocks, near)
+            if owner is not None:
+                marked.add(owner)
+            continue
         title = block.text.strip()
         new = pending_new or bool(new_mark and new_mark.search(title))
         title = new_mark.sub("", title).strip() if new_mark else title
-        completed = title.endswith("✓") or block.icon == "status"
-        title = title.rstrip("✓ ").strip()
+        completed = title.endswith(_STATUS_MARKS) or block.icon == "status"
+        title = title.rstrip("".join(_STATUS_MARKS) + " ").strip()
         if not title:
-            if completed and entries:
-                entries[-1].completed = True
-            pending_new = new and not completed
+            pending_new = new
             continue
         pending_new = False
-        entries.append(ChartEntry(mission=mission, title=title, completed=completed, new=new, provenance=block.provenance))
+        entry_of[k] = ChartEntry(mission=mission, title=title, completed=completed, new=new, provenance=block.provenance)
+        entries.append(entry_of[k])
+    for k in marked:
+        if k in entry_of:
+            entry_of[k].completed = True
     return entries
 
 

@@ -206,7 +206,9 @@ def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
             continue
         best = None
         for other in lines if marker else arrows:
-            if other is label or other.x0 < label.x1 or other.page != label.page:
+            # a glyph's box may reach a little into the text set after it: the text must start
+            # right of the label's middle, not of its right edge
+            if other is label or other.x0 < (label.x0 + label.x1) / 2 or other.page != label.page:
                 continue
             if other.x0 - label.x1 > s.label_gap_em * max(label.size, other.size):
                 continue
