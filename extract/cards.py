@@ -138,7 +138,8 @@ def _names_organisation(text: str, marks: Landmarks) -> bool:
         return True
     folded = fold_chars(text)
     if folded.split()[0] in ORGANISATION_WORDS:
-        return True
+        # a name, not a sentence about one: capitalised, more than the word, no closing full stop
+        return text[0].isupper() and len(words) >= 2 and not text.endswith(".")
     return any(folded.startswith(fold_chars(v)) for body in bodies_of(marks.profile) for v in body.variants if len(v) > 3)
 
 
@@ -163,12 +164,40 @@ def _one_phrase(text: str) -> bool:
     return not _SENTENCE_BREAK.search(text)
 
 
+def _with_wrapped(owner: str, block: Block, blocks: list[Block], k: int, taken: set[int]) -> str:
+    """The owner line with the rest of its name when a narrow column wrapped it onto the next line
+    ("DINUM et ministères" / "économiques et financiers"): that line, placed right below it and
+    across it, opens in lower case and is a phrase; its index goes to `taken`."""
+    if k + 1 >= len(blocks):
+        return owner
+    after = blocks[k + 1]
+    text = after.text.strip()
+    a, b = block.provenance, after.provenance
+    if (
+        a.bbox is None or b.bbox is None or a.page != b.page or after.kind != "paragraph" or after.icon is not None
+        or not text or not text[0].islower() or ". " in text or text.endswith((".", ":"))
+        or len(owner.split()) + len(text.split()) > OWNER_MAX_WORDS
+    ):
+        return owner
+    height = a.bbox[3] - a.bbox[1]
+    below = 0 <= b.bbox[1] - a.bbox[3] + height / 2 <= height
+    across = min(a.bbox[2], b.bbox[2]) > max(a.bbox[0], b.bbox[0])
+    if not (below and across):
+        return owner
+    taken.add(k + 1)
+    return f"{owner} {text}"
+
+
 def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
     sorted_body = _Body()
     # a card read from a page that prints no list at all: its steps are the phrases set after its owner
     # and deadline lines, where a list stands (a text source marks its steps, so this is for placed blocks)
     unlisted = bool(body) and all(b.provenance.bbox is not None for b in body) and not any(b.kind == "list_item" for b in body)
-    for block in _lone_icons_to_next(body):
+    blocks = _lone_icons_to_next(body)
+    taken: set[int] = set()
+    for k, block in enumerate(blocks):
+        if k in taken:
+            continue
         text = block.text.strip()
         if not text and block.icon in ("owner", "deadline"):
             continue  # an icon with nothing after it in the card: no owner, deadline or status to record
@@ -178,9 +207,9 @@ def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
             sorted_body.status_printed = text
             sorted_body.completed = DONE_MARK in text or marks.is_status_mark(text, icon=block.icon == "status")
         elif block.icon == "owner" or marks.is_owner_phrase(text):
-            sorted_body.owners.append(text)
+            sorted_body.owners.append(_with_wrapped(text, block, blocks, k, taken))
         elif block.icon is None and (owner := owner_by_words(text, marks, after_objective=sorted_body.objective is not None)):
-            sorted_body.owners.append(owner)
+            sorted_body.owners.append(_with_wrapped(owner, block, blocks, k, taken))
         elif block.icon == "deadline" or is_deadline_phrase(text):
             sorted_body.sequence.append(("deadline", block))
         elif sorted_body.objective is None:

@@ -49,11 +49,15 @@ def acronyms_of(bodies: tuple[Body, ...]) -> tuple[str, ...]:
 
 #: Words that label an owner line when no icon does ("Porteur : …", "Pilotes : …"), folded.
 OWNER_LABELS: tuple[str, ...] = ("porteur", "porteurs", "pilote", "pilotes", "pilotage", "responsable", "responsables", "chef de file", "chefs de file")
-#: Words a public organisation's name opens with ("Direction générale …", "Agence nationale …"), folded.
+#: Words a public organisation's name opens with ("Direction générale …", "Agence nationale …",
+#: "Service à compétence nationale …"), folded: a capitalised phrase opening with one, printed where a
+#: card's owner stands, names an owner even when the gazetteer does not know it.
 ORGANISATION_WORDS: tuple[str, ...] = (
     "direction", "directions", "agence", "agences", "ministere", "ministeres", "secretariat", "delegation",
     "prefecture", "prefectures", "inspection", "autorite", "institut", "caisse", "haut-commissariat", "commissariat",
     "operateur", "operateurs", "etablissement", "etablissements", "collectivites", "administrations",
+    "service", "mission", "conseil", "haut-conseil", "cour", "office", "commission", "comite", "observatoire",
+    "groupement",
 )
 #: The longest owner line read by its words alone (longer is prose).
 OWNER_MAX_WORDS = 14
