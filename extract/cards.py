@@ -167,10 +167,14 @@ def _one_phrase(text: str) -> bool:
 def _with_wrapped(owner: str, block: Block, blocks: list[Block], k: int, taken: set[int]) -> str:
     """The owner line with the rest of its name when a narrow column wrapped it onto the next line
     ("DINUM et ministères" / "économiques et financiers"): that line, placed right below it and
-    across it, opens in lower case and is a phrase; its index goes to `taken`."""
-    if k + 1 >= len(blocks):
+    across it, opens in lower case and is a phrase; its index goes to `taken`. Blocks printed
+    beside the owner line (a note in the next column, read first) are stepped over."""
+    j = k + 1
+    while j < len(blocks) and j not in taken and _same_row(block, blocks[j]) and not _across(block, blocks[j]):
+        j += 1
+    if j >= len(blocks) or j in taken:
         return owner
-    after = blocks[k + 1]
+    after = blocks[j]
     text = after.text.strip()
     a, b = block.provenance, after.provenance
     if (
@@ -181,11 +185,16 @@ def _with_wrapped(owner: str, block: Block, blocks: list[Block], k: int, taken: 
         return owner
     height = a.bbox[3] - a.bbox[1]
     below = 0 <= b.bbox[1] - a.bbox[3] + height / 2 <= height
-    across = min(a.bbox[2], b.bbox[2]) > max(a.bbox[0], b.bbox[0])
-    if not (below and across):
+    if not (below and _across(block, after)):
         return owner
-    taken.add(k + 1)
+    taken.add(j)
     return f"{owner} {text}"
+
+
+def _across(a: Block, b: Block) -> bool:
+    """Two placed blocks whose horizontal extents overlap (one stands above the other, not beside it)."""
+    pa, pb = a.provenance.bbox, b.provenance.bbox
+    return pa is not None and pb is not None and min(pa[2], pb[2]) > max(pa[0], pb[0])
 
 
 def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
