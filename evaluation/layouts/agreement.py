@@ -2,12 +2,13 @@
 
     field_agreement(reference, candidate) -> Agreement
 
-Fields, each counted once in the reference: every action's code, title,
+Fields, each counted once in the reference: every mission's name, objective
+and description; every action's code, title,
 objective, owners (as printed), status (printed mark, completed, status word),
 new mark, each step's text and each step's deadline as printed; every cell of
 the indicator table (mission, label, raw value). Actions are matched by code,
 indicator rows by (mission, label) and then by position; a field of the
-reference that the candidate lacks counts as wrong.
+reference that the candidate lacks counts as wrong. Missions are matched by code.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ class Agreement:
 
 def field_agreement(reference: Edition, candidate: Edition) -> Agreement:
     out = Agreement()
+    got_missions = {m.code: m for m in candidate.missions}
+    for want in reference.missions:
+        got = got_missions.get(want.code)
+        for name in ("name", "objective", "description"):
+            out.add(f"mission {want.code} {name}", getattr(want, name), getattr(got, name) if got else None)
     got_actions = {a.code: a for a in candidate.actions}
     for want in reference.actions:
         got = got_actions.get(want.code)

@@ -2,7 +2,7 @@
 
     lines_to_groups(lines, settings) -> [Group]
 
-Lines of one paragraph (small vertical gap, same size, same column and band,
+Lines of one paragraph (small vertical gap, same size (a size change with a gap ends one), same column and band,
 aligned or in a list indented under it) form a run, and so do an item whose
 marker is drawn and its wrapped lines, set back under the marker; an indented
 first line (books, notices) starts one; a paragraph cut by a column or page break is
@@ -48,6 +48,8 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
         return False
     if abs(line.size - prev.size) > s.paragraph_size_change_pt:
         return False
+    if abs(line.size - prev.size) > s.paragraph_size_break_share * s.body_reference_pt and gap > s.paragraph_size_break_gap_em * min(prev.size, line.size):
+        return False  # a smaller caption (or a larger heading) set under the text, a gap away
     indent = group_x0 - line.base_left
     first_line_indent = abs(line.x0 - line.base_left) < s.edge_slack_pt and s.first_indent_min_pt < indent <= s.first_indent_max_pt and prev.x0 == group_x0
     if first_line_indent and not line.starts_new_line and was_wrapped(prev, line, s):

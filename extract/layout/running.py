@@ -1,11 +1,20 @@
 """Pages -> pages without their running headers, footers and page numbers.
 
-    drop_running_lines(pages, heights, settings) -> pages
+    drop_running_lines(pages, heights, settings, unsure) -> pages
 
 A running line lies in the top or bottom band of the page and its text (digits
-aside) recurs on other pages, or its position and size recur and it stands
+and the page's own codes aside) recurs on other pages, or its position and size recur and it stands
 apart from the page's text; a bare page number in a band goes too. A line of digits
 alone goes only when it stands apart: a number in a table's first or last row is a cell. Text near the margins that does not recur is kept.
+
+Page furniture set anywhere else on the page (a caption "- ALPHA -" / "Feuille de route 2019-2022"
+under a narrative that ends at a different height on each page) is recognised by its text alone:
+the same text, digits and the page's own codes masked, once on each of many pages, in a size
+clearly smaller than the body text (so that a heading or a status repeated on every page stays).
+A page's own code is a word in capitals that also stands on another line of that page (its
+title): "- ALPHA -" on ALPHA's page and "- BETA -" on BETA's are one text. These lines go to
+`unsure` with their page, for the reader to report (known furniture is then left aside by the
+structure, anything else is listed unassigned).
 """
 
 from __future__ import annotations
@@ -19,6 +28,31 @@ from .settings import LayoutSettings
 _DIGITS = re.compile(r"\d+")
 #: A bare page number in a margin band: "12", "- 12 -", "12 / 40".
 _PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}[-–—\s]*(?:/\s*\d{1,4})?")
+#: A code: a word of two or more capitals (accented ones included), digits allowed after the first.
+_CODE = re.compile(r"\b[^\W\d_a-zà-ÿ][^\W_a-zà-ÿ]+\b")
+
+
+def _page_codes(lines: list[Line]) -> dict[int, set[str]]:
+    """For each line (by id), the codes it holds that also stand on another line of the page."""
+    holders: dict[str, set[int]] = {}
+    for line in lines:
+        for word in _CODE.findall(line.text):
+            if word.isupper():
+                holders.setdefault(word, set()).add(id(line))
+    out: dict[int, set[str]] = {}
+    for word, ids in holders.items():
+        if len(ids) > 1:
+            for i in ids:
+                out.setdefault(i, set()).add(word)
+    return out
+
+
+def _masked(line: Line, codes: set[str]) -> str:
+    """The line's text with its digits and the page's own codes masked."""
+    text = line.text.strip()
+    if codes:
+        text = _CODE.sub(lambda m: "@" if m.group(0) in codes else m.group(0), text)
+    return _DIGITS.sub("#", text)
 
 
 def _band_key(line: Line, height: float, settings: LayoutSettings) -> tuple | None:
@@ -48,33 +82,38 @@ def _set_apart(line: Line, lines: list[Line], settings: LayoutSettings) -> bool:
 
 
 def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: LayoutSettings, unsure: list[Line] | None = None) -> list[list[Line]]:
-    """Pages without their running headers, footers and page numbers.
+    """Pages without their running headers, footers and page numbers, and page furniture elsewhere.
 
     `unsure` receives the lines dropped for their place alone (their text recurs nowhere and is no
-    page number): the reader reports them unassigned rather than losing them silently."""
+    page number) and the furniture found away from the bands: the reader reports them rather than
+    losing them silently."""
     positions: Counter = Counter()
     texts: Counter = Counter()
-    # (line, its band key, its text with digits masked) of the lines in a band, per page
-    banded: list[list[tuple[Line, tuple, str]]] = []
+    # (line, its band key or None, its masked text), per page
+    keyed: list[list[tuple[Line, tuple | None, str]]] = []
     for lines, height in zip(pages, heights):
-        in_band = []
-        for line in lines:
-            key = _band_key(line, height, settings)
-            if key is not None:
-                in_band.append((line, key, _DIGITS.sub("#", line.text.strip())))
-        banded.append(in_band)
-        positions.update({key for _, key, _ in in_band})
-        texts.update({masked for _, _, masked in in_band})
+        codes = _page_codes(lines)
+        page = [(line, _band_key(line, height, settings), _masked(line, codes.get(id(line), set()))) for line in lines]
+        keyed.append(page)
+        positions.update({key for _, key, _ in page if key is not None})
+        texts.update({masked for _, key, masked in page if key is not None})
     every = settings.running_every_pages
     recurring = max(settings.running_min_pages, (len(pages) + every - 1) // every)
+    furniture = _furniture_texts(keyed, settings, recurring)
     kept_pages = []
-    for lines, in_band in zip(pages, banded):
+    for lines, page in zip(pages, keyed):
         dropped = set()
-        for line, key, masked in in_band:
+        for line, key, masked in page:
+            if key is None:
+                if masked in furniture:
+                    dropped.add(id(line))
+                    if unsure is not None:
+                        unsure.append(line)
+                continue
             numeric = not any(c.isalpha() for c in masked)  # a page number, or a table's cell (then not apart)
             if numeric and not _set_apart(line, lines, settings):
                 continue
-            if _PAGE_NUMBER.fullmatch(line.text.strip()) or texts[masked] >= recurring:
+            if _PAGE_NUMBER.fullmatch(line.text.strip()) or texts[masked] >= recurring or masked in furniture:
                 dropped.add(id(line))
             elif positions[key] >= recurring and _set_apart(line, lines, settings):
                 dropped.add(id(line))
@@ -82,3 +121,17 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
                     unsure.append(line)
         kept_pages.append([line for line in lines if id(line) not in dropped] if dropped else list(lines))
     return kept_pages
+
+
+def _furniture_texts(keyed: list[list[tuple[Line, tuple | None, str]]], settings: LayoutSettings, recurring: int) -> set[str]:
+    """Masked texts of page furniture set anywhere: in a size at least `furniture_size_drop_share`
+    of the body below it, holding a letter, at most once on any page and on `recurring` pages or more
+    (and never on fewer than `furniture_min_pages`)."""
+    small = settings.body_reference_pt * (1 - settings.furniture_size_drop_share)
+    pages_with: Counter = Counter()
+    twice: set[str] = set()
+    for page in keyed:
+        seen: Counter = Counter(masked for line, _, masked in page if line.size <= small and any(c.isalpha() for c in line.text))
+        pages_with.update(seen.keys())
+        twice.update(m for m, n in seen.items() if n > 1)
+    return {m for m, n in pages_with.items() if n >= max(recurring, settings.furniture_min_pages) and m not in twice}

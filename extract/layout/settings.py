@@ -251,6 +251,18 @@ class LayoutSettings:
     #: font sizes left of its text: under the marker (`drawn_icon_max_em` + `drawn_icon_gap_em`).
     marker_outdent_em: float = 2.5
 
+    # -- page furniture away from the margins, size changes in a paragraph (`running`, `paragraphs`) --
+    #: Page furniture set anywhere on the page (a caption under a narrative) is smaller than the body
+    #: text by at least this share of the body size...
+    furniture_size_drop_share: float = 0.08
+    #: ...and its text (digits and the page's own codes masked) stands once on at least this many pages.
+    furniture_min_pages: int = 3
+    #: Lines whose sizes differ by more than this share of the body size...
+    paragraph_size_break_share: float = 0.08
+    #: ...and stand more than this many font sizes (of the smaller) apart belong to two paragraphs
+    #: (a raised "1er" or a drop cap overlaps its line: no gap).
+    paragraph_size_break_gap_em: float = 0.25
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
