@@ -41,13 +41,26 @@ def _is_lone_mark(block: Block) -> bool:
     return block.kind == "paragraph" and (block.icon == "status" and not text or bool(text) and all(c in _STATUS_MARKS or c.isspace() for c in text))
 
 
-def _is_legend(block: Block) -> bool:
+#: What opens a definition after a mark ("✓ = action achevée", "✓ : objectif atteint").
+_DEFINES = ("=", ":", "–", "—")
+
+
+def _defines(text: str, marks: Landmarks) -> bool:
+    """A definition of a mark rather than a title: a completion phrase ("Objectif atteint pour ces actions…"),
+    or text opening with "=" / ":" or in lower case ("veut dire …"); titles are capitalised."""
+    text = text.strip()
+    return bool(text) and (text.startswith(_DEFINES) or text[0].islower() or marks.is_status_mark(text))
+
+
+def _is_legend(block: Block, marks: Landmarks) -> bool:
     """A legend line: a completion mark first, then what it means ("✓ Objectif atteint pour ces actions…",
-    "✓ = action achevée"); entries carry their mark at the end."""
+    "✓ = action achevée"); an entry a mark opens ("✓ Labo") is no legend."""
     if block.kind != "paragraph" or _is_lone_mark(block):
         return False
     text = block.text.strip()
-    return block.icon == "status" or (text.startswith(_STATUS_MARKS) and bool(text.lstrip("".join(_STATUS_MARKS)).strip()))
+    if block.icon == "status":
+        return _defines(text, marks)
+    return text.startswith(_STATUS_MARKS) and _defines(text.lstrip("".join(_STATUS_MARKS)), marks)
 
 
 def _entry_like(block: Block, max_chars: int, marks: Landmarks) -> bool:
@@ -55,7 +68,7 @@ def _entry_like(block: Block, max_chars: int, marks: Landmarks) -> bool:
     text = block.text.strip()
     if _is_lone_mark(block):
         return True
-    if _is_legend(block):
+    if _is_legend(block, marks):
         return False
     return (
         block.kind == "paragraph"
@@ -145,13 +158,13 @@ def _legend_at(blocks: list[Block], j: int, used: set[int], marks: Landmarks) ->
     if j >= len(blocks) or j in used:
         return []
     block = blocks[j]
-    if _is_legend(block) or (not _is_lone_mark(block) and marks.is_status_mark(block.text)):
+    if _is_legend(block, marks) or (not _is_lone_mark(block) and marks.is_status_mark(block.text)):
         if j + 1 < len(blocks) and j + 1 not in used and _is_lone_mark(blocks[j + 1]) and _before(blocks[j + 1], block):
             return [j, j + 1]  # its mark, written after it
         return [j]
     if _is_lone_mark(block) and j + 1 < len(blocks) and j + 1 not in used:
         after = blocks[j + 1]
-        if not _is_lone_mark(after) and after.text.strip() and _before(block, after):
+        if not _is_lone_mark(after) and _defines(after.text, marks) and _before(block, after):
             return [j, j + 1]
     return []
 
