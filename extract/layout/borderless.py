@@ -28,7 +28,7 @@ from .headers import cell_kind, header_count, is_header_row, value_columns
 from .hyphenation import join
 from .model import Line, union
 from .settings import LayoutSettings
-from .tables import TableRegion, stitch
+from .tables import TableRegion, continues_row, stitch
 
 Row = list[Line]
 
@@ -118,15 +118,22 @@ def _block_to_table(rows: list[Row], lo: int, hi: int, page: int, words: set[str
         if len(run) != last - first + 1:
             out.extend(_block_to_table(rows, run[0], run[-1], page, words, settings))  # columns of this stretch alone
             continue
-        table = _rows_to_region(rows, first, last, columns, page, words, settings)
+        table = _rows_to_region(rows, first, last, columns, page, words, settings, hi)
         if table is not None:
             out.append(table)
     return out
 
 
+def _usual_gap(rows: list[Row], settings: LayoutSettings) -> float:
+    """The median gap above the rows with cells in enough columns (0 if none)."""
+    gaps = [min(l.y0 for l in rows[i]) - max(l.y1 for l in rows[i - 1]) for i in range(1, len(rows)) if len(rows[i]) >= settings.borderless_min_columns]
+    return median(gaps) if gaps else 0.0
+
+
 def _rows_to_region(
-    rows: list[Row], first: int, last: int, columns: list[tuple[float, float]], page: int, words: set[str], settings: LayoutSettings
+    rows: list[Row], first: int, last: int, columns: list[tuple[float, float]], page: int, words: set[str], settings: LayoutSettings, until: int | None = None
 ) -> TableRegion | None:
+    """The table of rows `first`..`last` (and of the wrapped lines of the last one, up to row `until`)."""
     body = rows[first : last + 1]
     texts = [_cells(row, columns, words) for row in body]
     values = value_columns(texts)
@@ -142,14 +149,22 @@ def _rows_to_region(
         if not any(row_cells[1:]) or not is_header_row(row_cells, values):
             break  # a title over the table's first column is no header row
         above.insert(0, row)
+    # wrapped cells: a row with few cells, no value, nearer the row above than rows usually are
+    usual = _usual_gap(above + body, settings)
+    # the last row's wrapped lines, under the last row with cells in enough columns
+    for i in range(last + 1, (last if until is None else until) + 1):
+        row = rows[i]
+        gap = min(l.y0 for l in row) - max(l.y1 for l in body[-1])
+        row_cells = _cells(row, columns, words)
+        inside = all(line.x0 >= columns[0][0] and line.x1 <= columns[-1][1] for line in row)
+        few = sum(1 for c in row_cells if c) < settings.borderless_wrap_fill_share * len(columns)
+        if not inside or _spans(row, columns) or not few or any(cell_kind(c) == "value" for c in row_cells) or gap >= settings.borderless_wrap_gap_share * usual:
+            break
+        body.append(row)
     table_rows = above + body
     cells = [_cells(row, columns, words) for row in table_rows]
     spanning = [_spans(row, columns) for row in table_rows]
     heads = header_count(cells, values)
-    # wrapped cells: a row with few cells, no value, nearer the row above than rows usually are
-    gaps = [min(l.y0 for l in table_rows[i]) - max(l.y1 for l in table_rows[i - 1]) for i in range(1, len(table_rows))]
-    row_gaps = [g for i, g in enumerate(gaps, start=1) if len(table_rows[i]) >= settings.borderless_min_columns]
-    usual = median(row_gaps) if row_gaps else 0.0
     merged_cells: list[list[str]] = []
     merged_rows: list[Row] = []
     merged_heads = 0
@@ -212,7 +227,8 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
     """The rows at the top of a page that continue `previous` (a table ending the page before) in its
     columns: too few, maybe, to make a table of their own. Each row's cells stay within the columns'
     slots (from the middle of one gap to the middle of the next), and each row holds a value or is
-    the table's header printed again."""
+    the table's header printed again; the first row under it may instead be the rest of the previous
+    page's last row, cut by the page break (`tables.continues_row`)."""
     if not previous.columns or not lines:
         return None
     rows = lines_to_rows(lines, settings)
@@ -224,6 +240,7 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
     header = previous.rows[: previous.headers()]
     taken: list[Row] = []
     cells: list[list[str]] = []
+    rest_of_cut = False  # the last row taken is the rest of the previous page's last row
     for row in rows:
         if taken:
             gap = min(l.y0 for l in row) - max(l.y1 for l in taken[-1])
@@ -236,7 +253,15 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
         for line, i in zip(row, slots):
             texts[i] = join(texts[i], line.text.strip(), words) if texts[i] else line.text.strip()
         repeated = len(taken) < len(header) and texts == header[len(taken)]
-        if not repeated and not any(cell_kind(t) == "value" for t in texts):
+        # the rest of the row the page break cut (its label running on, over lines of its own) may hold no value
+        body = cells[len(header) if header and cells[: len(header)] == header else 0 :]
+        cut = len(previous.rows) > previous.headers() and not any(cell_kind(t) == "value" for t in texts)
+        if cut and len(body) == 1 and rest_of_cut and continues_row(body[0], texts):
+            cells[-1] = [join(a, b, words) if a and b else a or b for a, b in zip(cells[-1], texts)]
+            taken[-1] = taken[-1] + row
+            continue
+        rest_of_cut = cut and not body and continues_row(previous.rows[-1], texts)
+        if not repeated and not rest_of_cut and not any(cell_kind(t) == "value" for t in texts):
             break
         taken.append(row)
         cells.append(texts)
