@@ -64,14 +64,10 @@ def _pages(before, after, *, ruled: bool, repeat: bool) -> list[Page]:
     return [first, second]
 
 
-# A borderless row whose first page holds its label alone (values after the break) is not read: a line
-# with no value under a table's last row is no row of the table, so it is read as text (not done).
-CASES = [(True, False), (True, True), (False, False)]
-
-
 @pytest.mark.parametrize("producer", PRODUCERS)
-@pytest.mark.parametrize("ruled,values_after", CASES, ids=["ruled-values-before", "ruled-values-after", "borderless-values-before"])
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
 @pytest.mark.parametrize("repeat", [True, False], ids=["header-repeated", "no-header"])
+@pytest.mark.parametrize("values_after", [False, True], ids=["values-before", "values-after"])
 def test_row_cut_by_the_page_break_is_read_once(tmp_path, producer, ruled, repeat, values_after):
     mission, label, values = CUT
     blank = [""] * len(values)
@@ -98,3 +94,15 @@ def test_two_rows_either_side_of_the_break_stay_two(tmp_path, producer, ruled, r
     rows = [_cells(r) for r in FILLER + [last, nxt] + AFTER]
     assert table_cells(path) == [HEADER] + rows
     assert [r.label for r in indicator_table(path).rows] == [r[1] for r in rows]
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_a_note_under_a_borderless_table_is_no_cut_row(tmp_path, producer):
+    """Words under the table at the foot of page 1 (a note in the mission column) do not join the row
+    opening page 2, though that row fills the cells the note leaves empty."""
+    note = ("Source", [], ["", "", ""])
+    after = [("", label, values) for _, label, values in AFTER]
+    path = write(tmp_path, producer, _pages(FILLER + [note], after, ruled=False, repeat=False))
+    table = indicator_table(path)
+    assert [r.label for r in table.rows] == [" ".join(r[1]) for r in FILLER + after]
+    assert {r.mission for r in table.rows} == {"NORD"}

@@ -28,7 +28,7 @@ from .headers import cell_kind, header_count, is_header_row, value_columns
 from .hyphenation import join
 from .model import Line, union
 from .settings import LayoutSettings
-from .tables import TableRegion, continues_row, stitch
+from .tables import TableRegion, continues_row, continues_text, stitch
 
 Row = list[Line]
 
@@ -223,6 +223,39 @@ def page_tables(lines: list[Line], page: int, words: set[str], settings: LayoutS
     return out
 
 
+def _slotter(columns: list[tuple[float, float]], size: float, settings: LayoutSettings):
+    """A function giving the column whose slot (from the middle of one gap to the middle of the next) holds a line, or None."""
+    cuts = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
+    slack = settings.borderless_column_gap_em * size / 2
+    bounds = list(zip([columns[0][0] - slack] + cuts, cuts + [columns[-1][1] + slack]))
+    return lambda line: next((i for i, (a, b) in enumerate(bounds) if line.x0 >= a - slack and line.x1 <= b + slack), None)
+
+
+def cut_row(lines: list[Line], previous: TableRegion, words: set[str], settings: LayoutSettings) -> tuple[list[str], list[Line]] | None:
+    """The start of a row the page break cut, under `previous` (a table) at the foot of its page: every line
+    below the table, close under it (`borderless_row_gap_em`) and within its columns' slots, none a value
+    (a label whose values are printed after the break), as one row's cells; None if there is none."""
+    slack = settings.region_slack_pt
+    below = [l for l in lines if (l.y0 + l.y1) / 2 > previous.bbox[3] + slack]
+    if not below or not previous.columns:
+        return None
+    rows = lines_to_rows(below, settings)
+    size = _size(rows)
+    slot_of = _slotter(previous.columns, size, settings)
+    cells = [""] * len(previous.columns)
+    bottom = previous.bbox[3]
+    for row in rows:
+        if min(l.y0 for l in row) - bottom > settings.borderless_row_gap_em * size:
+            return None  # text further down: the table does not end the page
+        for line in row:
+            i = slot_of(line)
+            if i is None or cell_kind(line.text) == "value":
+                return None
+            cells[i] = join(cells[i], line.text.strip(), words) if cells[i] else line.text.strip()
+        bottom = max(l.y1 for l in row)
+    return cells, below
+
+
 def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: set[str], settings: LayoutSettings) -> TableRegion | None:
     """The rows at the top of a page that continue `previous` (a table ending the page before) in its
     columns: too few, maybe, to make a table of their own. Each row's cells stay within the columns'
@@ -234,19 +267,16 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
     rows = lines_to_rows(lines, settings)
     size = _size(rows)
     columns = previous.columns
-    cuts = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
-    slack = settings.borderless_column_gap_em * size / 2
-    bounds = list(zip([columns[0][0] - slack] + cuts, cuts + [columns[-1][1] + slack]))
+    slot_of = _slotter(columns, size, settings)
     header = previous.rows[: previous.headers()]
     taken: list[Row] = []
     cells: list[list[str]] = []
-    rest_of_cut = False  # the last row taken is the rest of the previous page's last row
     for row in rows:
         if taken:
             gap = min(l.y0 for l in row) - max(l.y1 for l in taken[-1])
             if gap > settings.borderless_row_gap_em * size:
                 break
-        slots = [next((i for i, (a, b) in enumerate(bounds) if line.x0 >= a - slack and line.x1 <= b + slack), None) for line in row]
+        slots = [slot_of(line) for line in row]
         if None in slots:
             break
         texts = [""] * len(columns)
@@ -255,12 +285,12 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
         repeated = len(taken) < len(header) and texts == header[len(taken)]
         # the rest of the row the page break cut (its label running on, over lines of its own) may hold no value
         body = cells[len(header) if header and cells[: len(header)] == header else 0 :]
-        cut = len(previous.rows) > previous.headers() and not any(cell_kind(t) == "value" for t in texts)
-        if cut and len(body) == 1 and rest_of_cut and continues_row(body[0], texts):
+        cut = not any(cell_kind(t) == "value" for t in texts)
+        if cut and body and continues_row(body[-1], texts):  # a wrapped line of the row above
             cells[-1] = [join(a, b, words) if a and b else a or b for a, b in zip(cells[-1], texts)]
             taken[-1] = taken[-1] + row
             continue
-        rest_of_cut = cut and not body and continues_row(previous.rows[-1], texts)
+        rest_of_cut = cut and not body and len(previous.rows) > previous.headers() and continues_row(previous.rows[-1], texts)
         if not repeated and not rest_of_cut and not any(cell_kind(t) == "value" for t in texts):
             break
         taken.append(row)
@@ -290,6 +320,15 @@ def find_borderless(pages: list[list[Line]], ruled: list[TableRegion], words: se
         if last is not None and last.page == number - 1 and not boxes:
             # the rows opening the page, in the columns of the table ending the page before
             head = continued_rows(free, last, number, words, settings)
+            stub = None if any(last is r for r in ruled) else cut_row(pages[number - 2], last, words, settings)
+            if head is not None and stub is not None:
+                first = head.rows[head.headers()] if len(head.rows) > head.headers() else None
+                runs_on = first is not None and any(a and b and continues_text(a, b) for a, b in zip(stub[0], first))
+                if runs_on and continues_row(stub[0], first):
+                    # the start of the row the page break cut, left under the table (its label runs on): its last row
+                    last.rows.append(stub[0])
+                    last.row_boxes.append(union(l.bbox for l in stub[1]))
+                    last.bbox = union([last.bbox, last.row_boxes[-1]])
             if head is not None:
                 found.append(head)
                 free = [l for l in free if l.y0 > head.bbox[3]]

@@ -313,7 +313,7 @@ def stitch(regions: list[TableRegion], settings: LayoutSettings) -> list[list[Ta
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 
 
-def _continues_text(before: str, after: str) -> bool:
+def continues_text(before: str, after: str) -> bool:
     """Whether `after` reads as the rest of the text `before`: words starting lower-case, `before` ending mid-sentence."""
     before, after = before.rstrip(), after.lstrip()
     start = next((c for c in after if c.isalnum()), "")
@@ -329,7 +329,7 @@ def _continues_text(before: str, after: str) -> bool:
 def continues_row(last: list[str], first: list[str]) -> bool:
     """Whether `first`, the first row of a table's part on the next page, holds only the rest of `last`,
     the row the page break cut (a row may break across pages): every cell of `first` either continues
-    the text of `last`'s cell (`_continues_text`) or fills a cell `last` left empty, and `last` was
+    the text of `last`'s cell (`continues_text`) or fills a cell `last` left empty, and `last` was
     incomplete: a cell's text ran on, or a value cell left empty is filled with a value. A cell holding
     text in both that does not run on (a new label, a second value) makes `first` a row of its own."""
     if len(first) != len(last) or not any(c.strip() for c in first):
@@ -340,7 +340,7 @@ def continues_row(last: list[str], first: list[str]) -> bool:
             continue
         if not before.strip():
             fills_value = fills_value or cell_kind(after) == "value"
-        elif _continues_text(before, after):
+        elif continues_text(before, after):
             runs_on = True
         else:
             return False
