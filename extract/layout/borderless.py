@@ -28,7 +28,7 @@ from .headers import cell_kind, header_count, is_header_row, value_columns
 from .hyphenation import join
 from .model import Line, union
 from .settings import LayoutSettings
-from .tables import TableRegion, stitch
+from .tables import TableRegion, continues_row, continues_text, stitch
 
 Row = list[Line]
 
@@ -118,15 +118,22 @@ def _block_to_table(rows: list[Row], lo: int, hi: int, page: int, words: set[str
         if len(run) != last - first + 1:
             out.extend(_block_to_table(rows, run[0], run[-1], page, words, settings))  # columns of this stretch alone
             continue
-        table = _rows_to_region(rows, first, last, columns, page, words, settings)
+        table = _rows_to_region(rows, first, last, columns, page, words, settings, hi)
         if table is not None:
             out.append(table)
     return out
 
 
+def _usual_gap(rows: list[Row], settings: LayoutSettings) -> float:
+    """The median gap above the rows with cells in enough columns (0 if none)."""
+    gaps = [min(l.y0 for l in rows[i]) - max(l.y1 for l in rows[i - 1]) for i in range(1, len(rows)) if len(rows[i]) >= settings.borderless_min_columns]
+    return median(gaps) if gaps else 0.0
+
+
 def _rows_to_region(
-    rows: list[Row], first: int, last: int, columns: list[tuple[float, float]], page: int, words: set[str], settings: LayoutSettings
+    rows: list[Row], first: int, last: int, columns: list[tuple[float, float]], page: int, words: set[str], settings: LayoutSettings, until: int | None = None
 ) -> TableRegion | None:
+    """The table of rows `first`..`last` (and of the wrapped lines of the last one, up to row `until`)."""
     body = rows[first : last + 1]
     texts = [_cells(row, columns, words) for row in body]
     values = value_columns(texts)
@@ -142,14 +149,22 @@ def _rows_to_region(
         if not any(row_cells[1:]) or not is_header_row(row_cells, values):
             break  # a title over the table's first column is no header row
         above.insert(0, row)
+    # wrapped cells: a row with few cells, no value, nearer the row above than rows usually are
+    usual = _usual_gap(above + body, settings)
+    # the last row's wrapped lines, under the last row with cells in enough columns
+    for i in range(last + 1, (last if until is None else until) + 1):
+        row = rows[i]
+        gap = min(l.y0 for l in row) - max(l.y1 for l in body[-1])
+        row_cells = _cells(row, columns, words)
+        inside = all(line.x0 >= columns[0][0] and line.x1 <= columns[-1][1] for line in row)
+        few = sum(1 for c in row_cells if c) < settings.borderless_wrap_fill_share * len(columns)
+        if not inside or _spans(row, columns) or not few or any(cell_kind(c) == "value" for c in row_cells) or gap >= settings.borderless_wrap_gap_share * usual:
+            break
+        body.append(row)
     table_rows = above + body
     cells = [_cells(row, columns, words) for row in table_rows]
     spanning = [_spans(row, columns) for row in table_rows]
     heads = header_count(cells, values)
-    # wrapped cells: a row with few cells, no value, nearer the row above than rows usually are
-    gaps = [min(l.y0 for l in table_rows[i]) - max(l.y1 for l in table_rows[i - 1]) for i in range(1, len(table_rows))]
-    row_gaps = [g for i, g in enumerate(gaps, start=1) if len(table_rows[i]) >= settings.borderless_min_columns]
-    usual = median(row_gaps) if row_gaps else 0.0
     merged_cells: list[list[str]] = []
     merged_rows: list[Row] = []
     merged_heads = 0
@@ -208,19 +223,51 @@ def page_tables(lines: list[Line], page: int, words: set[str], settings: LayoutS
     return out
 
 
+def _slotter(columns: list[tuple[float, float]], size: float, settings: LayoutSettings):
+    """A function giving the column whose slot (from the middle of one gap to the middle of the next) holds a line, or None."""
+    cuts = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
+    slack = settings.borderless_column_gap_em * size / 2
+    bounds = list(zip([columns[0][0] - slack] + cuts, cuts + [columns[-1][1] + slack]))
+    return lambda line: next((i for i, (a, b) in enumerate(bounds) if line.x0 >= a - slack and line.x1 <= b + slack), None)
+
+
+def cut_row(lines: list[Line], previous: TableRegion, words: set[str], settings: LayoutSettings) -> tuple[list[str], list[Line]] | None:
+    """The start of a row the page break cut, under `previous` (a table) at the foot of its page: every line
+    below the table, close under it (`borderless_row_gap_em`) and within its columns' slots, none a value
+    (a label whose values are printed after the break), as one row's cells; None if there is none."""
+    slack = settings.region_slack_pt
+    below = [l for l in lines if (l.y0 + l.y1) / 2 > previous.bbox[3] + slack]
+    if not below or not previous.columns:
+        return None
+    rows = lines_to_rows(below, settings)
+    size = _size(rows)
+    slot_of = _slotter(previous.columns, size, settings)
+    cells = [""] * len(previous.columns)
+    bottom = previous.bbox[3]
+    for row in rows:
+        if min(l.y0 for l in row) - bottom > settings.borderless_row_gap_em * size:
+            return None  # text further down: the table does not end the page
+        for line in row:
+            i = slot_of(line)
+            if i is None or cell_kind(line.text) == "value":
+                return None
+            cells[i] = join(cells[i], line.text.strip(), words) if cells[i] else line.text.strip()
+        bottom = max(l.y1 for l in row)
+    return cells, below
+
+
 def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: set[str], settings: LayoutSettings) -> TableRegion | None:
     """The rows at the top of a page that continue `previous` (a table ending the page before) in its
     columns: too few, maybe, to make a table of their own. Each row's cells stay within the columns'
     slots (from the middle of one gap to the middle of the next), and each row holds a value or is
-    the table's header printed again."""
+    the table's header printed again; the first row under it may instead be the rest of the previous
+    page's last row, cut by the page break (`tables.continues_row`)."""
     if not previous.columns or not lines:
         return None
     rows = lines_to_rows(lines, settings)
     size = _size(rows)
     columns = previous.columns
-    cuts = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
-    slack = settings.borderless_column_gap_em * size / 2
-    bounds = list(zip([columns[0][0] - slack] + cuts, cuts + [columns[-1][1] + slack]))
+    slot_of = _slotter(columns, size, settings)
     header = previous.rows[: previous.headers()]
     taken: list[Row] = []
     cells: list[list[str]] = []
@@ -229,14 +276,22 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
             gap = min(l.y0 for l in row) - max(l.y1 for l in taken[-1])
             if gap > settings.borderless_row_gap_em * size:
                 break
-        slots = [next((i for i, (a, b) in enumerate(bounds) if line.x0 >= a - slack and line.x1 <= b + slack), None) for line in row]
+        slots = [slot_of(line) for line in row]
         if None in slots:
             break
         texts = [""] * len(columns)
         for line, i in zip(row, slots):
             texts[i] = join(texts[i], line.text.strip(), words) if texts[i] else line.text.strip()
         repeated = len(taken) < len(header) and texts == header[len(taken)]
-        if not repeated and not any(cell_kind(t) == "value" for t in texts):
+        # the rest of the row the page break cut (its label running on, over lines of its own) may hold no value
+        body = cells[len(header) if header and cells[: len(header)] == header else 0 :]
+        cut = not any(cell_kind(t) == "value" for t in texts)
+        if cut and body and continues_row(body[-1], texts):  # a wrapped line of the row above
+            cells[-1] = [join(a, b, words) if a and b else a or b for a, b in zip(cells[-1], texts)]
+            taken[-1] = taken[-1] + row
+            continue
+        rest_of_cut = cut and not body and len(previous.rows) > previous.headers() and continues_row(previous.rows[-1], texts)
+        if not repeated and not rest_of_cut and not any(cell_kind(t) == "value" for t in texts):
             break
         taken.append(row)
         cells.append(texts)
@@ -265,6 +320,15 @@ def find_borderless(pages: list[list[Line]], ruled: list[TableRegion], words: se
         if last is not None and last.page == number - 1 and not boxes:
             # the rows opening the page, in the columns of the table ending the page before
             head = continued_rows(free, last, number, words, settings)
+            stub = None if any(last is r for r in ruled) else cut_row(pages[number - 2], last, words, settings)
+            if head is not None and stub is not None:
+                first = head.rows[head.headers()] if len(head.rows) > head.headers() else None
+                runs_on = first is not None and any(a and b and continues_text(a, b) for a, b in zip(stub[0], first))
+                if runs_on and continues_row(stub[0], first):
+                    # the start of the row the page break cut, left under the table (its label runs on): its last row
+                    last.rows.append(stub[0])
+                    last.row_boxes.append(union(l.bbox for l in stub[1]))
+                    last.bbox = union([last.bbox, last.row_boxes[-1]])
             if head is not None:
                 found.append(head)
                 free = [l for l in free if l.y0 > head.bbox[3]]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from .headers import header_count
+from .headers import cell_kind, header_count
 from .hyphenation import join
 from .model import Line, Span
 from .settings import LayoutSettings
@@ -309,15 +309,64 @@ def stitch(regions: list[TableRegion], settings: LayoutSettings) -> list[list[Ta
     return [parts for parts in tables if sum(len(p.rows) for p in parts) >= settings.table_min_rows]
 
 
+#: A cell's text ends a sentence there: what follows on the next page starts a row of its own.
+_SENTENCE_END = (".", "!", "?", "…", ":", ";")
+
+
+def continues_text(before: str, after: str) -> bool:
+    """Whether `after` reads as the rest of the text `before`: words starting lower-case, `before` ending mid-sentence."""
+    before, after = before.rstrip(), after.lstrip()
+    start = next((c for c in after if c.isalnum()), "")
+    return (
+        bool(before)
+        and cell_kind(after) == "words"
+        and start.isalpha()
+        and start.islower()
+        and not before.endswith(_SENTENCE_END)
+    )
+
+
+def continues_row(last: list[str], first: list[str]) -> bool:
+    """Whether `first`, the first row of a table's part on the next page, holds only the rest of `last`,
+    the row the page break cut (a row may break across pages): every cell of `first` either continues
+    the text of `last`'s cell (`continues_text`) or fills a cell `last` left empty, and `last` was
+    incomplete: a cell's text ran on, or a value cell left empty is filled with a value. A cell holding
+    text in both that does not run on (a new label, a second value) makes `first` a row of its own."""
+    if len(first) != len(last) or not any(c.strip() for c in first):
+        return False
+    runs_on = fills_value = False
+    for before, after in zip(last, first):
+        if not after.strip():
+            continue
+        if not before.strip():
+            fills_value = fills_value or cell_kind(after) == "value"
+        elif continues_text(before, after):
+            runs_on = True
+        else:
+            return False
+    return runs_on or fills_value
+
+
+def merge_row(last: list[str], first: list[str], vocabulary: set[str] | None = None) -> list[str]:
+    """The cells of a row cut by a page break, its two halves joined cell by cell."""
+    return [join(a, b, vocabulary or set()) if a and b else a or b for a, b in zip(last, first)]
+
+
 def table_rows(parts: list[TableRegion]) -> list[tuple[list[str], TableRegion, int]]:
     """Rows of a stitched table with their region and row index: repeated header rows dropped,
-    and the columns empty in every row (spacers)."""
-    rows = []
+    a row the page break cut read once (`continues_row`: its rest on the next page joins it; its
+    place stays where it starts), and the columns empty in every row (spacers)."""
+    rows: list[tuple[list[str], TableRegion, int]] = []
     for index_part, part in enumerate(parts):
         skip = part.headers() if index_part > 0 else 0
         for index, row in enumerate(part.rows):
             if index < skip:
                 continue
+            if index == skip and index_part > 0 and rows:
+                last, last_part, last_index = rows[-1]
+                if last_part is parts[index_part - 1] and last_index >= last_part.headers() and continues_row(last, row):
+                    rows[-1] = (merge_row(last, row), last_part, last_index)
+                    continue
             rows.append((row, part, index))
     width = max(len(row) for row, _, _ in rows)
     kept = [i for i in range(width) if any(i < len(row) and row[i].strip() for row, _, _ in rows)]
