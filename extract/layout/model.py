@@ -76,16 +76,6 @@ class Group:
 
 
 def union(boxes) -> Box:
-    """The smallest box holding all the given boxes (one pass: it is called for every line)."""
-    iterator = iter(boxes)
-    x0, y0, x1, y1 = next(iterator)
-    for b in iterator:
-        if b[0] < x0:
-            x0 = b[0]
-        if b[1] < y0:
-            y0 = b[1]
-        if b[2] > x1:
-            x1 = b[2]
-        if b[3] > y1:
-            y1 = b[3]
-    return (x0, y0, x1, y1)
+    """The smallest box holding all the given boxes (it is called for every line: min and max in C)."""
+    x0, y0, x1, y1 = zip(*boxes)
+    return (min(x0), min(y0), max(x1), max(y1))
