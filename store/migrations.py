@@ -24,8 +24,8 @@ from .tables import DERIVED, DERIVED_DELETE_ORDER, PRIMARY, create_tables, drop_
 
 #: Shape of the primary tables. 1: the first released store.
 STORE_VERSION = 1
-#: Shape of the derived tables. 1: the first released projection.
-PROJECTION_VERSION = 1
+#: Shape of the derived tables. 1: the first released projection; 2: findings carry their code, params and French sentence.
+PROJECTION_VERSION = 2
 #: store_version N -> the step that turns a version-N database into version N+1.
 PRIMARY_STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
 

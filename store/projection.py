@@ -9,9 +9,11 @@ Only the current run of each edition is projected; every run keeps its edition J
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import sqlite_utils
 
+from ..audit.phrases import finding_text
 from ..schemas import Action, Edition
 from ..schemas.provenance import Provenance
 
@@ -78,7 +80,8 @@ def edition_rows(edition: Edition, run_id: int) -> dict[str, list[dict]]:
                 })
     for i, f in enumerate(edition.findings):
         rows["findings"].append({"run_id": run_id, "edition_id": edition.id, "ordinal": i, "kind": f.kind, "severity": f.severity,
-                                 "subject": f.subject, "message": f.message, **_where(f.provenance[0] if f.provenance else None)})
+                                 "subject": f.subject, "code": f.code, "params": json.dumps(f.params, ensure_ascii=False, sort_keys=True),
+                                 "message_fr": finding_text(f.code, f.params, f.message, "fr"), "message": f.message, **_where(f.provenance[0] if f.provenance else None)})
     return rows
 
 

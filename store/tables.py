@@ -93,8 +93,9 @@ DERIVED: dict[str, dict] = {
         "foreign_keys": [("run_id", "runs", "id"), ("edition_id", "editions", "id")],
     },
     "findings": {
+        # `code` and `params` say what the finding says; `message_fr` and `message` word it in French and English
         "columns": {"run_id": int, "edition_id": str, "ordinal": int, "kind": str, "severity": str, "subject": str,
-                    "message": str, **_PROVENANCE},
+                    "code": str, "params": str, "message_fr": str, "message": str, **_PROVENANCE},
         "pk": ("run_id", "ordinal"),
         "foreign_keys": [("run_id", "runs", "id"), ("edition_id", "editions", "id")],
     },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -206,9 +207,23 @@ def test_an_older_projection_is_migrated_by_projecting_the_stored_runs_again(ser
     conn.close()
     result = subprocess.run([str(EXE), "history", "LA1", "--db", str(db)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "derived tables rebuilt from the stored runs (projection version 0 -> 1)" in result.stderr
+    assert "derived tables rebuilt from the stored runs (projection version 0 -> 2)" in result.stderr
     assert snapshot(db) == reference
     assert os.path.getsize(db) > 0
+
+
+def test_stored_findings_carry_their_code_and_a_french_sentence(series, tmp_path):
+    """The findings table is read by people in SQL too: the French sentence stands beside the English one."""
+    with open_store(tmp_path / "findings.db") as store:
+        store.ingest(series[:3])
+        rows = list(store.db["findings"].rows)
+    assert rows, "the series' editions have findings"
+    for row in rows:
+        assert row["code"] and row["message_fr"] and row["message"]
+        params = json.loads(row["params"])
+        assert isinstance(params, dict)
+    # French wording differs from the English one for at least one finding, and names the same subject
+    assert any(r["message_fr"] != r["message"] for r in rows)
 
 
 def test_our_database_is_marked_with_its_application_id(series, tmp_path):
