@@ -7,8 +7,11 @@
     source = "Arrêté du 3 mars 2021, article 2"
 
 A mission code pair becomes a stated mission rename of the newer edition, an
-action code pair a stated transformation; the diff weighs them like the
-editions' own statements and the report cites the file and the source.
+action code pair a stated transformation; several old mission codes given one
+new code are a merge (each old one stated merged into it), one old mission
+code given several new codes a split (one statement per part). The diff weighs
+them like the editions' own statements and the report cites the file and the
+source.
 """
 
 from __future__ import annotations
@@ -56,14 +59,27 @@ def with_concordance(old: Edition, new: Edition, name: str, concordance: Concord
     """`new` with every pair of the concordance added to its stated changes, cited as '<file>: <source>'."""
     missions_old, missions_new = {m.code for m in old.missions}, {m.code for m in new.missions}
     stated = list(new.stated_changes)
+    mission_pairs = [p for p in concordance.codes if p.old in missions_old or p.new in missions_new]
+    olds_of = {p.new: {q.old for q in mission_pairs if q.new == p.new} for p in mission_pairs}
+    news_of = {p.old: {q.new for q in mission_pairs if q.old == p.old} for p in mission_pairs}
     for pair in concordance.codes:
-        is_mission = pair.old in missions_old or pair.new in missions_new
-        kind = "mission_renamed" if is_mission else "action_transformed"
-        summary = f"La mission {pair.old} devient la mission {pair.new}" if is_mission else f"L'action {pair.old} devient l'action {pair.new}"
+        if pair in mission_pairs and len(news_of[pair.old]) > 1:
+            kind, summary = "mission_split", f"La mission {pair.old} est scindée ; l'une de ses parties est la mission {pair.new}"
+        elif pair in mission_pairs and len(olds_of[pair.new]) > 1:
+            kind, summary = "mission_merged", f"La mission {pair.old} fusionne dans la mission {pair.new}"
+        elif pair in mission_pairs:
+            kind, summary = "mission_renamed", f"La mission {pair.old} devient la mission {pair.new}"
+        else:
+            kind, summary = "action_transformed", f"L'action {pair.old} devient l'action {pair.new}"
+        if kind == "mission_merged" and pair.old == pair.new:
+            continue  # the mission the others merge into, keeping its code
         quote = f"{pair.old} → {pair.new} ({pair.source})"
         evidence = Provenance(source=f"{name}: {pair.source}", quote=quote)  # the report cites where() = the file and its source
         change = StatedChange(kind=kind, subject=pair.old, target=pair.new, summary=summary, evidence=evidence)
         if all((c.kind, c.subject, c.target) != (kind, pair.old, pair.new) for c in stated):
             stated.append(change)
-    missions = [m.model_copy(update={"aliases": m.aliases + [p.old for p in concordance.codes if p.new == m.code and p.old not in m.aliases]}) for m in new.missions]
+    # An alias says the new mission is the old one under another code: true of a rename, not of a merge or a split.
+    renamed = [p for p in mission_pairs if len(olds_of[p.new]) == 1 and len(news_of[p.old]) == 1]
+    missions = [m.model_copy(update={"aliases": m.aliases + [p.old for p in renamed if p.new == m.code and p.old not in m.aliases]})
+                for m in new.missions]
     return new.model_copy(update={"stated_changes": stated, "missions": missions})

@@ -43,8 +43,9 @@ def editions_to_matching(old: Edition, new: Edition, settings: DiffSettings) -> 
     matching = Matching(missions=missions)
     if old.level != "actions" or new.level != "actions":
         return matching
-    matching.actions = actions_to_matches(old.actions, new.actions, missions.new_of_old, settings, threshold=settings.threshold)
+    # Cards of an old mission merged into another are compared under the mission they went into.
+    matching.actions = actions_to_matches(old.actions, new.actions, missions.card_homes(), settings, threshold=settings.threshold)
     matching.steps = {(i, j): steps_to_matches(old.actions[i].steps, new.actions[j].steps, settings) for i, j, _ in matching.actions.pairs}
     if old.indicators is not None and new.indicators is not None:
-        matching.indicators = tables_to_matches(old.indicators, new.indicators, missions.new_of_old, settings)
+        matching.indicators = tables_to_matches(old.indicators, new.indicators, missions.card_homes(), settings)
     return matching

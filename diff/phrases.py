@@ -46,6 +46,16 @@ def _completed_count_en(p: Params) -> str:
             "(one of the editions is known only at mission level)")
 
 
+def _merged_en(p: Params) -> str:
+    if "target" in p:
+        return f"Mission {p['subject']} merges into mission {p['target']}"
+    return f"Mission {p['subject']} merges with another mission"
+
+
+def _announced_merged_en(p: Params) -> str:
+    return f"{p['edition']} announces: " + _merged_en(p)[0].lower() + _merged_en(p)[1:]
+
+
 PHRASES: dict[str, dict[str, Pattern]] = {
     "fr": {
         # What the diff observed.
@@ -53,6 +63,15 @@ PHRASES: dict[str, dict[str, Pattern]] = {
         "mission_renamed_observed": "mission {subject} de {old} appariée à {target} de {new}",
         "mission_matched_elsewhere": "mission {subject} appariée à {matched} de {new}",
         "mission_unmatched": "mission {subject} appariée à aucune mission de {new}",
+        "mission_merge_observed": "mission {subject} de {old} fusionnée dans {target} de {new}",
+        "mission_merge_received": "mission {subject} de {new} reçoit les actions de {others} de {old}",
+        "counted_since_skipped": "non vérifiable ici : {new} compte depuis {previous}, édition que la comparaison avec {old} saute",
+        "mission_split_observed": "mission {subject} de {old} scindée entre {targets} de {new}",
+        "mission_part_observed_as_rename": "mission {subject} de {old} appariée à {target} de {new}, sans autre mission avec elle",
+        "mission_still_present": "mission {subject} toujours présente dans {new}, à part",
+        "mission_part_not_observed": "ni fusion ni scission de {subject} observée : appariée à {matched} de {new}",
+        "action_completed_card_recoded": "fiche {subject} désormais {now}, marquée « objectif atteint » dans {new}",
+        "action_completed_card_recoded_not_marked": "fiche {subject} désormais {now}, non marquée « objectif atteint » dans {new}",
         "missions_only": "non vérifiable : " + _MISSIONS_ONLY_FR,
         "action_added_observed": "action {subject} absente de {old}, ajoutée dans {new}",
         "action_matched_to_older": "action {subject} appariée à l'action {prior} de {old}",
@@ -111,6 +130,15 @@ PHRASES: dict[str, dict[str, Pattern]] = {
         "mission_renamed_observed": "mission {subject} of {old} matched to {target} of {new}",
         "mission_matched_elsewhere": "mission {subject} matched to {matched} of {new}",
         "mission_unmatched": "mission {subject} matched to no mission of {new}",
+        "mission_merge_observed": "mission {subject} of {old} merged into {target} of {new}",
+        "mission_merge_received": "mission {subject} of {new} receives the actions of {others} of {old}",
+        "counted_since_skipped": "not checked here: {new} counts from {previous}, an edition this comparison with {old} skips",
+        "mission_split_observed": "mission {subject} of {old} split between {targets} of {new}",
+        "mission_part_observed_as_rename": "mission {subject} of {old} matched to {target} of {new}, with no other mission beside it",
+        "mission_still_present": "mission {subject} still present in {new}, on its own",
+        "mission_part_not_observed": "no merge or split of {subject} observed: matched to {matched} of {new}",
+        "action_completed_card_recoded": "card {subject}, now {now}, marked “objectif atteint” (goal reached) in {new}",
+        "action_completed_card_recoded_not_marked": "card {subject}, now {now}, not marked “objectif atteint” (goal reached) in {new}",
         "missions_only": "cannot be checked: edition {edition} is known only at mission level",
         "action_added_observed": "action {subject} absent from {old}, added in {new}",
         "action_matched_to_older": "action {subject} matched to action {prior} of {old}",
@@ -148,12 +176,16 @@ PHRASES: dict[str, dict[str, Pattern]] = {
         # The editions' own statements (stored in French as the edition's summary).
         "stated_mission_renamed": "Mission {subject} becomes mission {target}",
         "stated_directorate_renamed": "The {subject} becomes the {target}",
+        "stated_mission_merged": _merged_en,
+        "stated_mission_split": "Mission {subject} is split, one of its parts being mission {target}",
         "stated_action_completed": "Action {subject} is completed and leaves the programme",
         "stated_action_added": "Action {subject} joins the programme",
         "stated_action_transformed": "Action {subject} is transformed into action {target}",
         "stated_action_refocused": "Action {subject} is refocused",
         "announced_mission_renamed": "{edition} announces: mission {subject} becomes mission {target}",
         "announced_directorate_renamed": "{edition} announces: the {subject} becomes the {target}",
+        "announced_mission_merged": _announced_merged_en,
+        "announced_mission_split": "{edition} announces: mission {subject} is split, one of its parts being mission {target}",
         "announced_action_completed": "{edition} announces: action {subject} is completed and leaves the programme",
         "announced_action_added": "{edition} announces: action {subject} joins the programme",
         "announced_action_transformed": "{edition} announces: action {subject} is transformed into action {target}",

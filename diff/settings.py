@@ -26,6 +26,13 @@ class DiffSettings:
     threshold: float = 0.50
     #: Minimum mission match score.
     mission_threshold: float = 0.55
+    #: A mission of the older edition went into a mission of the newer one (merge) when at least this
+    #: share of its cards (found by title, code or objective) stand there; a part of a split holds at
+    #: least `mission_split_share` of its cards, and the old mission's cards are most of that part's.
+    mission_merge_share: float = 0.50
+    mission_split_share: float = 0.20
+    #: Cards a part of a merge or split must hold (a mission of fewer cards: all of them), so that one card moving is a move, not a split.
+    mission_part_cards: int = 2
     #: Weights of the content fields inside the content similarity (renormalised over the fields both cards have).
     title_weight: float = 0.45
     objective_weight: float = 0.30

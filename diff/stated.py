@@ -6,6 +6,12 @@ counts); the older edition announces departures ("les projets suivants quittent
 le programme"). Each statement becomes a `StatedCheck`: an agreement, a
 contradiction, or unchecked when the editions are not known at the level the
 statement is about (the 2019 and mid-2021 web pages list missions, not cards).
+
+A statement is checked against what the diff filed, found through the
+matching: a card recoded or moved files its changes under its new code, a
+mission merged or split under the mission it went into, so a statement naming
+either code finds them, and a rename the diff sees as a merge or a split (or a
+merge it sees as a rename) is observed, never "no change observed".
 """
 
 from __future__ import annotations
@@ -39,6 +45,63 @@ def _check(statement: Phrase, agrees: bool | None, observed: Phrase, evidence, o
                        observed_phrase=observed)
 
 
+def _part_observed(subject: str, target: str | None, missions: MissionMatching, old: Edition, new: Edition):
+    """(observed phrase, where) when the diff found `subject` merged into `target` (any mission when None), or split with `target` a part."""
+    for m in missions.merges:
+        if m.old == subject and (target is None or m.into == target):
+            return (phrase("mission_merge_observed", subject=subject, old=old.id, target=m.into, new=new.id),
+                    [old.mission(subject).provenance, new.mission(m.into).provenance])
+    for sp in missions.splits:
+        if sp.old == subject and (target is None or target in sp.into):
+            return (phrase("mission_split_observed", subject=subject, old=old.id, targets=", ".join(sp.into), new=new.id),
+                    [old.mission(subject).provenance] + [new.mission(c).provenance for c in sp.into])
+    return None
+
+
+def _part_check(said: Phrase, s, missions: MissionMatching, old: Edition, new: Edition) -> StatedCheck:
+    """A merge or split an edition states, against what the diff observed of the old mission."""
+    if old.mission(s.subject) is None:
+        return _check(said, False, phrase("mission_rename_old_missing", old=old.id, subject=s.subject), s.evidence)
+    if s.kind == "mission_merged":
+        observed = _part_observed(s.subject, s.target, missions, old, new)
+        if observed is None and s.target is None:  # "X et Y fusionnent": X may be the one the merge continues
+            into = missions.new_of_old.get(s.subject)
+            others = [m.old for m in missions.merges if m.into == into]
+            if into is not None and others:
+                observed = (phrase("mission_merge_received", subject=into, others=", ".join(others), old=old.id, new=new.id),
+                            [old.mission(s.subject).provenance, new.mission(into).provenance])
+    else:
+        observed = _part_observed(s.subject, s.target, missions, old, new)
+    if observed is not None:
+        return _check(said, True, observed[0], s.evidence, observed[1])
+    matched = missions.new_of_old.get(s.subject)
+    if matched is not None and matched == s.target and matched != s.subject:
+        # "X rejoint la mission Y" where Y is new and holds nothing else of the older edition: observed as X becoming Y.
+        return _check(said, True, phrase("mission_part_observed_as_rename", subject=s.subject, old=old.id, target=matched, new=new.id),
+                      s.evidence, [old.mission(s.subject).provenance, new.mission(matched).provenance])
+    if matched is not None and matched == s.subject:
+        return _check(said, False, phrase("mission_still_present", subject=s.subject, new=new.id), s.evidence)
+    if matched is not None:
+        return _check(said, False, phrase("mission_part_not_observed", subject=s.subject, matched=matched, new=new.id), s.evidence)
+    return _check(said, False, phrase("mission_unmatched", subject=s.subject, new=new.id), s.evidence)
+
+
+def _changes_about(code: str, changes: list[Change], missions: MissionMatching, old_to_new: dict[str, str], new_to_old: dict[str, str],
+                   old: Edition) -> list[Change]:
+    """The changes the diff files about the action (or mission) a statement names by `code`.
+
+    The statement may name the card by its code in either edition (the card recoded or moved files its changes under its new
+    code), or name a mission (its changes, or its successors' changes of the mission kinds).
+    """
+    codes = {code, old_to_new.get(code), new_to_old.get(code)} - {None}
+    uids = {f"{old.id}:{c}" for c in codes}
+    mine = [c for c in changes if c.kind != "action_added" and (c.subject.head in codes or c.subject.action_uid in uids)]
+    if not mine and old.mission(code) is not None:
+        homes = missions.successors(code) | {code}
+        mine = [c for c in changes if c.subject.type == "mission" and c.subject.mission in homes]
+    return mine
+
+
 def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: MissionMatching, actions: ActionMatching | None) -> StatedResult:
     result = StatedResult()
     cards = old.level == "actions" and new.level == "actions"
@@ -56,16 +119,21 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
         said = phrase(f"stated_{s.kind}", subject=s.subject, target=s.target, summary=s.summary)
         if s.kind == "mission_renamed":
             target = missions.new_of_old.get(s.subject)
+            part = _part_observed(s.subject, s.target, missions, old, new)
             if old.mission(s.subject) is None:
                 result.add(_check(said, False, phrase("mission_rename_old_missing", old=old.id, subject=s.subject), s.evidence))
             elif target == s.target:
                 o, n = old.mission(s.subject), new.mission(target)
                 result.add(_check(said, True, phrase("mission_renamed_observed", subject=s.subject, old=old.id, target=target, new=new.id),
                                   s.evidence, [o.provenance, n.provenance]))
+            elif part is not None:  # the rename is observed as a merge into, or a split with a part, the mission it names
+                result.add(_check(said, True, part[0], s.evidence, part[1]))
             elif target:
                 result.add(_check(said, False, phrase("mission_matched_elsewhere", subject=s.subject, matched=target, new=new.id), s.evidence))
             else:
                 result.add(_check(said, False, phrase("mission_unmatched", subject=s.subject, new=new.id), s.evidence))
+        elif s.kind in ("mission_merged", "mission_split"):
+            result.add(_part_check(said, s, missions, old, new))
         elif s.kind == "action_added":
             if not cards:
                 result.add(_check(said, None, phrase("missions_only", edition=old_first), s.evidence))
@@ -79,8 +147,18 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
                 result.add(_check(said, False, observed, s.evidence))
         elif s.kind == "action_completed":
             a = new.action(s.subject)
+            # The code the statement names may be the card's older one (the card recoded or moved): found through the matching.
+            recoded = new.action(matched_old_to_new[s.subject]) if a is None and s.subject in matched_old_to_new else None
+            exit_ = by_kind.get("action_exited_completed", {}).get(s.subject)
             if new.level != "actions":
                 result.add(_check(said, None, phrase("missions_only", edition=new.id), s.evidence))
+            elif a is None and recoded is not None:
+                code = "action_completed_card_recoded" if recoded.completed else "action_completed_card_recoded_not_marked"
+                result.add(_check(said, bool(recoded.completed), phrase(code, subject=s.subject, now=recoded.code, new=new.id), s.evidence,
+                                  [recoded.provenance]))
+            elif a is None and exit_ is not None:  # it left the programme, as the statement says
+                result.add(_check(said, True, phrase("action_exit_observed", subject=s.subject, new=new.id), s.evidence,
+                                  [p for p in (exit_.old,) if p]))
             elif a is None:
                 result.add(_check(said, False, phrase("card_missing", subject=s.subject, edition=new.id), s.evidence))
             else:
@@ -104,7 +182,7 @@ def stated_checks(old: Edition, new: Edition, changes: list[Change], missions: M
             if not cards:
                 result.add(_check(said, None, phrase("missions_only", edition=old_first), s.evidence))
                 continue
-            mine = [c for c in changes if c.subject.head == s.subject and c.kind not in ("action_added",)]
+            mine = _changes_about(s.subject, changes, missions, matched_old_to_new, matched_new_to_old, old)
             observed = (phrase("refocus_changes_observed", kinds=", ".join(sorted({c.kind for c in mine}))) if mine
                         else phrase("refocus_no_change"))
             result.add(_check(said, bool(mine), observed, s.evidence, [c.new for c in mine if c.new][:3]))

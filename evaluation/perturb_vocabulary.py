@@ -11,9 +11,17 @@ recorded:
   (TALENTS -> COMPETENCES, TA1 -> CO1); a mission keeping its name whose
   cards take a new prefix (LABEL: LA1 -> LB1); a new mission, with an invented
   name, prefix, headline, objective and cards of its own; a mission removed
-  with its cards and indicator rows. A rename is stated in the edition's prose
-  ("La mission X devient la mission Y") in some trials and left to the
-  content in the others;
+  with its cards and indicator rows; a mission merged into another (its cards
+  go into the other mission, keeping their codes or taking the other
+  mission's prefix, its indicator rows follow); a mission split in two (about
+  half of its cards go into a new mission with an invented name, under their
+  codes or a new prefix). A rename is stated in the edition's prose ("La
+  mission X devient la mission Y") in some trials and left to the content in
+  the others; a merge or a split is stated in some trials by a sentence of the
+  first card that changed mission, in one of several wordings, and left to the
+  cards in the others. The cards that changed mission get no further card edit
+  (a part of a split emptied by a later drop would no longer be a split: the
+  recorded truth would be the generator's intent, not what the edition shows);
 - code separators: missions whose codes are printed another way ("LA-1",
   "LA 1", "LA1"), which is no change (same code);
 - status words: completed cards marked "Réalisé ✓", "Achevé ✓", "Terminé ✓"…
@@ -117,7 +125,33 @@ SEPARATORS = ("", " ", "-")
 
 #: Edits of the default profile (`perturb._apply`) mixed in, so that the open-world changes are measured among ordinary ones.
 ORDINARY_EDITS = ("retitle", "reword", "deadline", "step_add", "drop")
-MISSION_EDITS = ("rename_keep_prefix", "rename_new_prefix", "new_prefix", "add_mission", "remove_mission")
+MISSION_EDITS = ("rename_keep_prefix", "rename_new_prefix", "new_prefix", "add_mission", "remove_mission", "merge_missions", "split_mission",
+                 "divide_mission")
+
+#: How a card that changed mission may say so ({old}: the mission it left, {into}: the one it joined, {part}: the other part).
+MERGE_SENTENCES = (
+    "La mission {old} rejoint la mission {into} à compter de cette édition.",
+    "Les missions {old} et {into} fusionnent au sein de la mission {into}.",
+    "La mission {old} est intégrée à la mission {into}.",
+    "La mission {old} et la mission {into} fusionnent.",
+)
+DIVIDE_SENTENCES = (
+    "La mission {old} est répartie entre les missions {into} et {part}.",
+    "La mission {old} se divise en {into} et {part}.",
+)
+SPLIT_SENTENCES = (
+    "La mission {old} est scindée en deux missions, {old} et {part}.",
+    "La mission {old} se divise en {old} et {part}.",
+    "La mission {old} donne naissance aux missions {old} et {part}.",
+)
+
+#: Missions a split may create: (code, headline, objective).
+SPLIT_MISSIONS = (
+    ("SERVICES", "Simplifier les services numériques rendus aux usagers", "rendre chaque démarche en ligne plus simple à trouver et à accomplir"),
+    ("INFRASTRUCTURES", "Moderniser les infrastructures partagées de l'État", "offrir aux ministères des réseaux et des hébergements mutualisés et sûrs"),
+    ("DONNEES", "Faire circuler les données entre administrations", "permettre aux services de l'État d'échanger les données dont ils ont besoin"),
+    ("METIERS", "Accompagner les métiers du numérique public", "attirer, former et fidéliser les profils dont l'État a besoin"),
+)
 
 
 # ----------------------------------------------------------------- codes
@@ -233,6 +267,35 @@ def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = 
             recode(mission.code, prefix)
         elif edit == "add_mission":
             created |= {id(a) for a in add_invented_mission(new, rng, record, prefixes, mission_codes, touched_missions)}
+        elif edit == "merge_missions":
+            gone = free_mission()
+            into = free_mission()
+            if gone is None or into is None:
+                continue
+            before = {id(a): a.mission for a in new.actions}
+            merge_missions(record, gone, into, rng, prefixes, set(base_code.values()))
+            touched_cards |= {id(a) for a in new.actions if before.get(id(a)) != a.mission}
+        elif edit == "divide_mission":
+            candidates = [m for m in new.missions if m.code not in touched_missions and len(cards_of(m.code)) >= 4]
+            if not candidates:
+                continue
+            gone = rng.choice(candidates)
+            touched_missions.add(gone.code)
+            first, second = free_mission(), free_mission()
+            if first is None or second is None:
+                continue
+            before = {id(a): a.mission for a in new.actions}
+            divide_mission(record, gone, first, second, rng, set(base_code.values()))
+            touched_cards |= {id(a) for a in new.actions if before.get(id(a)) != a.mission}
+        elif edit == "split_mission":
+            candidates = [m for m in new.missions if m.code not in touched_missions and len(cards_of(m.code)) >= 4]
+            if not candidates:
+                continue
+            mission = rng.choice(candidates)
+            touched_missions.add(mission.code)
+            before = {id(a): a.mission for a in new.actions}
+            split_mission(record, mission, rng, prefixes, mission_codes, touched_missions)
+            touched_cards |= {id(a) for a in new.actions if before.get(id(a)) != a.mission}
 
     # Codes printed another way: no change.
     for mission in new.missions:
@@ -356,6 +419,116 @@ def _card(edition: Edition, mission: str, prefix: str, separator: str, title: st
     if card.new:
         edition.stated_changes.append(StatedChange(kind="action_added", subject=card.code, summary=f"Nouvelle action {card.code} : {title}", evidence=where))
     return card
+
+
+def _renumber(edition: Edition, card: Action, prefix: str, never: set[str]) -> None:
+    """`card` takes the next free number of `prefix` (in this edition or in `never`), printed with the prefix's separator."""
+    numbers = [int(_parts(c)[1]) for c in {a.code for a in edition.actions} | never if _parts(c)[0] == prefix]
+    like = next((a for a in edition.actions if _parts(a.code)[0] == prefix), None)
+    number = str(max(numbers, default=0) + 1)
+    old_printed = card.code_printed
+    card.code = f"{prefix}{number}"
+    card.code_printed = printed_code(prefix, number, _separator_of(like.code_printed) if like else "")
+    for x in edition.actions:  # prose that cites the card by code follows it
+        x.notes = [re.sub(rf"\b{re.escape(old_printed)}\b", card.code_printed, n) for n in x.notes]
+
+
+def merge_missions(record: Perturbation, gone: Mission, into: Mission, rng: random.Random, prefixes: set[str], never: set[str]) -> None:
+    """`gone` merges into `into`: its cards join `into` (half the time under `into`'s prefix), its indicator rows follow; stated half the time."""
+    new, exp, log = record.edition, record.expected.append, record.edits.append
+    cards = [a for a in new.actions if a.mission == gone.code]
+    keep = [a for a in new.actions if a.mission == into.code]
+    recode = bool(keep) and rng.random() < 0.5
+    prefix = _parts(keep[-1].code)[0] if keep else None
+    for card in cards:
+        card.mission = into.code
+        if recode:
+            _renumber(new, card, prefix, never)
+            exp(Expected("action_recoded", (card.code,)))
+    # the cards stand after those of the mission they join
+    new.actions = [a for a in new.actions if a not in cards]
+    at = max((i for i, a in enumerate(new.actions) if a.mission == into.code), default=len(new.actions) - 1) + 1
+    new.actions[at:at] = cards
+    new.missions = [m for m in new.missions if m is not gone]
+    if new.indicators:
+        for r in new.indicators.rows:
+            if r.mission == gone.code:
+                r.mission = into.code
+    exp(Expected("mission_merged", (gone.code,)))
+    stated = rng.random() < 0.5
+    if stated:
+        sentence = rng.choice(MERGE_SENTENCES).format(old=gone.code_printed, into=into.code_printed)
+        cards[0].notes.append(sentence)
+        new.stated_changes.append(StatedChange(kind="mission_merged", subject=gone.code, target=into.code, summary=sentence, evidence=cards[0].provenance))
+    log(f"mission {gone.code} fusionnée dans {into.code}{' (cartes renumérotées ' + prefix + ')' if recode else ''} "
+        f"({'annoncé' if stated else 'non annoncé : cartes seules'})")
+
+
+def divide_mission(record: Perturbation, gone: Mission, first: Mission, second: Mission, rng: random.Random, never: set[str]) -> None:
+    """`gone` leaves the roadmap, its cards divided between `first` and `second` (each half under the receiver's prefix half the time)."""
+    new, exp, log = record.edition, record.expected.append, record.edits.append
+    cards = [a for a in new.actions if a.mission == gone.code]
+    half = len(cards) // 2
+    for receiver, share in ((first, cards[:half]), (second, cards[half:])):
+        keep = [a for a in new.actions if a.mission == receiver.code]
+        recode = bool(keep) and rng.random() < 0.5
+        prefix = _parts(keep[-1].code)[0] if keep else None
+        for card in share:
+            card.mission = receiver.code
+            if recode:
+                _renumber(new, card, prefix, never)
+                exp(Expected("action_recoded", (card.code,)))
+        new.actions = [a for a in new.actions if a not in share]
+        at = max((i for i, a in enumerate(new.actions) if a.mission == receiver.code), default=len(new.actions) - 1) + 1
+        new.actions[at:at] = share
+    new.missions = [m for m in new.missions if m is not gone]
+    if new.indicators:
+        for r in new.indicators.rows:
+            if r.mission == gone.code:
+                r.mission = first.code
+    exp(Expected("mission_split", (gone.code,)))
+    stated = rng.random() < 0.5
+    if stated:
+        sentence = rng.choice(DIVIDE_SENTENCES).format(old=gone.code_printed, into=first.code_printed, part=second.code_printed)
+        cards[0].notes.append(sentence)
+        for part in (first.code, second.code):
+            new.stated_changes.append(StatedChange(kind="mission_split", subject=gone.code, target=part, summary=sentence, evidence=cards[0].provenance))
+    log(f"mission {gone.code} répartie entre {first.code} et {second.code} ({'annoncé' if stated else 'non annoncé : cartes seules'})")
+
+
+def split_mission(record: Perturbation, mission: Mission, rng: random.Random, prefixes: set[str], mission_codes: set[str], touched: set[str]) -> None:
+    """About half of `mission`'s cards (two at least) go into a new mission of an invented name, half the time under a new prefix."""
+    new, exp, log = record.edition, record.expected.append, record.edits.append
+    choices = [m for m in SPLIT_MISSIONS if m[0] not in mission_codes]
+    if not choices:
+        return
+    code, headline, objective = rng.choice(choices)
+    mission_codes.add(code)
+    touched.add(code)
+    cards = [a for a in new.actions if a.mission == mission.code]
+    moved = cards[len(cards) - max(2, len(cards) // 2):]
+    at = new.missions.index(mission) + 1
+    new.missions.insert(at, Mission(code=code, code_printed=code, name=headline, objective=objective, provenance=mission.provenance))
+    recode = rng.random() < 0.5
+    prefix = _new_prefix(code, prefixes) if recode else None
+    for number, card in enumerate(moved, start=1):
+        card.mission = code
+        if recode:
+            old_printed = card.code_printed
+            card.code = f"{prefix}{number}"
+            card.code_printed = printed_code(prefix, str(number), _separator_of(old_printed))
+            for x in new.actions:
+                x.notes = [re.sub(rf"\b{re.escape(old_printed)}\b", card.code_printed, n) for n in x.notes]
+            exp(Expected("action_recoded", (card.code,)))
+    exp(Expected("mission_split", (mission.code,)))
+    stated = rng.random() < 0.5
+    if stated:
+        sentence = rng.choice(SPLIT_SENTENCES).format(old=mission.code_printed, part=code)
+        moved[0].notes.append(sentence)
+        for part in (mission.code, code):
+            new.stated_changes.append(StatedChange(kind="mission_split", subject=mission.code, target=part, summary=sentence, evidence=moved[0].provenance))
+    log(f"mission {mission.code} scindée : {len(moved)} actions dans la nouvelle mission {code}"
+        f"{' (préfixe ' + prefix + ')' if recode else ''} ({'annoncé' if stated else 'non annoncé : cartes seules'})")
 
 
 def add_invented_mission(new: Edition, rng: random.Random, record: Perturbation, prefixes: set[str], mission_codes: set[str], touched: set[str]) -> list[Action]:

@@ -31,6 +31,7 @@ from ..limits import over_limit
 from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 from .layout.asides import attach_asides
+from .layout.borderless import find_borderless
 from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
@@ -42,6 +43,7 @@ from .layout.running import drop_running_lines
 from .layout.settings import LayoutSettings
 from .layout.readable import body_size, tally_sizes, unreadable_chars
 from .layout.spans import page_lines
+from .layout.turned import shown_text
 from .layout.tables import RuledPage, TableRegion, find_tables, has_ruled_grid, ruled_page, stitch, table_rows
 
 
@@ -136,7 +138,7 @@ def read_pdf(
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
-                raw = page.get_text("dict", flags=flags)
+                raw = shown_text(page, flags, settings)  # turned by /Rotate or set sideways: read as shown (`layout.turned`)
                 page_sizes: dict[float, int] = {}
                 tally_sizes(raw, page_sizes)
                 for size, count in page_sizes.items():
@@ -192,6 +194,7 @@ def read_pdf(
     except Exception as exc:  # pdfplumber on a damaged page: read the page as text instead
         regions = []
         _ = exc
+    regions = find_borderless(pages, regions, words, settings)  # tables drawn without a grid
     if time.perf_counter() - started > limits.max_seconds:
         raise over_limit(path, f"took more than {limits.max_seconds:g} s to read", "max_seconds", float(limits.max_seconds), " s")
 

@@ -7,6 +7,14 @@ changes the document announces itself, each with the sentence that says it:
 
 * a mission renamed ("La mission GAMMA devient la mission DELTA"), a
   directorate renamed ("la DINSIC – avant de devenir la DINUM");
+* missions merged ("Les missions GAMMA et DELTA fusionnent au sein de la
+  mission OMEGA", "La mission GAMMA rejoint la mission DELTA", "… est
+  intégrée à / absorbée par la mission DELTA"; a merge that names no result,
+  "La mission GAMMA et la mission DELTA fusionnent", is stated with no target)
+  and a mission split ("La mission GAMMA est scindée en deux missions, DELTA
+  et OMEGA", "… se divise en …", "… est répartie entre les missions …",
+  "… donne naissance aux missions …"): one
+  statement per mission merged, one per part of a split;
 * actions completed and leaving ("… (action SO1) … sort de TECH.GOUV"; the
   items of a lead-in "les projets suivants quittent le programme … :");
 * actions added (items of "Trois nouvelles actions intègrent le programme :",
@@ -99,7 +107,7 @@ def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
 
 _LEAD_IN: list[tuple[StatedChangeKind, re.Pattern[str]]] = [
     ("action_completed", re.compile(r"\bquitt\w*\b|\bsortent\b", re.IGNORECASE)),
-    ("action_added", re.compile(r"\bnouvelles actions\b|\bnouveaux projets\b|\bintègrent\b", re.IGNORECASE)),
+    ("action_added", re.compile(r"\bnouvelles? actions?\b|\bnouveaux projets\b|\bnouveau projet\b|\bintègrent\b|\bintègre\b", re.IGNORECASE)),
     ("action_refocused", re.compile(r"\brepositionnements?\b|\bréorient\w*", re.IGNORECASE)),
 ]
 _LEAVING = re.compile(r"\bsort du programme\b", re.IGNORECASE)
@@ -145,14 +153,36 @@ _MISSION_RENAMED = [
     (re.compile(r"\bmission\s+" + _CODE + r"\s+devient\s+(?:la\s+)?(?:\*\*)?mission\s+" + _CODE + r"\b"), "devient"),
     (re.compile(r"\bchangé de nom\b[^.]*?\bde\s+" + _CODE + r"\s+à\s+" + _CODE + r"\b"), "changé de nom"),
 ]
+_BOLD = r"(?:\*\*)?"
+#: A list of mission codes ("DELTA et OMEGA", "les missions DELTA, OMEGA et SIGMA", "la mission DELTA et la mission OMEGA").
+_CODE_LIST = (r"((?:(?:\s*,\s*|\s+et\s+|\s*)(?:(?:la|les)\s+)?(?:missions?\s+)?" + _BOLD + r"[A-Z][A-Z0-9]{2,}" + _BOLD + r"(?![\w-]))+)")
+#: What a merge may add after its verb: the mission the merged ones form.
+_MERGE_RESULT = r"(?:\s+(?:au sein de|dans|pour former|pour donner|en)\s+(?:une\s+|la\s+)?(?:nouvelle\s+)?" + _BOLD + r"mission\s+" + _BOLD + _CODE + r")?"
+_MERGE_VERB = r"(?:fusionnent|sont\s+fusionnées|se\s+regroupent|sont\s+regroupées)"
+#: (pattern, a word it needs as written, how its groups read: "group" = codes merged together, "into" = the first into the second).
+_MISSION_MERGED = [
+    (re.compile(r"\bmissions\s+" + _BOLD + _CODE + _BOLD + _CODE_LIST + r"\s+" + _MERGE_VERB + _MERGE_RESULT), "group"),
+    (re.compile(r"\bmission\s+" + _BOLD + _CODE + _BOLD + r"\s+et\s+(?:la\s+)?(?:mission\s+)?" + _BOLD + _CODE + _BOLD + r"\s+"
+                + _MERGE_VERB + _MERGE_RESULT), "group"),
+    (re.compile(r"\bmission\s+" + _BOLD + _CODE + _BOLD + r"\s+(?:fusionne|est\s+fusionnée)\s+avec\s+(?:la\s+)?" + _BOLD + r"mission\s+"
+                + _BOLD + _CODE), "group"),
+    (re.compile(r"\bmission\s+" + _BOLD + _CODE + _BOLD + r"\s+(?:rejoint|est\s+intégrée\s+(?:à|dans)|est\s+absorbée\s+par|"
+                r"est\s+fusionnée\s+(?:dans|à)|fusionne\s+dans|est\s+regroupée\s+avec)\s+(?:la\s+)?" + _BOLD + r"mission\s+" + _BOLD + _CODE), "into"),
+]
+_MISSION_SPLIT = re.compile(r"\bmission\s+" + _BOLD + _CODE + _BOLD + r"\s+(?:est\s+(?:scindée|divisée|séparée|découpée|répartie)|"
+                            r"se\s+(?:scinde|divise|répartit)|donne\s+naissance)\s+(?:en|aux|à|entre)\s+(?:deux|trois|quatre|\d+)?\s*(?:nouvelles\s+)?(?:missions\b\s*:?)?" + _CODE_LIST)
+_PART_WORDS = ("fusion", "rejoint", "intégrée", "absorbée", "regroup", "scind", "divis", "séparée", "découpée", "répart", "naissance")
+
 _DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|ait)\s+(?:la\s+|le\s+)?([A-Z]{4,})\b")
 
 #: Every word a sentence pattern needs, in `_caseless` form, then as written (the case-sensitive patterns).
 _ANY_NEED = re.compile("|".join(re.escape(word) for words in _NEEDS.values() for word in words))
-_CASED_NEEDS = tuple(needs for _, needs in _MISSION_RENAMED) + ("deven",)
+_CASED_NEEDS = tuple(needs for _, needs in _MISSION_RENAMED) + ("deven",) + _PART_WORDS
 
 _SUMMARIES: dict[StatedChangeKind, str] = {
     "mission_renamed": "La mission {subject} devient la mission {target}",
+    "mission_merged": "La mission {subject} fusionne dans la mission {target}",
+    "mission_split": "La mission {subject} est scindée ; l'une de ses parties est la mission {target}",
     "directorate_renamed": "La {subject} devient la {target}",
     "action_completed": "L'action {subject} est achevée et quitte le programme",
     "action_added": "L'action {subject} entre dans le programme",
@@ -162,13 +192,44 @@ _SUMMARIES: dict[StatedChangeKind, str] = {
 
 
 def _change(kind: StatedChangeKind, subject: str, target: str | None, block: Block, quote: str) -> StatedChange:
+    summary = "La mission {subject} fusionne avec une autre mission" if kind == "mission_merged" and target is None else _SUMMARIES[kind]
     return StatedChange(
         kind=kind,
         subject=subject,
         target=target,
-        summary=_SUMMARIES[kind].format(subject=subject, target=target),
+        summary=summary.format(subject=subject, target=target),
         evidence=block.provenance.model_copy(update={"quote": quote}),
     )
+
+
+def _codes(listed: str) -> list[str]:
+    return re.findall(r"(?<![\w-])([A-Z][A-Z0-9]{2,})(?![\w-])", listed or "")
+
+
+def sentence_to_mission_parts(sentence: str, block: Block, marks: Landmarks) -> list[StatedChange]:
+    """The merges and splits of missions one sentence states (codes that name an owner body are left out)."""
+    out: list[StatedChange] = []
+    mission = lambda code: bool(code) and not marks.is_owner_name(code)  # noqa: E731
+    for pattern, how in _MISSION_MERGED:
+        for m in pattern.finditer(sentence):
+            groups = [g for g in m.groups() if g]
+            if how == "into":
+                if mission(groups[0]) and mission(groups[1]) and groups[0] != groups[1]:
+                    out.append(_change("mission_merged", groups[0], groups[1], block, sentence))
+                continue
+            result = m.group(3) if pattern.groups >= 3 else None
+            members = [m.group(1)] + (_codes(m.group(2)) if pattern is _MISSION_MERGED[0][0] else [m.group(2)])
+            members = [c for c in dict.fromkeys(members) if mission(c) and c != result]
+            if len(members) + (1 if result else 0) < 2:
+                continue
+            for code in members:
+                out.append(_change("mission_merged", code, result, block, sentence))
+    for m in _MISSION_SPLIT.finditer(sentence):
+        parts = [c for c in dict.fromkeys(_codes(m.group(2))) if mission(c)]
+        if mission(m.group(1)) and len(parts) >= 1 and parts != [m.group(1)]:
+            for part in parts:
+                out.append(_change("mission_split", m.group(1), part, block, sentence))
+    return out
 
 
 def _coded(refs):
@@ -260,6 +321,10 @@ def blocks_to_stated_changes(
                     if m.group(1) != m.group(2) and not (marks.is_owner_name(m.group(1)) or marks.is_owner_name(m.group(2))):
                         add(_change("mission_renamed", m.group(1), m.group(2), block, sentence))
                         renamed_here.update((m.group(1), m.group(2)))
+            if any(word in sentence for word in _PART_WORDS):
+                for change in sentence_to_mission_parts(sentence, block, marks):
+                    add(change)
+                    renamed_here.update(c for c in (change.subject, change.target) if c)
             renamings = _DIRECTORATE_RENAMED.finditer(sentence) if "deven" in sentence else ()  # the pattern needs "deven…"
             for m in renamings:
                 pair = {m.group(1), m.group(2)}

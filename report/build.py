@@ -31,6 +31,7 @@ from ..schemas.report import (
     SourceRow,
     TimelineRow,
 )
+from .pair import skipping_pair_checks, with_intermediate_statements
 from .significance import RULES, RULES_VERSION, score_change
 
 
@@ -131,10 +132,13 @@ def editions_to_report(editions: list[Edition], *, settings: DiffSettings = DEFA
     consecutive = list(zip(editions, editions[1:]))
     asked = [(by_id[o], by_id[n]) for o, n in pairs if (o, n) not in {(a.id, b.id) for a, b in consecutive}]
     diffs = []
+    position = {e.id: i for i, e in enumerate(editions)}
     for old, new in consecutive + asked:
         if progress:
             progress(f"{old.id} → {new.id}")
-        diffs.append(compare(old, new, settings=settings))
+        # A pair that skips editions takes what they state about missions as evidence (report/pair.py).
+        between = [e for e in editions if position[old.id] < position[e.id] < position[new.id]]
+        diffs.append(skipping_pair_checks(compare(old, with_intermediate_statements(old, new, between), settings=settings), between))
     chained = diffs[:len(consecutive)]
     return Report(
         tool_version=__version__, rules_version=RULES_VERSION,

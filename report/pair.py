@@ -5,6 +5,10 @@ important changes first and, inside each, the most important change first;
 every change quotes what stood before and after and where each stands in its
 edition (source, page, lines). Then what the editions say about themselves,
 reconciled with what was observed, and what could not be compared.
+
+A pair that skips editions (`report --pair 2019 mi-2021`) takes the mission
+renames, merges and splits the skipped editions state as evidence, chained
+(`with_intermediate_statements`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..escape import csv_cell, markdown_inline
-from ..schemas import Edition
+from ..schemas import Edition, StatedChange
 from ..schemas.diff import Change, Diff, StatedCheck
 from ..audit.phrases import finding_text
 from ..diff.phrases import phrase_to_text
@@ -37,6 +41,8 @@ KIND_LABELS = {
         "mission_removed": "Mission supprimée",
         "mission_renamed": "Mission renommée",
         "mission_reworded": "Mission reformulée",
+        "mission_merged": "Mission fusionnée dans une autre",
+        "mission_split": "Mission scindée",
         "deadline_changed": "Échéance modifiée",
         "status_changed": "État modifié",
         "owner_changed": "Pilote modifié",
@@ -61,6 +67,8 @@ KIND_LABELS = {
         "mission_removed": "Mission removed",
         "mission_renamed": "Mission renamed",
         "mission_reworded": "Mission reworded",
+        "mission_merged": "Mission merged into another",
+        "mission_split": "Mission split",
         "deadline_changed": "Deadline changed",
         "status_changed": "Status changed",
         "owner_changed": "Owner changed",
@@ -130,6 +138,95 @@ def _environment():
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+
+
+_PART_KINDS = ("mission_renamed", "mission_merged", "mission_split")
+
+
+def with_intermediate_statements(old: Edition, new: Edition, between: list[Edition]) -> Edition:
+    """`new` with the mission renames, merges and splits that the editions between `old` and `new` state, chained.
+
+    A pair of editions that skips others (2019 -> mid-2021) cannot see a rename that only the skipped edition states:
+    every intermediate edition's statements (and then the newer edition's own) are followed from the older edition's
+    missions, X -> Y in one and Y -> Z in the next giving X -> Z, a merge or split anywhere on the way making the whole
+    a merge or split. Each chain that goes through an intermediate edition is added to the newer edition's statements,
+    its summary naming every edition and statement on the way and its evidence citing the last intermediate statement.
+    """
+    if not between:
+        return new
+    # old code -> list of (current code, [(edition id, statement)]), followed edition by edition
+    chains: dict[str, list[tuple[str, list]]] = {m.code: [(m.code, [])] for m in old.missions}
+    for edition in [*between, new]:
+        steps: dict[str, list] = {}
+        for s in edition.stated_changes:
+            if s.kind in _PART_KINDS and s.target:
+                steps.setdefault(s.subject, []).append(s)
+        for code, ends in chains.items():
+            followed = []
+            for current, path in ends:
+                moves = steps.get(current, [])
+                if not moves:
+                    followed.append((current, path))
+                for s in moves:
+                    followed.append((s.target, path + [(edition.id, s)]))
+            seen, chains[code] = set(), []
+            for current, path in followed:
+                key = (current, tuple((e, s.kind, s.subject, s.target) for e, s in path))
+                if key not in seen:
+                    seen.add(key)
+                    chains[code].append((current, path))
+    stated = list(new.stated_changes)
+    news = {m.code for m in new.missions}
+    for code, ends in sorted(chains.items()):
+        ends = [(c, p) for c, p in ends if p and c in news and any(e != new.id for e, _ in p)]
+        if not ends:
+            continue
+        kinds = {s.kind for _, p in ends for _, s in p}
+        targets = list(dict.fromkeys(c for c, _ in ends))
+        if len(targets) > 1 or "mission_split" in kinds:
+            kind = "mission_split"
+        elif "mission_merged" in kinds:
+            kind = "mission_merged"
+        else:
+            kind = "mission_renamed"
+        if kind == "mission_renamed" and targets == [code]:
+            continue  # renamed and renamed back: nothing to follow
+        for target, path in ends:
+            summary = " ; ".join(f"{e} : {s.summary}" for e, s in path)
+            last = next(s for e, s in reversed(path) if e != new.id)
+            quote = " → ".join(f"{e}: {s.evidence.quote}" for e, s in path)
+            evidence = last.evidence.model_copy(update={"quote": quote})
+            if all((c.kind, c.subject, c.target) != (kind, code, target) for c in stated):
+                stated.append(StatedChange(kind=kind, subject=code, target=target, summary=summary, evidence=evidence))
+    return new.model_copy(update={"stated_changes": stated})
+
+
+#: Checks of counts an edition gives since its predecessor ("38 projets dont 3 nouveaux"): about another pair when editions are skipped.
+_COUNTED_SINCE_PREDECESSOR = ("claims_total_and_new", "claims_new", "claims_completed")
+
+
+def skipping_pair_checks(diff: Diff, between: list[Edition]) -> Diff:
+    """`diff` of a pair that skips `between`: the newer edition's counts since its predecessor are not checked against the older edition.
+
+    "43 projets dont 5 nouveaux" counts from the edition just before; compared with an older one, it would read as a
+    contradiction that is only the skipped editions' changes. Such checks become unchecked, saying which edition they count from.
+    """
+    if not between:
+        return diff
+    from ..diff.phrases import phrase
+
+    def about_predecessor(check: StatedCheck) -> bool:
+        return check.statement_phrase.code in _COUNTED_SINCE_PREDECESSOR
+
+    moved = [c.model_copy(update={"agrees": None, "observed_phrase": phrase("counted_since_skipped", new=diff.new, previous=between[-1].id, old=diff.old)})
+             for c in diff.agreements + diff.contradictions if about_predecessor(c)]
+    if not moved:
+        return diff
+    return diff.model_copy(update={
+        "agreements": [c for c in diff.agreements if not about_predecessor(c)],
+        "contradictions": [c for c in diff.contradictions if not about_predecessor(c)],
+        "unchecked": diff.unchecked + moved,
+    })
 
 
 def _short(text: str | None, limit: int = 240) -> str | None:

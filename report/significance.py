@@ -7,8 +7,8 @@ rules are data of this module (`RULES`), printed in the report with their
 version, so a reader can check any ranking by hand. Change the rules, change
 `RULES_VERSION`.
 
-The order they encode: an action dropped without explanation above a slip of
-more than six months, above an indicator value lowered, above a retitle; a
+The order they encode: an action dropped without explanation above a mission
+removed or added, above a mission merged or split, above a slip of more than six months, above an indicator value lowered, above a retitle; a
 change the diff is unsure of (confidence under 0.7) loses points, and an exit
 that is an extraction gap (the code is named, no card was read) is not
 counted as a decision.
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..schemas.diff import Change
 
-RULES_VERSION = "1.0.0"
+RULES_VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     Rule("mission_gone_or_new", 90, _kind("mission_removed", "mission_added")),
     Rule("slip_over_6_months", 80, lambda c: (_slip(c) or 0) > 6),
     Rule("action_added", 70, _kind("action_added")),
+    Rule("mission_merged_or_split", 85, _kind("mission_merged", "mission_split")),
     Rule("mission_renamed", 60, _kind("mission_renamed")),
     Rule("indicator_lowered", 60, _lowered),
     Rule("slip_up_to_6_months", 50, lambda c: 0 < (_slip(c) or 0) <= 6),

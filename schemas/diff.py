@@ -19,7 +19,7 @@ from .edition import FINDING_CODES, FindingCode
 from .enums import described
 from .provenance import Provenance
 
-DIFF_SCHEMA_VERSION = "3.1.0"
+DIFF_SCHEMA_VERSION = "3.2.0"
 
 CHANGE_KINDS = {
     "action_added": "A card of the newer edition matched to none of the older one",
@@ -34,6 +34,10 @@ CHANGE_KINDS = {
     "mission_removed": "A mission of the older edition matched to none of the newer one",
     "mission_renamed": "A matched mission whose code changed",
     "mission_reworded": "A matched mission whose name, objective or description changed",
+    "mission_merged": "A mission of the older edition whose actions now stand, for the most part, in a mission of the newer one that also "
+                      "holds another old mission's actions (or as the editions or the concordance state it)",
+    "mission_split": "A mission of the older edition whose actions are now divided between two or more missions of the newer one "
+                     "(or as the editions or the concordance state it)",
     "deadline_changed": "The latest end date of a card's or step's dated phrases changed (or their wording, when not read as dates)",
     "status_changed": "A card or step whose state changed (done, ongoing, due; completed to active)",
     "owner_changed": "A matched card whose owners are not the same bodies",
@@ -48,7 +52,7 @@ CHANGE_KINDS = {
 ChangeKind = Literal[
     "action_added", "action_exited_completed", "action_completed", "action_dropped", "action_retitled", "action_recoded",
     "action_moved", "action_reworded", "mission_added", "mission_removed", "mission_renamed", "mission_reworded",
-    "deadline_changed", "status_changed", "owner_changed", "step_added", "step_removed", "step_changed",
+    "mission_merged", "mission_split", "deadline_changed", "status_changed", "owner_changed", "step_added", "step_removed", "step_changed",
     "indicator_revised", "indicator_added", "indicator_removed", "column_changed",
 ]
 DescribedChangeKind = described(ChangeKind, CHANGE_KINDS)
@@ -131,6 +135,33 @@ class MissionRenamedDetail(_Detail):
 
     kind: Literal["mission_renamed"] = Field(description=CHANGE_KINDS["mission_renamed"])
     evidence: list[MatchEvidence] = Field(default_factory=list)
+
+
+MissionPartEvidence = described(Literal["actions", "stated"], {
+    "actions": "The mission's cards (same code or same title) found in the newer mission",
+    "stated": "An edition, or the user's concordance, states it (see `statements`)",
+})
+
+
+class MissionMergedDetail(_Detail):
+    """Which mission of the newer edition the old one went into, and on what evidence."""
+
+    kind: Literal["mission_merged"] = Field(description=CHANGE_KINDS["mission_merged"])
+    into: str = Field(description="Code of the mission of the newer edition that holds it now")
+    merged_with: list[str] = Field(default_factory=list, description="The other old missions that went into it (the one it continues first)")
+    evidence: list[MissionPartEvidence] = Field(default_factory=list)
+    share: float | None = Field(default=None, ge=0, le=1, description="Share of the old mission's cards found in `into` (None: not known card by card)")
+    statements: list[Provenance] = Field(default_factory=list, description="Where the editions or the concordance state it")
+
+
+class MissionSplitDetail(_Detail):
+    """Which missions of the newer edition the old one was divided between, and on what evidence."""
+
+    kind: Literal["mission_split"] = Field(description=CHANGE_KINDS["mission_split"])
+    into: list[str] = Field(min_length=2, description="Codes of the missions of the newer edition that hold its parts")
+    evidence: list[MissionPartEvidence] = Field(default_factory=list)
+    shares: dict[str, float] = Field(default_factory=dict, description="Share of the old mission's cards found in each part (empty: not known card by card)")
+    statements: list[Provenance] = Field(default_factory=list, description="Where the editions or the concordance state it")
 
 
 class MissionRewordedDetail(_Detail):
@@ -228,7 +259,7 @@ IndicatorRemovedDetail = _plain("indicator_removed", "Nothing beyond before: the
 ColumnChangedDetail = _plain("column_changed", "Nothing beyond before/after: the headers (one absent when added or removed).")
 
 DETAILS: dict[str, type[_Detail]] = {model.model_fields["kind"].annotation.__args__[0]: model for model in (  # type: ignore[union-attr]
-    MissionRenamedDetail, MissionRewordedDetail, MissionAddedDetail, MissionRemovedDetail, ActionMovedDetail, ActionRecodedDetail,
+    MissionRenamedDetail, MissionRewordedDetail, MissionAddedDetail, MissionRemovedDetail, MissionMergedDetail, MissionSplitDetail, ActionMovedDetail, ActionRecodedDetail,
     ActionRetitledDetail, ActionRewordedDetail, ActionCompletedDetail, StatusChangedDetail, DeadlineChangedDetail, OwnerChangedDetail,
     StepChangedDetail, StepRemovedDetail, StepAddedDetail, ActionExitedCompletedDetail, ActionDroppedDetail, ActionAddedDetail,
     IndicatorRevisedDetail, IndicatorAddedDetail, IndicatorRemovedDetail, ColumnChangedDetail,

@@ -17,7 +17,7 @@ from .provenance import Provenance
 from .values import Deadline, IndicatorValue, Owner
 
 #: Bumped whenever the JSON shape changes; written into every JSON file and into the schema $id.
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 SourceRole = Literal["brochure_text", "brochure_pdf", "publication_page", "editorial", "press_release", "other"]
 SourceFormat = Literal["markdown", "text", "pdf"]
@@ -163,6 +163,8 @@ class IndicatorTable(_Model):
 
 StatedChangeKind = Literal[
     "mission_renamed",
+    "mission_merged",
+    "mission_split",
     "directorate_renamed",
     "action_completed",
     "action_added",
@@ -175,8 +177,9 @@ class StatedChange(_Model):
     """What the document itself says changed, with the quoted evidence."""
 
     kind: StatedChangeKind
-    subject: str = Field(description="Action or mission code the statement is about (old code for renames)")
-    target: str | None = Field(default=None, description="New code or name (renames, transformations)")
+    subject: str = Field(description="Action or mission code the statement is about (old code for renames, merges and splits)")
+    target: str | None = Field(default=None, description="New code or name (renames, transformations); the mission merged into, or one "
+                                                         "part of a split (one statement per part); None for a merge that names no result")
     summary: str = Field(description="One-line paraphrase")
     evidence: Provenance
 

@@ -16,7 +16,7 @@ from .diff import Diff
 from .edition import Finding
 from .enums import described
 
-REPORT_SCHEMA_VERSION = "1.1.0"
+REPORT_SCHEMA_VERSION = "1.2.0"
 
 
 class _Model(BaseModel):

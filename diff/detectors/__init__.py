@@ -27,7 +27,7 @@ from .additions import action_added
 from .deadlines import action_deadline
 from .exits import action_exited
 from .indicators import column_changed, indicator_rows
-from .missions import mission_removed_or_added, mission_renamed, mission_reworded
+from .missions import mission_merged_or_split, mission_removed_or_added, mission_renamed, mission_reworded
 from .owners import owner_changed
 from .placement import action_moved_or_recoded
 from .status import action_status
@@ -40,6 +40,7 @@ Detector = Callable[[Edition, Edition, Matching, DiffSettings], list[Change]]
 DETECTORS: list[Detector] = [
     mission_renamed,  # mission_renamed
     mission_reworded,  # mission_reworded
+    mission_merged_or_split,  # mission_merged, mission_split
     mission_removed_or_added,  # mission_removed, mission_added
     action_moved_or_recoded,  # action_moved, action_recoded
     action_retitled,  # action_retitled

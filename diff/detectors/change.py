@@ -13,6 +13,8 @@ IMPORTANCE = {
     "mission_renamed": 100,
     "mission_added": 100,
     "mission_removed": 100,
+    "mission_merged": 100,
+    "mission_split": 100,
     "action_dropped": 95,
     "action_added": 90,
     "action_completed": 85,

@@ -35,7 +35,7 @@ def action_exited(old: Edition, new: Edition, matching: Matching, settings: Diff
     """`action_exited_completed` or `action_dropped` for every unmatched card of the older edition."""
     if matching.actions is None:
         return []
-    new_of_old = matching.missions.new_of_old
+    new_of_old = matching.missions.card_homes()  # a card of a mission merged into another stood there
     stated_completed = {s.subject for s in old.stated_changes if s.kind == "action_completed"}
     listed_new = missions_listed(new)
     transformed = {s.subject: s.target for s in new.stated_changes if s.kind == "action_transformed"}

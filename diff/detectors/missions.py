@@ -1,4 +1,8 @@
-"""Missions renamed, reworded, added and removed.
+"""Missions renamed, reworded, merged, split, added and removed.
+
+A mission merged into another or split in two is one change (`mission_merged`,
+`mission_split`), never also a removal and an addition, nor the rename of a
+split mission to one of its parts.
 
 An edition that lists no mission says nothing about missions: nothing is then
 reported removed or added.
@@ -22,9 +26,10 @@ def mission_renamed(old: Edition, new: Edition, matching: Matching, settings: Di
     if not _both_list_missions(old, new):
         return []
     changes = []
+    split = {s.old for s in matching.missions.splits}
     for match in matching.missions.matches:
         o, n = old.mission(match.old), new.mission(match.new)
-        if o.code != n.code:
+        if o.code != n.code and o.code not in split:
             changes.append(make_change(
                 "mission_renamed", mission=n.code, subject=mission_subject(o.code), before=o.code_printed, after=n.code_printed,
                 detail={"evidence": list(match.evidence)}, confidence=match.score, old=o.provenance, new=n.provenance,
@@ -64,4 +69,36 @@ def mission_removed_or_added(old: Edition, new: Edition, matching: Matching, set
     for n in matching.missions.unmatched_new:
         changes.append(make_change("mission_added", mission=n.code, subject=mission_subject(n.code), after=n.name or n.description or n.code_printed,
                                    confidence=1.0, old=listed_old, new=n.provenance))
+    return changes
+
+
+def mission_merged_or_split(old: Edition, new: Edition, matching: Matching, settings: DiffSettings) -> list[Change]:
+    """Old missions that went into a new mission beside another (merged), or were divided between new missions (split).
+
+    The old side cites the old mission; the new side the mission it went into (for a split, its first part other than
+    itself). The confidence is the share of its cards found there, 1 when an edition or the concordance states it.
+    """
+    if not _both_list_missions(old, new):
+        return []
+    changes = []
+    for m in matching.missions.merges:
+        o, n = old.mission(m.old), new.mission(m.into)
+        confidence = 1.0 if "stated" in m.evidence or m.share is None else m.share
+        changes.append(make_change(
+            "mission_merged", mission=n.code, subject=mission_subject(o.code), before=o.code_printed, after=n.code_printed,
+            detail={"into": n.code, "merged_with": list(m.merged_with), "evidence": list(m.evidence), "share": m.share,
+                    "statements": list(m.statements)},
+            confidence=confidence, old=o.provenance, new=n.provenance,
+        ))
+    for s in matching.missions.splits:
+        o = old.mission(s.old)
+        parts = [new.mission(code) for code in s.into]
+        first = next((p for p in parts if p.code != o.code), parts[0])
+        confidence = 1.0 if "stated" in s.evidence or not s.shares else min(1.0, sum(s.shares.values()))
+        changes.append(make_change(
+            "mission_split", mission=o.code, subject=mission_subject(o.code), before=o.code_printed,
+            after=" + ".join(p.code_printed for p in parts),
+            detail={"into": [p.code for p in parts], "evidence": list(s.evidence), "shares": dict(s.shares), "statements": list(s.statements)},
+            confidence=confidence, old=o.provenance, new=first.provenance,
+        ))
     return changes

@@ -8,7 +8,10 @@ read like any text. The steps, in the order the reader runs them:
     spans.py        MuPDF spans -> visual lines (doubled glyphs, icons, gutters, superscripts)
     icons.py        symbol-font codes -> the icon characters of the text conventions
     running.py      pages -> pages without running headers, footers, page numbers
+    turned.py       a page turned by /Rotate or set sideways -> read as shown, text upright
     tables.py       a page's rules -> ruled table regions (pdfplumber's finder), stitched across pages
+    borderless.py   lines whose cells line up -> borderless table regions (columns from whitespace)
+    headers.py      table cells -> values, years, words: header rows told by content
     order.py        a page's lines -> reading order, columns and bands
     edges.py        sparse columns -> edges taken from the document's fuller pages
     paragraphs.py   ordered lines -> paragraph runs

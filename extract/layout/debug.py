@@ -28,6 +28,7 @@ def draw_page(path: Path, page_number: int, out: Path, settings: LayoutSettings 
     import pymupdf
 
     from ..pdf import _text_flags, read_pdf
+    from .turned import shown_text
     from ...vocabulary.icons import ICON_ROLES
 
     settings = LayoutSettings.resolve(settings)
@@ -36,7 +37,7 @@ def draw_page(path: Path, page_number: int, out: Path, settings: LayoutSettings 
         if not 1 <= page_number <= doc.page_count:
             raise InputError(path, f"no page {page_number}: the PDF has {doc.page_count} page(s)")
         flags = _text_flags()
-        pages = [page_lines(p.get_text("dict", flags=flags), p.number + 1, settings) for p in doc]
+        pages = [page_lines(shown_text(p, flags, settings), p.number + 1, settings) for p in doc]  # as `read_pdf` reads them
         pages = drop_running_lines(pages, [p.rect.height for p in doc], settings)
         page = doc[page_number - 1]
         boxes = page_boxes(page.get_cdrawings(), page.rect.width, page.rect.height, settings)

@@ -4,7 +4,8 @@
 
 A running line lies in the top or bottom band of the page and its text (digits
 aside) recurs on other pages, or its position and size recur and it stands
-apart from the page's text; a bare page number in a band goes too. Text near the margins that does not recur is kept.
+apart from the page's text; a bare page number in a band goes too. A line of digits
+alone goes only when it stands apart: a number in a table's first or last row is a cell. Text near the margins that does not recur is kept.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
     for lines, in_band in zip(pages, banded):
         dropped = set()
         for line, key, masked in in_band:
+            numeric = not any(c.isalpha() for c in masked)  # a page number, or a table's cell (then not apart)
+            if numeric and not _set_apart(line, lines, settings):
+                continue
             if _PAGE_NUMBER.fullmatch(line.text.strip()) or texts[masked] >= recurring:
                 dropped.add(id(line))
             elif positions[key] >= recurring and _set_apart(line, lines, settings):

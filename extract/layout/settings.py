@@ -195,10 +195,32 @@ class LayoutSettings:
     #: A table has at least this many rows (a lone row in a box is none).
     table_min_rows: int = 2
 
+    # -- borderless tables: columns from whitespace (`borderless`) --------------------
+    #: Lines of one visual row overlap vertically by at least this share of the lower one.
+    borderless_row_overlap_share: float = 0.5
+    #: Rows of one table are at most this many font sizes apart (a larger gap ends the table).
+    borderless_row_gap_em: float = 2.0
+    #: A column gap is a stretch this many font sizes wide that no cell of a body row covers.
+    borderless_column_gap_em: float = 0.8
+    #: A borderless table has at least this many columns...
+    borderless_min_columns: int = 3
+    #: ...and at least this many rows with a cell in at least that many columns.
+    borderless_min_rows: int = 3
+    #: At most this many rows above the body may be header rows (cells spanning columns allowed).
+    borderless_max_header_rows: int = 3
+    #: A row filling less than this share of the columns, with no value, closer to the row above than
+    #: this share of the table's usual row gap, continues the row above (a wrapped cell).
+    borderless_wrap_fill_share: float = 0.5
+    borderless_wrap_gap_share: float = 0.6
+    #: A table continues on the next page when its columns start within this many font sizes of the last part's.
+    table_continued_align_em: float = 1.5
+    #: A page whose text runs up or down the sheet for more than this share of its characters is turned to read across.
+    sideways_min_share: float = 0.6
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs"))
+            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs", "_columns"))
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"layout setting {f.name} must be a number, not {value!r}")
             if counted and (not isinstance(value, int) or value < 1):

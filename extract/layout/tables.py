@@ -7,7 +7,10 @@ the table finder is given the rules of those pages as explicit edges, read from
 the same drawings (`ruled_page`): pdfplumber parses no page content. Cell text
 is taken from PyMuPDF's spans inside each cell box, so that superscripts and
 icons are read the same way as everywhere else. A table continued on the next
-page is stitched into one: the repeated header row is dropped.
+page is stitched into one, whether its header is printed again (dropped) or
+not (the columns line up with the last part's); a header row is told by its
+content (`headers`). Columns empty in every row of a table (spacers) are
+dropped; a merged cell's text is in the first of the columns it spans.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from .headers import header_count
 from .hyphenation import join
 from .model import Line, Span
 from .settings import LayoutSettings
@@ -27,6 +31,15 @@ class TableRegion:
     bbox: tuple[float, float, float, float]
     rows: list[list[str]] = field(default_factory=list)
     row_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    #: The x-extents of the columns, left to right (empty when unknown).
+    columns: list[tuple[float, float]] = field(default_factory=list)
+    #: How many leading rows are header rows (`headers.header_count`); None: not yet read.
+    header_rows: int | None = None
+
+    def headers(self) -> int:
+        if self.header_rows is None:
+            self.header_rows = header_count(self.rows)
+        return self.header_rows
 
 
 def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued: bool = False) -> bool:
@@ -211,39 +224,103 @@ def find_tables(
                     top, bottom = row.bbox[1], row.bbox[3]
                     e = settings.cell_slack_pt
                     row_lines = [line for line in lines if line.y1 >= top - e and line.y0 <= bottom + e]
-                    cells = [_cell_text(row_lines, cell, vocabulary, settings) if cell is not None else "" for cell in row.cells]
-                    if any(cells):
-                        region.rows.append(cells)
-                        region.row_boxes.append(tuple(row.bbox))  # type: ignore[arg-type]
+                    for box, band in _unruled_rows(row, row_lines, settings):
+                        cells = [_cell_text(band, cell, vocabulary, settings) if cell is not None else "" for cell in row.cells]
+                        if any(cells):
+                            region.rows.append(cells)
+                            region.row_boxes.append(box)
                 if region.rows:
+                    region.columns = _column_extents(table.rows)
                     regions.append(region)
     blank.close()
     return regions
+
+
+def _unruled_rows(row, lines: list[Line], settings: LayoutSettings) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
+    """The table rows inside one ruled row: itself, or, in a partly ruled table (a rule under the header,
+    a box around the body), each visual row whose cells stand side by side. A ruled row is several rows
+    when at least `borderless_min_rows` of its visual rows have lines in two cells or more, and a value
+    (wrapped cells of one row hold words on their later lines)."""
+    from .borderless import lines_to_rows
+    from .headers import cell_kind
+
+    whole = [(tuple(row.bbox), lines)]
+    boxes = [cell for cell in row.cells if cell is not None]
+    inside = [l for l in lines if row.bbox[1] <= (l.y0 + l.y1) / 2 <= row.bbox[3]]
+    if len(boxes) < 2 or len(inside) < 2 * settings.borderless_min_rows:
+        return whole  # type: ignore[return-value]
+    bands = lines_to_rows(inside, settings)
+
+    def cells_hit(band: list[Line]) -> int:
+        return sum(1 for b in boxes if any(b[0] <= (l.x0 + l.x1) / 2 <= b[2] for l in band))
+
+    side_by_side = [band for band in bands if cells_hit(band) >= 2 and any(cell_kind(l.text) == "value" for l in band)]
+    if len(side_by_side) < settings.borderless_min_rows or len(side_by_side) < len(bands) // 2 + 1:
+        return whole  # type: ignore[return-value]
+    rows: list[list[Line]] = []
+    for band in bands:
+        if rows and cells_hit(band) < 2 and not any(cell_kind(l.text) == "value" for l in band):
+            rows[-1] = rows[-1] + band  # a wrapped cell's next line
+        else:
+            rows.append(band)
+    x0, x1 = row.bbox[0], row.bbox[2]
+    return [((x0, min(l.y0 for l in band), x1, max(l.y1 for l in band)), band) for band in rows]
+
+
+def _column_extents(rows) -> list[tuple[float, float]]:
+    """Each column's x-extent over the cells pdfplumber closed in it (a merged cell counts for its first column)."""
+    width = max(len(row.cells) for row in rows)
+    out = []
+    for i in range(width):
+        boxes = [row.cells[i] for row in rows if i < len(row.cells) and row.cells[i] is not None]
+        out.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else (0.0, 0.0))
+    return out
+
+
+def _aligned(a: TableRegion, b: TableRegion, settings: LayoutSettings) -> bool:
+    """Whether two parts' columns start at the same places (within `table_continued_align_em`)."""
+    if not a.columns or not b.columns or len(a.columns) != len(b.columns):
+        return len(a.rows[0]) == len(b.rows[0])
+    slack = settings.table_continued_align_em * settings.body_reference_pt
+    return all(abs(x[0] - y[0]) <= slack for x, y in zip(a.columns, b.columns))
+
+
+def continues(region: TableRegion, parts: list[TableRegion], settings: LayoutSettings) -> bool:
+    """Whether `region` continues the table made of `parts`: on the next page, with the same columns,
+    under the same header printed again or under none (then its columns line up with the last part's)."""
+    first, last = parts[0], parts[-1]
+    if region.page != last.page + 1 or len(region.rows[0]) != len(first.rows[0]):
+        return False
+    heads = region.headers()
+    if heads:
+        return region.rows[:heads] == first.rows[: first.headers()]
+    return _aligned(region, last, settings)
 
 
 def stitch(regions: list[TableRegion], settings: LayoutSettings) -> list[list[TableRegion]]:
     """Consecutive regions of one table (same columns, the next one on a later page) grouped together."""
     tables: list[list[TableRegion]] = []
     for region in regions:
-        if tables:
-            first = tables[-1][0]
-            last = tables[-1][-1]
-            same_width = len(region.rows[0]) == len(first.rows[0])
-            if same_width and region.page == last.page + 1:
-                tables[-1].append(region)
-                continue
+        if tables and continues(region, tables[-1], settings):
+            tables[-1].append(region)
+            continue
         tables.append([region])
     # a lone row in a box is no table
     return [parts for parts in tables if sum(len(p.rows) for p in parts) >= settings.table_min_rows]
 
 
 def table_rows(parts: list[TableRegion]) -> list[tuple[list[str], TableRegion, int]]:
-    """Rows of a stitched table with their region and row index; repeated header rows dropped."""
-    header = parts[0].rows[0]
+    """Rows of a stitched table with their region and row index: repeated header rows dropped,
+    and the columns empty in every row (spacers)."""
     rows = []
     for index_part, part in enumerate(parts):
+        skip = part.headers() if index_part > 0 else 0
         for index, row in enumerate(part.rows):
-            if index_part > 0 and index == 0 and row == header:
+            if index < skip:
                 continue
             rows.append((row, part, index))
-    return rows
+    width = max(len(row) for row, _, _ in rows)
+    kept = [i for i in range(width) if any(i < len(row) and row[i].strip() for row, _, _ in rows)]
+    if len(kept) == width:
+        return rows
+    return [([row[i] if i < len(row) else "" for i in kept], part, index) for row, part, index in rows]

@@ -1,0 +1,282 @@
+"""Borderless tables: columns found in the whitespace between cells, rows from baselines, header by content.
+
+    lines_to_rows(lines, settings)                  -> visual rows (lines on one baseline, left to right)
+    rows_to_columns(rows, settings)                 -> the x-extents of the columns, gaps clear in every row
+    page_tables(lines, page, words, settings)       -> the borderless tables of one page
+    continued_rows(lines, previous, page, words, settings) -> the rows opening a page that continue a table
+    find_borderless(pages, ruled, words, settings)  -> the ruled regions and the borderless ones, in page order
+
+A table drawn without rules (or with a rule under its header only) is a run of
+visual rows whose cells line up: between columns lies a stretch of the page
+that no cell of any body row covers. The body rows are the rows with a cell in
+at least `borderless_min_columns` columns; the columns are the stretches their
+cells cover, the gaps what is left. Rows above the body may span columns (a
+merged header cell): they belong to the table when they read as a header
+(`headers`). A row filling few columns, with no value, closer to the row above
+than the table's rows are to each other, is a wrapped cell: its text joins the
+row above. A table needs a column of values (`headers.value_columns`): prose
+set in two or three columns, or a list of names, is never one. Rows opening a
+page that fit the columns of the table ending the page before, each with a
+value (or the header printed again), continue it, however few they are.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from .headers import cell_kind, header_count, is_header_row, value_columns
+from .hyphenation import join
+from .model import Line, union
+from .settings import LayoutSettings
+from .tables import TableRegion, stitch
+
+Row = list[Line]
+
+
+def lines_to_rows(lines: list[Line], settings: LayoutSettings) -> list[Row]:
+    """Lines grouped into visual rows (sharing most of their height), rows top to bottom, lines left to right."""
+    rows: list[Row] = []
+    bands: list[tuple[float, float]] = []
+    for line in sorted(lines, key=lambda l: ((l.y0 + l.y1) / 2, l.x0)):
+        if bands:
+            top, bottom = bands[-1]
+            overlap = min(bottom, line.y1) - max(top, line.y0)
+            if overlap >= settings.borderless_row_overlap_share * min(bottom - top, line.y1 - line.y0):
+                rows[-1].append(line)
+                bands[-1] = (min(top, line.y0), max(bottom, line.y1))
+                continue
+        rows.append([line])
+        bands.append((line.y0, line.y1))
+    for row in rows:
+        row.sort(key=lambda l: l.x0)
+    return rows
+
+
+def _size(rows: list[Row]) -> float:
+    return median(l.size for row in rows for l in row)
+
+
+def rows_to_columns(rows: list[Row], settings: LayoutSettings) -> list[tuple[float, float]]:
+    """The stretches the rows' cells cover, merged where the whitespace between them is narrower than a column gap."""
+    spans = sorted((l.x0, l.x1) for row in rows for l in row)
+    if not spans:
+        return []
+    gap = settings.borderless_column_gap_em * _size(rows)
+    columns = [list(spans[0])]
+    for x0, x1 in spans[1:]:
+        if x0 - columns[-1][1] < gap:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(a, b) for a, b in columns]
+
+
+def _columns_of(line: Line, columns: list[tuple[float, float]]) -> list[int]:
+    return [i for i, (a, b) in enumerate(columns) if line.x0 < b and line.x1 > a]
+
+
+def _body_rows(rows: list[Row], settings: LayoutSettings) -> list[int]:
+    return [i for i, row in enumerate(rows) if len(row) >= settings.borderless_min_columns]
+
+
+def _cells(row: Row, columns: list[tuple[float, float]], words: set[str]) -> list[str]:
+    """A row's text by column; a line spanning columns (a merged header cell) goes into the first of them."""
+    cells = [""] * len(columns)
+    for line in row:
+        hit = _columns_of(line, columns)
+        if not hit:
+            continue
+        i = hit[0]
+        cells[i] = join(cells[i], line.text.strip(), words) if cells[i] else line.text.strip()
+    return cells
+
+
+def _spans(row: Row, columns: list[tuple[float, float]]) -> bool:
+    return any(len(_columns_of(line, columns)) > 1 for line in row)
+
+
+def _block_to_table(rows: list[Row], lo: int, hi: int, page: int, words: set[str], settings: LayoutSettings) -> list[TableRegion]:
+    """The tables among rows `lo`..`hi` of a run of closely spaced rows (none, one, or several one under another)."""
+    body = [i for i in _body_rows(rows, settings) if lo <= i <= hi]
+    if len(body) < settings.borderless_min_rows:
+        return []
+    # the body: from the first to the last row with cells in enough columns, cut where a row crosses the grid
+    first, last = body[0], body[-1]
+    columns = rows_to_columns([rows[i] for i in body], settings)
+    if len(columns) < settings.borderless_min_columns:
+        return []
+    runs: list[list[int]] = []
+    for i in range(first, last + 1):
+        if _spans(rows[i], columns):
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: list[TableRegion] = []
+    for run in runs:
+        if len(run) != last - first + 1:
+            out.extend(_block_to_table(rows, run[0], run[-1], page, words, settings))  # columns of this stretch alone
+            continue
+        table = _rows_to_region(rows, first, last, columns, page, words, settings)
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _rows_to_region(
+    rows: list[Row], first: int, last: int, columns: list[tuple[float, float]], page: int, words: set[str], settings: LayoutSettings
+) -> TableRegion | None:
+    body = rows[first : last + 1]
+    texts = [_cells(row, columns, words) for row in body]
+    values = value_columns(texts)
+    if not values:
+        return None  # prose set in columns, a list of names: no column of values, no table
+    # header rows above the body, spanning columns or not, as long as they read as a header
+    above: list[Row] = []
+    for i in range(first - 1, max(first - 1 - settings.borderless_max_header_rows, -1), -1):
+        row = rows[i]
+        if any(line.x1 < columns[0][0] or line.x0 > columns[-1][1] for line in row):
+            break
+        row_cells = _cells(row, columns, words)
+        if not any(row_cells[1:]) or not is_header_row(row_cells, values):
+            break  # a title over the table's first column is no header row
+        above.insert(0, row)
+    table_rows = above + body
+    cells = [_cells(row, columns, words) for row in table_rows]
+    spanning = [_spans(row, columns) for row in table_rows]
+    heads = header_count(cells, values)
+    # wrapped cells: a row with few cells, no value, nearer the row above than rows usually are
+    gaps = [min(l.y0 for l in table_rows[i]) - max(l.y1 for l in table_rows[i - 1]) for i in range(1, len(table_rows))]
+    row_gaps = [g for i, g in enumerate(gaps, start=1) if len(table_rows[i]) >= settings.borderless_min_columns]
+    usual = median(row_gaps) if row_gaps else 0.0
+    merged_cells: list[list[str]] = []
+    merged_rows: list[Row] = []
+    merged_heads = 0
+    for i, (row, row_cells) in enumerate(zip(table_rows, cells)):
+        filled = sum(1 for c in row_cells if c)
+        header = i < heads
+        if merged_rows:
+            previous_header = len(merged_rows) <= merged_heads
+            gap = min(l.y0 for l in row) - max(l.y1 for l in merged_rows[-1])
+            wraps = (
+                header == previous_header
+                and not spanning[i]
+                and not (header and spanning[i - 1])
+                and filled < settings.borderless_wrap_fill_share * len(columns)
+                and not any(cell_kind(c) == "value" for c in row_cells)
+                and gap < settings.borderless_wrap_gap_share * usual
+            )
+            if wraps:
+                last_cells = merged_cells[-1]
+                for k, text in enumerate(row_cells):
+                    if text:
+                        last_cells[k] = join(last_cells[k], text, words) if last_cells[k] else text
+                merged_rows[-1] = merged_rows[-1] + row
+                continue
+        merged_cells.append(list(row_cells))
+        merged_rows.append(list(row))
+        if header:
+            merged_heads = len(merged_rows)
+    lines = [l for row in merged_rows for l in row]
+    region = TableRegion(page, union(l.bbox for l in lines))
+    region.rows = merged_cells
+    region.row_boxes = [union(l.bbox for l in row) for row in merged_rows]
+    region.columns = list(columns)
+    region.header_rows = merged_heads
+    return region
+
+
+def page_tables(lines: list[Line], page: int, words: set[str], settings: LayoutSettings) -> list[TableRegion]:
+    """The borderless tables of one page's lines."""
+    rows = lines_to_rows(lines, settings)
+    if len(rows) < settings.borderless_min_rows:
+        return []
+    # runs of rows no further apart than a table's rows
+    blocks: list[list[Row]] = [[rows[0]]]
+    for row in rows[1:]:
+        previous = blocks[-1][-1]
+        gap = min(l.y0 for l in row) - max(l.y1 for l in previous)
+        size = max(l.size for l in row + previous)
+        if gap > settings.borderless_row_gap_em * size:
+            blocks.append([row])
+        else:
+            blocks[-1].append(row)
+    out: list[TableRegion] = []
+    for block in blocks:
+        out.extend(_block_to_table(block, 0, len(block) - 1, page, words, settings))
+    return out
+
+
+def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: set[str], settings: LayoutSettings) -> TableRegion | None:
+    """The rows at the top of a page that continue `previous` (a table ending the page before) in its
+    columns: too few, maybe, to make a table of their own. Each row's cells stay within the columns'
+    slots (from the middle of one gap to the middle of the next), and each row holds a value or is
+    the table's header printed again."""
+    if not previous.columns or not lines:
+        return None
+    rows = lines_to_rows(lines, settings)
+    size = _size(rows)
+    columns = previous.columns
+    cuts = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
+    slack = settings.borderless_column_gap_em * size / 2
+    bounds = list(zip([columns[0][0] - slack] + cuts, cuts + [columns[-1][1] + slack]))
+    header = previous.rows[: previous.headers()]
+    taken: list[Row] = []
+    cells: list[list[str]] = []
+    for row in rows:
+        if taken:
+            gap = min(l.y0 for l in row) - max(l.y1 for l in taken[-1])
+            if gap > settings.borderless_row_gap_em * size:
+                break
+        slots = [next((i for i, (a, b) in enumerate(bounds) if line.x0 >= a - slack and line.x1 <= b + slack), None) for line in row]
+        if None in slots:
+            break
+        texts = [""] * len(columns)
+        for line, i in zip(row, slots):
+            texts[i] = join(texts[i], line.text.strip(), words) if texts[i] else line.text.strip()
+        repeated = len(taken) < len(header) and texts == header[len(taken)]
+        if not repeated and not any(cell_kind(t) == "value" for t in texts):
+            break
+        taken.append(row)
+        cells.append(texts)
+    if not taken or len(taken) <= len(header) and cells == header[: len(taken)]:
+        return None
+    region = TableRegion(page, union(l.bbox for row in taken for l in row))
+    region.rows = cells
+    region.row_boxes = [union(l.bbox for l in row) for row in taken]
+    region.columns = list(columns)
+    region.header_rows = len(header) if header and cells[: len(header)] == header else 0
+    return region
+
+
+def find_borderless(pages: list[list[Line]], ruled: list[TableRegion], words: set[str], settings: LayoutSettings) -> list[TableRegion]:
+    """The ruled regions and the borderless tables found outside them, by page and from the top; a table
+    ending a page is looked for at the top of the next (`continued_rows`)."""
+    slack = settings.region_slack_pt
+    # a ruled region that makes no table (a lone shaded row, a box around one line) holds no cells
+    ruled = [region for parts in stitch(ruled, settings) for region in parts]
+    out = list(ruled)
+    last: TableRegion | None = None  # the last table of the page before
+    for number, lines in enumerate(pages, start=1):
+        boxes = [r.bbox for r in ruled if r.page == number]
+        free = [l for l in lines if not any(_centre_in(l, b, slack) for b in boxes)]
+        found: list[TableRegion] = []
+        if last is not None and last.page == number - 1 and not boxes:
+            # the rows opening the page, in the columns of the table ending the page before
+            head = continued_rows(free, last, number, words, settings)
+            if head is not None:
+                found.append(head)
+                free = [l for l in free if l.y0 > head.bbox[3]]
+        if len(free) >= settings.borderless_min_rows * settings.borderless_min_columns:
+            found.extend(page_tables(free, number, words, settings))
+        out.extend(found)
+        on_page = [r for r in ruled if r.page == number] + found
+        if on_page:
+            last = max(on_page, key=lambda r: r.bbox[3])
+    return sorted(out, key=lambda r: (r.page, r.bbox[1]))
+
+
+def _centre_in(line: Line, box: tuple[float, float, float, float], slack: float) -> bool:
+    cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+    return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
