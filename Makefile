@@ -3,7 +3,8 @@
 #   make test   run the test suite (what CI runs, through .ci/run)
 #   make bench  the speed scripts of benchmarks/, each against a baseline measured in the same run
 # Developer targets over the test harness (`evaluation/`, run from this folder, never shipped):
-#   make score          the diff measured on seeded perturbations (the three profiles, every 10th trial via PDF)
+#   make score          the diff measured on seeded perturbations (the three profiles, every 10th trial via PDF; then
+#                       40 trials of the default and vocabulary profiles typeset by every producer of the layout family)
 #   make corpus-pdfs    re-typeset the corpus PDFs and record their sha256 in corpus/manifest.toml
 #   make run-reference  record the sha256 of `make run`'s outputs (tests/data/run-outputs.sha256)
 PYTHON ?= python3
@@ -11,6 +12,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # The harness is imported from the checkout: the repository root goes on the path.
 HARNESS := PYTHONPATH=$(CURDIR) $(BIN)/python
+# The producers `make score` typesets trials in (a producer whose program is absent is skipped, with a line saying so).
+PRODUCERS ?= pymupdf,reportlab,chromium,libreoffice
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +41,8 @@ score: $(BIN)/.installed
 	$(HARNESS) -m evaluation score --trials 200 --pdf-every 10
 	$(HARNESS) -m evaluation score --trials 200 --pdf-every 10 --profile hard
 	$(HARNESS) -m evaluation score --trials 200 --pdf-every 10 --profile vocabulary
+	$(HARNESS) -m evaluation score --trials 40 --producers $(PRODUCERS)
+	$(HARNESS) -m evaluation score --trials 40 --producers $(PRODUCERS) --profile vocabulary
 
 corpus-pdfs: $(BIN)/.installed
 	$(HARNESS) -m evaluation corpus-build

@@ -11,12 +11,15 @@ a card-level phrase.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..schemas.blocks import Block
 from ..schemas.edition import Action, Step
 from ..schemas.provenance import Provenance
 from ..vocabulary.icons import DONE_MARK
+from ..vocabulary.owners import ORGANISATION_WORDS, OWNER_LABELS, OWNER_MAX_WORDS, bodies_of
+from ..vocabulary.text import fold_chars
 from .landmarks import Landmarks
 from .phrases import is_deadline_phrase, is_heading_like, step_status, trailing_deadline
 
@@ -49,8 +52,13 @@ def blocks_to_cards(blocks: list[Block], marks: Landmarks) -> tuple[list[Card], 
     while i < len(blocks):
         if marks.parse_action_heading(blocks[i].text) and blocks[i].kind in ("paragraph", "heading"):
             j = i + 1
-            body: list[Block] = []
+            # a status stamp printed before the code on the heading's line, split from it at the gap
+            stamped = i > 0 and _stamp_before(blocks, i - 1, marks) and i - 1 not in used
+            body: list[Block] = [blocks[i - 1]] if stamped else []
+            used.update({i - 1} if stamped else set())
             while j < len(blocks) and (marks.is_furniture(blocks[j]) or not ends_card(blocks[j], marks)):
+                if _stamp_before(blocks, j, marks):
+                    break
                 if not marks.is_furniture(blocks[j]):
                     body.append(blocks[j])
                 j += 1
@@ -60,6 +68,16 @@ def blocks_to_cards(blocks: list[Block], marks: Landmarks) -> tuple[list[Card], 
         else:
             i += 1
     return cards, used
+
+
+def _stamp_before(blocks: list[Block], j: int, marks: Landmarks) -> bool:
+    """Block j is a status stamp printed on the line of the card heading after it ("Fait ✓  ACTION …")."""
+    return (
+        j + 1 < len(blocks)
+        and blocks[j + 1].attrs.get("inline") == "true"
+        and marks.is_status_mark(blocks[j].text)
+        and marks.parse_action_heading(blocks[j + 1].text) is not None
+    )
 
 
 @dataclass
@@ -77,10 +95,83 @@ class _Body:
     sequence: list[tuple[str, Block]] = field(default_factory=list)
 
 
+def _same_row(a: Block, b: Block) -> bool:
+    """Two blocks printed on one row of one page (placed blocks only: a text source has no rows)."""
+    pa, pb = a.provenance, b.provenance
+    if pa.bbox is None or pb.bbox is None or pa.page != pb.page:
+        return False
+    return min(pa.bbox[3], pb.bbox[3]) - max(pa.bbox[1], pb.bbox[1]) > 0
+
+
+def _lone_icons_to_next(body: list[Block]) -> list[Block]:
+    """An icon printed on a line of its own (its text set apart, as a word processor may) confirms
+    the role of the block after it: the icon passes to that block instead of making an empty one."""
+    out: list[Block] = []
+    carried: Block | None = None
+    for block in body:
+        if block.icon is not None and block.icon != "arrow" and not block.text.strip():
+            carried = block
+            continue
+        if carried is not None and block.icon is None and block.text.strip() and _same_row(carried, block):
+            attrs = {**block.attrs, **{k: v for k, v in carried.attrs.items() if k == "glyph"}}
+            attrs.pop("lost_icon", None)
+            block = block.model_copy(update={"icon": carried.icon, "attrs": attrs})
+        elif carried is not None:
+            out.append(carried)
+        carried = None
+        out.append(block)
+    if carried is not None:
+        out.append(carried)
+    return out
+
+
+_OWNER_LABEL = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(OWNER_LABELS, key=len, reverse=True)) + r")\s*:\s*(\S.*)$", re.IGNORECASE)
+
+
+def _names_organisation(text: str, marks: Landmarks) -> bool:
+    """A short line that opens with a body's printed name (the owner vocabulary) or with the word a public
+    organisation's name opens with ("Direction …", "Agence …"), and is no deadline and no sentence."""
+    words = text.split()
+    if not words or len(words) > OWNER_MAX_WORDS or is_deadline_phrase(text) or ". " in text:
+        return False
+    if marks.is_owner_phrase(text) or marks.is_owner_name(words[0].strip(",;:")):
+        return True
+    folded = fold_chars(text)
+    if folded.split()[0] in ORGANISATION_WORDS:
+        return True
+    return any(folded.startswith(fold_chars(v)) for body in bodies_of(marks.profile) for v in body.variants if len(v) > 3)
+
+
+def owner_by_words(text: str, marks: Landmarks, *, after_objective: bool) -> str | None:
+    """The owner a line names when no icon marks it, as printed (a label such as "Porteur :" left out,
+    the label playing the icon's part), else None. A labelled line is an owner wherever it stands; an
+    unlabelled one only after the card's objective, and only when its words name an organisation."""
+    text = text.strip()
+    labelled = _OWNER_LABEL.match(text)
+    if labelled:
+        return labelled.group(1).strip()
+    if after_objective and _names_organisation(text, marks):
+        return text
+    return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-ÖØ-Þ]")
+
+
+def _one_phrase(text: str) -> bool:
+    """A phrase, not prose: no sentence ends inside it."""
+    return not _SENTENCE_BREAK.search(text)
+
+
 def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
     sorted_body = _Body()
-    for block in body:
+    # a card read from a page that prints no list at all: its steps are the phrases set after its owner
+    # and deadline lines, where a list stands (a text source marks its steps, so this is for placed blocks)
+    unlisted = bool(body) and all(b.provenance.bbox is not None for b in body) and not any(b.kind == "list_item" for b in body)
+    for block in _lone_icons_to_next(body):
         text = block.text.strip()
+        if not text and block.icon in ("owner", "deadline"):
+            continue  # an icon with nothing after it in the card: no owner, deadline or status to record
         if block.kind == "list_item":
             sorted_body.sequence.append(("step", block))
         elif block.icon == "status" or marks.is_status_mark(text):
@@ -88,10 +179,14 @@ def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
             sorted_body.completed = DONE_MARK in text or marks.is_status_mark(text, icon=block.icon == "status")
         elif block.icon == "owner" or marks.is_owner_phrase(text):
             sorted_body.owners.append(text)
+        elif block.icon is None and (owner := owner_by_words(text, marks, after_objective=sorted_body.objective is not None)):
+            sorted_body.owners.append(owner)
         elif block.icon == "deadline" or is_deadline_phrase(text):
             sorted_body.sequence.append(("deadline", block))
         elif sorted_body.objective is None:
             sorted_body.objective = text
+        elif unlisted and (sorted_body.sequence or sorted_body.owners) and not sorted_body.notes and _one_phrase(text):
+            sorted_body.sequence.append(("step", block))
         elif not sorted_body.sequence:
             sorted_body.description.append(text)
         else:
@@ -149,6 +244,9 @@ def card_to_action(card: Card, mission: str, marks: Landmarks) -> Action:
     parts = _sort_body(body, marks)
     step_deadline, card_deadlines = _step_deadlines(parts.sequence)
     status_printed, completed = parts.status_printed, parts.completed
+    stamp = marks.heading_stamp(card.heading.text)
+    if stamp is not None and status_printed is None:  # a status stamp printed on the heading's line
+        status_printed, completed = stamp[0], DONE_MARK in stamp[0] or marks.is_status_mark(stamp[0], icon=True)
     provenance = Provenance.span([card.heading.provenance] + [b.provenance for b in body], quote=card.heading.provenance.quote)
     return Action(
         code=code,

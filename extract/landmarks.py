@@ -74,6 +74,8 @@ class Landmarks:
         p = self.profile
         keywords = _alternatives(p.cards.keywords) or "ACTION"
         object.__setattr__(self, "_heading", re.compile(r"^(?:" + keywords + r")\s+(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$"))
+        # the same heading after a status stamp printed on its line ("Fait ✓  ACTION …")
+        object.__setattr__(self, "_after_stamp", re.compile(r"(?:\s+|(?<=\W))(?=(?:" + keywords + r")\s+" + PREFIX + r"\s?" + _SEP + r"\s?" + NUMBER + r"\b)"))
         object.__setattr__(self, "_objective", re.compile(r"^(?:" + (_alternatives(p.missions.objective_keywords) or "OBJECTIF") + r")\s*:\s*(.+)$", re.IGNORECASE))
         object.__setattr__(self, "_titles", tuple(re.compile(r) for r in p.programme.running_headers))
         marks = tuple(fold_chars(m) for m in p.cards.completed_marks)
@@ -102,13 +104,31 @@ class Landmarks:
     # ------------------------------------------------------------------ cards
 
     def parse_action_heading(self, text: str) -> tuple[str, str, str] | None:
-        """'ACTION XY 2 → Convergence …' -> ('XY 2', 'XY2', 'Convergence …'); None if not a card heading."""
+        """'ACTION XY 2 → Convergence …' -> ('XY 2', 'XY2', 'Convergence …'); None if not a card heading.
+
+        A status stamp printed on the heading's line before the code ("Fait ✓  ACTION XY 2 → …",
+        `heading_stamp`) is no part of the title."""
         stripped = text.strip()
+        stamped = self.heading_stamp(stripped)
+        if stamped is not None:
+            stripped = stamped[1]
         m = self._heading.match(stripped)  # type: ignore[attr-defined]
         if not m:
             return None
         printed = stripped[m.start(1) : m.end(2)].strip()
         return printed, f"{m.group(1)}{int(m.group(2))}", m.group(3).strip()
+
+    def heading_stamp(self, text: str) -> tuple[str, str] | None:
+        """'Fait ✓  ACTION XY 2 → …' -> ('Fait ✓', 'ACTION XY 2 → …'): a status stamp (a completion mark,
+        `is_status_mark`) printed before a card heading on its line; None for any other line."""
+        stripped = text.strip()
+        m = self._after_stamp.search(stripped)  # type: ignore[attr-defined]
+        if m is None:
+            return None
+        stamp, rest = stripped[: m.start()].strip(), stripped[m.end() :]
+        if not stamp or not (self.is_status_mark(stamp) or self.is_status_mark(stamp, icon=True) and len(stamp.split()) <= 3):
+            return None
+        return stamp, rest
 
     def action_references(self, text: str) -> list[tuple[str, str | None, int]]:
         """Action references in prose: (as printed, canonical code or None, offset).

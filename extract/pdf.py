@@ -12,6 +12,11 @@ the text of the same document give the same blocks. Each block's provenance
 is the page of its first line, the union of its lines' boxes on that page
 (PDF points, origin top-left) and the quoted text.
 
+Nothing is lost silently: a line dropped for its place alone (in a running
+header's place, its text recurring nowhere) and any line whose text reached no
+block are listed in `SourceDocument.unplaced` with page and place, and the
+structure reports them unassigned.
+
 Bad input is refused with one line: empty, not a PDF, encrypted ("password
 protected"), a structure MuPDF cannot repair, over the page / byte / time
 limits (`PdfLimits`); a PDF whose pages carry no text at all raises
@@ -22,6 +27,7 @@ Unicode meaning ("text layer unreadable": fonts without a Unicode mapping).
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,9 +38,11 @@ from ..schemas.blocks import Block, SourceDocument
 from ..schemas.provenance import Provenance
 from .layout.asides import attach_asides
 from .layout.borderless import find_borderless
+from .layout.unmarked import unmarked_items
 from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
+from .layout.icons import font_kinds
 from .layout.logical import groups_to_logical
 from .layout.model import Line, LogicalLine, union
 from .layout.regions import order_regions, page_boxes
@@ -135,6 +143,7 @@ def read_pdf(
         sizes: dict[float, int] = {}  # characters by font size, over the document
         icons_drawn: list = []  # lines with an icon drawn beside them (`layout.drawn_icons`)
         flags = _text_flags()
+        symbol_fonts: dict[int, bool] = {}  # per font object: its codes number glyphs (`layout.icons`)
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
@@ -145,14 +154,15 @@ def read_pdf(
                     sizes[size] = sizes.get(size, 0) + count
                 # thresholds relative to the page's body text
                 page_settings = settings.for_body(body_size(page_sizes))
-                lines = page_lines(raw, index + 1, page_settings)
+                lines = page_lines(raw, index + 1, page_settings, font_kinds(doc, page, symbol_fonts))
                 bad, total = unreadable_chars(raw)
                 unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
                 drawings = page.get_cdrawings() if lines else []
                 page_regions = page_boxes(drawings, page.rect.width, page.rect.height, page_settings)
                 if lines:
-                    pictures = [tuple(b["bbox"]) for b in raw.get("blocks", ()) if b.get("type") == 1]
+                    # pictures placed on the page (the text flags leave image blocks out): box and content digest
+                    pictures = [(tuple(i["bbox"]), i.get("digest") or b"") for i in page.get_image_info(hashes=True)] if page.get_images() else []
                     icons_drawn.extend(drawn_icons(lines, drawings, pictures, page_settings))
                 if lines and (len(lines) >= settings.table_min_lines or continued):
                     if has_ruled_grid(drawings, page_settings, continued=continued):
@@ -187,7 +197,10 @@ def read_pdf(
     # the steps across pages: thresholds relative to the document's body text
     settings = settings.for_body(body_size(sizes))
     apply_drawn_icons(icons_drawn, settings)
-    pages = drop_running_lines(pages, heights, settings)
+    unsure: list[Line] = []  # dropped as running for their place alone (`running`)
+    pages = drop_running_lines(pages, heights, settings, unsure)
+    for lines in pages:
+        unmarked_items(lines, settings)
     words = vocabulary(pages)
     try:
         regions = find_tables(grid_rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words, settings)
@@ -198,8 +211,9 @@ def read_pdf(
     if time.perf_counter() - started > limits.max_seconds:
         raise over_limit(path, f"took more than {limits.max_seconds:g} s to read", "max_seconds", float(limits.max_seconds), " s")
 
-    logical = _pages_to_logical(pages, widths, boxes, regions, words, settings)
+    logical = _pages_to_logical(pages, widths, heights, boxes, regions, words, settings)
     blocks = _logical_to_blocks(logical, source)
+    unplaced = [_place(line, source) for line in unsure + _lines_in_no_block(pages, blocks)]
     return SourceDocument(
         source=source,
         path=str(path),
@@ -208,6 +222,7 @@ def read_pdf(
         page_count=len(pages),
         producer=producer,
         blocks=blocks,
+        unplaced=unplaced,
     )
 
 
@@ -216,7 +231,27 @@ def _inside(line: Line, box: tuple[float, float, float, float], slack: float) ->
     return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
 
 
-def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[list], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
+#: In the items of `_pages_to_logical`: the page before ends its text there.
+_PAGE_ENDS: list = []
+
+
+def _pages_ending_early(ordered_pages: list[list[Line]], heights: list[float], settings: LayoutSettings) -> set[int]:
+    """Pages (1-based) whose last line in reading order ends well above the bottom of the text area
+    (`page_end_gap_em` font sizes): the page was broken there on purpose (a mission's page after its
+    objective), so nothing on it runs on to the next page. The text area's bottom is where the text
+    of `page_bottom_share` of the pages ends, as a share of the page's height."""
+    bottoms = sorted(max(l.y1 for l in page) / height for page, height in zip(ordered_pages, heights) if page)
+    if not bottoms:
+        return set()
+    usual = bottoms[int((len(bottoms) - 1) * settings.page_bottom_share)]
+    return {
+        number
+        for number, (page, height) in enumerate(zip(ordered_pages, heights), start=1)
+        if page and usual * height - page[-1].y1 > settings.page_end_gap_em * page[-1].size
+    }
+
+
+def _pages_to_logical(pages: list[list[Line]], widths: list[float], heights: list[float], boxes: list[list], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
     """Logical lines of the whole document in reading order, tables stitched in place."""
     tables = stitch(regions, settings)
     first_part = {id(parts[0]): parts for parts in tables}
@@ -231,8 +266,9 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
         page_regions = by_page.get(number, [])
         if page_regions:
             lines = [l for l in lines if not any(_inside(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
-        ordered_pages.append(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings))
+        ordered_pages.append(_stamps_after_their_line(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings), settings))
     settle_edges(ordered_pages, settings)
+    ends_early = _pages_ending_early(ordered_pages, heights, settings)
     for number, ordered in enumerate(ordered_pages, start=1):
         page_regions = by_page.get(number, [])
         for region in sorted(page_regions, key=lambda r: r.bbox[1]):
@@ -245,6 +281,8 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
             )
             ordered.insert(at, parts)  # type: ignore[arg-type]
         items.extend(ordered)
+        if number in ends_early:
+            items.append(_PAGE_ENDS)  # no paragraph runs on from this page to the next
 
     out: list[LogicalLine | None] = []
     run: list[Line] = []
@@ -257,6 +295,9 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
             run.clear()
 
     for item in items:
+        if item is _PAGE_ENDS:
+            flush_run()
+            continue
         if isinstance(item, Line):
             run.append(item)
             continue
@@ -266,6 +307,60 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], boxes: list[
         for cells, part, index in table_rows(item):
             out.append(LogicalLine("\t".join(c.replace("\t", " ") for c in cells), part.page, part.row_boxes[index]))
     flush_run()
+    return out
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of a text, folded (ligatures opened, case and soft hyphens gone)."""
+    import unicodedata
+
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Line]:
+    """Lines whose text reached no block: a line is placed when its letters stand, in order, in the
+    blocks that start on its page or the one before (a paragraph runs on across a page break)."""
+    by_page: dict[int, list[str]] = {}
+    for block in blocks:
+        # a numbered item's number is kept apart from its text
+        printed = block.attrs.get("number", "") + block.text + "".join(block.cells or ())
+        by_page.setdefault(block.provenance.page or 0, []).append(_letters(printed))
+    text = {page: "".join(parts) for page, parts in by_page.items()}
+    lost = []
+    for lines in pages:
+        for line in lines:
+            for part in (line, *line.aside):
+                letters = _letters(part.text)
+                if letters and letters not in text.get(part.page, "") and letters not in text.get(part.page - 1, ""):
+                    lost.append(part)
+    return lost
+
+
+def _place(line: Line, source: str) -> Provenance:
+    bbox = tuple(round(v, 2) for v in line.bbox)
+    return Provenance(source=source, page=line.page, bbox=bbox, quote=" ".join(line.text.split()))  # type: ignore[arg-type]
+
+
+def _stamps_after_their_line(lines: list[Line], settings: LayoutSettings) -> list[Line]:
+    """A status stamp ("Fait ✓") printed on a row before the line it marks, level with it on its left
+    (a card heading), is read after that line: it is that card's status, not the end of the card above."""
+    from ..vocabulary.status import is_completion_mark
+
+    out = list(lines)
+    for i in range(len(out) - 1):
+        stamp, line = out[i], out[i + 1]
+        in_box = max(stamp.column, line.column) >= settings.region_column_step
+        if stamp.page != line.page or line.x0 <= stamp.x1 or (stamp.column != line.column and not in_box):
+            continue
+        overlap = min(stamp.y1, line.y1) - max(stamp.y0, line.y0)
+        if overlap <= settings.beside_overlap_share * min(stamp.y1 - stamp.y0, line.y1 - line.y0):
+            continue
+        if is_completion_mark(stamp.text):
+            out[i], out[i + 1] = line, stamp
+            stamp.column, stamp.band, stamp.base_left, stamp.col_right = line.column, line.band, line.base_left, line.col_right
     return out
 
 

@@ -209,6 +209,12 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
     part.stated = blocks_to_stated_changes(blocks, marks, cards=[(card.heading, card.body) for card in cards])
     part.references = blocks_to_references(blocks, marks)
     _account(part, blocks, used | section_used, marks)
+    # what the reader saw but put in no block (`SourceDocument.unplaced`), page furniture aside
+    for place in document.unplaced:
+        words = len((place.quote or "").split())
+        if words and not marks.is_running_header(place.quote or ""):
+            part.words_total += words
+            part.unassigned.append(place)
     return part
 
 

@@ -46,3 +46,7 @@ class SourceDocument(BaseModel):
     page_count: int | None = None
     producer: str | None = Field(default=None, description="PDF producer / creator metadata")
     blocks: list[Block]
+    unplaced: list[Provenance] = Field(
+        default_factory=list,
+        description="Text the reader saw but put in no block (a line dropped for its place alone, or lost on the way), with page and place: reported unassigned",
+    )

@@ -45,3 +45,15 @@ def _is_acronym(variant: str) -> bool:
 def acronyms_of(bodies: tuple[Body, ...]) -> tuple[str, ...]:
     """The acronyms of every body, current and former ("DINUM", "DINSIC", "DGFiP"): an owner line may open with one."""
     return tuple(dict.fromkeys(v for body in bodies for v in body.variants if _is_acronym(v)))
+
+
+#: Words that label an owner line when no icon does ("Porteur : …", "Pilotes : …"), folded.
+OWNER_LABELS: tuple[str, ...] = ("porteur", "porteurs", "pilote", "pilotes", "pilotage", "responsable", "responsables", "chef de file", "chefs de file")
+#: Words a public organisation's name opens with ("Direction générale …", "Agence nationale …"), folded.
+ORGANISATION_WORDS: tuple[str, ...] = (
+    "direction", "directions", "agence", "agences", "ministere", "ministeres", "secretariat", "delegation",
+    "prefecture", "prefectures", "inspection", "autorite", "institut", "caisse", "haut-commissariat", "commissariat",
+    "operateur", "operateurs", "etablissement", "etablissements", "collectivites", "administrations",
+)
+#: The longest owner line read by its words alone (longer is prose).
+OWNER_MAX_WORDS = 14

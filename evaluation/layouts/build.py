@@ -1,18 +1,25 @@
 """Build the layout family of an edition: one PDF per style, metadata fixed and marked re-typeset.
 
     build_layout(edition, style, out)   one PDF
+    build_layouts([(edition, style, out), ...])   many, batched by producer
     build_family(out_dir)               every style of `FAMILY` whose producer is installed
 
-The mid-2020 edition is the one read from seed 003's text; each producer
-prints it through its own engine (PyMuPDF Story, ReportLab, Chromium,
-LibreOffice). Files are saved again by PyMuPDF with fixed metadata dates and
-no new document id, so that a rebuild with the same producer gives the same
-text layer (Chromium and LibreOffice embed their own ids and dates).
+The family is the mid-2020 edition read from seed 003's text; any other
+edition (the perturbed fictitious editions of `evaluation.score`) goes through
+the same producers. Each producer prints it through its own engine (PyMuPDF
+Story, ReportLab, Chromium, LibreOffice); Chromium and LibreOffice are slow to
+start, so `build_layouts` prints all pages of a batch with one Chromium and
+exports all documents with one `soffice` call. Files are saved again by
+PyMuPDF with fixed metadata dates and no new document id, so that a rebuild
+with the same producer gives the same text layer (Chromium and LibreOffice
+embed their own ids and dates). The metadata says what the file is: a
+re-typesetting, and for a fictitious edition, a fictitious test edition.
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -47,50 +54,85 @@ def producer_available(style: Style) -> str | None:
     return None
 
 
+def face_substitute(style: Style) -> str | None:
+    """When the style's face is not installed, the face fontconfig gives instead (what Chromium and LibreOffice
+    print in), else None. The project's own renderers embed their font files and never substitute."""
+    exe = shutil.which("fc-match")
+    if exe is None or style.producer not in ("chromium", "libreoffice"):
+        return None
+    found = subprocess.run([exe, "-f", "%{family}", style.font], capture_output=True, text=True, timeout=30).stdout
+    families = [f.strip() for f in found.split(",") if f.strip()]
+    return None if style.font in families else (families[0] if families else "an unnamed face")
+
+
+def _metadata(edition: Edition, style: Style, engine: str) -> dict[str, str]:
+    if edition.fictitious:
+        from ..render.brochure import FICTITIOUS_NOTE
+
+        what, about = "FICTITIOUS test edition, re-typeset", f"{FICTITIOUS_NOTE}; typeset in layout {style.name}: {style.summary}"
+        keywords = f"FICTITIOUS test edition, re-typeset, editiondiff, {style.producer}"
+    else:
+        what = "re-typeset"
+        about = f"Re-typesetting by editiondiff of the {edition.id} edition, layout {style.name}: {style.summary}; not the original brochure"
+        keywords = f"re-typeset, editiondiff, {style.producer}"
+    return {
+        "title": f"{edition.label} ({what}, layout {style.name})",
+        "subject": about,
+        "keywords": keywords,
+        "author": "editiondiff",
+        "creator": f"editiondiff evaluation.layouts ({style.producer})",
+        "producer": engine or style.producer,
+        "creationDate": FIXED_DATE,
+        "modDate": FIXED_DATE,
+    }
+
+
 def _finish(raw: Path, out: Path, edition: Edition, style: Style) -> None:
     import pymupdf
 
     with pymupdf.open(raw) as doc:
         engine = " / ".join(v for v in (doc.metadata.get("producer"), doc.metadata.get("creator")) if v)
-        doc.set_metadata(
-            {
-                "title": f"{edition.label} (re-typeset, layout {style.name})",
-                "subject": f"Re-typesetting by editiondiff of the {edition.id} edition, layout {style.name}: {style.summary}; not the original brochure",
-                "keywords": f"re-typeset, editiondiff, {style.producer}",
-                "author": "editiondiff",
-                "creator": f"editiondiff evaluation.layouts ({style.producer})",
-                "producer": engine or style.producer,
-                "creationDate": FIXED_DATE,
-                "modDate": FIXED_DATE,
-            }
-        )
+        doc.set_metadata(_metadata(edition, style, engine))
         doc.del_xml_metadata()
         doc.save(out, garbage=3, deflate=True, no_new_id=True)
 
 
 def build_layout(edition: Edition, style: Style, out: Path) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
+    return build_layouts([(edition, style, out)])[0]
+
+
+def build_layouts(jobs: list[tuple[Edition, Style, Path]]) -> list[Path]:
+    """Typeset each (edition, style) to its `out`, batched by producer; the paths written, in order."""
+    from ..render.brochure import render_brochure_pdf
+    from ..render.edition_text import edition_to_text
+
     with tempfile.TemporaryDirectory() as tmp:
-        raw = Path(tmp) / "raw.pdf"
-        if style.producer == "chromium":
-            from .html import edition_html, print_pdf
+        raws = [Path(tmp) / f"raw-{index}.pdf" for index in range(len(jobs))]
+        from .html import edition_html
 
-            print_pdf(edition_html(edition, style), raw)
-        elif style.producer == "libreoffice":
-            from .wordprocessor import export_pdf
+        pages = [(edition_html(edition, style), raw) for (edition, style, _out), raw in zip(jobs, raws) if style.producer == "chromium"]
+        if pages:
+            from .html import print_pdfs
 
-            export_pdf(edition, style, raw)
-        else:
-            from ..render.brochure import render_brochure_pdf
-            from ..render.edition_text import edition_to_text
+            print_pdfs(pages)
+        documents = [(edition, style, raw) for (edition, style, _out), raw in zip(jobs, raws) if style.producer == "libreoffice"]
+        if documents:
+            from .wordprocessor import export_pdfs
 
-            engine = "pymupdf" if style.producer == "pymupdf" else "reportlab"
-            raw.write_bytes(render_brochure_pdf(edition_to_text(edition), engine=engine, title=edition.label, retypeset_note=style.summary))
-        _finish(raw, out, edition, style)
-    return out
+            export_pdfs(documents)
+        for (edition, style, _out), raw in zip(jobs, raws):
+            if style.producer in ("pymupdf", "reportlab"):
+                raw.write_bytes(render_brochure_pdf(edition_to_text(edition), engine=style.producer, title=edition.label,
+                                                    retypeset_note=style.summary, fictitious=edition.fictitious))
+        for (edition, style, out), raw in zip(jobs, raws):
+            out.parent.mkdir(parents=True, exist_ok=True)
+            _finish(raw, out, edition, style)
+    return [out for _edition, _style, out in jobs]
 
 
 def build_family(out_dir: Path, names: list[str] | None = None) -> list[tuple[Style, Path | None, str | None]]:
+    """The committed family, one producer process per file: Chromium numbers its tagged-PDF structure elements
+    after the DOM nodes the process has made, so only a fresh process gives the same bytes each time."""
     edition = mid_2020()
     done = []
     for style in FAMILY:

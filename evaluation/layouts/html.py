@@ -175,6 +175,12 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")
+#: What `--print-to-pdf` asks of the page (Chromium's headless command handler): backgrounds, the CSS page size, no header or footer.
+_PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
+
+
 def print_pdf(html: str, out: Path) -> None:
     """Headless Chromium prints the page to `out` (no header, footer or network)."""
     exe = chromium()
@@ -184,8 +190,54 @@ def print_pdf(html: str, out: Path) -> None:
         page = Path(tmp) / "layout.html"
         page.write_text(html, encoding="utf-8")
         subprocess.run(
-            [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-             f"--print-to-pdf={out}", page.as_uri()],
+            [exe, *_FLAGS, f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer", f"--print-to-pdf={out}", page.as_uri()],
             check=True, capture_output=True, timeout=120,
         )
+
+
+def driver_available() -> str | None:
+    """None when one Chromium process can print many pages (selenium and chromium-driver), else why not."""
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (the test extra)"
+    return None if shutil.which("chromedriver") else "chromium-driver is not installed (Debian package chromium-driver)"
+
+
+def print_pdfs(jobs: list[tuple[str, Path]]) -> None:
+    """Print many pages with one headless Chromium: each (html, out) to its PDF.
+
+    The pages are printed by the DevTools command `Page.printToPDF` with the
+    parameters `--print-to-pdf` uses, through selenium and chromium-driver;
+    without them, one Chromium process per page (`print_pdf`).
+    """
+    if not jobs:
+        return
+    if driver_available() is not None or len(jobs) == 1:
+        for html, out in jobs:
+            print_pdf(html, out)
+        return
+    import base64
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    exe = chromium()
+    if exe is None:
+        raise RuntimeError("chromium is not installed (Debian package chromium)")
+    with tempfile.TemporaryDirectory() as tmp:
+        options = webdriver.ChromeOptions()
+        options.binary_location = exe
+        for arg in (*_FLAGS, f"--user-data-dir={tmp}/profile"):
+            options.add_argument(arg)
+        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+        try:
+            for index, (html, out) in enumerate(jobs):
+                page = Path(tmp) / f"layout-{index}.html"
+                page.write_text(html, encoding="utf-8")
+                driver.get(page.as_uri())
+                driver.execute_async_script("const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));")
+                out.write_bytes(base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", dict(_PRINT))["data"]))
+                page.unlink()
+        finally:
+            driver.quit()

@@ -118,14 +118,28 @@ def edition_docx(edition: Edition, style: Style):
 
 
 def export_pdf(edition: Edition, style: Style, out: Path) -> None:
+    export_pdfs([(edition, style, out)])
+
+
+def export_pdfs(jobs: list[tuple[Edition, Style, Path]]) -> None:
+    """Many documents exported by one LibreOffice call (`soffice --convert-to pdf a.docx b.docx ...`)."""
+    if not jobs:
+        return
     exe = shutil.which("soffice")
     if exe is None:
         raise RuntimeError("LibreOffice is not installed (Debian package libreoffice-writer-nogui)")
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "layout.docx"
-        edition_docx(edition, style).save(source)
+        sources = []
+        for index, (edition, style, _out) in enumerate(jobs):
+            source = Path(tmp) / f"layout-{index}.docx"
+            edition_docx(edition, style).save(source)
+            sources.append(source)
         subprocess.run(
-            [exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
-            check=True, capture_output=True, timeout=180,
+            [exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "pdf", "--outdir", tmp, *map(str, sources)],
+            check=True, capture_output=True, timeout=180 + 20 * len(jobs),
         )
-        shutil.move(str(Path(tmp) / "layout.pdf"), out)
+        for source, (_edition, _style, out) in zip(sources, jobs):
+            pdf = source.with_suffix(".pdf")
+            if not pdf.is_file():
+                raise RuntimeError(f"LibreOffice wrote no PDF for {out.name}")
+            shutil.move(str(pdf), out)

@@ -12,7 +12,8 @@ read like any text. The steps, in the order the reader runs them:
     tables.py       a page's rules -> ruled table regions (pdfplumber's finder), stitched across pages
     borderless.py   lines whose cells line up -> borderless table regions (columns from whitespace)
     headers.py      table cells -> values, years, words: header rows told by content
-    order.py        a page's lines -> reading order, columns and bands
+    xycut.py        a page's (or a box's) lines -> regions cut at whitespace gaps, recursively
+    order.py        a page's lines -> reading order, columns and bands (from the XY-cut's regions)
     edges.py        sparse columns -> edges taken from the document's fuller pages
     paragraphs.py   ordered lines -> paragraph runs
     hyphenation.py  wrapped pieces -> joined words

@@ -2,7 +2,9 @@
 
     draw_page(path, page_number, out, settings) -> out
 
-What the reader saw on the page: the boxes it took as regions (blue), its
+What the reader saw on the page: the boxes it took as regions (blue), the
+parts its whitespace cuts made of the text (`xycut`: orange, each leaf
+labelled with its column path), its
 visual lines numbered in reading order and chained by a thin line (red), and
 the blocks the text grammar made of them, each framed and labelled with its
 kind and icon role (green). A user who gets a wrong edition from a PDF looks
@@ -20,8 +22,9 @@ from .regions import order_regions, page_boxes
 from .running import drop_running_lines
 from .settings import LayoutSettings
 from .spans import page_lines
+from .xycut import lines_to_regions, region_leaves
 
-_BLUE, _RED, _GREEN = (0.1, 0.3, 0.9), (0.85, 0.1, 0.1), (0.1, 0.55, 0.2)
+_BLUE, _RED, _GREEN, _ORANGE = (0.1, 0.3, 0.9), (0.85, 0.1, 0.1), (0.1, 0.55, 0.2), (0.95, 0.55, 0.0)
 
 
 def draw_page(path: Path, page_number: int, out: Path, settings: LayoutSettings | dict | None = None, *, dpi: int = 110) -> Path:
@@ -46,6 +49,13 @@ def draw_page(path: Path, page_number: int, out: Path, settings: LayoutSettings 
         for box in boxes:
             shape.draw_rect(pymupdf.Rect(box))
             shape.finish(color=_BLUE, width=1.2, dashes="[3 2] 0")
+        cuts = []
+        for members in _by_box(ordered, boxes).values():
+            for leaf, path in region_leaves(lines_to_regions(members, settings)):
+                rect = pymupdf.Rect(leaf.bbox) + (-3, -3, 3, 3)
+                shape.draw_rect(rect)
+                shape.finish(color=_ORANGE, width=0.9, dashes="[2 1] 0")
+                cuts.append((rect, ".".join(map(str, path)) or "·"))
         centres = []
         for line in ordered:
             for part in [line, *line.aside]:
@@ -68,7 +78,20 @@ def draw_page(path: Path, page_number: int, out: Path, settings: LayoutSettings 
         shape.commit()
         for index, line in enumerate(ordered, start=1):
             page.insert_text((max(line.x0 - 14, 1), line.y1 - 1), str(index), fontsize=5.5, color=_RED)
+        for rect, label in cuts:
+            page.insert_text((rect.x0 + 1, rect.y1 + 4), label, fontsize=4.5, color=_ORANGE)
         for rect, label in labels:
             page.insert_text((rect.x1 + 2, rect.y0 + 5), label, fontsize=5, color=_GREEN)
         page.get_pixmap(dpi=dpi).save(out)
+    return out
+
+
+def _by_box(lines, boxes):
+    """The lines by the smallest drawn box holding their centre (None: the page itself), as the reader cuts them."""
+    out: dict = {}
+    for line in lines:
+        cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+        holding = [b for b in boxes if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]
+        key = min(holding, key=lambda b: (b[2] - b[0]) * (b[3] - b[1])) if holding else None
+        out.setdefault(key, []).append(line)
     return out

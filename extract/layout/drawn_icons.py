@@ -1,13 +1,13 @@
 """Icons drawn as vector paths or images beside a line -> the bullet or lost icon the text conventions write.
 
-    drawn_icons(lines, drawings, images, settings) -> [(line, signature, box)]   one page
+    drawn_icons(lines, drawings, images, settings) -> [(line, signature, box)]   one page; images: [(box, digest)]
     apply_drawn_icons(found, settings)                                         the whole document
 
 A producer may draw a line's icon as a small picture instead of a glyph: no
 character in the text layer says it is there. A drawing (or an image) no
 larger than a few font sizes, just left of where a line's text starts, on its
 height, is that line's icon. Icons are told apart by their shape (the outline
-of the path within its box and its fill colour, or the image's size). The role of a line
+of the path within its box and its fill colour, or the picture's content and size). The role of a line
 comes from its words and place first: the one thing the layout settles is
 which lines are items of a list. The commonest drawn icon of the document
 marks its list items (lists outnumber every other kind of line with an icon),
@@ -44,15 +44,16 @@ def _same_shape(a: tuple, b: tuple, tolerance: float) -> bool:
     return all(p[0] == q[0] and abs(p[1] - q[1]) <= tolerance and abs(p[2] - q[2]) <= tolerance for p, q in zip(a[1], b[1]))
 
 
-def drawn_icons(lines: list[Line], drawings: list[dict], images: list[Box], settings: LayoutSettings) -> list[tuple[Line, tuple, Box]]:
+def drawn_icons(lines: list[Line], drawings: list[dict], images: list[tuple[Box, bytes]], settings: LayoutSettings) -> list[tuple[Line, tuple, Box]]:
     s = settings
     shapes: list[tuple[tuple, Box]] = []
     for path in drawings:
         rect = tuple(path.get("rect", (0, 0, 0, 0)))
         fill = tuple(round(c, 2) for c in (path.get("fill") or ()))
         shapes.append((("path", _outline(path.get("items", ()), rect), fill), rect))
-    for box in images:
-        shapes.append((("image", round(box[2] - box[0]), round(box[3] - box[1])), box))
+    for box, digest in images:
+        # one picture is one icon: its content (digest) and drawn size tell it from the others
+        shapes.append((("image", bytes(digest).hex(), round(box[2] - box[0]), round(box[3] - box[1])), box))
     largest = s.drawn_icon_max_em * max((l.size for l in lines), default=0.0)
     shapes = [(sig, r) for sig, r in shapes if 0 < r[2] - r[0] <= largest and 0 < r[3] - r[1] <= largest]
     found = []

@@ -1,11 +1,19 @@
-"""Icon glyphs in PDFs: map (font, code point) to the icon character the text conventions use.
+"""Icon glyphs in PDFs: the character a span's code stands for, judged by the font's properties, not its name.
+
+    font_kinds(doc, page, cache) -> {span font name: "symbol"}   one page
+    icon_text(kind, text)        -> the text with icon codes restored
 
 Text extraction of a symbol font does not always give the symbol's Unicode
-character: a base-14 ZapfDingbats glyph written without a ToUnicode map comes
-out as whatever its code means in a Latin encoding (ReportLab's ➔ comes out
-as a no-break space, its ✓ as U+0013), and MuPDF's emoji fallback font writes
-the calendar 📅 with a truncated code. The tables below are keyed by font
-family, so the same code in a text font is never taken for an icon.
+character. A simple font that is neither embedded nor given an /Encoding or a
+/ToUnicode map is read through its own built-in encoding: its codes number
+glyphs, not letters, and MuPDF reports them as the Latin characters of the
+same codes (an arrow as a no-break space, a check mark as U+0013). Such a font
+is a *symbol* font here, whatever it is called, and its codes are read with the
+table of the standard symbol set; the same code in a text font is never taken
+for an icon. Whatever the font, a private-use code point is a symbol font's
+bullet, a code with no Unicode meaning at all is an icon whose picture is lost,
+and the few unassigned or variant codes a PDF writer gives pictographs are the
+pictographs they stand for.
 
 The icon *role* (deadline, owner, status, arrow) is then given by the text
 reader's conventions (`editiondiff.vocabulary.icons.ICON_ROLES`): the PDF reader
@@ -15,7 +23,6 @@ only has to restore the printed glyph.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...vocabulary import icons as _vocabulary
 from ...vocabulary.icons import BULLETS, LINE_ICONS
@@ -28,12 +35,12 @@ STARTERS = tuple(BULLETS) + LINE_ICONS
 #: Icons that may end a phrase ("Objectif atteint ✓") and so be pushed to the next line by wrapping.
 TRAILING_ICONS = _vocabulary.DONE_MARK
 
-#: Dingbat fonts: extracted character -> icon character.
-_ZAPF = {
-    "\xa0": "➔",  # ReportLab writes U+2794 as code 0xD4; MuPDF reports it as U+00A0
+#: Symbol fonts read through their built-in encoding: extracted character -> icon character.
+_SYMBOL_CODES = {
+    "\xa0": "➔",  # the arrow's code 0xD4 comes out as U+00A0
     "\x13": "✓",
     "\x14": "✓",
-    "w": "📅",  # ✇ (a tape-drive glyph) stands in for the calendar, absent from ZapfDingbats
+    "w": "📅",  # a tape-drive glyph stands in for the calendar, absent from the standard symbol set
     "➔": "➔",
     "✓": "✓",
     "✔": "✓",
@@ -42,38 +49,51 @@ _ZAPF = {
     "3": "✓",
     "4": "✓",
 }
-#: Private-use code points that word processors write for the bullets of symbol fonts (Symbol's
-#: bullet and square, Wingdings' arrows), in whatever font the PDF names.
+#: Private-use code points that word processors write for the bullets of symbol fonts (a bullet and
+#: a square, arrows), in whatever font the PDF names.
 _PRIVATE_USE = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "▪", "\uf0e8": "➔", "\uf0d8": "‣", "\uf076": "‣", "\uf0fc": "✓"}
 #: What a glyph without a Unicode meaning extracts as (a missing glyph, a control code of a Type 3 font).
 _UNREADABLE = {chr(c) for c in range(32) if chr(c) not in "\t\n"} | {"\ufffd"}
-_SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_PRIVATE_USE) | _UNREADABLE))) + "]")
-#: Emoji fonts: MuPDF's own fallback font writes 📅 (U+1F4C5) as U+1F58.
-_EMOJI = {"\u1f58": "📅", "📅": "📅", "🗓": "📅", "⬆": "⬆", "✅": "✓"}
+#: Pictographs under other codes: MuPDF writes the calendar U+1F4C5 of a pictograph font as the
+#: unassigned U+1F58; other calendars and check marks are the icons of the text conventions.
+_PICTOGRAPHS = {"\u1f58": "📅", "🗓": "📅", "✅": "✓"}
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_PRIVATE_USE) | _UNREADABLE | set(_PICTOGRAPHS)))) + "]")
 
 
-@lru_cache(maxsize=1024)
-def _family(font: str) -> str:
-    name = font.split("+", 1)[-1].lower()
-    if "dingbat" in name or "zapf" in name:
-        return "dingbats"
-    if "emoji" in name:
-        return "emoji"
-    return "text"
+def _base_name(font: str) -> str:
+    """A font's name without the subset tag a writer puts before it ("ABCDEF+")."""
+    return font.split("+", 1)[-1]
 
 
-def icon_text(font: str, text: str) -> str:
-    """The span's text with symbol-font codes replaced by the icons they draw.
+def font_kinds(doc, page, cache: dict[int, bool] | None = None) -> dict[str, str]:
+    """The fonts of a page whose codes number glyphs, not letters (by span font name): simple fonts
+    that carry no program, no /Encoding and no /ToUnicode map. `cache` keeps the verdict per font
+    object across the pages of a document."""
+    cache = {} if cache is None else cache
+    kinds: dict[str, str] = {}
+    for xref, ext, kind, basefont, *_ in page.get_fonts():
+        if xref not in cache:
+            cache[xref] = (
+                ext == "n/a"
+                and kind in ("Type1", "TrueType", "MMType1")
+                and doc.xref_get_key(xref, "Encoding")[0] == "null"
+                and doc.xref_get_key(xref, "ToUnicode")[0] == "null"
+            )
+        if cache[xref]:
+            kinds[_base_name(basefont)] = "symbol"
+    return kinds
+
+
+def icon_text(kind: str, text: str) -> str:
+    """The span's text with icon codes replaced by the icons they draw (`kind`: "symbol" for a
+    font of `font_kinds`, anything else for a text font).
 
     Private-use bullets become the bullets they draw; a glyph that has no Unicode
     meaning at all (a control code, U+FFFD) becomes a space: an icon whose
     picture is lost, as the text conventions write it.
     """
-    family = _family(font)
-    if family == "dingbats":
-        text = "".join(_ZAPF.get(c, c) for c in text)
-    elif family == "emoji":
-        text = "".join(_EMOJI.get(c, c) for c in text)
+    if kind == "symbol":
+        text = "".join(_SYMBOL_CODES.get(c, c) for c in text)
     if _SPECIAL.search(text):
-        text = "".join(_PRIVATE_USE.get(c, " " if c in _UNREADABLE else c) for c in text)
+        text = "".join(_PICTOGRAPHS.get(c) or _PRIVATE_USE.get(c) or (" " if c in _UNREADABLE else c) for c in text)
     return text

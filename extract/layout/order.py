@@ -2,12 +2,19 @@
 
     order_page(lines, width, settings) -> [Line]
 
-A page is two-column when a gutter near the middle is crossed by few lines and
-the lines on its right side run beside lines on its left side (a status
-printed under a step, pushed right, is not a column). Lines crossing the
-gutter (titles, leads) cut the page into bands; in each band the left column
-is read before the right one, and a column holding a clean gutter of its own
-(a three-column page) is split again.
+The page is cut at its whitespace first (`xycut`): rows top to bottom, a band
+of rows sharing a vertical gutter cut into columns read left to right (a side
+panel after its main cell). A gutter makes columns when the lines on its
+right side run beside lines on its left side (`columns_beside`: a status
+printed under a step, pushed right, is not a column) and the two sides do not
+start their paragraphs level row by row (`rows_of_cells`: a table, items with
+their deadlines). The root's rows are bands; in a band, columns are numbered
+from 1 in reading order, full-width rows are column 0.
+
+A page whose whitespace holds no gutter is read by `order_by_gutter`: a
+gutter near the middle crossed by few lines, the lines crossing it (titles,
+leads set tight above the columns) cutting the page into bands, a column
+holding a clean gutter of its own (a three-column page) split again.
 """
 
 from __future__ import annotations
@@ -37,6 +44,20 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
     right = [l for l in lines if l.x0 >= gx - clear]
     if len(left) < s.gutter_min_side_lines or len(right) < s.gutter_min_side_lines or cross > s.gutter_max_crossing_share * len(lines):
         return None
+    if not columns_beside(lines, left, right, cross, s) or rows_of_cells(left, right, s):
+        return None
+    # centre the gutter in the white space between the columns
+    return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
+
+
+def columns_beside(lines: list[Line], left: list[Line], right: list[Line], cross: int, settings: LayoutSettings) -> bool:
+    """The lines right of a gutter run beside those left of it as a column (not under them, like
+    statuses), or both sides are lists of short entries in different rhythms (a chart)."""
+    s = settings
+    import numpy as np
+
+    if len(left) < s.gutter_min_side_lines or len(right) < s.gutter_min_side_lines:
+        return False
     # where both sides hold text, the right side must run beside the left one (not under it, like a status)
     top, bottom = max(min(l.y0 for l in left), min(r.y0 for r in right)), min(max(l.y1 for l in left), max(r.y1 for r in right))
     facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
@@ -58,9 +79,29 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
         italic = sum(1 for r in right if all(sp.italic for sp in r.spans))
         clean = cross <= s.gutter_chart_crossing_share * len(lines) and len(left) >= s.gutter_chart_min_side_lines and len(right) >= s.gutter_chart_min_side_lines
         if not (clean and paragraphs >= s.gutter_chart_min_paragraphs and italic < s.gutter_chart_italic_share * len(right)):
-            return None
-    # centre the gutter in the white space between the columns
-    return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
+            return False
+    return True
+
+
+def rows_of_cells(left: list[Line], right: list[Line], settings: LayoutSettings) -> bool:
+    """The two sides start their paragraphs level, row by row: a table's cells, or items and their
+    deadlines, which are read across, not down. Rows are the heights where paragraphs start (MuPDF
+    blocks), on each side; they are level within `xycut_row_level_em` font sizes."""
+
+    def rows(lines: list[Line]) -> list[tuple[float, float]]:
+        first: dict[int, Line] = {}
+        for line in lines:
+            if line.block not in first or line.y0 < first[line.block].y0:
+                first[line.block] = line
+        out: list[tuple[float, float]] = []
+        for line in sorted(first.values(), key=lambda l: l.y0):
+            if not out or line.y0 - out[-1][0] > settings.xycut_row_level_em * line.size:
+                out.append((line.y0, line.size))
+        return out
+
+    left_rows, right_rows = rows(left), rows(right)
+    level = sum(1 for y, size in right_rows if any(abs(y - ly) <= settings.xycut_row_level_em * max(size, ls) for ly, ls in left_rows))
+    return level >= settings.xycut_row_min_cells and level >= settings.xycut_row_cell_share * max(len(left_rows), len(right_rows))
 
 
 def base_left(lines: list[Line], settings: LayoutSettings) -> float:
@@ -83,9 +124,57 @@ def right_edge(lines: list[Line], width: float, settings: LayoutSettings) -> flo
 def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> list[Line]:
     """A page's lines in reading order, each tagged with its column, band and column edges.
 
-    Column 0 is a one-column page or a full-width band; columns 1, 2, … run left to right
-    (a column that holds a gutter of its own, as on a three-column page, is split again).
+    Column 0 is a one-column page or a full-width band; columns 1, 2, … run in reading order
+    within a band (`xycut`: rows top to bottom, columns left to right, a side panel after its main
+    cell). A page whose whitespace holds no column gutter is read by `order_by_gutter`, which
+    allows a few lines to cross a gutter (a title set tight above two columns).
     """
+    from .xycut import has_columns, lines_to_regions
+
+    lines = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
+    if not lines:
+        return lines
+    root = lines_to_regions(lines, settings)
+    if not has_columns(root):
+        return order_by_gutter(lines, width, settings)
+    return _order_tree(root, settings, width)
+
+
+def _order_tree(root, settings: LayoutSettings, width: float) -> list[Line]:
+    """The lines of a region tree in reading order, tagged: the root's rows are bands, one for each
+    row cut into columns and one for each run of full-width rows; in a band, each column path
+    (the side of each cut a leaf lies on) is a column, numbered from 1 in reading order."""
+    from .xycut import has_columns, region_leaves
+
+    top = root.children if root.kind == "rows" else [root]
+    ordered: list[Line] = []
+    full_left = min(l.x0 for c in top for leaf, _ in region_leaves(c) for l in leaf.lines)
+    full_right = max(l.x1 for c in top for leaf, _ in region_leaves(c) for l in leaf.lines)
+    band, previous = 0, None
+    for child in top:
+        columnar = has_columns(child)
+        if previous is not None and (columnar or previous):
+            band += 1
+        previous = columnar
+        if not columnar:
+            for leaf, _ in region_leaves(child):
+                for line in leaf.lines:
+                    line.column, line.band, line.base_left, line.col_right = 0, band, full_left, full_right
+                    ordered.append(line)
+            continue
+        numbers: dict[tuple[int, ...], int] = {}
+        for leaf, path in region_leaves(child):
+            column = numbers.setdefault(path, len(numbers) + 1)
+            for line in leaf.lines:
+                line.column, line.band = column, band
+                ordered.append(line)
+    _column_edges([l for l in ordered if l.column], width, settings)
+    return ordered
+
+
+def order_by_gutter(lines: list[Line], width: float, settings: LayoutSettings) -> list[Line]:
+    """Lines in reading order at the gutter fewest lines cross (`_gutter`), lines crossing it making
+    full-width bands; one column when there is none."""
     lines = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
     if not lines:
         return lines

@@ -3,20 +3,41 @@
     lines_to_groups(lines, settings) -> [Group]
 
 Lines of one paragraph (small vertical gap, same size, same column and band,
-aligned or in a list indented under it) form a run; an indented first line
-(books, notices) starts one; a paragraph cut by a column or page break is
-joined back when its last line was full and the next word would not have fit.
+aligned or in a list indented under it) form a run, and so do an item whose
+marker is drawn and its wrapped lines, set back under the marker; an indented
+first line (books, notices) starts one; a paragraph cut by a column or page break is
+joined back when its last line was full and the next word would not have fit;
+after a list item's line that ends a sentence and did not wrap, a sentence set
+as close as the item's lines is a paragraph of its own (a note under a step).
 """
 
 from __future__ import annotations
 
+from .icons import BULLETS
 from .model import Group, Line
 from .settings import LayoutSettings
+
+
+#: What opens an item of a list (bullets and arrows, not the icons of owner or deadline lines).
+_ITEM_MARKS = tuple(BULLETS)
 
 
 def was_wrapped(prev: Line, nxt: Line, settings: LayoutSettings) -> bool:
     """The text of `prev` went on to `nxt` because the next word did not fit (not a hard break)."""
     return prev.x1 + nxt.first_word_width > prev.col_right - settings.wrap_slack_pt
+
+
+def _wrapped_before(prev: Line, line: Line, s: LayoutSettings) -> bool:
+    """`was_wrapped`; a line with an aside wraps in a cell of its own whose edge is not printed (a step
+    beside its deadline), so it is taken as wrapped."""
+    return bool(prev.aside) or was_wrapped(prev, line, s)
+
+
+def _reads_on(prev: Line, line: Line) -> bool:
+    """The sentence of `prev` goes on in `line`: it ends with no stop and `line` starts in lower case
+    (a wrap the estimate of the next word's width missed)."""
+    text, nxt = prev.text.rstrip(), line.text.lstrip()
+    return bool(text) and text[-1] not in ".:;!?" and nxt[:1].islower()
 
 
 def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) -> bool:
@@ -31,6 +52,9 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
     first_line_indent = abs(line.x0 - line.base_left) < s.edge_slack_pt and s.first_indent_min_pt < indent <= s.first_indent_max_pt and prev.x0 == group_x0
     if first_line_indent and not line.starts_new_line and was_wrapped(prev, line, s):
         return True  # a paragraph whose first line is indented, as in books and notices
+    if prev.starts_new_line and not line.starts_new_line and line.x0 < group_x0 - s.paragraph_left_slack_pt:
+        # an item whose marker is drawn left of its text: its wrapped lines go back under the marker
+        return prev.x0 - line.x0 <= s.marker_outdent_em * prev.size and (_wrapped_before(prev, line, s) or _reads_on(prev, line))
     if line.x0 < group_x0 - s.paragraph_left_slack_pt or line.x0 > group_x0 + s.paragraph_indent_max_pt:
         return False
     if line.starts_new_line:
@@ -63,16 +87,37 @@ def lines_to_groups(lines: list[Line], settings: LayoutSettings) -> list[Group]:
     groups: list[Group] = []
     # leftmost start of the last group's lines in each (page, column, band), kept as lines join it
     group_left: dict[tuple[int, int, int], float] = {}
+    in_item = False  # the last line belongs to an item of a list (its first line or one wrapped from it)
     for line in lines:
         key = (line.page, line.column, line.band)
         if groups:
             last = groups[-1]
             prev = last.lines[-1]
             group_x0 = group_left[(prev.page, prev.column, prev.band)]
-            if _same_paragraph(prev, line, group_x0, settings) or _continues_across_break(prev, line, settings):
+            if in_item and _ends_item(prev, line, settings):
+                pass  # a paragraph of its own after the item, though set as close as its lines
+            elif _same_paragraph(prev, line, group_x0, settings) or _continues_across_break(prev, line, settings):
                 last.lines.append(line)
                 group_left[key] = min(group_left.get(key, line.x0), line.x0)
+                in_item = _is_item(line) if line.starts_new_line else in_item
                 continue
         groups.append(Group([line]))
         group_left = {key: line.x0}
+        in_item = _is_item(line)
     return groups
+
+
+def _is_item(line: Line) -> bool:
+    """The line opens an item of a list: a bullet, not a line icon (an owner, a deadline)."""
+    return line.starts_new_line and line.text.lstrip().startswith(_ITEM_MARKS)
+
+
+def _ends_item(prev: Line, line: Line, s: LayoutSettings) -> bool:
+    """After an item's line that ends a sentence or a parenthesis and did not wrap, a line that starts
+    a sentence is no more of the item ("… IoT, etc.)" / "Expérimenté avec succès…")."""
+    if line.starts_new_line or line.page != prev.page:
+        return False
+    text, nxt = prev.text.rstrip(), line.text.lstrip()
+    if not text or text[-1] not in ".;!?)" or not nxt[:1].isupper():
+        return False
+    return not _wrapped_before(prev, line, s)

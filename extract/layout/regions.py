@@ -6,7 +6,7 @@
 Cards printed as bordered boxes, side panels printed on a filled background:
 a box drawn as a rectangle (stroked or filled) holding text is a region. A line
 belongs to the smallest box holding its centre. A page is read as before
-(`order.order_page`: columns, bands) without the lines of its boxes; each box
+(`order.order_page`: the XY-cut's rows and columns, bands) without the lines of its boxes; each box
 is then read the same way inside, after the last line that starts above its
 bottom: after the lines it stands beside (a side panel after its card's main
 cell), or at its place in the flow. Boxes whose tops align are a row (two

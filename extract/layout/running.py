@@ -47,8 +47,11 @@ def _set_apart(line: Line, lines: list[Line], settings: LayoutSettings) -> bool:
     return True
 
 
-def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: LayoutSettings) -> list[list[Line]]:
-    """Pages without their running headers, footers and page numbers."""
+def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: LayoutSettings, unsure: list[Line] | None = None) -> list[list[Line]]:
+    """Pages without their running headers, footers and page numbers.
+
+    `unsure` receives the lines dropped for their place alone (their text recurs nowhere and is no
+    page number): the reader reports them unassigned rather than losing them silently."""
     positions: Counter = Counter()
     texts: Counter = Counter()
     # (line, its band key, its text with digits masked) of the lines in a band, per page
@@ -75,5 +78,7 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
                 dropped.add(id(line))
             elif positions[key] >= recurring and _set_apart(line, lines, settings):
                 dropped.add(id(line))
+                if unsure is not None:
+                    unsure.append(line)
         kept_pages.append([line for line in lines if id(line) not in dropped] if dropped else list(lines))
     return kept_pages

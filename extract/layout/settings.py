@@ -81,9 +81,18 @@ class LayoutSettings:
     #: ...and on at least this many pages.
     running_min_pages: int = 2
 
+    # -- lists printed with no marker (`unmarked`) ----------------------------------------
+    #: Items of a list set without space between them stand at most this many font sizes apart
+    #: (lines of one paragraph stand closer, paragraphs further apart).
+    unmarked_item_gap_em: float = 0.6
+    #: A line is full when it reaches as far as the lines at its edge within this many font sizes above
+    #: or below it (the measure of the column it is set in).
+    unmarked_measure_span_em: float = 8.0
+
     # -- asides: a step's deadline printed beside it (`asides`) ------------------------
-    #: The aside starts at least this many font sizes right of the end of the line it stands beside...
-    aside_gap_em: float = 1.5
+    #: The aside starts at least this many font sizes right of the end of the line it stands beside
+    #: (a gap that cuts a MuPDF line, `split_gap_em`: a right tab may leave no more)...
+    aside_gap_em: float = 1.2
     #: ...is at most this share of the width from that line's start to the aside's end...
     aside_max_share: float = 0.45
     #: ...and ends where the asides of at least this many rows of the page end (they are right-aligned).
@@ -195,6 +204,26 @@ class LayoutSettings:
     #: A table has at least this many rows (a lone row in a box is none).
     table_min_rows: int = 2
 
+    # -- whitespace cuts, XY-cut (`xycut`) ---------------------------------------------
+    #: A horizontal gap of whitespace higher than this many font sizes (of the smaller line on either side) cuts a region into rows.
+    xycut_row_gap_em: float = 0.6
+    #: A vertical gap of whitespace at least this wide may be a gutter between columns.
+    xycut_gutter_min_pt: float = 7.0
+    #: The gutter lies between these shares of its band's width (a bullet or a right-aligned date is no column).
+    xycut_gutter_from_share: float = 0.15
+    xycut_gutter_to_share: float = 0.85
+    #: The two sides start paragraphs level (within this many font sizes)...
+    xycut_row_level_em: float = 0.3
+    #: ...in at least this many rows, and this share of the rows of the side holding more: rows of cells, not columns.
+    xycut_row_min_cells: int = 3
+    xycut_row_cell_share: float = 0.75
+    #: A left side narrower than this share of its band is a side panel, read after the main cell beside it.
+    xycut_panel_max_share: float = 0.35
+    #: A page whose text ends this many font sizes above the text area's bottom ends there: no paragraph runs on to the next page...
+    page_end_gap_em: float = 4.0
+    #: ...the text area's bottom being where the text of this share of the pages ends.
+    page_bottom_share: float = 0.9
+
     # -- borderless tables: columns from whitespace (`borderless`) --------------------
     #: Lines of one visual row overlap vertically by at least this share of the lower one.
     borderless_row_overlap_share: float = 0.5
@@ -217,10 +246,15 @@ class LayoutSettings:
     #: A page whose text runs up or down the sheet for more than this share of its characters is turned to read across.
     sideways_min_share: float = 0.6
 
+    # -- rows of steps: asides and items' wrapped lines (`asides`, `paragraphs`) --------
+    #: The wrapped lines of an item whose marker is drawn (no character) start at most this many
+    #: font sizes left of its text: under the marker (`drawn_icon_max_em` + `drawn_icon_gap_em`).
+    marker_outdent_em: float = 2.5
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs", "_columns"))
+            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs", "_columns", "_cells"))
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"layout setting {f.name} must be a number, not {value!r}")
             if counted and (not isinstance(value, int) or value < 1):
@@ -234,6 +268,7 @@ class LayoutSettings:
             ("first_indent_min_pt", "first_indent_max_pt"),
             ("icon_slot_min_pt", "icon_slot_max_pt"),
             ("word_gap_em", "wide_gap_em"),
+            ("xycut_gutter_from_share", "xycut_gutter_to_share"),
         ):
             if getattr(self, low) > getattr(self, high):
                 raise ValueError(f"layout settings {low} ({getattr(self, low)!r}) must not exceed {high} ({getattr(self, high)!r})")

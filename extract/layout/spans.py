@@ -19,8 +19,9 @@ from .model import Line, Span, union
 from .settings import LayoutSettings
 
 
-def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings) -> list[Line]:
-    """Visual lines of one page from `page.get_text("dict")`, superscripts merged.
+def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font_kinds: dict[str, str] | None = None) -> list[Line]:
+    """Visual lines of one page from `page.get_text("dict")`, superscripts merged (`font_kinds`: the
+    page's symbol fonts, `icons.font_kinds`).
 
     It runs over every span of every page, so it reads each span once, remembers per font
     whether it is bold, and takes a one-span line's size and box from its span as they are.
@@ -52,7 +53,7 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings) -> l
                 bold = bold_fonts.get(font)
                 if bold is None:
                     bold = bold_fonts[font] = "bold" in font.lower()
-                span = Span(icon_text(font, text), font, float(s.get("size", 0.0)), bbox, bool(flags & 1), bool(flags & 16) or bold, bool(flags & 2))  # type: ignore[arg-type]
+                span = Span(icon_text(font_kinds.get(font.split("+", 1)[-1], "text") if font_kinds else "text", text), font, float(s.get("size", 0.0)), bbox, bool(flags & 1), bool(flags & 16) or bold, bool(flags & 2))  # type: ignore[arg-type]
                 printed = printed or bool(span.text.strip())
                 spans.append(span)
             if not printed:

@@ -1,0 +1,244 @@
+"""A page's visual lines -> the same lines, the items of a list printed with no marker at all given a bullet.
+
+    unmarked_items(lines, settings)   one page, before asides are attached
+
+A producer may print a list with neither a bullet nor an icon: each item a
+paragraph of its own, set closer to the next than paragraphs are. Nothing in
+the text layer marks the items; their place does, on a page whose lists carry
+no marker anywhere (a page with one marked list is left alone):
+
+* a row with a narrow phrase set beside it, right-aligned with the phrases
+  beside other rows of the page (a step and its deadline), is an item, unless
+  its line goes on from the row above; a line of a column beside (lines that
+  start where it starts and end anywhere) is no such phrase;
+* a line under another at the same edge, close to it, starts an item when the
+  line above fell short (its next word would have fitted before the measure
+  of the lines at that edge near it, and before the phrase beside it) and the
+  producer wrote the two apart (another text block of the page), or the line
+  above is an item, or its run is broken so more than once (a list in one
+  text block; one short line is only the end of a paragraph);
+* a line goes on with the one above after a hyphen, beside the rest of a
+  phrase that wraps with it, and, written in one text block with it, from a
+  full line or in lower case (written apart: both), so a wrapped item stays
+  one item; the list's first line is an item too.
+
+Nothing on an item's row stands left of it, and no line set in bold is an
+item. Items get the bullet the text conventions write, so that the phrase
+beside each one attaches to it (`asides`) and the card reader sees a list;
+what each item says (a step, an owner, a deadline) is read from its words
+(`extract.cards`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from .icons import STARTERS
+from .model import Line
+from .settings import LayoutSettings
+
+
+def _row_overlap(a: Line, b: Line) -> float:
+    return min(a.y1, b.y1) - max(a.y0, b.y0)
+
+
+def _above(line: Line, lines: list[Line], s: LayoutSettings) -> Line | None:
+    """The nearest line above `line` whose width covers its start."""
+    best = None
+    for other in lines:
+        if other is line or other.y1 > line.y0 + s.paragraph_overlap_em * line.size:
+            continue
+        if not (other.x0 - s.align_slack_pt <= line.x0 <= other.x1):
+            continue
+        if best is None or other.y1 > best.y1:
+            best = other
+    return best
+
+
+def _core(line: Line) -> tuple[float, float]:
+    """The line's top and bottom without its superscripts (a raised '1er' does not move the line)."""
+    spans = [sp for sp in line.spans if not sp.sup] or line.spans
+    return min(sp.bbox[1] for sp in spans), max(sp.bbox[3] for sp in spans)
+
+
+def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = None, cores: dict | None = None) -> bool:
+    """`line` stands close under `prev` (`bottom`: where the row of `prev` ends, when a phrase beside
+    it reaches lower; `cores`: each line's `_core`, when known)."""
+    top = cores[id(line)][0] if cores else _core(line)[0]
+    end = cores[id(prev)][1] if cores else _core(prev)[1]
+    gap = top - max(end, bottom if bottom is not None else float("-inf"))
+    return -s.paragraph_overlap_em * prev.size <= gap <= s.unmarked_item_gap_em * max(prev.size, line.size) and abs(line.size - prev.size) <= s.continued_size_change_pt
+
+
+def _plain(line: Line) -> bool:
+    """Not set in bold throughout (a heading or a label is no item)."""
+    return not all(sp.bold for sp in line.spans if sp.text.strip())
+
+
+def _row(line: Line, lines: list[Line], s: LayoutSettings) -> list[Line]:
+    """The other lines printed on the line's row."""
+    height = line.y1 - line.y0
+    return [o for o in lines if o is not line and _row_overlap(line, o) > s.beside_overlap_share * min(height, o.y1 - o.y0)]
+
+
+def _aside_of(line: Line, row: list[Line], s: LayoutSettings) -> Line | None:
+    """The one phrase set beside the line, well clear of it and narrow (a step's deadline, right-aligned)."""
+    if len(row) != 1:
+        return None  # nothing beside it, or the cells of a table row
+    other = row[0]
+    if other.x0 - line.x1 < s.aside_gap_em * line.size or other.x1 - other.x0 > s.aside_max_share * (other.x1 - line.x0):
+        return None
+    return other
+
+
+def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
+    """Give a bullet to the lines of `lines` (one page) that start items of a list printed with no marker."""
+    s = settings
+    if len(lines) < 2 or any(l.starts_new_line for l in lines):
+        return  # a page whose lists carry their markers: an unmarked run there is no list
+    # lines by their top, to look only at the lines near one (a page may hold hundreds)
+    ordered = sorted(lines, key=lambda l: l.y0)
+    tops = [l.y0 for l in ordered]
+    tallest = max(l.y1 - l.y0 for l in lines)
+    size = max(l.size for l in lines)
+
+    def near(y_from: float, y_to: float) -> list[Line]:
+        return ordered[bisect_left(tops, y_from) : bisect_right(tops, y_to)]
+
+    reach_up = tallest + 2 * s.unmarked_item_gap_em * size
+    cores = {id(l): _core(l) for l in lines}
+    rows = {id(l): _row(l, near(l.y0 - tallest, l.y1), s) for l in lines}
+    above = {id(l): _above(l, near(l.y0 - reach_up, l.y1), s) for l in lines}
+
+    def alone_on_left(line: Line) -> bool:
+        """Nothing on the line's row is printed left of it."""
+        return not any(o.x1 <= line.x0 + s.align_slack_pt for o in rows[id(line)])
+
+    starting_at: dict[int, list[Line]] = {}  # lines by the whole point their left edge stands at
+    for l in lines:
+        starting_at.setdefault(round(l.x0), []).append(l)
+
+    def at_edge(x: float) -> list[Line]:
+        return [l for key in (round(x) - 1, round(x), round(x) + 1) for l in starting_at.get(key, ()) if abs(l.x0 - x) <= s.align_slack_pt]
+
+    blocks: dict[int, list[Line]] = {}
+    for l in lines:
+        blocks.setdefault(l.block, []).append(l)
+
+    def phrase_beside(line: Line, aside: Line) -> bool:
+        """The aside is a phrase of its own, not a line of a paragraph in a column beside: no column of
+        lines starts where it starts, and it is written with the line, or opens its text block and ends
+        before the line under the line does."""
+        # lines of a column start where it starts and end where they end; phrases set flush right do not
+        if sum(1 for l in at_edge(aside.x0) if l is not aside and abs(l.x1 - aside.x1) > s.edge_slack_pt) >= s.aside_min_rows:
+            return False
+        if aside.block == line.block:
+            return True
+        own = blocks[aside.block]
+        if min(own, key=lambda l: l.y0) is not aside:
+            return False
+        below = [l for l in at_edge(line.x0) if l.y0 > line.y1]
+        return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
+
+    candidates = [l for l in lines if not l.starts_new_line and _plain(l) and len(rows[id(l)]) <= 1 and alone_on_left(l)]
+    # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
+    besides = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line and phrase_beside(l, a)]
+    asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
+
+    def joined(prev: Line | None, line: Line) -> bool:
+        """`line` stands under `prev`, at its edge, as close as lines of one paragraph or items of one
+        list (measured from the end of the row of `prev`, the phrase beside it included)."""
+        if prev is None or abs(line.x0 - prev.x0) > s.align_slack_pt:
+            return False
+        aside = asides.get(id(prev))
+        return _tight(prev, line, s, None if aside is None else aside.y1, cores)
+
+    # runs of joined lines; a run with text beside it that is no aside stands in a column of a band
+    # with several: its measure is its own reach, else the reach of the lines at its edge near it
+    run_of: dict[int, list[Line]] = {}
+    for line in sorted(lines, key=lambda l: l.y0):
+        prev = above[id(line)]
+        if prev is not None and joined(prev, line) and id(prev) in run_of and run_of[id(prev)][-1] is prev:
+            run = run_of[id(prev)]
+            run.append(line)
+        else:
+            run = [line]
+        run_of[id(line)] = run
+    measures: dict[int, float] = {}
+
+    def measure(prev: Line) -> float:
+        """Where a full line at the edge of `prev` ends: the reach of the lines at that edge, in that size,
+        near it (a run in a band of columns: its own reach), short of the phrase set beside it."""
+        if id(prev) not in measures:
+            run = run_of[id(prev)]
+            if any(rows[id(m)] and id(m) not in asides for m in run):
+                measures[id(prev)] = max(m.x1 for m in run)
+            else:
+                span = s.unmarked_measure_span_em * prev.size
+                measures[id(prev)] = max(
+                    l.x1 for l in near(prev.y0 - span, prev.y0 + span) if abs(l.x0 - prev.x0) <= s.edge_slack_pt and abs(l.size - prev.size) <= s.continued_size_change_pt
+                )
+        aside = asides.get(id(prev))
+        return measures[id(prev)] if aside is None else min(measures[id(prev)], aside.x0 - s.aside_gap_em * prev.size)
+
+    def phrase_goes_on(upper: Line | None, lower: Line | None) -> bool:
+        """The phrase beside a row goes on beside the next one (it breaks at a hyphen, or the next
+        part opens in lower case): the two rows are one item."""
+        if upper is None or lower is None or abs(upper.x1 - lower.x1) > s.edge_slack_pt or not _tight(upper, lower, s, None, cores):
+            return False
+        return upper.text.rstrip().endswith("-") or lower.text.lstrip()[:1].islower()
+
+    said: dict[tuple[int, int], bool] = {}
+
+    def continues(prev: Line | None, line: Line) -> bool:
+        key = (id(prev), id(line))
+        if key not in said:
+            said[key] = _continues(prev, line)
+        return said[key]
+
+    def _continues(prev: Line | None, line: Line) -> bool:
+        """`line` goes on with the text of `prev`: after a hyphen or beside the rest of the phrase beside
+        `prev`; written in one text block with it, when `prev` was full (the next word would not have
+        fitted before its measure) or `line` opens in lower case; written apart, when both hold."""
+        if not joined(prev, line):
+            return False
+        assert prev is not None
+        lower = line.text.lstrip()[:1].islower()
+        if prev.text.rstrip().endswith("-") or phrase_goes_on(asides.get(id(prev)), asides.get(id(line))):
+            return True
+        full = prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
+        if prev.block != line.block:
+            return full and lower  # written apart: it goes on only from a full line, in lower case (a block cut at a raised letter)
+        return full or lower
+
+    # runs broken more than once where a line fell short: a list even when written in one text block
+    # (one short last line is only the end of a paragraph set close to the next)
+    breaks: dict[int, int] = {}
+    for line in lines:
+        prev = above[id(line)]
+        if prev is not None and joined(prev, line) and not continues(prev, line):
+            breaks[id(run_of[id(line)])] = breaks.get(id(run_of[id(line)]), 0) + 1
+
+    starts: dict[int, Line] = {}
+    for line in sorted(candidates, key=lambda l: l.y0):
+        prev = above[id(line)]
+        if id(line) in asides and not continues(prev, line):
+            starts[id(line)] = line
+            if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line):
+                continue
+        else:
+            if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line) or continues(prev, line):
+                continue
+            # set apart by the producer, or after a row already known as an item
+            listed = breaks.get(id(run_of[id(line)]), 0) >= 2
+            if prev.block == line.block and id(prev) not in starts and id(prev) not in asides and not listed:
+                continue
+        first = prev  # the list's item above: from the first line of its paragraph
+        while continues(above[id(first)], first):
+            first = above[id(first)]  # type: ignore[assignment]
+        if _plain(first) and alone_on_left(first):
+            starts.setdefault(id(first), first)
+        starts[id(line)] = line
+    for line in starts.values():
+        line.text = "• " + line.text.lstrip()
+        line.starts_new_line = line.text.startswith(STARTERS)

@@ -1,0 +1,221 @@
+"""A page's (or a drawn region's) lines -> a tree of regions cut at whitespace, recursively (XY-cut).
+
+    lines_to_regions(lines, settings) -> Region
+    region_leaves(region) -> [(Region, column path)]
+
+A region is cut into rows at every horizontal gap of whitespace that no line
+crosses and that is higher than `xycut_row_gap_em` font sizes; rows that
+share a vertical gap of whitespace (`xycut_gutter_min_pt` wide at least, no
+line of any of them crossing it) make one band, which is cut into columns
+there when its two sides read as columns (`order.columns_beside`: the right
+side runs beside the left one, it is not a table whose cells start level
+row by row, nor items with their deadlines). Each part is cut again, so that
+a column holding columns of its own (three columns, an L-shaped page) is
+split in turn.
+
+Reading order is the tree's: rows top to bottom, columns left to right, and
+a narrow side panel (`xycut_panel_max_share` of the band) after the main
+cell it stands beside, whichever side it is printed on. One-sided rows at
+the edge of a band are read with it only where that changes nothing or where
+the band ends its region: a short heading under the left column, followed by
+a full-width paragraph, is the start of what follows, not the end of the left
+column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Box, Line, union
+from .order import columns_beside, rows_of_cells
+from .settings import LayoutSettings
+
+
+@dataclass
+class Region:
+    """A part of the page: a leaf holds lines; rows run top to bottom, columns in reading order."""
+
+    kind: str  # "lines", "rows" or "columns"
+    bbox: Box
+    lines: list[Line] = field(default_factory=list)
+    children: list["Region"] = field(default_factory=list)
+    #: of a "columns" region: the x of the gutter it was cut at
+    gutter: float | None = None
+
+
+def _leaf(lines: list[Line]) -> Region:
+    ordered = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
+    return Region("lines", union(l.bbox for l in lines), lines=ordered)
+
+
+def _strips(lines: list[Line], settings: LayoutSettings) -> list[list[Line]]:
+    """Lines cut into rows at horizontal whitespace higher than `xycut_row_gap_em` font sizes."""
+    ordered = sorted(lines, key=lambda l: (l.y0, l.x0))
+    strips: list[list[Line]] = [[ordered[0]]]
+    bottom, size = ordered[0].y1, ordered[0].size
+    for line in ordered[1:]:
+        if line.y0 - bottom > settings.xycut_row_gap_em * min(size, line.size):
+            strips.append([line])
+            bottom, size = line.y1, line.size
+            continue
+        strips[-1].append(line)
+        if line.y1 > bottom:
+            bottom, size = line.y1, line.size
+    return strips
+
+
+def _free(lines: list[Line], lo: float, hi: float, settings: LayoutSettings) -> list[tuple[float, float]]:
+    """The x intervals between lo and hi that no line covers, at least `xycut_gutter_min_pt` wide."""
+    spans = sorted((l.x0, l.x1) for l in lines)
+    out = []
+    at = lo
+    for x0, x1 in spans:
+        if x0 > at:
+            out.append((at, x0))
+        at = max(at, x1)
+    if hi > at:
+        out.append((at, hi))
+    return [(a, b) for a, b in out if b - a >= settings.xycut_gutter_min_pt]
+
+
+def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]], settings: LayoutSettings) -> list[tuple[float, float]]:
+    out = []
+    for a0, a1 in a:
+        for b0, b1 in b:
+            lo, hi = max(a0, b0), min(a1, b1)
+            if hi - lo >= settings.xycut_gutter_min_pt:
+                out.append((lo, hi))
+    return out
+
+
+def _sides(lines: list[Line], gx: float) -> tuple[list[Line], list[Line]]:
+    left = [l for l in lines if l.x1 <= gx]
+    right = [l for l in lines if l.x0 >= gx]
+    return left, right
+
+
+def _gutter_of(lines: list[Line], free: list[tuple[float, float]], settings: LayoutSettings) -> float | None:
+    """The x of the gutter a band of lines is cut at: the widest gap with lines on both sides that reads as columns."""
+    lo, hi = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    inner = [(a, b) for a, b in free if lo < a and b < hi]
+    middle = (lo + hi) / 2
+    s = settings
+    for a, b in sorted(inner, key=lambda g: (-(g[1] - g[0]), abs((g[0] + g[1]) / 2 - middle))):
+        share = ((a + b) / 2 - lo) / (hi - lo)
+        if not s.xycut_gutter_from_share <= share <= s.xycut_gutter_to_share:
+            continue
+        left, right = _sides(lines, (a + b) / 2)
+        if columns_beside(lines, left, right, 0, settings) and not rows_of_cells(left, right, settings):
+            return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
+    return None
+
+
+def lines_to_regions(lines: list[Line], settings: LayoutSettings) -> Region:
+    """The region tree of a page's lines (see the module's docstring)."""
+    if not lines:
+        return Region("rows", (0.0, 0.0, 0.0, 0.0))
+    return _segment(lines, settings)
+
+
+def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
+    if len(lines) < settings.gutter_min_lines:
+        return _leaf(lines)
+    strips = _strips(lines, settings)
+    lo, hi = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    frees = [_free(strip, lo, hi, settings) for strip in strips]
+    extents = [(min(l.x0 for l in strip), max(l.x1 for l in strip)) for strip in strips]
+    children: list[Region] = []
+    i = 0
+    n = len(strips)
+    while i < n:
+        # the longest run of rows from i sharing a vertical gap of whitespace
+        free, j = frees[i], i
+        while j + 1 < n:
+            shared = _intersect(free, frees[j + 1], settings)
+            if not shared:
+                break
+            free, j = shared, j + 1
+        band = _band(strips, extents, i, j, n, free, settings)
+        if band is None:
+            children.append(_single(strips[i], settings) if n > 1 else _leaf(strips[i]))
+            i += 1
+            continue
+        first, last, region = band
+        children.extend(_single(strips[k], settings) for k in range(i, first))
+        children.append(region)
+        children.extend(_single(strips[k], settings) for k in range(last + 1, j + 1))
+        i = j + 1
+    if len(children) == 1:
+        return children[0]
+    return Region("rows", union(c.bbox for c in children), children=children)
+
+
+def _single(strip: list[Line], settings: LayoutSettings) -> Region:
+    """One row: cut into columns when it reads as columns, else a leaf."""
+    if len(strip) < settings.gutter_min_lines:
+        return _leaf(strip)
+    lo, hi = min(l.x0 for l in strip), max(l.x1 for l in strip)
+    free = [(a, b) for a, b in _free(strip, lo, hi, settings) if lo < a and b < hi]
+    if not free:
+        return _leaf(strip)
+    gx = _gutter_of(strip, free, settings)
+    return _leaf(strip) if gx is None else _columns(strip, gx, settings)
+
+
+def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSettings):
+    """Rows i..j cut into columns at their shared gap: (first row, last row, region), or None.
+
+    A row holding lines on one side only at the band's edge is left out of it where reading it
+    with the band would move it: right-only rows above it, left-only rows below it, when the
+    region goes on beyond them."""
+    if i == j and n > 1:
+        return None  # a row alone: cut on its own (`_single`)
+    # a gap with lines on both sides, else no columns (tried first: most runs are one column)
+    lo, hi = min(extents[k][0] for k in range(i, j + 1)), max(extents[k][1] for k in range(i, j + 1))
+    if not any(lo < a and b < hi for a, b in free):
+        return None
+    lines = [l for k in range(i, j + 1) for l in strips[k]]
+    if len(lines) < settings.gutter_min_lines:
+        return None
+    gx = _gutter_of(lines, free, settings)
+    if gx is None:
+        return None
+    first, last = i, j
+    while last > first and last + 1 < n and all(l.x1 <= gx for l in strips[last]):
+        last -= 1
+    while first < last and i > 0 and all(l.x0 >= gx for l in strips[first]):
+        first += 1
+    if (first, last) != (i, j):
+        lines = [l for k in range(first, last + 1) for l in strips[k]]
+        if len(lines) < settings.gutter_min_lines:
+            return None
+        gx = _gutter_of(lines, free, settings)
+        if gx is None:
+            return None
+    return first, last, _columns(lines, gx, settings)
+
+
+def _columns(lines: list[Line], gx: float, settings: LayoutSettings) -> Region:
+    left, right = _sides(lines, gx)
+    parts = [_segment(left, settings), _segment(right, settings)]
+    lo, hi = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    # a narrow side panel is read after the main cell it stands beside, on either side
+    narrow_left = gx - lo < settings.xycut_panel_max_share * (hi - lo)
+    if narrow_left and not has_columns(parts[1]):
+        parts.reverse()
+    return Region("columns", union(l.bbox for l in lines), children=parts, gutter=gx)
+
+
+def has_columns(region: Region) -> bool:
+    """The region, or a part of it, is cut into columns."""
+    return region.kind == "columns" or any(has_columns(c) for c in region.children)
+
+
+def region_leaves(region: Region, path: tuple[int, ...] = ()) -> list[tuple[Region, tuple[int, ...]]]:
+    """The leaves in reading order, each with its column path (which side of each cut it lies on)."""
+    if region.kind == "lines":
+        return [(region, path)]
+    out = []
+    for index, child in enumerate(region.children):
+        out.extend(region_leaves(child, path + (index,) if region.kind == "columns" else path))
+    return out
