@@ -54,7 +54,7 @@ def assign(scores: np.ndarray, threshold: float, *, tie_break: np.ndarray | None
     gain = scores if tie_break is None else scores + tie_break
     plain = _plain_optimum(gain)
     if plain is None:
-        from .lsap import linear_sum_assignment  # scipy's algorithm in Python for small matrices (no 0.4 s import)
+        from scipy.optimize import linear_sum_assignment
 
         plain = linear_sum_assignment(-gain)
     rows, cols = plain
