@@ -160,8 +160,11 @@ def time_bound(deadline: Deadline):
         yield deadline
         return
 
+    armed = [True]
+
     def expire(signum, frame):
-        raise deadline.error()
+        if armed[0]:
+            raise deadline.error()
 
     previous = signal.signal(signal.SIGALRM, expire)
     # repeated: an error raised where Python cannot pass it on (a gc callback, a finaliser) is retried
@@ -169,5 +172,14 @@ def time_bound(deadline: Deadline):
     try:
         yield deadline
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        # The alarm may fire while the timer is being cancelled: its error would then leave the
+        # timer armed and this handler installed for whatever runs next. Disarm first, and redo
+        # the cancelling if an alarm came in before the disarming took effect.
+        while True:
+            try:
+                armed[0] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except LimitExceeded:  # the work had ended already: too late to matter
+                continue

@@ -14,13 +14,16 @@ Settings: `BuildSettings` holds one settings object per stage (`reader`,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diff.settings import DEFAULT_SETTINGS as DEFAULT_DIFF_SETTINGS, DiffSettings
 from .limits import Deadline, read_regular_file, time_bound
 from .schemas import Edition
-from .schemas.diff import Diff
 from .profiles import Profile
 from .settings import DEFAULT_SETTINGS, AuditSettings, BuildSettings, NormalizeSettings, ReaderSettings, StructureSettings
+
+if TYPE_CHECKING:  # the diff models cost 0.1 s to build; `extract` never needs them
+    from .schemas.diff import Diff
 
 __all__ = [
     "AuditSettings",
@@ -53,13 +56,15 @@ def build_edition(
     the bundled TECH.GOUV profile when None.
     """
     from .audit import audit_edition
-    from .extract.pipeline import extract_edition
+    from .extract.pipeline import collector_paused, extract_edition
     from .normalize import normalize_edition
     from .profiles import load_profile
 
     profile = profile or load_profile()
     deadline = Deadline(settings.reader.limits.max_seconds, paths[0] if paths else None, "to build the edition")
-    with time_bound(deadline):  # every stage, not the readers alone: a huge text is slow in all of them
+    # every stage, not the readers alone: a huge text is slow in all of them; the collector finds no
+    # garbage among the objects the stages build (`extract.pipeline.collector_paused`)
+    with time_bound(deadline), collector_paused():
         edition = extract_edition(paths, edition_id=edition_id, manifest=manifest, settings=settings, profile=profile)
         deadline.check(" (after extraction)")
         edition = normalize_edition(edition, settings=settings.normalize, profile=profile)

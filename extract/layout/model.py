@@ -45,21 +45,25 @@ class Line:
     #: Lines printed beside this one, right-aligned, that belong to it (a step's deadline, `asides`).
     aside: list["Line"] = field(default_factory=list)
 
-    @property
-    def x0(self) -> float:
-        return self.bbox[0]
+    # x0, y0, x1, y1: plain attributes, set with the box (below), since the layout steps read them
+    # some 90,000 times on a 32-page brochure and a property call each time cost more than its use
+    x0: float = field(init=False, repr=False, compare=False)
+    y0: float = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    y1: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def x1(self) -> float:
-        return self.bbox[2]
 
-    @property
-    def y0(self) -> float:
-        return self.bbox[1]
+def _line_bbox(line: Line) -> Box:
+    return line._bbox
 
-    @property
-    def y1(self) -> float:
-        return self.bbox[3]
+
+def _set_line_bbox(line: Line, box: Box) -> None:
+    line._bbox = box
+    line.x0, line.y0, line.x1, line.y1 = box[0], box[1], box[2], box[3]
+
+
+# A line's box is assigned by the steps that glue lines together: its sides follow it.
+Line.bbox = property(_line_bbox, _set_line_bbox, doc="The line's box (x0, y0, x1, y1); its sides are the attributes x0 … y1.")  # type: ignore[assignment]
 
 
 @dataclass
@@ -76,16 +80,6 @@ class Group:
 
 
 def union(boxes) -> Box:
-    """The smallest box holding all the given boxes (one pass: it is called for every line)."""
-    iterator = iter(boxes)
-    x0, y0, x1, y1 = next(iterator)
-    for b in iterator:
-        if b[0] < x0:
-            x0 = b[0]
-        if b[1] < y0:
-            y0 = b[1]
-        if b[2] > x1:
-            x1 = b[2]
-        if b[3] > y1:
-            y1 = b[3]
-    return (x0, y0, x1, y1)
+    """The smallest box holding all the given boxes (it is called for every line: min and max in C)."""
+    x0, y0, x1, y1 = zip(*boxes)
+    return (min(x0), min(y0), max(x1), max(y1))

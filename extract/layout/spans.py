@@ -21,50 +21,64 @@ from .settings import LayoutSettings
 
 def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font_kinds: dict[str, str] | None = None) -> list[Line]:
     """Visual lines of one page from `page.get_text("dict")`, superscripts merged (`font_kinds`: the
-    page's symbol fonts, `icons.font_kinds`)."""
+    page's symbol fonts, `icons.font_kinds`).
+
+    It runs over every span of every page, so it reads each span once, remembers per font
+    whether it is bold, and takes a one-span line's size and box from its span as they are.
+    """
     lines: list[Line] = []
     seen: dict[str, list[tuple[float, float]]] = {}
+    bold_fonts: dict[str, bool] = {}
     offset = settings.duplicate_offset_pt
     for block_number, block in enumerate(page_dict.get("blocks", ())):
         if block.get("type", 0) != 0:
             continue
         for raw in block.get("lines", ()):
             spans = []
+            printed = False  # some span holds more than spaces
             for s in raw.get("spans", ()):
                 text = s.get("text", "")
                 if not text:
                     continue
                 bbox = tuple(s["bbox"])
-                places = seen.setdefault(text.strip(), [])
-                if places and _drawn_near(places, bbox[0], bbox[1], offset):
+                places = seen.get(key := text.strip())
+                if places is None:
+                    seen[key] = [(bbox[0], bbox[1])]
+                elif _drawn_near(places, bbox[0], bbox[1], offset):
                     continue  # the same glyphs drawn again, slightly offset (fake bold, shadows)
-                places.append((bbox[0], bbox[1]))
+                else:
+                    places.append((bbox[0], bbox[1]))
                 font = s.get("font", "")
                 flags = s.get("flags", 0)
-                spans.append(
-                    Span(
-                        text=icon_text(font_kinds.get(font.split("+", 1)[-1], "text") if font_kinds else "text", text),
-                        font=font,
-                        size=float(s.get("size", 0.0)),
-                        bbox=bbox,  # type: ignore[arg-type]
-                        sup=bool(flags & 1),
-                        italic=bool(flags & 2),
-                        bold=bool(flags & 16) or "bold" in font.lower(),
-                    )
-                )
-            if not any(s.text.strip() for s in spans):
+                bold = bold_fonts.get(font)
+                if bold is None:
+                    bold = bold_fonts[font] = "bold" in font.lower()
+                span = Span(icon_text(font_kinds.get(font.split("+", 1)[-1], "text") if font_kinds else "text", text), font, float(s.get("size", 0.0)), bbox, bool(flags & 1), bool(flags & 16) or bold, bool(flags & 2))  # type: ignore[arg-type]
+                printed = printed or bool(span.text.strip())
+                spans.append(span)
+            if not printed:
+                continue
+            if len(spans) == 1:
+                span = spans[0]
+                lines.append(Line(page_number, spans, span.bbox, span.size, block=block_number))
                 continue
             for piece in _split_at_gaps(spans, settings):
-                size = max(s.size for s in piece if not s.sup) if any(not s.sup for s in piece) else piece[0].size
-                lines.append(Line(page_number, piece, union(s.bbox for s in piece), size, block=block_number))
+                sizes = [s.size for s in piece if not s.sup]
+                size = max(sizes) if sizes else piece[0].size
+                lines.append(Line(page_number, piece, union([s.bbox for s in piece]), size, block=block_number))
     _merge_raised(lines, settings)
     for line in lines:
         line.text = _unspaced(line_text(line, settings))
     _merge_labels(lines, settings)
+    out = []
     for line in lines:
-        line.starts_new_line = line.text.lstrip().startswith(STARTERS)
+        text = line.text.lstrip()
+        if not text:
+            continue  # nothing but spaces
+        line.starts_new_line = text.startswith(STARTERS)
         line.first_word_width = _first_word_width(line)
-    return [line for line in lines if line.text.strip()]
+        out.append(line)
+    return out
 
 
 #: Capitals set one by one with a space between ("L A B E L"); words stand apart by wider gaps.
