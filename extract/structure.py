@@ -162,13 +162,24 @@ def _element_places(part: _Partial) -> list[Provenance]:
 
 def _account(part: _Partial, blocks: list[Block], taken: set[int], marks: Landmarks) -> None:
     """Coverage of one source: every block is in an element, page furniture, or unassigned (with its place)."""
-    places = _element_places(part)
+    # places by source and page, and the places given by line range: a block is compared only with
+    # the places `_within` could find it in (a brochure has thousands of blocks and of places)
+    by_page: dict[tuple[str, int | None], list[Provenance]] = {}
+    by_lines: dict[str, list[Provenance]] = {}
+    for place in _element_places(part):
+        by_page.setdefault((place.source, place.page), []).append(place)
+        if place.line_start is not None:
+            by_lines.setdefault(place.source, []).append(place)
     for i, block in enumerate(blocks):
         words = len(block.text.split())
         if not words or marks.is_furniture(block):
             continue
         part.words_total += words
-        if i in taken or any(_within(block.provenance, place) for place in places):
+        p = block.provenance
+        near = by_page.get((p.source, p.page), []) if p.page is not None else []
+        if p.line_start is not None:
+            near = near + by_lines.get(p.source, [])
+        if i in taken or any(_within(p, place) for place in near):
             part.words_assigned += words
         else:
             part.unassigned.append(block.provenance)
