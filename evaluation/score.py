@@ -191,6 +191,25 @@ def select_layouts(producers: list[str] | None = None, layouts: list[str] | None
     return usable, skipped
 
 
+class _Totals:
+    """What every scoring run adds up per threshold: tallies by kind and by path (text or PDF),
+    deadline slips (generated, equal to the shift) and the errors made."""
+
+    def __init__(self, thresholds: tuple[float, ...]):
+        self.by_threshold = {t: defaultdict(Tally) for t in thresholds}
+        self.slips = {t: (0, 0) for t in thresholds}
+        self.misses = {t: Counter() for t in thresholds}
+        self.by_path = {path: {t: Tally() for t in thresholds} for path in ("text", "pdf")}
+
+    def add(self, t: float, score, path: str) -> None:
+        for kind, tally in score.by_kind.items():
+            self.by_threshold[t][kind].add(tally)
+            self.by_path[path][t].add(tally)
+        s, e = self.slips[t]
+        self.slips[t] = (s + score.slips, e + score.slips_exact)
+        self.misses[t].update(score.misses)
+
+
 @dataclass
 class ScoringRun:
     trials: int
@@ -241,10 +260,7 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
 
     started = time.perf_counter()
     base = base_edition()
-    by_threshold = {t: defaultdict(Tally) for t in thresholds}
-    slips = {t: (0, 0) for t in thresholds}
-    misses = {t: Counter() for t in thresholds}
-    by_path = {path: {t: Tally() for t in thresholds} for path in ("text", "pdf")}
+    totals = _Totals(thresholds)
     pdf_trials = 0
     with tempfile.TemporaryDirectory(prefix="editiondiff-fictitious-") as tmp:
         workdir = Path(tmp)
@@ -268,14 +284,9 @@ def score_trials(*, trials: int, seed: int, pdf_every: int = 0, thresholds: tupl
                 new = _normalize(perturbation.edition)
             for t in thresholds:
                 diff = editions_to_diff(old_pdf[engine] if use_pdf else old, new, threshold=t, settings=settings)
-                score = score_changes(diff.changes, perturbation.expected)
-                for kind, tally in score.by_kind.items():
-                    by_threshold[t][kind].add(tally)
-                    by_path["pdf" if use_pdf else "text"][t].add(tally)
-                s, e = slips[t]
-                slips[t] = (s + score.slips, e + score.slips_exact)
-                misses[t].update(score.misses)
-    return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, time.perf_counter() - started, misses, by_path, profile, through_text)
+                totals.add(t, score_changes(diff.changes, perturbation.expected), "pdf" if use_pdf else "text")
+    return ScoringRun(trials, seed, totals.by_threshold, totals.slips, pdf_trials, time.perf_counter() - started, totals.misses,
+                      totals.by_path, profile, through_text)
 
 
 def _layout_jobs(styles: list[Style], index: int) -> list[Style]:
@@ -302,10 +313,7 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
 
     started = time.perf_counter()
     base = base_edition()
-    by_threshold = {t: defaultdict(Tally) for t in thresholds}
-    slips = {t: (0, 0) for t in thresholds}
-    misses = {t: Counter() for t in thresholds}
-    by_path = {path: {t: Tally() for t in thresholds} for path in ("text", "pdf")}
+    totals = _Totals(thresholds)
     by_reading = {t: defaultdict(lambda: defaultdict(Tally)) for t in thresholds}
     reading_misses = {t: defaultdict(Counter) for t in thresholds}
     first_seeds = {t: defaultdict(dict) for t in thresholds}
@@ -322,16 +330,11 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
                 score = score_changes(editions_to_diff(old, new, threshold=t, settings=settings).changes, perturbation.expected)
             for kind, kind_tally in score.by_kind.items():
                 by_reading[t][reading][kind].add(kind_tally)
-                if counted:
-                    by_threshold[t][kind].add(kind_tally)
-                    by_path["text" if reading == "text" else "pdf"][t].add(kind_tally)
             reading_misses[t][reading].update(score.misses)
             for miss in score.misses:
                 first_seeds[t][reading].setdefault(miss, seed_of)
             if counted:
-                s, e = slips[t]
-                slips[t] = (s + score.slips, e + score.slips_exact)
-                misses[t].update(score.misses)
+                totals.add(t, score, "text" if reading == "text" else "pdf")
 
     def read(path: Path, edition: Edition, reading: str, trial_seed: int) -> Edition | None:
         try:
@@ -378,7 +381,8 @@ def _score_layout_trials(*, trials: int, seed: int, pdf_every: int, thresholds: 
                         path.unlink()
                 bar.update(1)
         bar.close()
-    return ScoringRun(trials, seed, by_threshold, slips, pdf_trials, time.perf_counter() - started, misses, by_path, profile, True,
+    return ScoringRun(trials, seed, totals.by_threshold, totals.slips, pdf_trials, time.perf_counter() - started, totals.misses,
+                      totals.by_path, profile, True,
                       layouts=layouts, by_reading=by_reading, reading_misses=reading_misses, skipped=skipped, failures=dict(failures),
                       first_seeds=first_seeds, substitutes={s.name: face for s in layouts if (face := face_substitute(s))})
 

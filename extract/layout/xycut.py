@@ -174,25 +174,30 @@ def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSetting
     lo, hi = min(extents[k][0] for k in range(i, j + 1)), max(extents[k][1] for k in range(i, j + 1))
     if not any(lo < a and b < hi for a, b in free):
         return None
-    lines = [l for k in range(i, j + 1) for l in strips[k]]
-    if len(lines) < settings.gutter_min_lines:
+    found = _rows_gutter(strips, i, j, free, settings)
+    if found is None:
         return None
-    gx = _gutter_of(lines, free, settings)
-    if gx is None:
-        return None
+    lines, gx = found
     first, last = i, j
     while last > first and last + 1 < n and all(l.x1 <= gx for l in strips[last]):
         last -= 1
     while first < last and i > 0 and all(l.x0 >= gx for l in strips[first]):
         first += 1
     if (first, last) != (i, j):
-        lines = [l for k in range(first, last + 1) for l in strips[k]]
-        if len(lines) < settings.gutter_min_lines:
+        found = _rows_gutter(strips, first, last, free, settings)
+        if found is None:
             return None
-        gx = _gutter_of(lines, free, settings)
-        if gx is None:
-            return None
+        lines, gx = found
     return first, last, _columns(lines, gx, settings)
+
+
+def _rows_gutter(strips, first: int, last: int, free, settings: LayoutSettings) -> tuple[list[Line], float] | None:
+    """The lines of rows first..last and the gutter they read as columns at, or None."""
+    lines = [l for k in range(first, last + 1) for l in strips[k]]
+    if len(lines) < settings.gutter_min_lines:
+        return None
+    gx = _gutter_of(lines, free, settings)
+    return None if gx is None else (lines, gx)
 
 
 def _columns(lines: list[Line], gx: float, settings: LayoutSettings) -> Region:
