@@ -44,7 +44,7 @@ from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
 from .layout.icons import font_kinds
 from .layout.logical import groups_to_logical
-from .layout.model import Line, LogicalLine, union
+from .layout.model import Line, LogicalLine, centre_in, level_with, union
 from .layout.regions import order_regions, page_boxes
 from .layout.paragraphs import lines_to_groups
 from .layout.running import drop_running_lines
@@ -226,11 +226,6 @@ def read_pdf(
     )
 
 
-def _inside(line: Line, box: tuple[float, float, float, float], slack: float) -> bool:
-    cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
-    return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
-
-
 #: In the items of `_pages_to_logical`: the page before ends its text there.
 _PAGE_ENDS: list = []
 
@@ -265,7 +260,7 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], heights: lis
     for number, (lines, width, page_regions_drawn) in enumerate(zip(pages, widths, boxes), start=1):
         page_regions = by_page.get(number, [])
         if page_regions:
-            lines = [l for l in lines if not any(_inside(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
+            lines = [l for l in lines if not any(centre_in(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
         ordered_pages.append(_stamps_after_their_line(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings), settings))
     settle_edges(ordered_pages, settings)
     ends_early = _pages_ending_early(ordered_pages, heights, settings)
@@ -355,8 +350,7 @@ def _stamps_after_their_line(lines: list[Line], settings: LayoutSettings) -> lis
         in_box = max(stamp.column, line.column) >= settings.region_column_step
         if stamp.page != line.page or line.x0 <= stamp.x1 or (stamp.column != line.column and not in_box):
             continue
-        overlap = min(stamp.y1, line.y1) - max(stamp.y0, line.y0)
-        if overlap <= settings.beside_overlap_share * min(stamp.y1 - stamp.y0, line.y1 - line.y0):
+        if not level_with(stamp, line, settings.beside_overlap_share):
             continue
         if is_completion_mark(stamp.text):
             out[i], out[i + 1] = line, stamp

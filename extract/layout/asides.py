@@ -36,14 +36,9 @@ conventions print a step and its status (`logical`).
 from __future__ import annotations
 
 from ...vocabulary.deadlines import is_deadline_phrase
-from .model import Line, union
+from .model import Line, level_with, union
 from .settings import LayoutSettings
 from .spans import line_text
-
-
-def _beside(a: Line, b: Line, share: float) -> bool:
-    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return overlap > share * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
 def _centre(line: Line) -> float:
@@ -135,7 +130,7 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
             continue
         best = None
         for other in by_place:
-            if other.x0 <= line.x1 or other.starts_new_line or id(other) in styled_firsts or not _beside(line, other, s.beside_overlap_share):
+            if other.x0 <= line.x1 or other.starts_new_line or id(other) in styled_firsts or not level_with(line, other, s.beside_overlap_share):
                 continue
             if other.x0 - line.x1 < s.aside_gap_em * line.size:
                 continue
@@ -181,7 +176,7 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
             if firsts.get(id(other), line) is not line and firsts[id(other)].starts_new_line:
                 break  # the aside of the next item begins
             run.append(other)
-        if len(run) == 1 and first.block == line.block and _beside(line, first, s.beside_overlap_share):
+        if len(run) == 1 and first.block == line.block and level_with(line, first, s.beside_overlap_share):
             run.extend(_tab_flow(line, first, blocks[line.block], limit, taken | set(firsts), s))
         if lone and not is_deadline_phrase(" ".join(r.text.strip() for r in run)):
             continue  # nothing but its words could say it is a deadline, and they do not

@@ -26,9 +26,9 @@ from statistics import median
 
 from .headers import cell_kind, header_count, is_header_row, value_columns
 from .hyphenation import join
-from .model import Line, union
+from .model import Line, centre_in, union
 from .settings import LayoutSettings
-from .tables import TableRegion, continues_row, continues_text, stitch
+from .tables import TableRegion, continues_row, continues_text, merge_row, stitch
 
 Row = list[Line]
 
@@ -183,10 +183,7 @@ def _rows_to_region(
                 and gap < settings.borderless_wrap_gap_share * usual
             )
             if wraps:
-                last_cells = merged_cells[-1]
-                for k, text in enumerate(row_cells):
-                    if text:
-                        last_cells[k] = join(last_cells[k], text, words) if last_cells[k] else text
+                merged_cells[-1] = merge_row(merged_cells[-1], row_cells, words)
                 merged_rows[-1] = merged_rows[-1] + row
                 continue
         merged_cells.append(list(row_cells))
@@ -287,7 +284,7 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
         body = cells[len(header) if header and cells[: len(header)] == header else 0 :]
         cut = not any(cell_kind(t) == "value" for t in texts)
         if cut and body and continues_row(body[-1], texts):  # a wrapped line of the row above
-            cells[-1] = [join(a, b, words) if a and b else a or b for a, b in zip(cells[-1], texts)]
+            cells[-1] = merge_row(cells[-1], texts, words)
             taken[-1] = taken[-1] + row
             continue
         rest_of_cut = cut and not body and len(previous.rows) > previous.headers() and continues_row(previous.rows[-1], texts)
@@ -315,7 +312,7 @@ def find_borderless(pages: list[list[Line]], ruled: list[TableRegion], words: se
     last: TableRegion | None = None  # the last table of the page before
     for number, lines in enumerate(pages, start=1):
         boxes = [r.bbox for r in ruled if r.page == number]
-        free = [l for l in lines if not any(_centre_in(l, b, slack) for b in boxes)]
+        free = [l for l in lines if not any(centre_in(l, b, slack) for b in boxes)]
         found: list[TableRegion] = []
         if last is not None and last.page == number - 1 and not boxes:
             # the rows opening the page, in the columns of the table ending the page before
@@ -341,6 +338,3 @@ def find_borderless(pages: list[list[Line]], ruled: list[TableRegion], words: se
     return sorted(out, key=lambda r: (r.page, r.bbox[1]))
 
 
-def _centre_in(line: Line, box: tuple[float, float, float, float], slack: float) -> bool:
-    cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
-    return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack

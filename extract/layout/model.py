@@ -79,6 +79,17 @@ class Group:
     lines: list[Line] = field(default_factory=list)
 
 
+def level_with(a: Line, b: Line, share: float) -> bool:
+    """`a` and `b` stand on one row: they overlap vertically by more than `share` of the lower one's height."""
+    return min(a.y1, b.y1) - max(a.y0, b.y0) > share * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def centre_in(line: Line, box: Box, slack: float) -> bool:
+    """The line's centre lies in `box`, widened by `slack` on every side."""
+    cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+    return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
+
+
 def union(boxes) -> Box:
     """The smallest box holding all the given boxes (it is called for every line: min and max in C)."""
     x0, y0, x1, y1 = zip(*boxes)

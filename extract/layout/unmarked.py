@@ -34,12 +34,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from .icons import STARTERS
-from .model import Line
+from .model import Line, level_with
 from .settings import LayoutSettings
-
-
-def _row_overlap(a: Line, b: Line) -> float:
-    return min(a.y1, b.y1) - max(a.y0, b.y0)
 
 
 def _above(line: Line, lines: list[Line], s: LayoutSettings) -> Line | None:
@@ -77,8 +73,7 @@ def _plain(line: Line) -> bool:
 
 def _row(line: Line, lines: list[Line], s: LayoutSettings) -> list[Line]:
     """The other lines printed on the line's row."""
-    height = line.y1 - line.y0
-    return [o for o in lines if o is not line and _row_overlap(line, o) > s.beside_overlap_share * min(height, o.y1 - o.y0)]
+    return [o for o in lines if o is not line and level_with(line, o, s.beside_overlap_share)]
 
 
 def _aside_of(line: Line, row: list[Line], s: LayoutSettings) -> Line | None:
