@@ -16,6 +16,8 @@ source.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import tomllib
 from pathlib import Path
 
@@ -59,15 +61,21 @@ def with_concordance(old: Edition, new: Edition, name: str, concordance: Concord
     """`new` with every pair of the concordance added to its stated changes, cited as '<file>: <source>'."""
     missions_old, missions_new = {m.code for m in old.missions}, {m.code for m in new.missions}
     stated = list(new.stated_changes)
-    mission_pairs = [p for p in concordance.codes if p.old in missions_old or p.new in missions_new]
-    olds_of = {p.new: {q.old for q in mission_pairs if q.new == p.new} for p in mission_pairs}
-    news_of = {p.old: {q.new for q in mission_pairs if q.old == p.old} for p in mission_pairs}
+    def is_mission(pair) -> bool:
+        return pair.old in missions_old or pair.new in missions_new
+
+    mission_pairs = [p for p in concordance.codes if is_mission(p)]
+    olds_of: dict[str, set[str]] = defaultdict(set)  # new mission code -> the old codes that become it
+    news_of: dict[str, set[str]] = defaultdict(set)  # old mission code -> the new codes it becomes
+    for p in mission_pairs:
+        olds_of[p.new].add(p.old)
+        news_of[p.old].add(p.new)
     for pair in concordance.codes:
-        if pair in mission_pairs and len(news_of[pair.old]) > 1:
+        if is_mission(pair) and len(news_of[pair.old]) > 1:
             kind, summary = "mission_split", f"La mission {pair.old} est scindée ; l'une de ses parties est la mission {pair.new}"
-        elif pair in mission_pairs and len(olds_of[pair.new]) > 1:
+        elif is_mission(pair) and len(olds_of[pair.new]) > 1:
             kind, summary = "mission_merged", f"La mission {pair.old} fusionne dans la mission {pair.new}"
-        elif pair in mission_pairs:
+        elif is_mission(pair):
             kind, summary = "mission_renamed", f"La mission {pair.old} devient la mission {pair.new}"
         else:
             kind, summary = "action_transformed", f"L'action {pair.old} devient l'action {pair.new}"

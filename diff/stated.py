@@ -62,16 +62,13 @@ def _part_check(said: Phrase, s, missions: MissionMatching, old: Edition, new: E
     """A merge or split an edition states, against what the diff observed of the old mission."""
     if old.mission(s.subject) is None:
         return _check(said, False, phrase("mission_rename_old_missing", old=old.id, subject=s.subject), s.evidence)
-    if s.kind == "mission_merged":
-        observed = _part_observed(s.subject, s.target, missions, old, new)
-        if observed is None and s.target is None:  # "X et Y fusionnent": X may be the one the merge continues
-            into = missions.new_of_old.get(s.subject)
-            others = [m.old for m in missions.merges if m.into == into]
-            if into is not None and others:
-                observed = (phrase("mission_merge_received", subject=into, others=", ".join(others), old=old.id, new=new.id),
-                            [old.mission(s.subject).provenance, new.mission(into).provenance])
-    else:
-        observed = _part_observed(s.subject, s.target, missions, old, new)
+    observed = _part_observed(s.subject, s.target, missions, old, new)
+    if observed is None and s.kind == "mission_merged" and s.target is None:  # "X et Y fusionnent": X may be the one the merge continues
+        into = missions.new_of_old.get(s.subject)
+        others = [m.old for m in missions.merges if m.into == into]
+        if into is not None and others:
+            observed = (phrase("mission_merge_received", subject=into, others=", ".join(others), old=old.id, new=new.id),
+                        [old.mission(s.subject).provenance, new.mission(into).provenance])
     if observed is not None:
         return _check(said, True, observed[0], s.evidence, observed[1])
     matched = missions.new_of_old.get(s.subject)

@@ -18,7 +18,7 @@ from ..schemas.blocks import Block
 from ..schemas.edition import Action, Step
 from ..schemas.provenance import Provenance
 from ..vocabulary.icons import DONE_MARK
-from ..vocabulary.owners import ORGANISATION_WORDS, OWNER_LABELS, OWNER_MAX_WORDS, bodies_of
+from ..vocabulary.owners import ORGANISATION_WORDS, OWNER_LABELS, OWNER_MAX_WORDS
 from ..vocabulary.text import fold_chars
 from .landmarks import Landmarks
 from .phrases import is_deadline_phrase, is_heading_like, step_status, trailing_deadline
@@ -140,7 +140,7 @@ def _names_organisation(text: str, marks: Landmarks) -> bool:
     if folded.split()[0] in ORGANISATION_WORDS:
         # a name, not a sentence about one: capitalised, more than the word, no closing full stop
         return text[0].isupper() and len(words) >= 2 and not text.endswith(".")
-    return any(folded.startswith(fold_chars(v)) for body in bodies_of(marks.profile) for v in body.variants if len(v) > 3)
+    return marks.opens_with_owner_name(folded)
 
 
 def owner_by_words(text: str, marks: Landmarks, *, after_objective: bool) -> str | None:

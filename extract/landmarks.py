@@ -87,6 +87,8 @@ class Landmarks:
         bodies = bodies_of(p)
         object.__setattr__(self, "_acronyms", acronyms_of(bodies))
         object.__setattr__(self, "_single_names", frozenset(fold_chars(v) for b in bodies for v in b.variants if " " not in v.strip()))
+        # the printed names of the bodies, folded, that a line may open with (`opens_with_owner_name`)
+        object.__setattr__(self, "_owner_openings", tuple(fold_chars(v) for b in bodies for v in b.variants if len(v) > 3))
         object.__setattr__(self, "_codes", CodeShapes(self.prefixes))
         words = _alternatives(p.missions.words) or "missions?"
         object.__setattr__(self, "_mission_word", re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
@@ -102,6 +104,10 @@ class Landmarks:
         )
 
     # ------------------------------------------------------------------ cards
+
+    def opens_with_owner_name(self, folded: str) -> bool:
+        """The folded line opens with the printed name of a body of the owner vocabulary."""
+        return any(folded.startswith(v) for v in self._owner_openings)  # type: ignore[attr-defined]
 
     def parse_action_heading(self, text: str) -> tuple[str, str, str] | None:
         """'ACTION XY 2 → Convergence …' -> ('XY 2', 'XY2', 'Convergence …'); None if not a card heading.

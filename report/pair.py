@@ -23,7 +23,7 @@ from ..escape import csv_cell, markdown_inline
 from ..schemas import Edition, StatedChange
 from ..schemas.diff import Change, Diff, StatedCheck
 from ..audit.phrases import finding_text
-from ..diff.phrases import phrase_to_text
+from ..diff.phrases import phrase, phrase_to_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -213,7 +213,6 @@ def skipping_pair_checks(diff: Diff, between: list[Edition]) -> Diff:
     """
     if not between:
         return diff
-    from ..diff.phrases import phrase
 
     def about_predecessor(check: StatedCheck) -> bool:
         return check.statement_phrase.code in _COUNTED_SINCE_PREDECESSOR

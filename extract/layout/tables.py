@@ -242,7 +242,6 @@ def _unruled_rows(row, lines: list[Line], settings: LayoutSettings) -> list[tupl
     when at least `borderless_min_rows` of its visual rows have lines in two cells or more, and a value
     (wrapped cells of one row hold words on their later lines)."""
     from .borderless import lines_to_rows
-    from .headers import cell_kind
 
     whole = [(tuple(row.bbox), lines)]
     boxes = [cell for cell in row.cells if cell is not None]

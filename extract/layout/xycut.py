@@ -39,8 +39,6 @@ class Region:
     bbox: Box
     lines: list[Line] = field(default_factory=list)
     children: list["Region"] = field(default_factory=list)
-    #: of a "columns" region: the x of the gutter it was cut at
-    gutter: float | None = None
 
 
 def _leaf(lines: list[Line]) -> Region:
@@ -208,7 +206,7 @@ def _columns(lines: list[Line], gx: float, settings: LayoutSettings) -> Region:
     narrow_left = gx - lo < settings.xycut_panel_max_share * (hi - lo)
     if narrow_left and not has_columns(parts[1]):
         parts.reverse()
-    return Region("columns", union(l.bbox for l in lines), children=parts, gutter=gx)
+    return Region("columns", union(l.bbox for l in lines), children=parts)
 
 
 def has_columns(region: Region) -> bool:
