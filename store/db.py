@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,9 +92,34 @@ def database_problem(exc: sqlite3.DatabaseError) -> str:
     text = str(exc)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return f"damaged or not an editiondiff database ({text})"
-    if "locked" in text or "busy" in text:
+    if _is_busy(exc):
         return f"the database stayed locked by another process for {BUSY_TIMEOUT_MS // 1000} s ({text})"
     return f"database error ({text})"
+
+
+def enter_wal(db: sqlite_utils.Database) -> None:
+    """Put the store in WAL mode, waiting up to the busy timeout for other connections to let go.
+
+    SQLite changes the journal mode under a read lock it must then upgrade, and it
+    does not call the busy handler for that upgrade: a second process creating the
+    store at the same moment gets "database is locked" at once. So the wait is here.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
+def _is_busy(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
 
 
 @contextlib.contextmanager

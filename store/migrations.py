@@ -44,10 +44,10 @@ def _set_meta(db: sqlite_utils.Database, **values: int | str) -> None:
 
 
 def _initialise(db: sqlite_utils.Database) -> None:
-    from .db import APPLICATION_ID, transaction
+    from .db import APPLICATION_ID, enter_wal, transaction
 
     # WAL lets readers go on while one process writes; it cannot be set inside a transaction.
-    db.execute("PRAGMA journal_mode = WAL")
+    enter_wal(db)
     with transaction(db):
         if db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
             return  # another process created it meanwhile

@@ -127,6 +127,28 @@ def test_two_processes_ingesting_at_once_lose_nothing_and_duplicate_nothing(seri
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_a_store_created_while_another_connection_holds_the_file_waits_instead_of_failing(tmp_path):
+    # Two processes creating one store at once: the second switches the file to WAL while the first holds a
+    # lock on it. SQLite refuses that switch at once without calling its busy handler; the store waits instead.
+    import threading
+
+    db = tmp_path / "new.db"
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE t (x)")
+    release = threading.Timer(0.4, lambda: holder.execute("ROLLBACK"))
+    release.start()
+    try:
+        started = time.monotonic()
+        with open_store(db) as store:
+            assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert store.check() == []
+        assert time.monotonic() - started >= 0.3
+    finally:
+        release.join()
+        holder.close()
+
+
 def one_line(args: list[str]) -> subprocess.CompletedProcess:
     result = subprocess.run([str(EXE), *args], capture_output=True, text=True, timeout=120)
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
