@@ -261,26 +261,28 @@ def _date(_ctx, _param, value: str | None):
 def diff(
     old: str, new: str, fmt: str, lang: str, settings, output: Path | None, concordance: Path | None, build, db_path: Path | None
 ) -> None:
-    """Report what changed from edition OLD to edition NEW: files (sources or extracted JSON) or ids of stored editions."""
-    from .report.pair import render_report
-    from .pipeline import compare, load_edition
+    """Report what changed from edition OLD to edition NEW: files (sources or extracted JSON) or ids of stored editions.
 
-    store = None
-    editions = []
-    for arg in (old, new):
-        if Path(arg).exists() or os.sep in arg or Path(arg).suffix:  # a file (missing files say so), else a stored edition id
-            editions.append(load_edition(Path(arg), settings=build))
-            continue
-        store = store or _open_store(db_path, create=False)
-        editions.append(store.edition(arg))
-    if store is not None:
-        store.close()
+    Two stored editions with others stored between them: what those state about missions is evidence too."""
+    from .report.pair import compare_skipping, render_report
+    from .pipeline import load_edition
+
+    # A file (missing files say so), else the id of a stored edition.
+    files = [Path(arg).exists() or os.sep in arg or bool(Path(arg).suffix) for arg in (old, new)]
+    editions, between = [], []
+    if all(files):
+        editions = [load_edition(Path(arg), settings=build) for arg in (old, new)]
+    else:
+        with _open_store(db_path, create=False) as store:
+            editions = [load_edition(Path(arg), settings=build) if is_file else store.edition(arg) for arg, is_file in zip((old, new), files)]
+            if not any(files):
+                between = store.between(old, new)
     before, after = editions
     if concordance is not None:
         from .diff.concordance import load_concordance, with_concordance
 
         after = with_concordance(before, after, *load_concordance(concordance))
-    result = compare(before, after, settings=settings)
+    result = compare_skipping(before, after, between, settings=settings)
     if fmt == "json":
         _write_json(result, "diff", output)
     else:

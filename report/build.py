@@ -31,7 +31,7 @@ from ..schemas.report import (
     SourceRow,
     TimelineRow,
 )
-from .pair import skipping_pair_checks, with_intermediate_statements
+from .pair import compare_skipping
 from .significance import RULES, RULES_VERSION, score_change
 
 
@@ -122,7 +122,6 @@ def editions_to_report(editions: list[Edition], *, settings: DiffSettings = DEFA
                        progress: Callable[[str], None] | None = None) -> Report:
     """The whole report of `editions` (oldest first): every consecutive pair, then each of `pairs` (old id, new id) asked for."""
     from ..errors import InputError
-    from ..pipeline import compare
 
     by_id = {e.id: e for e in editions}
     for old_id, new_id in pairs:
@@ -138,7 +137,7 @@ def editions_to_report(editions: list[Edition], *, settings: DiffSettings = DEFA
             progress(f"{old.id} → {new.id}")
         # A pair that skips editions takes what they state about missions as evidence (report/pair.py).
         between = [e for e in editions if position[old.id] < position[e.id] < position[new.id]]
-        diffs.append(skipping_pair_checks(compare(old, with_intermediate_statements(old, new, between), settings=settings), between))
+        diffs.append(compare_skipping(old, new, between, settings=settings))
     chained = diffs[:len(consecutive)]
     return Report(
         tool_version=__version__, rules_version=RULES_VERSION,

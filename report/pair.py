@@ -6,9 +6,9 @@ every change quotes what stood before and after and where each stands in its
 edition (source, page, lines). Then what the editions say about themselves,
 reconciled with what was observed, and what could not be compared.
 
-A pair that skips editions (`report --pair 2019 mi-2021`) takes the mission
-renames, merges and splits the skipped editions state as evidence, chained
-(`with_intermediate_statements`).
+A pair that skips editions (`report --pair 2019 mi-2021`, or `diff 2019 mi-2021`
+on the store) takes the mission renames, merges and splits the skipped editions
+state as evidence, chained (`with_intermediate_statements`, `compare_skipping`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Literal
 from ..escape import csv_cell, markdown_inline
 from ..schemas import Edition, StatedChange
 from ..schemas.diff import Change, Diff, StatedCheck
+from ..diff.settings import DEFAULT_SETTINGS, DiffSettings
 from ..audit.phrases import finding_text
 from ..diff.phrases import phrase, phrase_to_text
 
@@ -199,6 +200,14 @@ def with_intermediate_statements(old: Edition, new: Edition, between: list[Editi
             if all((c.kind, c.subject, c.target) != (kind, code, target) for c in stated):
                 stated.append(StatedChange(kind=kind, subject=code, target=target, summary=summary, evidence=evidence))
     return new.model_copy(update={"stated_changes": stated})
+
+
+def compare_skipping(old: Edition, new: Edition, between: list[Edition], *, settings: DiffSettings = DEFAULT_SETTINGS) -> Diff:
+    """The diff of `old` -> `new` when the editions `between` (oldest first) come between them: their mission
+    statements chained as evidence, and the newer edition's counts since its predecessor left unchecked."""
+    from ..pipeline import compare
+
+    return skipping_pair_checks(compare(old, with_intermediate_statements(old, new, between), settings=settings), between)
 
 
 #: Checks of counts an edition gives since its predecessor ("38 projets dont 3 nouveaux"): about another pair when editions are skipped.

@@ -86,6 +86,13 @@ class Store:
             return Edition.model_validate_json(rows[0]["edition_json"])
         return self._guard(load)
 
+    def between(self, old_id: str, new_id: str) -> list[Edition]:
+        """The stored editions that come after `old_id` and before `new_id` in the store's order (by publication), oldest first."""
+        order = [e.id for e in self.editions() if e.current_run is not None]
+        if old_id not in order or new_id not in order or order.index(old_id) >= order.index(new_id):
+            return []
+        return [self.edition(i) for i in order[order.index(old_id) + 1:order.index(new_id)]]
+
     def runs(self, edition_id: str) -> list[dict]:
         return self._guard(lambda: list(self.db.query(
             "SELECT id, extractor_version, schema_version, profile, settings_hash, sources, reason, created_at, level "

@@ -81,6 +81,18 @@ def test_diff_between_stored_editions_reads_the_stored_runs(db, tmp_path, monkey
     assert unknown.exit_code == 2 and "no edition 'mi-2099' in the store" in unknown.stderr
 
 
+def test_diff_of_stored_editions_that_skip_one_takes_its_statements_as_evidence(db):
+    # 2019 -> mi-2021 skips mi-2020, the edition that states FABRIQUE becomes BETA: the pair reads a rename, not a
+    # mission removed and another added, and mi-2021's counts since mi-2020 are not checked against 2019.
+    stored = json.loads(invoke("diff", "2019", "mi-2021", "--db", str(db), "--format", "json").stdout)
+    missions = [(c["kind"], c["before"], c["after"]) for c in stored["changes"] if c["kind"].startswith("mission_") and c["kind"] != "mission_reworded"]
+    assert missions == [("mission_renamed", "FABRIQUE", "BETA")]
+    assert stored["contradictions"] == []
+    [agreed] = [c for c in stored["agreements"] if c["statement_phrase"]["code"].startswith("stated_mission")]
+    assert agreed["evidence"]["source"] == "003"  # cited in the skipped edition
+    assert any(c["observed_phrase"]["code"] == "counted_since_skipped" for c in stored["unchecked"])
+
+
 def test_reindex_says_what_it_did(db, tmp_path):
     copy = tmp_path / "r.db"
     shutil.copyfile(db, copy)
