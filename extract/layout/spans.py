@@ -86,6 +86,9 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
     return out
 
 
+#: The starters as a set, to tell a line that is only one (a tuple is scanned one by one).
+_STARTER_SET = frozenset(STARTERS)
+
 #: Capitals set one by one with a space between ("L A B E L"); words stand apart by wider gaps.
 #: Only searched for, from the space after its first letter: a pattern that starts with a literal
 #: space is searched from space to space, some five times faster than one tried at every letter.
@@ -236,7 +239,7 @@ def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
     i = 0
     while i < len(lines):
         label = lines[i]
-        marker = label.text.strip() in STARTERS  # a bullet set apart from its text
+        marker = label.text.strip() in _STARTER_SET  # a bullet set apart from its text
         if not (marker or arrows):
             i += 1
             continue
