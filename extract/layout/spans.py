@@ -138,19 +138,22 @@ def _drawn_near(places: list[tuple[float, float]], x: float, y: float, offset: f
 def _split_at_gaps(spans: list[Span], settings: LayoutSettings) -> list[list[Span]]:
     """MuPDF joins text on one baseline into a line even across a column gutter: cut it at wide gaps.
 
-    One of the spans at least holds some text, so a single span is a line of its own.
+    One of the spans at least holds some text, so a single span, or a line left uncut, is a line of its own.
     """
     if len(spans) == 1:
         return [spans]
     spans = sorted(spans, key=lambda s: s.bbox[0])
-    pieces = [[spans[0]]]
+    em, least = settings.split_gap_em, settings.split_gap_min_pt
+    prev = spans[0]
+    pieces = [[prev]]
     for span in spans[1:]:
-        prev = pieces[-1][-1]
-        size = max(prev.size, span.size)
-        if span.bbox[0] - prev.bbox[2] > max(settings.split_gap_em * size, settings.split_gap_min_pt) and not span.sup:
+        if span.bbox[0] - prev.bbox[2] > max(em * max(prev.size, span.size), least) and not span.sup:
             pieces.append([span])
         else:
             pieces[-1].append(span)
+        prev = span
+    if len(pieces) == 1:
+        return pieces
     return [p for p in pieces if any(s.text.strip() for s in p)]
 
 
