@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .icons import ARROWS, STARTERS, base_name, icon_text
-from .model import Line, Span, union
+from .model import Box, Line, Span, union
 from .settings import LayoutSettings
 
 
@@ -28,7 +28,7 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
     as they are.
     """
     lines: list[Line] = []
-    seen: dict[str, list[tuple[float, float]]] = {}
+    seen: dict[str, list[Box]] = {}  # the boxes each text was drawn in
     fonts: dict[str, tuple[str, bool]] = {}  # per font name: its kind (`icons.font_kinds`), bold or not
     offset = settings.duplicate_offset_pt
     for block_number, block in enumerate(page_dict.get("blocks", ())):
@@ -44,11 +44,11 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
                 bbox = tuple(s["bbox"])
                 places = seen.get(key := text.strip())
                 if places is None:
-                    seen[key] = [(bbox[0], bbox[1])]
-                elif _drawn_near(places, bbox[0], bbox[1], offset):
+                    seen[key] = [bbox]
+                elif _drawn_near(places, bbox, offset):
                     continue  # the same glyphs drawn again, slightly offset (fake bold, shadows)
                 else:
-                    places.append((bbox[0], bbox[1]))
+                    places.append(bbox)
                 font = s.get("font", "")
                 known = fonts.get(font)
                 if known is None:
@@ -127,10 +127,11 @@ def _unspace(lines: list[Line]) -> None:
             line.text = _unspaced(line.text)
 
 
-def _drawn_near(places: list[tuple[float, float]], x: float, y: float, offset: float) -> bool:
-    """Whether one of the places lies within `offset` of (x, y) both ways."""
-    for px, py in places:
-        if abs(px - x) < offset and abs(py - y) < offset:
+def _drawn_near(boxes: list[Box], box: Box, offset: float) -> bool:
+    """Whether one of the boxes starts within `offset` of where `box` starts, both ways."""
+    x, y = box[0], box[1]
+    for other in boxes:
+        if abs(other[0] - x) < offset and abs(other[1] - y) < offset:
             return True
     return False
 
@@ -224,7 +225,7 @@ def _first_word_width(line: Line, text: str) -> float:
     (`text`: the line's text, stripped and not empty)."""
     end = text.find(" ")
     span = line.spans[0]
-    chars = max(len(span.text), 1)
+    chars = len(span.text) or 1
     per_char = (span.bbox[2] - span.bbox[0]) / chars
     return per_char * ((end if end >= 0 else len(text)) + 1)
 
