@@ -46,16 +46,18 @@ def _same_shape(a: tuple, b: tuple, tolerance: float) -> bool:
 
 def drawn_icons(lines: list[Line], drawings: list[dict], images: list[tuple[Box, bytes]], settings: LayoutSettings) -> list[tuple[Line, tuple, Box]]:
     s = settings
+    # no larger than a few of the page's largest font size: only those are told apart by their shape
+    largest = s.drawn_icon_max_em * max((l.size for l in lines), default=0.0)
     shapes: list[tuple[tuple, Box]] = []
     for path in drawings:
         rect = tuple(path.get("rect", (0, 0, 0, 0)))
-        fill = tuple(round(c, 2) for c in (path.get("fill") or ()))
-        shapes.append((("path", _outline(path.get("items", ()), rect), fill), rect))
+        if 0 < rect[2] - rect[0] <= largest and 0 < rect[3] - rect[1] <= largest:
+            fill = tuple(round(c, 2) for c in (path.get("fill") or ()))
+            shapes.append((("path", _outline(path.get("items", ()), rect), fill), rect))
     for box, digest in images:
-        # one picture is one icon: its content (digest) and drawn size tell it from the others
-        shapes.append((("image", bytes(digest).hex(), round(box[2] - box[0]), round(box[3] - box[1])), box))
-    largest = s.drawn_icon_max_em * max((l.size for l in lines), default=0.0)
-    shapes = [(sig, r) for sig, r in shapes if 0 < r[2] - r[0] <= largest and 0 < r[3] - r[1] <= largest]
+        if 0 < box[2] - box[0] <= largest and 0 < box[3] - box[1] <= largest:
+            # one picture is one icon: its content (digest) and drawn size tell it from the others
+            shapes.append((("image", bytes(digest).hex(), round(box[2] - box[0]), round(box[3] - box[1])), box))
     found = []
     if not shapes:
         return found

@@ -59,12 +59,21 @@ def join(left: str, right: str, vocabulary: set[str]) -> str:
 
 
 def vocabulary(pages: list[list[Line]]) -> set[str]:
-    """Every word of the document, lower-cased, to tell hyphenation from compound words."""
-    words: set[str] = set()
+    """Every word of the document, lower-cased, to tell hyphenation from compound words.
+
+    The lines that end whole are searched as one text, a line to a row (no word runs across
+    a line break), and each word is lower-cased once however often it occurs.
+    """
+    whole: list[str] = []
+    found: list[str] = []
     for lines in pages:
         for line in lines:
-            found = _WORD.findall(line.text.replace(_SOFT, ""))  # soft hyphens inside words mark where they may be cut
-            if found and line.text.endswith(("-", _SOFT, _TYPESET)):
-                found.pop()  # the piece of a word cut at the line's end is no word of the document
-            words.update(map(str.lower, found))
-    return words
+            if not line.text.endswith(("-", _SOFT, _TYPESET)):
+                whole.append(line.text)
+                continue
+            cut = _WORD.findall(line.text.replace(_SOFT, ""))
+            if cut:
+                cut.pop()  # the piece of a word cut at the line's end is no word of the document
+            found.extend(cut)
+    found.extend(_WORD.findall("\n".join(whole).replace(_SOFT, "")))  # soft hyphens inside words mark where they may be cut
+    return {word.lower() for word in set(found)}

@@ -1,6 +1,7 @@
 """Icon glyphs in PDFs: the character a span's code stands for, judged by the font's properties, not its name.
 
     font_kinds(doc, page, cache) -> {span font name: "symbol"}   one page
+    base_name(font)              -> the font's name without its subset tag
     icon_text(kind, text)        -> the text with icon codes restored
 
 Text extraction of a symbol font does not always give the symbol's Unicode
@@ -60,7 +61,7 @@ _PICTOGRAPHS = {"\u1f58": "📅", "🗓": "📅", "✅": "✓"}
 _SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_PRIVATE_USE) | _UNREADABLE | set(_PICTOGRAPHS)))) + "]")
 
 
-def _base_name(font: str) -> str:
+def base_name(font: str) -> str:
     """A font's name without the subset tag a writer puts before it ("ABCDEF+")."""
     return font.split("+", 1)[-1]
 
@@ -80,7 +81,7 @@ def font_kinds(doc, page, cache: dict[int, bool] | None = None) -> dict[str, str
                 and doc.xref_get_key(xref, "ToUnicode")[0] == "null"
             )
         if cache[xref]:
-            kinds[_base_name(basefont)] = "symbol"
+            kinds[base_name(basefont)] = "symbol"
     return kinds
 
 

@@ -18,25 +18,25 @@ _CID = re.compile(r"\(cid:\d+\)")
 
 #: Private-use code points (the BMP's and planes 15-16), control codes, the replacement character.
 _UNREADABLE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SPACE = re.compile(r"\s")
 
 
 def unreadable_chars(page_dict: dict) -> tuple[int, int]:
     """(characters without a meaning, characters that are not spaces) over the page's text spans."""
-    texts = []
-    for block in page_dict.get("blocks", ()):
-        if block.get("type", 0) != 0:
-            continue
-        for line in block.get("lines", ()):
-            texts.extend(span.get("text", "") for span in line.get("spans", ()))
-    text = "".join(texts)
+    text = "".join([
+        span.get("text", "")
+        for block in page_dict.get("blocks", ())
+        if block.get("type", 0) == 0
+        for line in block.get("lines", ())
+        for span in line.get("spans", ())
+    ])
     cids = 0
     if "(cid:" in text:
         cids = len(_CID.findall(text))
         text = _CID.sub("", text)
     bad = len(_UNREADABLE.findall(text))
-    # a NUL is unreadable, though \s does not take it for a space anyway
-    return bad + cids, len(text) - len(_SPACE.findall(text)) + cids
+    # what is not a space: str.split cuts at the very characters that \s matches (a NUL is unreadable,
+    # though no space either)
+    return bad + cids, sum(map(len, text.split())) + cids
 
 
 def body_size(sizes: dict[float, int]) -> float:
@@ -45,9 +45,16 @@ def body_size(sizes: dict[float, int]) -> float:
 
 
 def tally_sizes(page_dict: dict, sizes: dict[float, int]) -> None:
-    """Add the page's characters to the tally by font size (rounded to a tenth of a point)."""
+    """Add the page's characters to the tally by font size (rounded to a tenth of a point).
+
+    A page sets its text in a few sizes: they are counted as MuPDF gives them, then rounded once each.
+    """
+    given: dict[float, int] = {}
     for block in page_dict.get("blocks", ()):
         for line in block.get("lines", ()):
             for span in line.get("spans", ()):
-                size = round(float(span.get("size", 0.0)), 1)
-                sizes[size] = sizes.get(size, 0) + len(span.get("text", "").strip())
+                size = span.get("size", 0.0)
+                given[size] = given.get(size, 0) + len(span.get("text", "").strip())
+    for size, count in given.items():
+        size = round(float(size), 1)
+        sizes[size] = sizes.get(size, 0) + count

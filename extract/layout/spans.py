@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .icons import ARROWS, STARTERS, icon_text
-from .model import Line, Span, union
+from .icons import ARROWS, STARTERS, base_name, icon_text
+from .model import Box, Line, Span, union
 from .settings import LayoutSettings
 
 
@@ -24,11 +24,12 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
     page's symbol fonts, `icons.font_kinds`).
 
     It runs over every span of every page, so it reads each span once, remembers per font
-    whether it is bold, and takes a one-span line's size and box from its span as they are.
+    its kind and whether it is bold, and takes a one-span line's size, box and text from its span
+    as they are.
     """
     lines: list[Line] = []
-    seen: dict[str, list[tuple[float, float]]] = {}
-    bold_fonts: dict[str, bool] = {}
+    seen: dict[str, list[Box]] = {}  # the boxes each text was drawn in
+    fonts: dict[str, tuple[str, bool]] = {}  # per font name: its kind (`icons.font_kinds`), bold or not
     offset = settings.duplicate_offset_pt
     for block_number, block in enumerate(page_dict.get("blocks", ())):
         if block.get("type", 0) != 0:
@@ -43,32 +44,36 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
                 bbox = tuple(s["bbox"])
                 places = seen.get(key := text.strip())
                 if places is None:
-                    seen[key] = [(bbox[0], bbox[1])]
-                elif _drawn_near(places, bbox[0], bbox[1], offset):
+                    seen[key] = [bbox]
+                elif _drawn_near(places, bbox, offset):
                     continue  # the same glyphs drawn again, slightly offset (fake bold, shadows)
                 else:
-                    places.append((bbox[0], bbox[1]))
+                    places.append(bbox)
                 font = s.get("font", "")
+                known = fonts.get(font)
+                if known is None:
+                    kind = font_kinds.get(base_name(font), "text") if font_kinds else "text"
+                    known = fonts[font] = (kind, "bold" in font.lower())
                 flags = s.get("flags", 0)
-                bold = bold_fonts.get(font)
-                if bold is None:
-                    bold = bold_fonts[font] = "bold" in font.lower()
-                span = Span(icon_text(font_kinds.get(font.split("+", 1)[-1], "text") if font_kinds else "text", text), font, float(s.get("size", 0.0)), bbox, bool(flags & 1), bool(flags & 16) or bold, bool(flags & 2))  # type: ignore[arg-type]
-                printed = printed or bool(span.text.strip())
-                spans.append(span)
+                shown = icon_text(known[0], text)
+                spans.append(Span(shown, font, float(s.get("size", 0.0)), bbox, bool(flags & 1), bool(flags & 16) or known[1], bool(flags & 2)))  # type: ignore[arg-type]
+                if not printed:
+                    printed = bool(key if shown is text else shown.strip())
             if not printed:
                 continue
-            if len(spans) == 1:
-                span = spans[0]
-                lines.append(Line(page_number, spans, span.bbox, span.size, block=block_number))
-                continue
-            for piece in _split_at_gaps(spans, settings):
+            for piece in [spans] if len(spans) == 1 else _split_at_gaps(spans, settings):
+                if len(piece) == 1:  # its text is its span's (`line_text`)
+                    span = piece[0]
+                    lines.append(Line(page_number, piece, span.bbox, span.size, span.text.rstrip(), block=block_number))
+                    continue
                 sizes = [s.size for s in piece if not s.sup]
                 size = max(sizes) if sizes else piece[0].size
                 lines.append(Line(page_number, piece, union([s.bbox for s in piece]), size, block=block_number))
     _merge_raised(lines, settings)
     for line in lines:
-        line.text = _unspaced(line_text(line, settings))
+        if len(line.spans) > 1:
+            line.text = line_text(line, settings)
+    _unspace(lines)
     _merge_labels(lines, settings)
     out = []
     for line in lines:
@@ -76,17 +81,24 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
         if not text:
             continue  # nothing but spaces
         line.starts_new_line = text.startswith(STARTERS)
-        line.first_word_width = _first_word_width(line)
+        line.first_word_width = _first_word_width(line, text)
         out.append(line)
     return out
 
 
+#: The starters as a set, to tell a line that is only one (a tuple is scanned one by one).
+_STARTER_SET = frozenset(STARTERS)
+
 #: Capitals set one by one with a space between ("L A B E L"); words stand apart by wider gaps.
-_SPACED_WORD = re.compile(r"(?<!\S)\w(?: \w){2,}(?!\S)")
+#: Only searched for, from the space after its first letter: a pattern that starts with a literal
+#: space is searched from space to space, some five times faster than one tried at every letter.
+_SPACED_WORD = re.compile(r" (?<=(?<!\S)\w )\w(?: \w)+(?!\S)")
 #: In a line holding one, a shorter spaced word too ("E T" between "M I S S I O N S" and "A C T I O N S").
 _SPACED_SHORT = re.compile(r"(?<!\S)\w(?: \w)+(?!\S)")
 #: Dot leaders between a phrase and what is set at the right margin ("Étape ........ 2021").
 _LEADERS = re.compile(r"(?<=\S) ?(?:[.·…] ?){4,}(?=\S)")
+#: The four dots that leaders hold at least: a quick test before `_LEADERS`, which looks behind at every character.
+_FOUR_DOTS = re.compile(r"[.·…] ?[.·…] ?[.·…] ?[.·…]")
 
 
 def _close_up(match: re.Match) -> str:
@@ -96,17 +108,30 @@ def _close_up(match: re.Match) -> str:
 
 def _unspaced(text: str) -> str:
     """Letter-spaced capitals closed up; dot leaders become the wide gap they stand for."""
-    if " " in text and _SPACED_WORD.search(text):
+    if _SPACED_WORD.search(text):
         text = "  ".join(_SPACED_SHORT.sub(_close_up, part) for part in text.split("  "))
-    if "." in text or "…" in text or "·" in text:
+    if _FOUR_DOTS.search(text):
         text = _LEADERS.sub("  ", text)
     return text
 
 
-def _drawn_near(places: list[tuple[float, float]], x: float, y: float, offset: float) -> bool:
-    """Whether one of the places lies within `offset` of (x, y) both ways."""
-    for px, py in places:
-        if abs(px - x) < offset and abs(py - y) < offset:
+def _unspace(lines: list[Line]) -> None:
+    """`_unspaced` applied to the lines of a page, when one of them may have a spaced word or leaders.
+
+    Neither pattern runs across a line break, so one search of the page's text, a line
+    to a row, tells whether any line has one: most pages have none.
+    """
+    page = "\n".join([line.text for line in lines])
+    if _SPACED_WORD.search(page) or _FOUR_DOTS.search(page):
+        for line in lines:
+            line.text = _unspaced(line.text)
+
+
+def _drawn_near(boxes: list[Box], box: Box, offset: float) -> bool:
+    """Whether one of the boxes starts within `offset` of where `box` starts, both ways."""
+    x, y = box[0], box[1]
+    for other in boxes:
+        if abs(other[0] - x) < offset and abs(other[1] - y) < offset:
             return True
     return False
 
@@ -114,28 +139,34 @@ def _drawn_near(places: list[tuple[float, float]], x: float, y: float, offset: f
 def _split_at_gaps(spans: list[Span], settings: LayoutSettings) -> list[list[Span]]:
     """MuPDF joins text on one baseline into a line even across a column gutter: cut it at wide gaps.
 
-    One of the spans at least holds some text, so a single span is a line of its own.
+    One of the spans at least holds some text, so a single span, or a line left uncut, is a line of its own.
     """
     if len(spans) == 1:
         return [spans]
     spans = sorted(spans, key=lambda s: s.bbox[0])
-    pieces = [[spans[0]]]
+    em, least = settings.split_gap_em, settings.split_gap_min_pt
+    prev = spans[0]
+    pieces = [[prev]]
     for span in spans[1:]:
-        prev = pieces[-1][-1]
-        size = max(prev.size, span.size)
-        if span.bbox[0] - prev.bbox[2] > max(settings.split_gap_em * size, settings.split_gap_min_pt) and not span.sup:
+        if span.bbox[0] - prev.bbox[2] > max(em * max(prev.size, span.size), least) and not span.sup:
             pieces.append([span])
         else:
             pieces[-1].append(span)
+        prev = span
+    if len(pieces) == 1:
+        return pieces
     return [p for p in pieces if any(s.text.strip() for s in p)]
 
 
 def _merge_raised(lines: list[Line], settings: LayoutSettings) -> None:
     """Glue a line made only of small raised text to the line it sits on (MuPDF sometimes splits them)."""
+    share = settings.raised_size_share
     i = 0
     while i < len(lines):
         small = lines[i]
-        if len(small.spans) <= settings.raised_max_spans and all(s.sup or s.size < settings.raised_size_share * small.size for s in small.spans):
+        first, limit = small.spans[0], share * small.size
+        # the first span tells most lines apart: a line of body text starts with a span of its size
+        if (first.sup or first.size < limit) and len(small.spans) <= settings.raised_max_spans and all(s.sup or s.size < limit for s in small.spans):
             for other in lines:
                 if other is small or other.size <= small.size * settings.raised_base_ratio:
                     continue
@@ -189,15 +220,14 @@ def line_text(line: Line, settings: LayoutSettings, *, gap_marker: bool = True) 
     return out.rstrip()
 
 
-def _first_word_width(line: Line) -> float:
-    """The width of the line's first word and a space, from its first span's mean glyph width."""
-    word = line.text.strip().split(" ", 1)[0]
-    if not word:
-        return 0.0
+def _first_word_width(line: Line, text: str) -> float:
+    """The width of the line's first word and a space, from its first span's mean glyph width
+    (`text`: the line's text, stripped and not empty)."""
+    end = text.find(" ")
     span = line.spans[0]
-    chars = max(len(span.text), 1)
+    chars = len(span.text) or 1
     per_char = (span.bbox[2] - span.bbox[0]) / chars
-    return per_char * (len(word) + 1)
+    return per_char * ((end if end >= 0 else len(text)) + 1)
 
 
 def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
@@ -213,9 +243,12 @@ def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
     i = 0
     while i < len(lines):
         label = lines[i]
-        words = label.text.split()
-        marker = label.text.strip() in STARTERS  # a bullet set apart from its text
-        if not words or len(words) > s.label_max_words or not (marker or arrows):
+        marker = label.text.strip() in _STARTER_SET  # a bullet set apart from its text
+        if not (marker or arrows):
+            i += 1
+            continue
+        words = label.text.split(None, s.label_max_words)  # enough to tell a label from a line of text
+        if not words or len(words) > s.label_max_words:
             i += 1
             continue
         best = None

@@ -23,21 +23,30 @@ def turn_shown(page) -> None:
         page.remove_rotation()
 
 
+def _chars(line: dict) -> int:
+    return sum(len(s.get("text", "").strip()) for s in line.get("spans", ()))
+
+
 def _sideways(raw: dict) -> tuple[int, int, int]:
-    """Characters of text running up, running down, and running along the page."""
-    up = down = along = 0
+    """Characters of text running up, running down, and running along the page.
+
+    Most pages have no text running up or down: they read across whatever they hold, and
+    their text running along is left uncounted (0, 0, 0).
+    """
+    up = down = 0
+    along = []  # the lines running along the page, counted if need be
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
-            count = sum(len(s.get("text", "").strip()) for s in line.get("spans", ()))
             dx, dy = line.get("dir", (1.0, 0.0))
-            if abs(dy) > abs(dx):
-                if dy < 0:
-                    up += count
-                else:
-                    down += count
+            if abs(dy) <= abs(dx):
+                along.append(line)
+            elif dy < 0:
+                up += _chars(line)
             else:
-                along += count
-    return up, down, along
+                down += _chars(line)
+    if not (up or down):
+        return 0, 0, 0
+    return up, down, sum(map(_chars, along))
 
 
 def turn_sideways(page, raw: dict, settings: LayoutSettings) -> bool:
