@@ -135,7 +135,8 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         below = [l for l in at_edge(line.x0) if l.y0 > line.y1]
         return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
 
-    candidates = [l for l in lines if not l.starts_new_line and _plain(l) and len(rows[id(l)]) <= 1 and alone_on_left(l)]
+    plain = {id(l) for l in lines if _plain(l)}
+    candidates = [l for l in lines if not l.starts_new_line and id(l) in plain and len(rows[id(l)]) <= 1 and alone_on_left(l)]
     # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
     besides = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line and phrase_beside(l, a)]
     asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
@@ -148,12 +149,15 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         aside = asides.get(id(prev))
         return _tight(prev, line, s, None if aside is None else aside.y1, cores)
 
+    # the lines joined to the line above them (each line is only ever read against that one)
+    under = {id(l) for l in lines if joined(above[id(l)], l)}
+
     # runs of joined lines; a run with text beside it that is no aside stands in a column of a band
     # with several: its measure is its own reach, else the reach of the lines at its edge near it
     run_of: dict[int, list[Line]] = {}
-    for line in sorted(lines, key=lambda l: l.y0):
+    for line in ordered:
         prev = above[id(line)]
-        if prev is not None and joined(prev, line) and id(prev) in run_of and run_of[id(prev)][-1] is prev:
+        if id(line) in under and id(prev) in run_of and run_of[id(prev)][-1] is prev:
             run = run_of[id(prev)]
             run.append(line)
         else:
@@ -183,55 +187,57 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             return False
         return upper.text.rstrip().endswith("-") or lower.text.lstrip()[:1].islower()
 
-    said: dict[tuple[int, int], bool] = {}
+    said: dict[int, bool] = {}
 
-    def continues(prev: Line | None, line: Line) -> bool:
-        key = (id(prev), id(line))
-        if key not in said:
-            said[key] = _continues(prev, line)
-        return said[key]
+    def continues(line: Line) -> bool:
+        if id(line) not in said:
+            said[id(line)] = _continues(line)
+        return said[id(line)]
 
-    def _continues(prev: Line | None, line: Line) -> bool:
-        """`line` goes on with the text of `prev`: after a hyphen or beside the rest of the phrase beside
-        `prev`; written in one text block with it, when `prev` was full (the next word would not have
-        fitted before its measure) or `line` opens in lower case; written apart, when both hold."""
-        if not joined(prev, line):
+    def _continues(line: Line) -> bool:
+        """`line` goes on with the text of the line above it: after a hyphen or beside the rest of the
+        phrase beside that one; written in one text block with it, when the line above was full (the
+        next word would not have fitted before its measure) or `line` opens in lower case; written
+        apart, when both hold."""
+        if id(line) not in under:
             return False
+        prev = above[id(line)]
         assert prev is not None
-        lower = line.text.lstrip()[:1].islower()
         if prev.text.rstrip().endswith("-") or phrase_goes_on(asides.get(id(prev)), asides.get(id(line))):
             return True
-        full = prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
-        if prev.block != line.block:
-            return full and lower  # written apart: it goes on only from a full line, in lower case (a block cut at a raised letter)
-        return full or lower
+        lower = line.text.lstrip()[:1].islower()
+        if prev.block == line.block:
+            if lower:
+                return True
+        elif not lower:
+            return False  # written apart: it goes on only from a full line, in lower case (a block cut at a raised letter)
+        return prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
 
     # runs broken more than once where a line fell short: a list even when written in one text block
     # (one short last line is only the end of a paragraph set close to the next)
     breaks: dict[int, int] = {}
     for line in lines:
-        prev = above[id(line)]
-        if prev is not None and joined(prev, line) and not continues(prev, line):
+        if id(line) in under and not continues(line):
             breaks[id(run_of[id(line)])] = breaks.get(id(run_of[id(line)]), 0) + 1
 
     starts: dict[int, Line] = {}
     for line in sorted(candidates, key=lambda l: l.y0):
         prev = above[id(line)]
-        if id(line) in asides and not continues(prev, line):
+        if id(line) in asides and not continues(line):
             starts[id(line)] = line
-            if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line):
+            if prev is None or prev.starts_new_line or id(prev) not in plain or id(line) not in under:
                 continue
         else:
-            if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line) or continues(prev, line):
+            if prev is None or prev.starts_new_line or id(prev) not in plain or id(line) not in under or continues(line):
                 continue
             # set apart by the producer, or after a row already known as an item
             listed = breaks.get(id(run_of[id(line)]), 0) >= 2
             if prev.block == line.block and id(prev) not in starts and id(prev) not in asides and not listed:
                 continue
         first = prev  # the list's item above: from the first line of its paragraph
-        while continues(above[id(first)], first):
+        while continues(first):
             first = above[id(first)]  # type: ignore[assignment]
-        if _plain(first) and alone_on_left(first):
+        if id(first) in plain and alone_on_left(first):
             starts.setdefault(id(first), first)
         starts[id(line)] = line
     for line in starts.values():
