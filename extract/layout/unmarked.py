@@ -53,8 +53,10 @@ def _above(line: Line, lines: list[Line], s: LayoutSettings) -> Line | None:
 
 def _core(line: Line) -> tuple[float, float]:
     """The line's top and bottom without its superscripts (a raised '1er' does not move the line)."""
-    spans = [sp for sp in line.spans if not sp.sup] or line.spans
-    return min(sp.bbox[1] for sp in spans), max(sp.bbox[3] for sp in spans)
+    boxes = [sp.bbox for sp in line.spans if not sp.sup] or [sp.bbox for sp in line.spans]
+    if len(boxes) == 1:
+        return boxes[0][1], boxes[0][3]
+    return min(b[1] for b in boxes), max(b[3] for b in boxes)
 
 
 def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = None, cores: dict | None = None) -> bool:
@@ -68,12 +70,26 @@ def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = Non
 
 def _plain(line: Line) -> bool:
     """Not set in bold throughout (a heading or a label is no item)."""
-    return not all(sp.bold for sp in line.spans if sp.text.strip())
+    for sp in line.spans:
+        if not sp.bold and sp.text.strip():
+            return True
+    return False
 
 
-def _row(line: Line, lines: list[Line], s: LayoutSettings) -> list[Line]:
-    """The other lines printed on the line's row."""
-    return [o for o in lines if o is not line and level_with(line, o, s.beside_overlap_share)]
+def _rows(ordered: list[Line], s: LayoutSettings) -> dict[int, list[Line]]:
+    """The other lines printed on each line's row, by the line's id (`ordered`: the page's lines by
+    their top; a line level with one below it starts before that one ends, and the two share a row)."""
+    rows: dict[int, list[Line]] = {id(l): [] for l in ordered}
+    for i, line in enumerate(ordered):
+        row = rows[id(line)]
+        for j in range(i + 1, len(ordered)):
+            other = ordered[j]
+            if other.y0 > line.y1:
+                break
+            if level_with(line, other, s.beside_overlap_share):
+                row.append(other)
+                rows[id(other)].append(line)
+    return rows
 
 
 def _aside_of(line: Line, row: list[Line], s: LayoutSettings) -> Line | None:
@@ -102,7 +118,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
 
     reach_up = tallest + 2 * s.unmarked_item_gap_em * size
     cores = {id(l): _core(l) for l in lines}
-    rows = {id(l): _row(l, near(l.y0 - tallest, l.y1), s) for l in lines}
+    rows = _rows(ordered, s)
     above = {id(l): _above(l, near(l.y0 - reach_up, l.y1), s) for l in lines}
 
     def alone_on_left(line: Line) -> bool:
@@ -135,8 +151,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         below = [l for l in at_edge(line.x0) if l.y0 > line.y1]
         return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
 
-    plain = {id(l) for l in lines if _plain(l)}
-    candidates = [l for l in lines if not l.starts_new_line and id(l) in plain and len(rows[id(l)]) <= 1 and alone_on_left(l)]
+    candidates = [l for l in lines if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
     # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
     besides = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line and phrase_beside(l, a)]
     asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
@@ -225,10 +240,10 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         prev = above[id(line)]
         if id(line) in asides and not continues(line):
             starts[id(line)] = line
-            if prev is None or prev.starts_new_line or id(prev) not in plain or id(line) not in under:
+            if prev is None or prev.starts_new_line or not _plain(prev) or id(line) not in under:
                 continue
         else:
-            if prev is None or prev.starts_new_line or id(prev) not in plain or id(line) not in under or continues(line):
+            if prev is None or prev.starts_new_line or not _plain(prev) or id(line) not in under or continues(line):
                 continue
             # set apart by the producer, or after a row already known as an item
             listed = breaks.get(id(run_of[id(line)]), 0) >= 2
@@ -237,7 +252,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         first = prev  # the list's item above: from the first line of its paragraph
         while continues(first):
             first = above[id(first)]  # type: ignore[assignment]
-        if id(first) in plain and alone_on_left(first):
+        if _plain(first) and alone_on_left(first):
             starts.setdefault(id(first), first)
         starts[id(line)] = line
     for line in starts.values():
