@@ -40,11 +40,13 @@ from .settings import LayoutSettings
 
 def _above(line: Line, lines: list[Line], s: LayoutSettings) -> Line | None:
     """The nearest line above `line` whose width covers its start."""
+    lowest = line.y0 + s.paragraph_overlap_em * line.size  # where a line above may end at the latest
+    start, slack = line.x0, s.align_slack_pt
     best = None
     for other in lines:
-        if other is line or other.y1 > line.y0 + s.paragraph_overlap_em * line.size:
+        if other is line or other.y1 > lowest:
             continue
-        if not (other.x0 - s.align_slack_pt <= line.x0 <= other.x1):
+        if not (other.x0 - slack <= start <= other.x1):
             continue
         if best is None or other.y1 > best.y1:
             best = other
@@ -64,7 +66,9 @@ def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = Non
     it reaches lower; `cores`: each line's `_core`, when known)."""
     top = cores[id(line)][0] if cores else _core(line)[0]
     end = cores[id(prev)][1] if cores else _core(prev)[1]
-    gap = top - max(end, bottom if bottom is not None else float("-inf"))
+    if bottom is not None and bottom > end:
+        end = bottom
+    gap = top - end
     return -s.paragraph_overlap_em * prev.size <= gap <= s.unmarked_item_gap_em * max(prev.size, line.size) and abs(line.size - prev.size) <= s.continued_size_change_pt
 
 
@@ -80,13 +84,14 @@ def _rows(ordered: list[Line], s: LayoutSettings) -> dict[int, list[Line]]:
     """The other lines printed on each line's row, by the line's id (`ordered`: the page's lines by
     their top; a line level with one below it starts before that one ends, and the two share a row)."""
     rows: dict[int, list[Line]] = {id(l): [] for l in ordered}
+    share = s.beside_overlap_share
     for i, line in enumerate(ordered):
         row = rows[id(line)]
         for j in range(i + 1, len(ordered)):
             other = ordered[j]
             if other.y0 > line.y1:
                 break
-            if level_with(line, other, s.beside_overlap_share):
+            if level_with(line, other, share):
                 row.append(other)
                 rows[id(other)].append(line)
     return rows
