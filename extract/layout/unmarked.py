@@ -55,6 +55,9 @@ def _above(line: Line, lines: list[Line], s: LayoutSettings) -> Line | None:
 
 def _core(line: Line) -> tuple[float, float]:
     """The line's top and bottom without its superscripts (a raised '1er' does not move the line)."""
+    if len(line.spans) == 1:
+        box = line.spans[0].bbox
+        return box[1], box[3]
     boxes = [sp.bbox for sp in line.spans if not sp.sup] or [sp.bbox for sp in line.spans]
     if len(boxes) == 1:
         return boxes[0][1], boxes[0][3]
@@ -82,15 +85,13 @@ def _plain(line: Line) -> bool:
 
 def _rows(ordered: list[Line], s: LayoutSettings) -> dict[int, list[Line]]:
     """The other lines printed on each line's row, by the line's id (`ordered`: the page's lines by
-    their top; a line level with one below it starts before that one ends, and the two share a row)."""
+    their top: a line on the row of one above it starts before that one ends; each pair is tested once)."""
     rows: dict[int, list[Line]] = {id(l): [] for l in ordered}
+    tops = [l.y0 for l in ordered]
     share = s.beside_overlap_share
     for i, line in enumerate(ordered):
         row = rows[id(line)]
-        for j in range(i + 1, len(ordered)):
-            other = ordered[j]
-            if other.y0 > line.y1:
-                break
+        for other in ordered[i + 1 : bisect_right(tops, line.y1)]:
             if level_with(line, other, share):
                 row.append(other)
                 rows[id(other)].append(line)
@@ -130,16 +131,19 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         """Nothing on the line's row is printed left of it."""
         return not any(o.x1 <= line.x0 + s.align_slack_pt for o in rows[id(line)])
 
-    starting_at: dict[int, list[Line]] = {}  # lines by the whole point their left edge stands at
-    for l in lines:
-        starting_at.setdefault(round(l.x0), []).append(l)
+    candidates = [l for l in lines if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
+    # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
+    beside = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
+    # lines by the whole point their left edge stands at, and by text block (asked only of a phrase beside a row)
+    starting_at: dict[int, list[Line]] = {}
+    blocks: dict[int, list[Line]] = {}
+    if beside:
+        for l in lines:
+            starting_at.setdefault(round(l.x0), []).append(l)
+            blocks.setdefault(l.block, []).append(l)
 
     def at_edge(x: float) -> list[Line]:
         return [l for key in (round(x) - 1, round(x), round(x) + 1) for l in starting_at.get(key, ()) if abs(l.x0 - x) <= s.align_slack_pt]
-
-    blocks: dict[int, list[Line]] = {}
-    for l in lines:
-        blocks.setdefault(l.block, []).append(l)
 
     def phrase_beside(line: Line, aside: Line) -> bool:
         """The aside is a phrase of its own, not a line of a paragraph in a column beside: no column of
@@ -156,9 +160,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         below = [l for l in at_edge(line.x0) if l.y0 > line.y1]
         return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
 
-    candidates = [l for l in lines if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
-    # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
-    besides = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line and phrase_beside(l, a)]
+    besides = [(l, a) for l, a in beside if phrase_beside(l, a)]
     asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
 
     def joined(prev: Line | None, line: Line) -> bool:
