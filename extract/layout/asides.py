@@ -35,6 +35,8 @@ conventions print a step and its status (`logical`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ...vocabulary.deadlines import is_deadline_phrase
 from .model import Line, level_with, union
 from .settings import LayoutSettings
@@ -51,9 +53,9 @@ def _split_styled_tail(lines: list[Line], right: float, s: LayoutSettings) -> tu
     out: list[Line] = []
     pairs: list[tuple[Line, Line]] = []
     for line in lines:
-        spans = sorted(line.spans, key=lambda sp: sp.bbox[0])
         cut = None
-        if line.starts_new_line and len(spans) >= 2 and abs(line.x1 - right) <= s.edge_slack_pt:
+        if line.starts_new_line and len(line.spans) >= 2 and abs(line.x1 - right) <= s.edge_slack_pt:
+            spans = sorted(line.spans, key=lambda sp: sp.bbox[0])
             slant = spans[-1].italic
             i = len(spans) - 1
             while i > 0 and (spans[i - 1].italic == slant or not spans[i - 1].text.strip()):
@@ -125,11 +127,15 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
     # the first line of each candidate aside, with the list line it stands beside
     pairs: list[tuple[Line, Line]] = list(styled)
     styled_firsts = {id(first) for _, first in styled}
+    styled_lines = {id(line) for line, _ in styled}
+    # a line level with another starts less than the tallest line's height above it, and before it ends
+    tops = [round(l.y0, 1) for l in by_place]
+    tallest = max(l.y1 - l.y0 for l in by_place)
     for line in by_place:
-        if line.block not in item_blocks or any(line is l for l, _ in styled):
+        if line.block not in item_blocks or id(line) in styled_lines:
             continue
         best = None
-        for other in by_place:
+        for other in by_place[bisect_left(tops, round(line.y0 - tallest, 1)) : bisect_right(tops, round(line.y1, 1))]:
             if other.x0 <= line.x1 or other.starts_new_line or id(other) in styled_firsts or not level_with(line, other, s.beside_overlap_share):
                 continue
             if other.x0 - line.x1 < s.aside_gap_em * line.size:

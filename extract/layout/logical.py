@@ -13,13 +13,19 @@ from __future__ import annotations
 
 from .hyphenation import join
 from .icons import BULLETS, TRAILING_ICONS
-from .model import Group, Line, LogicalLine, union
+from .model import Box, Group, Line, LogicalLine, union
 from .paragraphs import was_wrapped
 from .settings import LayoutSettings
 
 
+#: What a bullet opens with, to tell in one test that a line has none.
+_BULLET_MARKS = tuple(BULLETS)
+
+
 def _bullet(text: str) -> str:
     stripped = text.lstrip()
+    if not stripped.startswith(_BULLET_MARKS):
+        return stripped
     for bullet, replacement in BULLETS.items():
         if stripped.startswith(bullet):
             rest = stripped[len(bullet):].lstrip()
@@ -27,10 +33,15 @@ def _bullet(text: str) -> str:
     return stripped
 
 
-def _add_asides(current: LogicalLine | None, asides: list[Line], vocabulary: set[str]) -> None:
-    """The phrase printed beside a logical line, after a wide gap (then forgotten)."""
-    if current is None or not asides:
+def _finish(current: LogicalLine | None, boxes: list[Box], asides: list[Line], vocabulary: set[str]) -> None:
+    """The logical line's box over the boxes of its lines on its page, and the phrase printed beside
+    it, after a wide gap (then forgotten)."""
+    if current is None:
         asides.clear()
+        return
+    if len(boxes) > 1:
+        current.bbox = union(boxes)
+    if not asides:
         return
     text = ""
     for line in asides:
@@ -67,26 +78,28 @@ def groups_to_logical(groups: list[Group], vocabulary: set[str], settings: Layou
             out.append(None)
         current: LogicalLine | None = None
         current_last: Line | None = None
+        boxes: list[Box] = []  # the boxes of the current logical line's lines on its page
         asides: list[Line] = []  # printed beside the lines of the current logical line
         for line in group.lines:
             text = line.text
             wrapped_here = current_last is not None and was_wrapped(current_last, line, s)
             trailing_icon = text.lstrip()[:1] in TRAILING_ICONS and wrapped_here
             if current is None or (line.starts_new_line and not trailing_icon):
-                _add_asides(current, asides, vocabulary)
+                _finish(current, boxes, asides, vocabulary)
                 prefix = " " if current is None and s.icon_slot_min_pt <= indent <= s.icon_slot_max_pt else ""
                 if current is not None:
                     slot = s.icon_slot_min_pt
                     prefix = " " if line.x0 - first.base_left >= slot and line.x0 - first.x0 >= slot else ""
                 current = LogicalLine(prefix + _bullet(text), line.page, line.bbox, bold=all(sp.bold for sp in line.spans))
                 out.append(current)
+                boxes = [line.bbox]
             else:
                 current.text = join(current.text, text, vocabulary)
                 if line.page == current.page:
-                    current.bbox = union([current.bbox, line.bbox])
+                    boxes.append(line.bbox)
                 current.bold = current.bold and all(sp.bold for sp in line.spans)
             asides.extend(line.aside)
             current_last = line
-        _add_asides(current, asides, vocabulary)
+        _finish(current, boxes, asides, vocabulary)
         last_item, last_item_line = (current, current_last) if current is not None and current.text.lstrip().startswith(("- ", "➔", "→")) else (None, None)
     return out

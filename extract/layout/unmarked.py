@@ -40,11 +40,13 @@ from .settings import LayoutSettings
 
 def _above(line: Line, lines: list[Line], s: LayoutSettings) -> Line | None:
     """The nearest line above `line` whose width covers its start."""
+    lowest = line.y0 + s.paragraph_overlap_em * line.size  # where a line above may end at the latest
+    start, slack = line.x0, s.align_slack_pt
     best = None
     for other in lines:
-        if other is line or other.y1 > line.y0 + s.paragraph_overlap_em * line.size:
+        if other is line or other.y1 > lowest:
             continue
-        if not (other.x0 - s.align_slack_pt <= line.x0 <= other.x1):
+        if not (other.x0 - slack <= start <= other.x1):
             continue
         if best is None or other.y1 > best.y1:
             best = other
@@ -53,8 +55,13 @@ def _above(line: Line, lines: list[Line], s: LayoutSettings) -> Line | None:
 
 def _core(line: Line) -> tuple[float, float]:
     """The line's top and bottom without its superscripts (a raised '1er' does not move the line)."""
-    spans = [sp for sp in line.spans if not sp.sup] or line.spans
-    return min(sp.bbox[1] for sp in spans), max(sp.bbox[3] for sp in spans)
+    if len(line.spans) == 1:
+        box = line.spans[0].bbox
+        return box[1], box[3]
+    boxes = [sp.bbox for sp in line.spans if not sp.sup] or [sp.bbox for sp in line.spans]
+    if len(boxes) == 1:
+        return boxes[0][1], boxes[0][3]
+    return min(b[1] for b in boxes), max(b[3] for b in boxes)
 
 
 def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = None, cores: dict | None = None) -> bool:
@@ -62,18 +69,33 @@ def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = Non
     it reaches lower; `cores`: each line's `_core`, when known)."""
     top = cores[id(line)][0] if cores else _core(line)[0]
     end = cores[id(prev)][1] if cores else _core(prev)[1]
-    gap = top - max(end, bottom if bottom is not None else float("-inf"))
+    if bottom is not None and bottom > end:
+        end = bottom
+    gap = top - end
     return -s.paragraph_overlap_em * prev.size <= gap <= s.unmarked_item_gap_em * max(prev.size, line.size) and abs(line.size - prev.size) <= s.continued_size_change_pt
 
 
 def _plain(line: Line) -> bool:
     """Not set in bold throughout (a heading or a label is no item)."""
-    return not all(sp.bold for sp in line.spans if sp.text.strip())
+    for sp in line.spans:
+        if not sp.bold and sp.text.strip():
+            return True
+    return False
 
 
-def _row(line: Line, lines: list[Line], s: LayoutSettings) -> list[Line]:
-    """The other lines printed on the line's row."""
-    return [o for o in lines if o is not line and level_with(line, o, s.beside_overlap_share)]
+def _rows(ordered: list[Line], s: LayoutSettings) -> dict[int, list[Line]]:
+    """The other lines printed on each line's row, by the line's id (`ordered`: the page's lines by
+    their top: a line on the row of one above it starts before that one ends; each pair is tested once)."""
+    rows: dict[int, list[Line]] = {id(l): [] for l in ordered}
+    tops = [l.y0 for l in ordered]
+    share = s.beside_overlap_share
+    for i, line in enumerate(ordered):
+        row = rows[id(line)]
+        for other in ordered[i + 1 : bisect_right(tops, line.y1)]:
+            if level_with(line, other, share):
+                row.append(other)
+                rows[id(other)].append(line)
+    return rows
 
 
 def _aside_of(line: Line, row: list[Line], s: LayoutSettings) -> Line | None:
@@ -102,23 +124,26 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
 
     reach_up = tallest + 2 * s.unmarked_item_gap_em * size
     cores = {id(l): _core(l) for l in lines}
-    rows = {id(l): _row(l, near(l.y0 - tallest, l.y1), s) for l in lines}
+    rows = _rows(ordered, s)
     above = {id(l): _above(l, near(l.y0 - reach_up, l.y1), s) for l in lines}
 
     def alone_on_left(line: Line) -> bool:
         """Nothing on the line's row is printed left of it."""
         return not any(o.x1 <= line.x0 + s.align_slack_pt for o in rows[id(line)])
 
-    starting_at: dict[int, list[Line]] = {}  # lines by the whole point their left edge stands at
-    for l in lines:
-        starting_at.setdefault(round(l.x0), []).append(l)
+    candidates = [l for l in lines if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
+    # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
+    beside = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
+    # lines by the whole point their left edge stands at, and by text block (asked only of a phrase beside a row)
+    starting_at: dict[int, list[Line]] = {}
+    blocks: dict[int, list[Line]] = {}
+    if beside:
+        for l in lines:
+            starting_at.setdefault(round(l.x0), []).append(l)
+            blocks.setdefault(l.block, []).append(l)
 
     def at_edge(x: float) -> list[Line]:
         return [l for key in (round(x) - 1, round(x), round(x) + 1) for l in starting_at.get(key, ()) if abs(l.x0 - x) <= s.align_slack_pt]
-
-    blocks: dict[int, list[Line]] = {}
-    for l in lines:
-        blocks.setdefault(l.block, []).append(l)
 
     def phrase_beside(line: Line, aside: Line) -> bool:
         """The aside is a phrase of its own, not a line of a paragraph in a column beside: no column of
@@ -135,9 +160,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         below = [l for l in at_edge(line.x0) if l.y0 > line.y1]
         return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
 
-    candidates = [l for l in lines if not l.starts_new_line and _plain(l) and len(rows[id(l)]) <= 1 and alone_on_left(l)]
-    # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
-    besides = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line and phrase_beside(l, a)]
+    besides = [(l, a) for l, a in beside if phrase_beside(l, a)]
     asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
 
     def joined(prev: Line | None, line: Line) -> bool:
@@ -148,12 +171,15 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         aside = asides.get(id(prev))
         return _tight(prev, line, s, None if aside is None else aside.y1, cores)
 
+    # the lines joined to the line above them (each line is only ever read against that one)
+    under = {id(l) for l in lines if joined(above[id(l)], l)}
+
     # runs of joined lines; a run with text beside it that is no aside stands in a column of a band
     # with several: its measure is its own reach, else the reach of the lines at its edge near it
     run_of: dict[int, list[Line]] = {}
-    for line in sorted(lines, key=lambda l: l.y0):
+    for line in ordered:
         prev = above[id(line)]
-        if prev is not None and joined(prev, line) and id(prev) in run_of and run_of[id(prev)][-1] is prev:
+        if id(line) in under and id(prev) in run_of and run_of[id(prev)][-1] is prev:
             run = run_of[id(prev)]
             run.append(line)
         else:
@@ -183,53 +209,55 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             return False
         return upper.text.rstrip().endswith("-") or lower.text.lstrip()[:1].islower()
 
-    said: dict[tuple[int, int], bool] = {}
+    said: dict[int, bool] = {}
 
-    def continues(prev: Line | None, line: Line) -> bool:
-        key = (id(prev), id(line))
-        if key not in said:
-            said[key] = _continues(prev, line)
-        return said[key]
+    def continues(line: Line) -> bool:
+        if id(line) not in said:
+            said[id(line)] = _continues(line)
+        return said[id(line)]
 
-    def _continues(prev: Line | None, line: Line) -> bool:
-        """`line` goes on with the text of `prev`: after a hyphen or beside the rest of the phrase beside
-        `prev`; written in one text block with it, when `prev` was full (the next word would not have
-        fitted before its measure) or `line` opens in lower case; written apart, when both hold."""
-        if not joined(prev, line):
+    def _continues(line: Line) -> bool:
+        """`line` goes on with the text of the line above it: after a hyphen or beside the rest of the
+        phrase beside that one; written in one text block with it, when the line above was full (the
+        next word would not have fitted before its measure) or `line` opens in lower case; written
+        apart, when both hold."""
+        if id(line) not in under:
             return False
+        prev = above[id(line)]
         assert prev is not None
-        lower = line.text.lstrip()[:1].islower()
         if prev.text.rstrip().endswith("-") or phrase_goes_on(asides.get(id(prev)), asides.get(id(line))):
             return True
-        full = prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
-        if prev.block != line.block:
-            return full and lower  # written apart: it goes on only from a full line, in lower case (a block cut at a raised letter)
-        return full or lower
+        lower = line.text.lstrip()[:1].islower()
+        if prev.block == line.block:
+            if lower:
+                return True
+        elif not lower:
+            return False  # written apart: it goes on only from a full line, in lower case (a block cut at a raised letter)
+        return prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
 
     # runs broken more than once where a line fell short: a list even when written in one text block
     # (one short last line is only the end of a paragraph set close to the next)
     breaks: dict[int, int] = {}
     for line in lines:
-        prev = above[id(line)]
-        if prev is not None and joined(prev, line) and not continues(prev, line):
+        if id(line) in under and not continues(line):
             breaks[id(run_of[id(line)])] = breaks.get(id(run_of[id(line)]), 0) + 1
 
     starts: dict[int, Line] = {}
     for line in sorted(candidates, key=lambda l: l.y0):
         prev = above[id(line)]
-        if id(line) in asides and not continues(prev, line):
+        if id(line) in asides and not continues(line):
             starts[id(line)] = line
-            if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line):
+            if prev is None or prev.starts_new_line or not _plain(prev) or id(line) not in under:
                 continue
         else:
-            if prev is None or prev.starts_new_line or not _plain(prev) or not joined(prev, line) or continues(prev, line):
+            if prev is None or prev.starts_new_line or not _plain(prev) or id(line) not in under or continues(line):
                 continue
             # set apart by the producer, or after a row already known as an item
             listed = breaks.get(id(run_of[id(line)]), 0) >= 2
             if prev.block == line.block and id(prev) not in starts and id(prev) not in asides and not listed:
                 continue
         first = prev  # the list's item above: from the first line of its paragraph
-        while continues(above[id(first)], first):
+        while continues(first):
             first = above[id(first)]  # type: ignore[assignment]
         if _plain(first) and alone_on_left(first):
             starts.setdefault(id(first), first)
