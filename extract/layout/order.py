@@ -130,6 +130,11 @@ def right_edge(lines: list[Line], width: float, settings: LayoutSettings) -> flo
     return ends[min(len(ends) - 1, int(len(ends) * settings.right_edge_percentile))]
 
 
+def _reading_key(line: Line) -> tuple[float, float]:
+    """Top to bottom, left to right on a level (tops rounded to a tenth of a point)."""
+    return (round(line.y0, 1), line.x0)
+
+
 def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> list[Line]:
     """A page's lines in reading order, each tagged with its column, band and column edges.
 
@@ -140,7 +145,7 @@ def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> lis
     """
     from .xycut import has_columns, lines_to_regions
 
-    lines = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
+    lines = sorted(lines, key=_reading_key)
     if not lines:
         return lines
     root = lines_to_regions(lines, settings)
@@ -167,14 +172,14 @@ def _order_tree(root, settings: LayoutSettings, width: float, full_left: float, 
         previous = columnar
         if not columnar:
             for leaf, _ in region_leaves(child):
-                for line in leaf.lines:
+                for line in sorted(leaf.lines, key=_reading_key):
                     line.column, line.band, line.base_left, line.col_right = 0, band, full_left, full_right
                     ordered.append(line)
             continue
         numbers: dict[tuple[int, ...], int] = {}
         for leaf, path in region_leaves(child):
             column = numbers.setdefault(path, len(numbers) + 1)
-            for line in leaf.lines:
+            for line in sorted(leaf.lines, key=_reading_key):
                 line.column, line.band = column, band
                 ordered.append(line)
     _column_edges([l for l in ordered if l.column], width, settings)

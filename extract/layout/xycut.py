@@ -34,7 +34,8 @@ from .settings import LayoutSettings
 
 @dataclass
 class Region:
-    """A part of the page: a leaf holds lines; rows run top to bottom, columns in reading order."""
+    """A part of the page: a leaf holds lines (as the cuts left them: `order` reads them in reading
+    order); rows run top to bottom, columns in reading order."""
 
     kind: str  # "lines", "rows" or "columns"
     bbox: Box
@@ -42,42 +43,39 @@ class Region:
     children: list["Region"] = field(default_factory=list)
 
 
-def _leaf(lines: list[Line]) -> Region:
-    if len(lines) == 1:  # a line alone (a heading, a row of its own): its box, nothing to sort
-        line = lines[0]
-        return Region("lines", (line.x0, line.y0, line.x1, line.y1), lines=[line])
-    ordered = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
-    return Region("lines", union(l.bbox for l in lines), lines=ordered)
+def _leaf(lines: list[Line], box: Box) -> Region:
+    return Region("lines", box, lines=lines)
 
 
-def _strips(lines: list[Line], settings: LayoutSettings) -> tuple[list[list[Line]], list[tuple[float, float]]]:
-    """Lines cut into rows at horizontal whitespace higher than `xycut_row_gap_em` font sizes, and
-    each row's extent across (its leftmost start, its rightmost end)."""
+def _strips(lines: list[Line], settings: LayoutSettings) -> tuple[list[list[Line]], list[Box]]:
+    """Lines cut into rows at horizontal whitespace higher than `xycut_row_gap_em` font sizes, top
+    to bottom, and each row's box (its top is its first line's: they come top down)."""
     ordered = iter(sorted(lines, key=_top_left))
     first = next(ordered)
     strip = [first]
     strips: list[list[Line]] = [strip]
-    extents: list[tuple[float, float]] = []
+    boxes: list[Box] = []
     gap = settings.xycut_row_gap_em
-    bottom, size = first.y1, first.size
+    top, bottom, size = first.y0, first.y1, first.size
     left, right = first.x0, first.x1
     for line in ordered:
-        if line.y0 - bottom > gap * min(size, line.size):
-            extents.append((left, right))
+        y0, line_size = line.y0, line.size
+        if y0 - bottom > gap * (line_size if line_size < size else size):
+            boxes.append((left, top, right, bottom))
             strip = [line]
             strips.append(strip)
-            bottom, size = line.y1, line.size
+            top, bottom, size = y0, line.y1, line_size
             left, right = line.x0, line.x1
             continue
         strip.append(line)
         if line.y1 > bottom:
-            bottom, size = line.y1, line.size
+            bottom, size = line.y1, line_size
         if line.x0 < left:
             left = line.x0
         if line.x1 > right:
             right = line.x1
-    extents.append((left, right))
-    return strips, extents
+    boxes.append((left, top, right, bottom))
+    return strips, boxes
 
 
 _top_left = attrgetter("y0", "x0")
@@ -141,9 +139,9 @@ def lines_to_regions(lines: list[Line], settings: LayoutSettings) -> Region:
 
 def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
     if len(lines) < settings.gutter_min_lines:
-        return _leaf(lines)
-    strips, extents = _strips(lines, settings)
-    lo, hi = min(e[0] for e in extents), max(e[1] for e in extents)
+        return _leaf(lines, union(l.bbox for l in lines))
+    strips, boxes = _strips(lines, settings)
+    lo, hi = min(b[0] for b in boxes), max(b[2] for b in boxes)
     frees = [_free(strip, lo, hi, settings) for strip in strips]
     children: list[Region] = []
     i = 0
@@ -156,36 +154,36 @@ def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
             if not shared:
                 break
             free, j = shared, j + 1
-        band = _band(strips, extents, i, j, n, free, settings)
+        band = _band(strips, boxes, i, j, n, free, settings)
         if band is None:
-            children.append(_single(strips[i], extents[i], frees[i], settings) if n > 1 else _leaf(strips[i]))
+            children.append(_single(strips[i], boxes[i], frees[i], settings) if n > 1 else _leaf(strips[i], boxes[i]))
             i += 1
             continue
         first, last, region = band
-        children.extend(_single(strips[k], extents[k], frees[k], settings) for k in range(i, first))
+        children.extend(_single(strips[k], boxes[k], frees[k], settings) for k in range(i, first))
         children.append(region)
-        children.extend(_single(strips[k], extents[k], frees[k], settings) for k in range(last + 1, j + 1))
+        children.extend(_single(strips[k], boxes[k], frees[k], settings) for k in range(last + 1, j + 1))
         i = j + 1
     if len(children) == 1:
         return children[0]
     return Region("rows", union(c.bbox for c in children), children=children)
 
 
-def _single(strip: list[Line], extent: tuple[float, float], free: list[tuple[float, float]], settings: LayoutSettings) -> Region:
-    """One row: cut into columns when it reads as columns, else a leaf.
+def _single(strip: list[Line], box: Box, free: list[tuple[float, float]], settings: LayoutSettings) -> Region:
+    """One row (`box` holds it): cut into columns when it reads as columns, else a leaf.
 
     `free` is the row's whitespace across its region (`_free`): the gaps between its own lines are
     the same, the margins up to the region's edges fall outside the row's extent."""
     if len(strip) < settings.gutter_min_lines:
-        return _leaf(strip)
-    lo, hi = extent
+        return _leaf(strip, box)
+    lo, hi = box[0], box[2]
     if not any(lo < a and b < hi for a, b in free):
-        return _leaf(strip)
+        return _leaf(strip, box)
     gx = _gutter_of(strip, lo, hi, free, settings)
-    return _leaf(strip) if gx is None else _columns(strip, gx, settings)
+    return _leaf(strip, box) if gx is None else _columns(strip, gx, settings)
 
 
-def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSettings):
+def _band(strips, boxes, i: int, j: int, n: int, free, settings: LayoutSettings):
     """Rows i..j cut into columns at their shared gap: (first row, last row, region), or None.
 
     A row holding lines on one side only at the band's edge is left out of it where reading it
@@ -194,7 +192,7 @@ def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSetting
     if i == j and n > 1:
         return None  # a row alone: cut on its own (`_single`)
     # a gap with lines on both sides, else no columns (tried first: most runs are one column)
-    lo, hi = _extent(extents, i, j)
+    lo, hi = _extent(boxes, i, j)
     if not any(lo < a and b < hi for a, b in free):
         return None
     found = _rows_gutter(strips, i, j, lo, hi, free, settings)
@@ -207,7 +205,7 @@ def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSetting
     while first < last and i > 0 and all(l.x0 >= gx for l in strips[first]):
         first += 1
     if (first, last) != (i, j):
-        lo, hi = _extent(extents, first, last)
+        lo, hi = _extent(boxes, first, last)
         found = _rows_gutter(strips, first, last, lo, hi, free, settings)
         if found is None:
             return None
@@ -215,9 +213,9 @@ def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSetting
     return first, last, _columns(lines, gx, settings)
 
 
-def _extent(extents: list[tuple[float, float]], first: int, last: int) -> tuple[float, float]:
+def _extent(boxes: list[Box], first: int, last: int) -> tuple[float, float]:
     """Rows first..last's extent across: their leftmost start, their rightmost end."""
-    return min(extents[k][0] for k in range(first, last + 1)), max(extents[k][1] for k in range(first, last + 1))
+    return min(boxes[k][0] for k in range(first, last + 1)), max(boxes[k][2] for k in range(first, last + 1))
 
 
 def _rows_gutter(strips, first: int, last: int, lo: float, hi: float, free, settings: LayoutSettings) -> tuple[list[Line], float] | None:
