@@ -71,5 +71,5 @@ def settle_edges(pages: list[list[Line]], settings: LayoutSettings) -> None:
 
 def _short_lines(lines: list[Line], settings: LayoutSettings) -> bool:
     """A column of short entries (a list of titles): most lines end well before the longest one."""
-    widths = sorted(l.x1 - l.x0 for l in lines)
+    widths = sorted([l.x1 - l.x0 for l in lines])
     return widths[len(widths) // 2] < settings.short_line_share * widths[-1]
