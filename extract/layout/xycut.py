@@ -147,14 +147,20 @@ def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
     i = 0
     n = len(strips)
     while i < n:
-        # the longest run of rows from i sharing a vertical gap of whitespace
+        # the longest run of rows from i sharing a vertical gap of whitespace, and its extent across
         free, j = frees[i], i
+        left, right = boxes[i][0], boxes[i][2]
         while j + 1 < n:
             shared = _intersect(free, frees[j + 1], settings)
             if not shared:
                 break
             free, j = shared, j + 1
-        band = _band(strips, boxes, i, j, n, free, settings)
+            box = boxes[j]
+            if box[0] < left:
+                left = box[0]
+            if box[2] > right:
+                right = box[2]
+        band = _band(strips, boxes, i, j, n, free, (left, right), settings)
         if band is None:
             children.append(_single(strips[i], boxes[i], frees[i], settings) if n > 1 else _leaf(strips[i], boxes[i]))
             i += 1
@@ -183,8 +189,8 @@ def _single(strip: list[Line], box: Box, free: list[tuple[float, float]], settin
     return _leaf(strip, box) if gx is None else _columns(strip, gx, settings)
 
 
-def _band(strips, boxes, i: int, j: int, n: int, free, settings: LayoutSettings):
-    """Rows i..j cut into columns at their shared gap: (first row, last row, region), or None.
+def _band(strips, boxes, i: int, j: int, n: int, free, extent: tuple[float, float], settings: LayoutSettings):
+    """Rows i..j (`extent` across) cut into columns at their shared gap: (first row, last row, region), or None.
 
     A row holding lines on one side only at the band's edge is left out of it where reading it
     with the band would move it: right-only rows above it, left-only rows below it, when the
@@ -192,7 +198,7 @@ def _band(strips, boxes, i: int, j: int, n: int, free, settings: LayoutSettings)
     if i == j and n > 1:
         return None  # a row alone: cut on its own (`_single`)
     # a gap with lines on both sides, else no columns (tried first: most runs are one column)
-    lo, hi = _extent(boxes, i, j)
+    lo, hi = extent
     if not any(lo < a and b < hi for a, b in free):
         return None
     found = _rows_gutter(strips, i, j, lo, hi, free, settings)
