@@ -22,22 +22,31 @@ _HALF_UNIT = 0.5
 def settle_edges(pages: list[list[Line]], settings: LayoutSettings) -> None:
     """On sparse pages, measure indentation from the document's usual left edge of that column."""
     min_lines = settings.sparse_column_lines
+    # each page's lines by column (columns are settled: only the edges change below), and the
+    # left edges each column has over the document, counted in the order the lines come
     usual: dict[int, Counter] = {}
-    for lines in pages:
-        for line in lines:
-            usual.setdefault(line.column, Counter())[round(line.base_left)] += 1
-    # each page's lines by column (columns are settled: only the edges change below)
     page_columns: list[dict[int, list[Line]]] = []
     for lines in pages:
         by_column: dict[int, list[Line]] = {}
         for line in lines:
-            by_column.setdefault(line.column, []).append(line)
+            members = by_column.get(line.column)
+            if members is None:
+                by_column[line.column] = [line]
+            else:
+                members.append(line)
         page_columns.append(by_column)
-    commonest = {column: [x for x, _ in counts.most_common()] for column, counts in usual.items()}
+        for column, members in by_column.items():
+            counts = usual.get(column)
+            if counts is None:
+                counts = usual[column] = Counter()
+            counts.update([round(l.base_left) for l in members])
+    commonest: dict[int, list[int]] = {}
     for by_column in page_columns:
         for column, members in by_column.items():
             if len(members) >= min_lines or column not in usual:
                 continue
+            if column not in commonest:
+                commonest[column] = [x for x, _ in usual[column].most_common()]
             lowest = min(l.x0 for l in members)
             candidates = [x for x in commonest[column] if x <= lowest + _HALF_UNIT]
             if candidates:
@@ -62,5 +71,5 @@ def settle_edges(pages: list[list[Line]], settings: LayoutSettings) -> None:
 
 def _short_lines(lines: list[Line], settings: LayoutSettings) -> bool:
     """A column of short entries (a list of titles): most lines end well before the longest one."""
-    widths = sorted(l.x1 - l.x0 for l in lines)
+    widths = sorted([l.x1 - l.x0 for l in lines])
     return widths[len(widths) // 2] < settings.short_line_share * widths[-1]

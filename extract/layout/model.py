@@ -81,7 +81,12 @@ class Group:
 
 def level_with(a: Line, b: Line, share: float) -> bool:
     """`a` and `b` stand on one row: they overlap vertically by more than `share` of the lower one's height."""
-    return min(a.y1, b.y1) - max(a.y0, b.y0) > share * min(a.y1 - a.y0, b.y1 - b.y0)
+    # min and max spelled out (it is called for pairs of lines): a tie keeps the first, as they do
+    ay0, ay1, by0, by1 = a.y0, a.y1, b.y0, b.y1
+    top = by0 if by0 > ay0 else ay0
+    bottom = by1 if by1 < ay1 else ay1
+    ah, bh = ay1 - ay0, by1 - by0
+    return bottom - top > share * (bh if bh < ah else ah)
 
 
 def centre_in(line: Line, box: Box, slack: float) -> bool:
@@ -91,6 +96,22 @@ def centre_in(line: Line, box: Box, slack: float) -> bool:
 
 
 def union(boxes) -> Box:
-    """The smallest box holding all the given boxes (it is called for every line: min and max in C)."""
-    x0, y0, x1, y1 = zip(*boxes)
-    return (min(x0), min(y0), max(x1), max(y1))
+    """The smallest box holding all the given boxes (one or more).
+
+    It is called for every line, most often on a few boxes: one pass, each side compared as min and
+    max compare (a tie keeps the first), costs less than gathering the sides for them."""
+    them = iter(boxes)
+    first = next(them, None)
+    if first is None:
+        raise ValueError("union of no boxes")
+    x0, y0, x1, y1 = first
+    for a0, b0, a1, b1 in them:
+        if a0 < x0:
+            x0 = a0
+        if b0 < y0:
+            y0 = b0
+        if a1 > x1:
+            x1 = a1
+        if b1 > y1:
+            y1 = b1
+    return (x0, y0, x1, y1)

@@ -50,6 +50,10 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
     return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
 
 
+#: `columns_beside` compares facing lines with left lines this many pairs at a time (a bound on memory).
+_PAIRS_AT_ONCE = 1 << 16
+
+
 def columns_beside(lines: list[Line], left: list[Line], right: list[Line], cross: int, settings: LayoutSettings) -> bool:
     """The lines right of a gutter run beside those left of it as a column (not under them, like
     statuses), or both sides are lists of short entries in different rhythms (a chart)."""
@@ -63,13 +67,18 @@ def columns_beside(lines: list[Line], left: list[Line], right: list[Line], cross
     facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
     # a right line runs beside the left column when a left line sits at about its height;
     # a status printed under its step is a full line lower than any left line
+    # (every facing line against every left line at once, a slice of facing lines at a time)
     ly0 = np.fromiter((l.y0 for l in left), float, len(left))
     ly1 = np.fromiter((l.y1 for l in left), float, len(left))
+    lh = ly1 - ly0
     beside = 0
-    for r in facing:
-        overlap = np.minimum(ly1, r.y1) - np.maximum(ly0, r.y0)
-        if (overlap > s.beside_overlap_share * np.minimum(ly1 - ly0, r.y1 - r.y0)).any():
-            beside += 1
+    step = max(1, _PAIRS_AT_ONCE // len(left))
+    for at in range(0, len(facing), step):
+        part = facing[at : at + step]
+        ry0 = np.fromiter((r.y0 for r in part), float, len(part))[:, None]
+        ry1 = np.fromiter((r.y1 for r in part), float, len(part))[:, None]
+        overlap = np.minimum(ly1, ry1) - np.maximum(ly0, ry0)
+        beside += int((overlap > s.beside_overlap_share * np.minimum(lh, ry1 - ry0)).any(axis=1).sum())
     if len(facing) < s.gutter_min_beside_lines or beside < s.gutter_min_beside_lines or beside < s.gutter_min_beside_share * len(facing):
         # lists of short entries on both sides, in different rhythms (a chart): still columns when
         # hardly any line crosses the gutter and the right side holds paragraphs of its own,
@@ -121,6 +130,11 @@ def right_edge(lines: list[Line], width: float, settings: LayoutSettings) -> flo
     return ends[min(len(ends) - 1, int(len(ends) * settings.right_edge_percentile))]
 
 
+def _reading_key(line: Line) -> tuple[float, float]:
+    """Top to bottom, left to right on a level (tops rounded to a tenth of a point)."""
+    return (round(line.y0, 1), line.x0)
+
+
 def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> list[Line]:
     """A page's lines in reading order, each tagged with its column, band and column edges.
 
@@ -131,25 +145,25 @@ def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> lis
     """
     from .xycut import has_columns, lines_to_regions
 
-    lines = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
+    lines = sorted(lines, key=_reading_key)
     if not lines:
         return lines
     root = lines_to_regions(lines, settings)
     if not has_columns(root):
         return order_by_gutter(lines, width, settings)
-    return _order_tree(root, settings, width)
+    # full-width rows span the whole tree, which holds the page's lines
+    return _order_tree(root, settings, width, min(l.x0 for l in lines), max(l.x1 for l in lines))
 
 
-def _order_tree(root, settings: LayoutSettings, width: float) -> list[Line]:
+def _order_tree(root, settings: LayoutSettings, width: float, full_left: float, full_right: float) -> list[Line]:
     """The lines of a region tree in reading order, tagged: the root's rows are bands, one for each
     row cut into columns and one for each run of full-width rows; in a band, each column path
-    (the side of each cut a leaf lies on) is a column, numbered from 1 in reading order."""
+    (the side of each cut a leaf lies on) is a column, numbered from 1 in reading order. Full-width
+    rows take the tree's edges, full_left and full_right."""
     from .xycut import has_columns, region_leaves
 
     top = root.children if root.kind == "rows" else [root]
     ordered: list[Line] = []
-    full_left = min(l.x0 for c in top for leaf, _ in region_leaves(c) for l in leaf.lines)
-    full_right = max(l.x1 for c in top for leaf, _ in region_leaves(c) for l in leaf.lines)
     band, previous = 0, None
     for child in top:
         columnar = has_columns(child)
@@ -158,14 +172,14 @@ def _order_tree(root, settings: LayoutSettings, width: float) -> list[Line]:
         previous = columnar
         if not columnar:
             for leaf, _ in region_leaves(child):
-                for line in leaf.lines:
+                for line in sorted(leaf.lines, key=_reading_key):
                     line.column, line.band, line.base_left, line.col_right = 0, band, full_left, full_right
                     ordered.append(line)
             continue
         numbers: dict[tuple[int, ...], int] = {}
         for leaf, path in region_leaves(child):
             column = numbers.setdefault(path, len(numbers) + 1)
-            for line in leaf.lines:
+            for line in sorted(leaf.lines, key=_reading_key):
                 line.column, line.band = column, band
                 ordered.append(line)
     _column_edges([l for l in ordered if l.column], width, settings)
@@ -174,10 +188,8 @@ def _order_tree(root, settings: LayoutSettings, width: float) -> list[Line]:
 
 def order_by_gutter(lines: list[Line], width: float, settings: LayoutSettings) -> list[Line]:
     """Lines in reading order at the gutter fewest lines cross (`_gutter`), lines crossing it making
-    full-width bands; one column when there is none."""
-    lines = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
-    if not lines:
-        return lines
+    full-width bands; one column when there is none. The lines come sorted top to bottom, left to
+    right on a level (`order_page`)."""
     gx = _gutter(lines, width, settings)
     if gx is None:
         left = base_left(lines, settings)

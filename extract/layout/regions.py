@@ -55,6 +55,8 @@ def _area(box: Box) -> float:
 
 def order_regions(lines: list[Line], boxes: list[Box], width: float, settings: LayoutSettings) -> list[Line]:
     """The page's lines in reading order, box by box; without boxes holding text, `order_page` alone."""
+    if not boxes:
+        return order_page(lines, width, settings)
     home: dict[int, Box] = {}
     for line in lines:
         cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
@@ -106,7 +108,7 @@ class _Tree:
         # beside (a side panel after its card's main cell), or where it stands in the flow
         after: dict[int, list[Box]] = {}
         for box in sorted(under, key=lambda b: (round(b[1] / (2 * s.edge_slack_pt)), b[0])):
-            at = max((i for i, l in enumerate(ordered) if l.y0 < box[3]), default=-1)
+            at = next((i for i in range(len(ordered) - 1, -1, -1) if ordered[i].y0 < box[3]), -1)
             after.setdefault(at, []).append(box)
         out: list[Line] = []
         for i in range(-1, len(ordered)):

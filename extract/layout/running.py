@@ -47,7 +47,11 @@ def _page_codes(lines: list[Line]) -> dict[int, set[str]]:
     return out
 
 
-def _masked(line: Line, codes: set[str]) -> str:
+#: The codes of a line holding none of its page's.
+_NO_CODES: frozenset[str] = frozenset()
+
+
+def _masked(line: Line, codes: set[str] | frozenset[str]) -> str:
     """The line's text with its digits and the page's own codes masked."""
     text = line.text.strip()
     if codes:
@@ -55,15 +59,21 @@ def _masked(line: Line, codes: set[str]) -> str:
     return _DIGITS.sub("#", text)
 
 
-def _band_key(line: Line, height: float, settings: LayoutSettings) -> tuple | None:
+def _band_limits(height: float, settings: LayoutSettings) -> tuple[float, float]:
+    """Where the top band of a page `height` high ends and where its bottom band starts."""
     band = settings.running_band_share
-    if line.y1 <= height * band:
+    return height * band, height * (1 - band)
+
+
+def _band_key(line: Line, limits: tuple[float, float], step: float) -> tuple | None:
+    """The line's band and place in it (`limits`: `_band_limits`; tops rounded to `step`), or None away from the bands."""
+    if line.y1 <= limits[0]:
         where = "top"
-    elif line.y0 >= height * (1 - band):
+    elif line.y0 >= limits[1]:
         where = "bottom"
     else:
         return None
-    return (where, round(line.y0 / settings.running_y_step_pt), round(line.size))
+    return (where, round(line.y0 / step), round(line.size))
 
 
 def _set_apart(line: Line, lines: list[Line], settings: LayoutSettings) -> bool:
@@ -73,10 +83,11 @@ def _set_apart(line: Line, lines: list[Line], settings: LayoutSettings) -> bool:
     so does a card title that happens to open several pages, but its card follows it.
     """
     clearance = settings.running_clearance_em * line.size
+    x0, y0, x1, y1 = line.x0, line.y0, line.x1, line.y1
     for other in lines:
-        if other is line or other.x1 < line.x0 or other.x0 > line.x1:
+        if other is line or other.x1 < x0 or other.x0 > x1:
             continue
-        if -clearance < other.y0 - line.y1 < clearance or -clearance < line.y0 - other.y1 < clearance:
+        if -clearance < other.y0 - y1 < clearance or -clearance < y0 - other.y1 < clearance:
             return False
     return True
 
@@ -91,9 +102,11 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
     texts: Counter = Counter()
     # (line, its band key or None, its masked text), per page
     keyed: list[list[tuple[Line, tuple | None, str]]] = []
+    step = settings.running_y_step_pt
     for lines, height in zip(pages, heights):
         codes = _page_codes(lines)
-        page = [(line, _band_key(line, height, settings), _masked(line, codes.get(id(line), set()))) for line in lines]
+        limits = _band_limits(height, settings)
+        page = [(line, _band_key(line, limits, step), _masked(line, codes.get(id(line), _NO_CODES))) for line in lines]
         keyed.append(page)
         positions.update({key for _, key, _ in page if key is not None})
         texts.update({masked for _, key, masked in page if key is not None})
@@ -110,7 +123,7 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
                     if unsure is not None:
                         unsure.append(line)
                 continue
-            numeric = not any(c.isalpha() for c in masked)  # a page number, or a table's cell (then not apart)
+            numeric = not any(map(str.isalpha, masked))  # a page number, or a table's cell (then not apart)
             if numeric and not _set_apart(line, lines, settings):
                 continue
             if _PAGE_NUMBER.fullmatch(line.text.strip()) or texts[masked] >= recurring or masked in furniture:
@@ -131,7 +144,7 @@ def _furniture_texts(keyed: list[list[tuple[Line, tuple | None, str]]], settings
     pages_with: Counter = Counter()
     twice: set[str] = set()
     for page in keyed:
-        seen: Counter = Counter(masked for line, _, masked in page if line.size <= small and any(c.isalpha() for c in line.text))
+        seen: Counter = Counter(masked for line, _, masked in page if line.size <= small and any(map(str.isalpha, line.text)))
         pages_with.update(seen.keys())
         twice.update(m for m, n in seen.items() if n > 1)
     return {m for m, n in pages_with.items() if n >= max(recurring, settings.furniture_min_pages) and m not in twice}

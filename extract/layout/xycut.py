@@ -25,6 +25,7 @@ column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .model import Box, Line, union
 from .order import columns_beside, rows_of_cells
@@ -33,7 +34,8 @@ from .settings import LayoutSettings
 
 @dataclass
 class Region:
-    """A part of the page: a leaf holds lines; rows run top to bottom, columns in reading order."""
+    """A part of the page: a leaf holds lines (as the cuts left them: `order` reads them in reading
+    order); rows run top to bottom, columns in reading order."""
 
     kind: str  # "lines", "rows" or "columns"
     bbox: Box
@@ -41,47 +43,67 @@ class Region:
     children: list["Region"] = field(default_factory=list)
 
 
-def _leaf(lines: list[Line]) -> Region:
-    ordered = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
-    return Region("lines", union(l.bbox for l in lines), lines=ordered)
+def _leaf(lines: list[Line], box: Box) -> Region:
+    return Region("lines", box, lines=lines)
 
 
-def _strips(lines: list[Line], settings: LayoutSettings) -> list[list[Line]]:
-    """Lines cut into rows at horizontal whitespace higher than `xycut_row_gap_em` font sizes."""
-    ordered = sorted(lines, key=lambda l: (l.y0, l.x0))
-    strips: list[list[Line]] = [[ordered[0]]]
-    bottom, size = ordered[0].y1, ordered[0].size
-    for line in ordered[1:]:
-        if line.y0 - bottom > settings.xycut_row_gap_em * min(size, line.size):
-            strips.append([line])
-            bottom, size = line.y1, line.size
+def _strips(lines: list[Line], settings: LayoutSettings) -> tuple[list[list[Line]], list[Box]]:
+    """Lines cut into rows at horizontal whitespace higher than `xycut_row_gap_em` font sizes, top
+    to bottom, and each row's box (its top is its first line's: they come top down)."""
+    ordered = iter(sorted(lines, key=_top_left))
+    first = next(ordered)
+    strip = [first]
+    strips: list[list[Line]] = [strip]
+    boxes: list[Box] = []
+    gap = settings.xycut_row_gap_em
+    top, bottom, size = first.y0, first.y1, first.size
+    left, right = first.x0, first.x1
+    for line in ordered:
+        y0, line_size = line.y0, line.size
+        if y0 - bottom > gap * (line_size if line_size < size else size):
+            boxes.append((left, top, right, bottom))
+            strip = [line]
+            strips.append(strip)
+            top, bottom, size = y0, line.y1, line_size
+            left, right = line.x0, line.x1
             continue
-        strips[-1].append(line)
+        strip.append(line)
         if line.y1 > bottom:
-            bottom, size = line.y1, line.size
-    return strips
+            bottom, size = line.y1, line_size
+        if line.x0 < left:
+            left = line.x0
+        if line.x1 > right:
+            right = line.x1
+    boxes.append((left, top, right, bottom))
+    return strips, boxes
+
+
+_top_left = attrgetter("y0", "x0")
 
 
 def _free(lines: list[Line], lo: float, hi: float, settings: LayoutSettings) -> list[tuple[float, float]]:
     """The x intervals between lo and hi that no line covers, at least `xycut_gutter_min_pt` wide."""
-    spans = sorted((l.x0, l.x1) for l in lines)
+    least = settings.xycut_gutter_min_pt
     out = []
     at = lo
-    for x0, x1 in spans:
-        if x0 > at:
+    for x0, x1 in sorted([(l.x0, l.x1) for l in lines]):
+        if x0 > at and x0 - at >= least:
             out.append((at, x0))
-        at = max(at, x1)
-    if hi > at:
+        if x1 > at:
+            at = x1
+    if hi > at and hi - at >= least:
         out.append((at, hi))
-    return [(a, b) for a, b in out if b - a >= settings.xycut_gutter_min_pt]
+    return out
 
 
 def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]], settings: LayoutSettings) -> list[tuple[float, float]]:
+    least = settings.xycut_gutter_min_pt
     out = []
     for a0, a1 in a:
         for b0, b1 in b:
-            lo, hi = max(a0, b0), min(a1, b1)
-            if hi - lo >= settings.xycut_gutter_min_pt:
+            lo = b0 if b0 > a0 else a0  # max(a0, b0), min(a1, b1) without the calls
+            hi = b1 if b1 < a1 else a1
+            if hi - lo >= least:
                 out.append((lo, hi))
     return out
 
@@ -92,9 +114,9 @@ def _sides(lines: list[Line], gx: float) -> tuple[list[Line], list[Line]]:
     return left, right
 
 
-def _gutter_of(lines: list[Line], free: list[tuple[float, float]], settings: LayoutSettings) -> float | None:
-    """The x of the gutter a band of lines is cut at: the widest gap with lines on both sides that reads as columns."""
-    lo, hi = min(l.x0 for l in lines), max(l.x1 for l in lines)
+def _gutter_of(lines: list[Line], lo: float, hi: float, free: list[tuple[float, float]], settings: LayoutSettings) -> float | None:
+    """The x of the gutter a band of lines (from lo to hi across) is cut at: the widest gap with
+    lines on both sides that reads as columns."""
     inner = [(a, b) for a, b in free if lo < a and b < hi]
     middle = (lo + hi) / 2
     s = settings
@@ -117,51 +139,58 @@ def lines_to_regions(lines: list[Line], settings: LayoutSettings) -> Region:
 
 def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
     if len(lines) < settings.gutter_min_lines:
-        return _leaf(lines)
-    strips = _strips(lines, settings)
-    lo, hi = min(l.x0 for l in lines), max(l.x1 for l in lines)
+        return _leaf(lines, union(l.bbox for l in lines))
+    strips, boxes = _strips(lines, settings)
+    lo, hi = min(b[0] for b in boxes), max(b[2] for b in boxes)
     frees = [_free(strip, lo, hi, settings) for strip in strips]
-    extents = [(min(l.x0 for l in strip), max(l.x1 for l in strip)) for strip in strips]
     children: list[Region] = []
     i = 0
     n = len(strips)
     while i < n:
-        # the longest run of rows from i sharing a vertical gap of whitespace
+        # the longest run of rows from i sharing a vertical gap of whitespace, and its extent across
         free, j = frees[i], i
+        left, right = boxes[i][0], boxes[i][2]
         while j + 1 < n:
             shared = _intersect(free, frees[j + 1], settings)
             if not shared:
                 break
             free, j = shared, j + 1
-        band = _band(strips, extents, i, j, n, free, settings)
+            box = boxes[j]
+            if box[0] < left:
+                left = box[0]
+            if box[2] > right:
+                right = box[2]
+        band = _band(strips, boxes, i, j, n, free, (left, right), settings)
         if band is None:
-            children.append(_single(strips[i], settings) if n > 1 else _leaf(strips[i]))
+            children.append(_single(strips[i], boxes[i], frees[i], settings) if n > 1 else _leaf(strips[i], boxes[i]))
             i += 1
             continue
         first, last, region = band
-        children.extend(_single(strips[k], settings) for k in range(i, first))
+        children.extend(_single(strips[k], boxes[k], frees[k], settings) for k in range(i, first))
         children.append(region)
-        children.extend(_single(strips[k], settings) for k in range(last + 1, j + 1))
+        children.extend(_single(strips[k], boxes[k], frees[k], settings) for k in range(last + 1, j + 1))
         i = j + 1
     if len(children) == 1:
         return children[0]
     return Region("rows", union(c.bbox for c in children), children=children)
 
 
-def _single(strip: list[Line], settings: LayoutSettings) -> Region:
-    """One row: cut into columns when it reads as columns, else a leaf."""
+def _single(strip: list[Line], box: Box, free: list[tuple[float, float]], settings: LayoutSettings) -> Region:
+    """One row (`box` holds it): cut into columns when it reads as columns, else a leaf.
+
+    `free` is the row's whitespace across its region (`_free`): the gaps between its own lines are
+    the same, the margins up to the region's edges fall outside the row's extent."""
     if len(strip) < settings.gutter_min_lines:
-        return _leaf(strip)
-    lo, hi = min(l.x0 for l in strip), max(l.x1 for l in strip)
-    free = [(a, b) for a, b in _free(strip, lo, hi, settings) if lo < a and b < hi]
-    if not free:
-        return _leaf(strip)
-    gx = _gutter_of(strip, free, settings)
-    return _leaf(strip) if gx is None else _columns(strip, gx, settings)
+        return _leaf(strip, box)
+    lo, hi = box[0], box[2]
+    if not any(lo < a and b < hi for a, b in free):
+        return _leaf(strip, box)
+    gx = _gutter_of(strip, lo, hi, free, settings)
+    return _leaf(strip, box) if gx is None else _columns(strip, gx, settings)
 
 
-def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSettings):
-    """Rows i..j cut into columns at their shared gap: (first row, last row, region), or None.
+def _band(strips, boxes, i: int, j: int, n: int, free, extent: tuple[float, float], settings: LayoutSettings):
+    """Rows i..j (`extent` across) cut into columns at their shared gap: (first row, last row, region), or None.
 
     A row holding lines on one side only at the band's edge is left out of it where reading it
     with the band would move it: right-only rows above it, left-only rows below it, when the
@@ -169,10 +198,10 @@ def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSetting
     if i == j and n > 1:
         return None  # a row alone: cut on its own (`_single`)
     # a gap with lines on both sides, else no columns (tried first: most runs are one column)
-    lo, hi = min(extents[k][0] for k in range(i, j + 1)), max(extents[k][1] for k in range(i, j + 1))
+    lo, hi = extent
     if not any(lo < a and b < hi for a, b in free):
         return None
-    found = _rows_gutter(strips, i, j, free, settings)
+    found = _rows_gutter(strips, i, j, lo, hi, free, settings)
     if found is None:
         return None
     lines, gx = found
@@ -182,19 +211,25 @@ def _band(strips, extents, i: int, j: int, n: int, free, settings: LayoutSetting
     while first < last and i > 0 and all(l.x0 >= gx for l in strips[first]):
         first += 1
     if (first, last) != (i, j):
-        found = _rows_gutter(strips, first, last, free, settings)
+        lo, hi = _extent(boxes, first, last)
+        found = _rows_gutter(strips, first, last, lo, hi, free, settings)
         if found is None:
             return None
         lines, gx = found
     return first, last, _columns(lines, gx, settings)
 
 
-def _rows_gutter(strips, first: int, last: int, free, settings: LayoutSettings) -> tuple[list[Line], float] | None:
-    """The lines of rows first..last and the gutter they read as columns at, or None."""
+def _extent(boxes: list[Box], first: int, last: int) -> tuple[float, float]:
+    """Rows first..last's extent across: their leftmost start, their rightmost end."""
+    return min(boxes[k][0] for k in range(first, last + 1)), max(boxes[k][2] for k in range(first, last + 1))
+
+
+def _rows_gutter(strips, first: int, last: int, lo: float, hi: float, free, settings: LayoutSettings) -> tuple[list[Line], float] | None:
+    """The lines of rows first..last (from lo to hi across) and the gutter they read as columns at, or None."""
     lines = [l for k in range(first, last + 1) for l in strips[k]]
     if len(lines) < settings.gutter_min_lines:
         return None
-    gx = _gutter_of(lines, free, settings)
+    gx = _gutter_of(lines, lo, hi, free, settings)
     return None if gx is None else (lines, gx)
 
 
