@@ -27,8 +27,8 @@ Unicode meaning ("text layer unreadable": fonts without a Unicode mapping).
 from __future__ import annotations
 
 import hashlib
-import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -305,14 +305,9 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], heights: lis
     return out
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
 def _letters(text: str) -> str:
     """The letters and digits of a text, folded (ligatures opened, case and soft hyphens gone)."""
-    import unicodedata
-
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFKC", text).casefold()))
 
 
 def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Line]:
@@ -322,12 +317,13 @@ def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Lin
     for block in blocks:
         # a numbered item's number is kept apart from its text
         printed = block.attrs.get("number", "") + block.text + "".join(block.cells or ())
-        by_page.setdefault(block.provenance.page or 0, []).append(_letters(printed))
-    text = {page: "".join(parts) for page, parts in by_page.items()}
+        by_page.setdefault(block.provenance.page or 0, []).append(printed)
+    # a line break joins nothing in Unicode normalisation and holds no letter: one call per page
+    text = {page: _letters("\n".join(parts)) for page, parts in by_page.items()}
     lost = []
     for lines in pages:
         for line in lines:
-            for part in (line, *line.aside):
+            for part in (line, *line.aside) if line.aside else (line,):
                 letters = _letters(part.text)
                 if letters and letters not in text.get(part.page, "") and letters not in text.get(part.page - 1, ""):
                     lost.append(part)
