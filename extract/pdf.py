@@ -159,7 +159,9 @@ def read_pdf(
                 unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
                 drawings = page.get_cdrawings() if lines else []
-                page_regions = page_boxes(drawings, page.rect.width, page.rect.height, page_settings)
+                shown = page.rect  # the page as shown (`layout.turned`): its box computed once
+                width, height = shown.width, shown.height
+                page_regions = page_boxes(drawings, width, height, page_settings)
                 if lines:
                     # pictures placed on the page (the text flags leave image blocks out): box and content digest
                     pictures = [(tuple(i["bbox"]), i.get("digest") or b"") for i in page.get_image_info(hashes=True)] if page.get_images() else []
@@ -177,8 +179,8 @@ def read_pdf(
                 raise InputError(path, f"broken PDF structure that cannot be repaired (page {index + 1}: {_short(exc)})") from None
             pages.append(lines)
             boxes.append(page_regions)
-            heights.append(page.rect.height)
-            widths.append(page.rect.width)
+            heights.append(height)
+            widths.append(width)
             if time.perf_counter() - started > limits.max_seconds:
                 raise over_limit(path, f"took more than {limits.max_seconds:g} s to read ({index + 1} of {page_count} pages)", "max_seconds", float(limits.max_seconds), " s")
         try:

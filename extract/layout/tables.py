@@ -47,6 +47,7 @@ def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued:
     `continued`: the previous page holds a table, so a few rows (two rules) may be its end.
     """
     straight, thin = settings.rule_straightness_pt, settings.rule_thickness_pt
+    needed = settings.grid_min_horizontal_continued if continued else settings.grid_min_horizontal
     horizontal: set[int] = set()
     vertical: set[int] = set()
     for path in drawings:
@@ -68,7 +69,8 @@ def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued:
                 else:
                     horizontal.update((round(y0), round(y1)))
                     vertical.update((round(x0), round(x1)))
-    needed = settings.grid_min_horizontal_continued if continued else settings.grid_min_horizontal
+        if len(vertical) >= settings.grid_min_vertical and len(horizontal) >= needed:
+            return True  # enough rules already: the rest of a table page's drawings need no reading
     return len(vertical) >= settings.grid_min_vertical and len(horizontal) >= needed
 
 
