@@ -144,6 +144,7 @@ def read_pdf(
         icons_drawn: list = []  # lines with an icon drawn beside them (`layout.drawn_icons`)
         flags = _text_flags()
         symbol_fonts: dict[int, bool] = {}  # per font object: its codes number glyphs (`layout.icons`)
+        scaled: dict[float, LayoutSettings] = {}  # the settings for each page body size met, made once
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
@@ -153,7 +154,8 @@ def read_pdf(
                 for size, count in page_sizes.items():
                     sizes[size] = sizes.get(size, 0) + count
                 # thresholds relative to the page's body text
-                page_settings = settings.for_body(body_size(page_sizes))
+                body = body_size(page_sizes)
+                page_settings = scaled.get(body) or scaled.setdefault(body, settings.for_body(body))
                 lines = page_lines(raw, index + 1, page_settings, font_kinds(doc, page, symbol_fonts))
                 bad, total = unreadable_chars(raw)
                 unreadable, characters = unreadable + bad, characters + total
