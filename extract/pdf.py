@@ -324,12 +324,21 @@ def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Lin
         by_page.setdefault(block.provenance.page or 0, []).append(printed)
     # a line break joins nothing in Unicode normalisation and holds no letter: one call per page
     text = {page: _letters("\n".join(parts)) for page, parts in by_page.items()}
+    # lines mostly come in their blocks' order: each page's search starts where its last line was
+    # found, and takes the whole text of the page (and of the one before) only when that fails
+    after: dict[int, int] = {}
     lost = []
     for lines in pages:
         for line in lines:
             for part in (line, *line.aside) if line.aside else (line,):
                 letters = _letters(part.text)
-                if letters and letters not in text.get(part.page, "") and letters not in text.get(part.page - 1, ""):
+                if not letters:
+                    continue
+                own = text.get(part.page, "")
+                at = own.find(letters, after.get(part.page, 0))
+                if at >= 0:
+                    after[part.page] = at + len(letters)
+                elif letters not in own and letters not in text.get(part.page - 1, ""):
                     lost.append(part)
     return lost
 
