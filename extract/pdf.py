@@ -378,7 +378,8 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
         if not items:
             continue
         page = items[0].page
-        x0, y0, x1, y1 = union(item.bbox for item in items if item.page == page)
+        # a block is mostly one logical line (a paragraph, a heading, a row): its box as it is
+        x0, y0, x1, y1 = items[0].bbox if len(items) == 1 else union(item.bbox for item in items if item.page == page)
         bbox = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
         out.append(
             Block(
