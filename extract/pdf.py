@@ -356,9 +356,10 @@ def _stamps_after_their_line(lines: list[Line], settings: LayoutSettings) -> lis
     out = list(lines)
     for i in range(len(out) - 1):
         stamp, line = out[i], out[i + 1]
-        in_box = max(stamp.column, line.column) >= settings.region_column_step
-        if stamp.page != line.page or line.x0 <= stamp.x1 or (stamp.column != line.column and not in_box):
-            continue
+        if line.x0 <= stamp.x1 or stamp.page != line.page:
+            continue  # most lines: the next one starts left of this one's end
+        if stamp.column != line.column and max(stamp.column, line.column) < settings.region_column_step:
+            continue  # in two columns, neither of them in a box
         if not level_with(stamp, line, settings.beside_overlap_share):
             continue
         if is_completion_mark(stamp.text):
