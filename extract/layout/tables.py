@@ -142,9 +142,9 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
     makes of it (a line, a rectangle: a closed four-corner axis-aligned path, or
     else a curve), and its edges are those pdfplumber's `line_to_edge`,
     `rect_to_edges` and `curve_to_edges` make of it, in its order (lines,
-    rectangles, curves) and with its pre-filter (at least 1 pt long); an edge
-    holds only what the table finder reads (`_edge`), which it copies at every
-    snap and join.
+    rectangles, curves) and with its pre-filter (at least 1 pt long, applied before
+    an edge is made); an edge holds only what the table finder reads (`_edge`),
+    which it copies at every snap and join.
     """
     lines: list[dict] = []
     rects: list[dict] = []
@@ -155,24 +155,26 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
             x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
             width, height = x1 - x0, bottom - top
             if operators == "ml":
-                lines.append(_edge("line", "h" if top == bottom else "v", x0, top, x1, bottom, width, height))
+                orientation = "h" if top == bottom else "v"
+                if (width if orientation == "h" else height) >= 1:
+                    lines.append(_edge("line", orientation, x0, top, x1, bottom, width, height))
             elif operators in ("mlllh", "mllll") and _is_rectangle(points):
-                rects += (
-                    _edge("rect_edge", "h", x0, top, x1, top, width, 0),
-                    _edge("rect_edge", "h", x0, top + height, x1, bottom, width, 0),
-                    _edge("rect_edge", "v", x0, top, x0, bottom, 0, height),
-                    _edge("rect_edge", "v", x1, top, x1, bottom, 0, height),
-                )
+                if width >= 1:
+                    rects += (_edge("rect_edge", "h", x0, top, x1, top, width, 0), _edge("rect_edge", "h", x0, top + height, x1, bottom, width, 0))
+                if height >= 1:
+                    rects += (_edge("rect_edge", "v", x0, top, x0, bottom, 0, height), _edge("rect_edge", "v", x1, top, x1, bottom, 0, height))
             else:
-                for (a, b), (c, d) in zip(points, points[1:]):
-                    orientation = "v" if a == c else ("h" if b == d else None)
-                    curves.append(_edge("curve_edge", orientation, min(a, c), min(b, d), max(a, c), max(b, d), abs(a - c), abs(b - d)))
+                for (a, b), (c, d) in zip(points, points[1:]):  # the straight pieces of a curve
+                    if a == c and abs(b - d) >= 1:
+                        curves.append(_edge("curve_edge", "v", a, min(b, d), a, max(b, d), abs(a - c), abs(b - d)))
+                    elif a != c and b == d and abs(a - c) >= 1:
+                        curves.append(_edge("curve_edge", "h", min(a, c), b, max(a, c), b, abs(a - c), abs(b - d)))
     edges = lines + rects + curves
     return RuledPage(
         width=page.rect.width,
         height=page.rect.height,
-        vertical=[e for e in edges if e["orientation"] == "v" and e["height"] >= 1],
-        horizontal=[e for e in edges if e["orientation"] == "h" and e["width"] >= 1],
+        vertical=[e for e in edges if e["orientation"] == "v"],
+        horizontal=[e for e in edges if e["orientation"] == "h"],
     )
 
 
