@@ -27,8 +27,8 @@ Unicode meaning ("text layer unreadable": fonts without a Unicode mapping).
 from __future__ import annotations
 
 import hashlib
-import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,6 +144,7 @@ def read_pdf(
         icons_drawn: list = []  # lines with an icon drawn beside them (`layout.drawn_icons`)
         flags = _text_flags()
         symbol_fonts: dict[int, bool] = {}  # per font object: its codes number glyphs (`layout.icons`)
+        scaled: dict[float, LayoutSettings] = {}  # the settings for each page body size met, made once
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
@@ -153,13 +154,16 @@ def read_pdf(
                 for size, count in page_sizes.items():
                     sizes[size] = sizes.get(size, 0) + count
                 # thresholds relative to the page's body text
-                page_settings = settings.for_body(body_size(page_sizes))
+                body = body_size(page_sizes)
+                page_settings = scaled.get(body) or scaled.setdefault(body, settings.for_body(body))
                 lines = page_lines(raw, index + 1, page_settings, font_kinds(doc, page, symbol_fonts))
                 bad, total = unreadable_chars(raw)
                 unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
                 drawings = page.get_cdrawings() if lines else []
-                page_regions = page_boxes(drawings, page.rect.width, page.rect.height, page_settings)
+                shown = page.rect  # the page as shown (`layout.turned`): its box computed once
+                width, height = shown.width, shown.height
+                page_regions = page_boxes(drawings, width, height, page_settings)
                 if lines:
                     # pictures placed on the page (the text flags leave image blocks out): box and content digest
                     pictures = [(tuple(i["bbox"]), i.get("digest") or b"") for i in page.get_image_info(hashes=True)] if page.get_images() else []
@@ -177,8 +181,8 @@ def read_pdf(
                 raise InputError(path, f"broken PDF structure that cannot be repaired (page {index + 1}: {_short(exc)})") from None
             pages.append(lines)
             boxes.append(page_regions)
-            heights.append(page.rect.height)
-            widths.append(page.rect.width)
+            heights.append(height)
+            widths.append(width)
             if time.perf_counter() - started > limits.max_seconds:
                 raise over_limit(path, f"took more than {limits.max_seconds:g} s to read ({index + 1} of {page_count} pages)", "max_seconds", float(limits.max_seconds), " s")
         try:
@@ -305,14 +309,9 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], heights: lis
     return out
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
 def _letters(text: str) -> str:
     """The letters and digits of a text, folded (ligatures opened, case and soft hyphens gone)."""
-    import unicodedata
-
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFKC", text).casefold()))
 
 
 def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Line]:
@@ -322,14 +321,24 @@ def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Lin
     for block in blocks:
         # a numbered item's number is kept apart from its text
         printed = block.attrs.get("number", "") + block.text + "".join(block.cells or ())
-        by_page.setdefault(block.provenance.page or 0, []).append(_letters(printed))
-    text = {page: "".join(parts) for page, parts in by_page.items()}
+        by_page.setdefault(block.provenance.page or 0, []).append(printed)
+    # a line break joins nothing in Unicode normalisation and holds no letter: one call per page
+    text = {page: _letters("\n".join(parts)) for page, parts in by_page.items()}
+    # lines mostly come in their blocks' order: each page's search starts where its last line was
+    # found, and takes the whole text of the page (and of the one before) only when that fails
+    after: dict[int, int] = {}
     lost = []
     for lines in pages:
         for line in lines:
-            for part in (line, *line.aside):
+            for part in (line, *line.aside) if line.aside else (line,):
                 letters = _letters(part.text)
-                if letters and letters not in text.get(part.page, "") and letters not in text.get(part.page - 1, ""):
+                if not letters:
+                    continue
+                own = text.get(part.page, "")
+                at = own.find(letters, after.get(part.page, 0))
+                if at >= 0:
+                    after[part.page] = at + len(letters)
+                elif letters not in own and letters not in text.get(part.page - 1, ""):
                     lost.append(part)
     return lost
 
@@ -347,9 +356,10 @@ def _stamps_after_their_line(lines: list[Line], settings: LayoutSettings) -> lis
     out = list(lines)
     for i in range(len(out) - 1):
         stamp, line = out[i], out[i + 1]
-        in_box = max(stamp.column, line.column) >= settings.region_column_step
-        if stamp.page != line.page or line.x0 <= stamp.x1 or (stamp.column != line.column and not in_box):
-            continue
+        if line.x0 <= stamp.x1 or stamp.page != line.page:
+            continue  # most lines: the next one starts left of this one's end
+        if stamp.column != line.column and max(stamp.column, line.column) < settings.region_column_step:
+            continue  # in two columns, neither of them in a box
         if not level_with(stamp, line, settings.beside_overlap_share):
             continue
         if is_completion_mark(stamp.text):
@@ -369,7 +379,8 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
         if not items:
             continue
         page = items[0].page
-        x0, y0, x1, y1 = union(item.bbox for item in items if item.page == page)
+        # a block is mostly one logical line (a paragraph, a heading, a row): its box as it is
+        x0, y0, x1, y1 = items[0].bbox if len(items) == 1 else union(item.bbox for item in items if item.page == page)
         bbox = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
         out.append(
             Block(

@@ -22,6 +22,7 @@ value (or the header printed again), continue it, however few they are.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from statistics import median
 
 from .headers import cell_kind, header_count, is_header_row, value_columns
@@ -35,21 +36,39 @@ Row = list[Line]
 
 def lines_to_rows(lines: list[Line], settings: LayoutSettings) -> list[Row]:
     """Lines grouped into visual rows (sharing most of their height), rows top to bottom, lines left to right."""
+    return _banded_rows(lines, settings)[0]
+
+
+def _banded_rows(lines: list[Line], settings: LayoutSettings) -> tuple[list[Row], list[tuple[float, float]]]:
+    """`lines_to_rows`, with each row's band: the top of its highest line and the bottom of its lowest."""
+    share = settings.borderless_row_overlap_share
     rows: list[Row] = []
     bands: list[tuple[float, float]] = []
-    for line in sorted(lines, key=lambda l: ((l.y0 + l.y1) / 2, l.x0)):
-        if bands:
-            top, bottom = bands[-1]
-            overlap = min(bottom, line.y1) - max(top, line.y0)
-            if overlap >= settings.borderless_row_overlap_share * min(bottom - top, line.y1 - line.y0):
+    top = bottom = 0.0
+    for line in sorted(lines, key=_middle_then_left):
+        y0, y1 = line.y0, line.y1
+        if rows:
+            # min() and max() of two, written out: this runs for every line of every page
+            overlap = (y1 if y1 < bottom else bottom) - (y0 if y0 > top else top)
+            height, own = bottom - top, y1 - y0
+            if overlap >= share * (own if own < height else height):
                 rows[-1].append(line)
-                bands[-1] = (min(top, line.y0), max(bottom, line.y1))
+                top, bottom = (y0 if y0 < top else top), (y1 if y1 > bottom else bottom)
+                bands[-1] = (top, bottom)
                 continue
         rows.append([line])
-        bands.append((line.y0, line.y1))
+        top, bottom = y0, y1
+        bands.append((top, bottom))
     for row in rows:
-        row.sort(key=lambda l: l.x0)
-    return rows
+        row.sort(key=_left)
+    return rows, bands
+
+
+def _middle_then_left(line: Line) -> tuple[float, float]:
+    return ((line.y0 + line.y1) / 2, line.x0)
+
+
+_left = attrgetter("x0")
 
 
 def _size(rows: list[Row]) -> float:
@@ -141,6 +160,7 @@ def _rows_to_region(
         return None  # prose set in columns, a list of names: no column of values, no table
     # header rows above the body, spanning columns or not, as long as they read as a header
     above: list[Row] = []
+    above_texts: list[list[str]] = []
     for i in range(first - 1, max(first - 1 - settings.borderless_max_header_rows, -1), -1):
         row = rows[i]
         if any(line.x1 < columns[0][0] or line.x0 > columns[-1][1] for line in row):
@@ -149,6 +169,7 @@ def _rows_to_region(
         if not any(row_cells[1:]) or not is_header_row(row_cells, values):
             break  # a title over the table's first column is no header row
         above.insert(0, row)
+        above_texts.insert(0, row_cells)
     # wrapped cells: a row with few cells, no value, nearer the row above than rows usually are
     usual = _usual_gap(above + body, settings)
     # the last row's wrapped lines, under the last row with cells in enough columns
@@ -161,8 +182,9 @@ def _rows_to_region(
         if not inside or _spans(row, columns) or not few or any(cell_kind(c) == "value" for c in row_cells) or gap >= settings.borderless_wrap_gap_share * usual:
             break
         body.append(row)
+        texts.append(row_cells)
     table_rows = above + body
-    cells = [_cells(row, columns, words) for row in table_rows]
+    cells = above_texts + texts
     spanning = [_spans(row, columns) for row in table_rows]
     heads = header_count(cells, values)
     merged_cells: list[list[str]] = []
@@ -201,19 +223,19 @@ def _rows_to_region(
 
 def page_tables(lines: list[Line], page: int, words: set[str], settings: LayoutSettings) -> list[TableRegion]:
     """The borderless tables of one page's lines."""
-    rows = lines_to_rows(lines, settings)
+    rows, bands = _banded_rows(lines, settings)
     if len(rows) < settings.borderless_min_rows:
         return []
     # runs of rows no further apart than a table's rows
+    sizes = [max(l.size for l in row) for row in rows]
     blocks: list[list[Row]] = [[rows[0]]]
-    for row in rows[1:]:
-        previous = blocks[-1][-1]
-        gap = min(l.y0 for l in row) - max(l.y1 for l in previous)
-        size = max(l.size for l in row + previous)
+    for i in range(1, len(rows)):
+        gap = bands[i][0] - bands[i - 1][1]
+        size = max(sizes[i], sizes[i - 1])
         if gap > settings.borderless_row_gap_em * size:
-            blocks.append([row])
+            blocks.append([rows[i]])
         else:
-            blocks[-1].append(row)
+            blocks[-1].append(rows[i])
     out: list[TableRegion] = []
     for block in blocks:
         out.extend(_block_to_table(block, 0, len(block) - 1, page, words, settings))
@@ -312,7 +334,7 @@ def find_borderless(pages: list[list[Line]], ruled: list[TableRegion], words: se
     last: TableRegion | None = None  # the last table of the page before
     for number, lines in enumerate(pages, start=1):
         boxes = [r.bbox for r in ruled if r.page == number]
-        free = [l for l in lines if not any(centre_in(l, b, slack) for b in boxes)]
+        free = [l for l in lines if not any(centre_in(l, b, slack) for b in boxes)] if boxes else lines
         found: list[TableRegion] = []
         if last is not None and last.page == number - 1 and not boxes:
             # the rows opening the page, in the columns of the table ending the page before

@@ -15,7 +15,6 @@ dropped; a merged cell's text is in the first of the columns it spans.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
 from .headers import cell_kind, header_count
@@ -48,6 +47,7 @@ def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued:
     `continued`: the previous page holds a table, so a few rows (two rules) may be its end.
     """
     straight, thin = settings.rule_straightness_pt, settings.rule_thickness_pt
+    needed = settings.grid_min_horizontal_continued if continued else settings.grid_min_horizontal
     horizontal: set[int] = set()
     vertical: set[int] = set()
     for path in drawings:
@@ -69,18 +69,24 @@ def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued:
                 else:
                     horizontal.update((round(y0), round(y1)))
                     vertical.update((round(x0), round(x1)))
-    needed = settings.grid_min_horizontal_continued if continued else settings.grid_min_horizontal
+        if len(vertical) >= settings.grid_min_vertical and len(horizontal) >= needed:
+            return True  # enough rules already: the rest of a table page's drawings need no reading
     return len(vertical) >= settings.grid_min_vertical and len(horizontal) >= needed
 
 
 @dataclass
 class RuledPage:
-    """The straight rules of one page, as the edges pdfplumber's table finder works on."""
+    """The straight rules of one page, as the edges pdfplumber's table finder works on; the page
+    pdfplumber's `TableFinder` is given (explicit edges on both axes: of the page, it reads only its box)."""
 
     width: float
     height: float
     vertical: list[dict]
     horizontal: list[dict]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (0.0, 0.0, self.width, self.height)
 
 
 def _subpaths(items) -> list[tuple[str, list[tuple[float, float]]]]:
@@ -115,9 +121,9 @@ def _subpaths(items) -> list[tuple[str, list[tuple[float, float]]]]:
     return subpaths
 
 
-def _box(points: list[tuple[float, float]]) -> dict:
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return {"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys), "width": max(xs) - min(xs), "height": max(ys) - min(ys)}
+def _edge(kind: str, orientation: str | None, x0: float, top: float, x1: float, bottom: float, width: float, height: float) -> dict:
+    """An edge as pdfplumber's table finder reads it: its kind, orientation and extent (and nothing else)."""
+    return {"object_type": kind, "orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": width, "height": height}
 
 
 def _is_rectangle(points: list[tuple[float, float]]) -> bool:
@@ -134,36 +140,41 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
     times the cost of everything else on a table page; the drawings PyMuPDF has
     already read give the same rules. Each subpath becomes the object pdfminer
     makes of it (a line, a rectangle: a closed four-corner axis-aligned path, or
-    else a curve), and pdfplumber's own functions turn those into edges, in its
-    order (lines, rectangles, curves) and with its pre-filter (at least 1 pt long).
+    else a curve), and its edges are those pdfplumber's `line_to_edge`,
+    `rect_to_edges` and `curve_to_edges` make of it, in its order (lines,
+    rectangles, curves) and with its pre-filter (at least 1 pt long, applied before
+    an edge is made); an edge holds only what the table finder reads (`_edge`),
+    which it copies at every snap and join.
     """
-    from pdfplumber import utils
-
-    width, height = page.rect.width, page.rect.height
     lines: list[dict] = []
     rects: list[dict] = []
     curves: list[dict] = []
     for path in drawings:
         for operators, points in _subpaths(path.get("items", ())):
-            box = _box(points)
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+            width, height = x1 - x0, bottom - top
             if operators == "ml":
-                lines.append({"object_type": "line", **box})
-                continue
-            if operators in ("mlllh", "mllll") and _is_rectangle(points):
-                bottom_up = {"y0": height - box["bottom"], "y1": height - box["top"]}
-                rects.append({"object_type": "rect", "doctop": box["top"], **bottom_up, **box})
+                orientation = "h" if top == bottom else "v"
+                if (width if orientation == "h" else height) >= 1:
+                    lines.append(_edge("line", orientation, x0, top, x1, bottom, width, height))
+            elif operators in ("mlllh", "mllll") and _is_rectangle(points):
+                if width >= 1:
+                    rects += (_edge("rect_edge", "h", x0, top, x1, top, width, 0), _edge("rect_edge", "h", x0, top + height, x1, bottom, width, 0))
+                if height >= 1:
+                    rects += (_edge("rect_edge", "v", x0, top, x0, bottom, 0, height), _edge("rect_edge", "v", x1, top, x1, bottom, 0, height))
             else:
-                curves.append({"object_type": "curve", "pts": points, "doctop": box["top"], **box})
-    edges = (
-        [utils.line_to_edge(line) for line in lines]
-        + [edge for rect in rects for edge in utils.rect_to_edges(rect)]
-        + [edge for curve in curves for edge in utils.curve_to_edges(curve)]
-    )
+                for (a, b), (c, d) in zip(points, points[1:]):  # the straight pieces of a curve
+                    if a == c and abs(b - d) >= 1:
+                        curves.append(_edge("curve_edge", "v", a, min(b, d), a, max(b, d), abs(a - c), abs(b - d)))
+                    elif a != c and b == d and abs(a - c) >= 1:
+                        curves.append(_edge("curve_edge", "h", min(a, c), b, max(a, c), b, abs(a - c), abs(b - d)))
+    edges = lines + rects + curves
     return RuledPage(
-        width=width,
-        height=height,
-        vertical=utils.filter_edges(edges, "v", min_length=1),
-        horizontal=utils.filter_edges(edges, "h", min_length=1),
+        width=page.rect.width,
+        height=page.rect.height,
+        vertical=[e for e in edges if e["orientation"] == "v"],
+        horizontal=[e for e in edges if e["orientation"] == "h"],
     )
 
 
@@ -195,44 +206,38 @@ def find_tables(
     """Tables on the given 1-based pages (`rules`: their rules, in that order), cells read from PyMuPDF lines.
 
     pdfplumber's table finder (edges snapped and joined, intersections, cells,
-    tables) runs on each page's rules given as explicit edges, on a blank page of
-    the same size, so that pdfplumber parses no page content at all.
+    tables) runs on each page's rules given as explicit edges, so that pdfplumber
+    parses no page content at all: no PDF is opened for it.
     """
     if not pages:
         return []
-    import pdfplumber
-    import pymupdf
+    from pdfplumber.table import TableFinder
 
-    blank = pymupdf.open()
-    for ruled in rules:
-        blank.new_page(width=ruled.width, height=ruled.height)
     regions: list[TableRegion] = []
-    with pdfplumber.open(io.BytesIO(blank.tobytes())) as document:
-        for number, page, ruled in zip(pages, document.pages, rules):
-            if len(ruled.vertical) < 2 or len(ruled.horizontal) < 2:
-                continue  # no cell can be closed (and pdfplumber refuses fewer than two explicit lines)
-            finder = {
-                "vertical_strategy": "explicit",
-                "horizontal_strategy": "explicit",
-                "explicit_vertical_lines": ruled.vertical,
-                "explicit_horizontal_lines": ruled.horizontal,
-            }
-            for table in page.find_tables(finder):
-                region = TableRegion(number, tuple(table.bbox))  # type: ignore[arg-type]
-                lines = lines_by_page.get(number, [])
-                for row in table.rows:
-                    top, bottom = row.bbox[1], row.bbox[3]
-                    e = settings.cell_slack_pt
-                    row_lines = [line for line in lines if line.y1 >= top - e and line.y0 <= bottom + e]
-                    for box, band in _unruled_rows(row, row_lines, settings):
-                        cells = [_cell_text(band, cell, vocabulary, settings) if cell is not None else "" for cell in row.cells]
-                        if any(cells):
-                            region.rows.append(cells)
-                            region.row_boxes.append(box)
-                if region.rows:
-                    region.columns = _column_extents(table.rows)
-                    regions.append(region)
-    blank.close()
+    for number, ruled in zip(pages, rules):
+        if len(ruled.vertical) < 2 or len(ruled.horizontal) < 2:
+            continue  # no cell can be closed (and pdfplumber refuses fewer than two explicit lines)
+        finder = {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": ruled.vertical,
+            "explicit_horizontal_lines": ruled.horizontal,
+        }
+        for table in TableFinder(ruled, finder).tables:
+            region = TableRegion(number, tuple(table.bbox))  # type: ignore[arg-type]
+            lines = lines_by_page.get(number, [])
+            for row in table.rows:
+                top, bottom = row.bbox[1], row.bbox[3]
+                e = settings.cell_slack_pt
+                row_lines = [line for line in lines if line.y1 >= top - e and line.y0 <= bottom + e]
+                for box, band in _unruled_rows(row, row_lines, settings):
+                    cells = [_cell_text(band, cell, vocabulary, settings) if cell is not None else "" for cell in row.cells]
+                    if any(cells):
+                        region.rows.append(cells)
+                        region.row_boxes.append(box)
+            if region.rows:
+                region.columns = _column_extents(table.rows)
+                regions.append(region)
     return regions
 
 
