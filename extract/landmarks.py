@@ -73,6 +73,8 @@ class Landmarks:
     def __post_init__(self) -> None:
         p = self.profile
         keywords = _alternatives(p.cards.keywords) or "ACTION"
+        # every card heading prints one of these words as is: a line without any is no heading
+        object.__setattr__(self, "_card_words", p.cards.keywords or ("ACTION",))
         object.__setattr__(self, "_heading", re.compile(r"^(?:" + keywords + r")\s+(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$"))
         # the same heading after a status stamp printed on its line ("Fait ✓  ACTION …")
         object.__setattr__(self, "_after_stamp", re.compile(r"(?:\s+|(?<=\W))(?=(?:" + keywords + r")\s+" + PREFIX + r"\s?" + _SEP + r"\s?" + NUMBER + r"\b)"))
@@ -109,12 +111,18 @@ class Landmarks:
         """The folded line opens with the printed name of a body of the owner vocabulary."""
         return any(folded.startswith(v) for v in self._owner_openings)  # type: ignore[attr-defined]
 
+    def _prints_card_word(self, text: str) -> bool:
+        """The text holds a card keyword as printed: a card heading always does, most lines do not."""
+        return any(word in text for word in self._card_words)  # type: ignore[attr-defined]
+
     def parse_action_heading(self, text: str) -> tuple[str, str, str] | None:
         """'ACTION XY 2 → Convergence …' -> ('XY 2', 'XY2', 'Convergence …'); None if not a card heading.
 
         A status stamp printed on the heading's line before the code ("Fait ✓  ACTION XY 2 → …",
         `heading_stamp`) is no part of the title."""
         stripped = text.strip()
+        if not self._prints_card_word(stripped):
+            return None
         stamped = self.heading_stamp(stripped)
         if stamped is not None:
             stripped = stamped[1]
@@ -128,6 +136,8 @@ class Landmarks:
         """'Fait ✓  ACTION XY 2 → …' -> ('Fait ✓', 'ACTION XY 2 → …'): a status stamp (a completion mark,
         `is_status_mark`) printed before a card heading on its line; None for any other line."""
         stripped = text.strip()
+        if not self._prints_card_word(stripped):
+            return None
         m = self._after_stamp.search(stripped)  # type: ignore[attr-defined]
         if m is None:
             return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -90,10 +89,19 @@ def fold_chars(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join(_folded_char(char) for char in text)
+    return text.translate(_FOLDED_CHARS)
 
 
-@lru_cache(maxsize=4096)
-def _folded_char(char: str) -> str:
-    lower = char.lower()[:1] or char
-    return unicodedata.normalize("NFD", lower)[0]
+class _FoldedChars(dict):
+    """Code point -> its folded character (lower case, first character of its NFD form), for
+    `str.translate`: filled as characters are met, so a text is folded in one C-level pass."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        lower = char.lower()[:1] or char
+        folded = unicodedata.normalize("NFD", lower)[0]
+        self[code] = folded
+        return folded
+
+
+_FOLDED_CHARS = _FoldedChars()
