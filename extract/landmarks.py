@@ -113,7 +113,10 @@ class Landmarks:
 
     def _prints_card_word(self, text: str) -> bool:
         """The text holds a card keyword as printed: a card heading always does, most lines do not."""
-        return any(word in text for word in self._card_words)  # type: ignore[attr-defined]
+        for word in self._card_words:  # type: ignore[attr-defined]
+            if word in text:
+                return True
+        return False
 
     def parse_action_heading(self, text: str) -> tuple[str, str, str] | None:
         """'ACTION XY 2 → Convergence …' -> ('XY 2', 'XY2', 'Convergence …'); None if not a card heading.
@@ -220,13 +223,19 @@ class Landmarks:
     def is_running_header(self, text: str) -> bool:
         """Page furniture: page numbers, the profile's running headers, '- ALPHA -', '-FOXTROT-', '- CHARLIE'."""
         text = text.strip()
-        if _PAGE_NUMBER.fullmatch(text) or any(t.fullmatch(text) for t in self._titles):  # type: ignore[attr-defined]
+        if len(text) <= 3 and _PAGE_NUMBER.fullmatch(text):
             return True
+        for title in self._titles:  # type: ignore[attr-defined]
+            if title.fullmatch(text):
+                return True
+        if not text.startswith("-"):  # every '- CODE -' label opens with its dash
+            return False
         m = _RUNNING_LABEL.fullmatch(text)
         return bool(m and m.group(1) in self.missions)
 
     def is_furniture(self, block: Block) -> bool:
-        return self.is_running_header(block.provenance.quote) or self.is_running_header(block.text)
+        quote = block.provenance.quote
+        return self.is_running_header(quote) or (block.text != quote and self.is_running_header(block.text))
 
     def is_mission_code_block(self, block: Block) -> bool:
         return block.kind in ("paragraph", "heading") and self.mission_code_of(block.text) is not None and not self.is_furniture(block)
