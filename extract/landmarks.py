@@ -306,7 +306,11 @@ def _list_codes(blocks: list[Block], marks: Landmarks) -> list[str]:
             codes += run
         run = []
     listing = re.compile(r"\b(?:\d+|[a-z]+)\s+" + marks.mission_word() + r"\s*\(([^)]*)\)", re.IGNORECASE)
+    # what every listing holds, found in one scan: the mission word, then its parenthesis
+    named = re.compile(marks.mission_word() + r"\s*\(", re.IGNORECASE)
     for block in blocks:
+        if "(" not in block.text or not named.search(block.text):
+            continue
         for m in listing.finditer(block.text):
             parts = [p.strip() for p in m.group(1).split(",")]
             if len(parts) >= 2 and all(marks.is_code_word(p) for p in parts):
