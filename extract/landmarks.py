@@ -23,6 +23,7 @@ line is an owner line).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -98,12 +99,14 @@ class Landmarks:
         object.__setattr__(self, "programme", names)
 
     def with_codes(self, *, missions: frozenset[str] | None = None, prefixes: frozenset[str] | None = None, prefix_mission=None) -> Landmarks:
-        return Landmarks(
-            self.profile,
-            missions=self.missions if missions is None else missions,
-            prefixes=self.prefixes if prefixes is None else prefixes,
-            prefix_mission=self.prefix_mission if prefix_mission is None else prefix_mission,
-        )
+        """The same landmarks with other codes: the grammar compiled from the profile is shared, not compiled again."""
+        marks = copy.copy(self)
+        for name, value in (("missions", missions), ("prefixes", prefixes), ("prefix_mission", prefix_mission)):
+            if value is not None:
+                object.__setattr__(marks, name, value)
+        if prefixes is not None:
+            object.__setattr__(marks, "_codes", CodeShapes(prefixes))
+        return marks
 
     # ------------------------------------------------------------------ cards
 
