@@ -36,6 +36,7 @@ What the builder recognises, one recogniser per module
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import get_args
 
@@ -160,6 +161,25 @@ def _element_places(part: _Partial) -> list[Provenance]:
     return places
 
 
+class _LineRanges:
+    """The places of one source given by line range, sorted by first line, with the furthest last line
+    reached so far: whether a line range stands inside one of them is one bisection (`_within`)."""
+
+    def __init__(self, places: list[Provenance]) -> None:
+        spans = sorted((place.line_start, place.line_end or place.line_start) for place in places)
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []
+        furthest = None
+        for _, end in spans:
+            furthest = end if furthest is None or end > furthest else furthest
+            self.reach.append(furthest)
+
+    def hold(self, inner: Provenance) -> bool:
+        """Some place starts at or before `inner`'s first line and ends at or after its last line."""
+        k = bisect_right(self.starts, inner.line_start)
+        return k > 0 and self.reach[k - 1] >= (inner.line_end or inner.line_start)
+
+
 def _account(part: _Partial, blocks: list[Block], taken: set[int], marks: Landmarks) -> None:
     """Coverage of one source: every block is in an element, page furniture, or unassigned (with its place)."""
     # places by source and page, and the places given by line range: a block is compared only with
@@ -170,6 +190,7 @@ def _account(part: _Partial, blocks: list[Block], taken: set[int], marks: Landma
         by_page.setdefault((place.source, place.page), []).append(place)
         if place.line_start is not None:
             by_lines.setdefault(place.source, []).append(place)
+    line_ranges = {source: _LineRanges(places) for source, places in by_lines.items()}
     for i, block in enumerate(blocks):
         words = len(block.text.split())
         if not words or marks.is_furniture(block):
@@ -177,9 +198,8 @@ def _account(part: _Partial, blocks: list[Block], taken: set[int], marks: Landma
         part.words_total += words
         p = block.provenance
         near = by_page.get((p.source, p.page), []) if p.page is not None else []
-        if p.line_start is not None:
-            near = near + by_lines.get(p.source, [])
-        if i in taken or any(_within(p, place) for place in near):
+        ranges = line_ranges.get(p.source) if p.line_start is not None else None
+        if i in taken or any(_within(p, place) for place in near) or (ranges is not None and ranges.hold(p)):
             part.words_assigned += words
         else:
             part.unassigned.append(block.provenance)
