@@ -55,15 +55,20 @@ _REPLACEMENTS = {**_LIGATURES, **_QUOTES, **_SPACES, **_DROP}
 #: characters found are replaced, one `str.replace` each. The result is the same, as no
 #: replacement holds a replaced character.
 _REPLACED = re.compile("[" + "".join(re.escape(char) for char in _REPLACEMENTS) + "]")
+_ASCII_REPLACED = tuple(char for char in _REPLACEMENTS if char.isascii())
 _RUNS = re.compile(r" {2,}")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalize_text(text: str, *, collapse_spaces: bool = True) -> str:
     """Normalise one string (a line, a title, a cell). Newlines are kept."""
-    for char in set(_REPLACED.findall(text)):
-        text = text.replace(char, _REPLACEMENTS[char])
-    text = unicodedata.normalize("NFC", text)
+    if text.isascii():  # an ASCII text is in NFC and can hold only the ASCII replaced characters
+        for char in _ASCII_REPLACED:
+            text = text.replace(char, _REPLACEMENTS[char])
+    else:
+        for char in set(_REPLACED.findall(text)):
+            text = text.replace(char, _REPLACEMENTS[char])
+        text = unicodedata.normalize("NFC", text)
     if collapse_spaces and "  " in text:
         text = _RUNS.sub(" ", text)
     return text
