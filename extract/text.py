@@ -165,7 +165,8 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
             continue
         lost_icon = raw[:1].isspace()
         line = normalize_text(raw, collapse_spaces=False).strip()
-        parts = _GAP.split(line)
+        # a gap is two whitespace characters, and the space is the only printable one
+        parts = _GAP.split(line) if "  " in line or not line.isprintable() else [line]
         head, rest_parts = parts[0], parts[1:]
         head_body, icon, glyph = _leading_icon(head)
         numbered = _NUMBERED.match(head_body)
