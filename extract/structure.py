@@ -89,12 +89,13 @@ class _Partial:
     unassigned: list[Provenance] = field(default_factory=list)
 
 
-def _page_missions(blocks: list[Block], marks: Landmarks) -> dict[int, str]:
-    """The mission named by the last running header ('- ALPHA -') before each block index."""
+def _page_missions(blocks: list[Block], furniture: list[bool], marks: Landmarks) -> dict[int, str]:
+    """The mission named by the last running header ('- ALPHA -') before each block index (`furniture`:
+    which blocks are page furniture)."""
     current: str | None = None
     named: dict[int, str] = {}
     for i, block in enumerate(blocks):
-        if marks.is_furniture(block):
+        if furniture[i]:
             for text in (block.provenance.quote, block.text):
                 code = text.strip().strip("- ").strip()
                 if code in marks.missions:
@@ -104,12 +105,14 @@ def _page_missions(blocks: list[Block], marks: Landmarks) -> dict[int, str]:
     return named
 
 
-def _cards_to_actions(cards: list[Card], blocks: list[Block], mission_at: dict[int, str], marks: Landmarks) -> tuple[list[Action], list[Finding]]:
+def _cards_to_actions(
+    cards: list[Card], blocks: list[Block], furniture: list[bool], mission_at: dict[int, str], marks: Landmarks
+) -> tuple[list[Action], list[Finding]]:
     """Actions of the cards, each in the mission it is printed in; prefix disagreements and gaps as findings."""
     placed = [(card, marks.parse_action_heading(card.heading.text)[1]) for card in cards]  # type: ignore[index]
     learned = prefix_missions([(prefix_of(code), mission_at[card.index]) for card, code in placed if card.index in mission_at])
     marks = marks.with_codes(prefix_mission=learned)
-    pages = _page_missions(blocks, marks)
+    pages = _page_missions(blocks, furniture, marks)
     actions: list[Action] = []
     findings: list[Finding] = []
     for card, code in placed:
@@ -180,8 +183,8 @@ class _LineRanges:
         return k > 0 and self.reach[k - 1] >= (inner.line_end or inner.line_start)
 
 
-def _account(part: _Partial, blocks: list[Block], taken: set[int], marks: Landmarks) -> None:
-    """Coverage of one source: every block is in an element, page furniture, or unassigned (with its place)."""
+def _account(part: _Partial, blocks: list[Block], furniture: list[bool], taken: set[int]) -> None:
+    """Coverage of one source: every block is in an element, page furniture (`furniture`), or unassigned (with its place)."""
     # places by source and page, and the places given by line range: a block is compared only with
     # the places `_within` could find it in (a brochure has thousands of blocks and of places)
     by_page: dict[tuple[str, int | None], list[Provenance]] = {}
@@ -193,7 +196,7 @@ def _account(part: _Partial, blocks: list[Block], taken: set[int], marks: Landma
     line_ranges = {source: _LineRanges(places) for source, places in by_lines.items()}
     for i, block in enumerate(blocks):
         words = len(block.text.split())
-        if not words or marks.is_furniture(block):
+        if not words or furniture[i]:
             continue
         part.words_total += words
         p = block.provenance
@@ -232,14 +235,15 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
             mission.axis = axis_name(label, candidates, folded)
     part.missions = missions or blocks_to_mission_lists(blocks, marks)
 
-    part.actions, part.findings = _cards_to_actions(cards, blocks, mission_at, marks)
+    furniture = [marks.is_furniture(block) for block in blocks]
+    part.actions, part.findings = _cards_to_actions(cards, blocks, furniture, mission_at, marks)
     part.chart = chart
     part.enjeux = blocks_to_enjeux(blocks)
     part.indicators = rows_to_indicator_table([b for b in blocks if b.kind == "table_row"])
     part.claims = blocks_to_claims(blocks)
     part.stated = blocks_to_stated_changes(blocks, marks, cards=[(card.heading, card.body) for card in cards])
     part.references = blocks_to_references(blocks, marks)
-    _account(part, blocks, used | section_used, marks)
+    _account(part, blocks, furniture, used | section_used)
     # what the reader saw but put in no block (`SourceDocument.unplaced`), page furniture aside
     for place in document.unplaced:
         words = len((place.quote or "").split())
