@@ -115,9 +115,11 @@ def _cards_to_actions(
     pages = _page_missions(blocks, furniture, marks)
     actions: list[Action] = []
     findings: list[Finding] = []
+    seen: set[str] = set()
     for card, code in placed:
-        if any(a.code == code for a in actions):
+        if code in seen:
             continue
+        seen.add(code)
         mission, known_by = card_mission(code, mission_at.get(card.index), pages.get(card.index), marks)
         action = card_to_action(card, mission, marks)
         actions.append(action)
@@ -279,7 +281,9 @@ def blocks_to_edition(
     chart: list[ChartEntry] = []
     indicators: IndicatorTable | None = None
     claims: list[Claim] = []
+    claimed: set[tuple[str, int]] = set()
     stated: list[StatedChange] = []
+    stated_keys: set[tuple[str, str, str | None]] = set()
     references: list[ActionReference] = []
     for document in documents:
         part = document_to_partial(document, settings, profile)
@@ -299,10 +303,12 @@ def blocks_to_edition(
         chart += part.chart
         indicators = indicators or part.indicators
         for claim in part.claims:
-            if all((c.kind, c.value) != (claim.kind, claim.value) for c in claims):
+            if (claim.kind, claim.value) not in claimed:
+                claimed.add((claim.kind, claim.value))
                 claims.append(claim)
         for change in part.stated:
-            if all((c.kind, c.subject, c.target) != (change.kind, change.subject, change.target) for c in stated):
+            if (change.kind, change.subject, change.target) not in stated_keys:
+                stated_keys.add((change.kind, change.subject, change.target))
                 stated.append(change)
         references += part.references
 
@@ -310,14 +316,15 @@ def blocks_to_edition(
     claims.sort(key=lambda c: kind_order.index(c.kind))  # stable: reading order within a kind
     action_list = list(actions.values())
     chart, action_list = match_chart_to_cards(chart, action_list, threshold=settings.chart_match_threshold)
+    by_code: dict[str, Action] = {}
+    for a in action_list:
+        by_code.setdefault(a.code, a)
     for change in stated:
         if change.kind == "mission_renamed" and change.target in missions and change.subject not in missions[change.target].aliases:
             missions[change.target].aliases.append(change.subject)
-        action = next((a for a in action_list if a.code == change.subject), None)
-        if change.kind == "action_added":
-            target = next((a for a in action_list if a.code == change.subject), None)
-            if target:
-                target.new = True
+        action = by_code.get(change.subject)
+        if change.kind == "action_added" and action is not None:
+            action.new = True
         if change.kind == "action_completed" and action is not None:
             action.completed = True
             action.status = "completed"
