@@ -93,6 +93,7 @@ class Landmarks:
         # the printed names of the bodies, folded, that a line may open with (`opens_with_owner_name`)
         object.__setattr__(self, "_owner_openings", tuple(fold_chars(v) for b in bodies for v in b.variants if len(v) > 3))
         object.__setattr__(self, "_codes", CodeShapes(self.prefixes))
+        object.__setattr__(self, "_keywords", frozenset(k.upper() for k in p.cards.keywords + p.missions.objective_keywords))
         words = _alternatives(p.missions.words) or "missions?"
         object.__setattr__(self, "_mission_word", re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
         names = _alternatives(p.programme.names)
@@ -215,8 +216,7 @@ class Landmarks:
         text = text.strip()
         if not looks_like_mission_code(text) or self.is_owner_name(text):
             return False
-        keywords = {k.upper() for k in self.profile.cards.keywords + self.profile.missions.objective_keywords}
-        return text not in keywords
+        return text not in self._keywords  # type: ignore[attr-defined]
 
     def mission_code_of(self, text: str) -> str | None:
         """The mission code a block consists of ('- DELTA -' is a running header, not this)."""
@@ -251,12 +251,12 @@ def _is_code_block(block: Block, marks: Landmarks) -> bool:
     return block.kind in ("paragraph", "heading") and marks.is_code_word(block.text)
 
 
-def _section_codes(blocks: list[Block], marks: Landmarks, window: int) -> list[str]:
-    """Code-like words followed within `window` blocks by an objective line."""
+def _section_codes(blocks: list[Block], code_at: list[int], marks: Landmarks, window: int) -> list[str]:
+    """Code-like words (the blocks at `code_at`) followed within `window` blocks by an objective line."""
     codes = []
-    for i, block in enumerate(blocks):
-        if _is_code_block(block, marks) and any(marks.objective_of(b.text) for b in blocks[i + 1 : i + 1 + window]):
-            codes.append(block.text.strip())
+    for i in code_at:
+        if any(marks.objective_of(b.text) for b in blocks[i + 1 : i + 1 + window]):
+            codes.append(blocks[i].text.strip())
     return codes
 
 
@@ -274,19 +274,22 @@ def _short_entry(block: Block, marks: Landmarks, max_chars: int) -> bool:
     )
 
 
-def _chart_codes(blocks: list[Block], marks: Landmarks, max_chars: int, min_entries: int) -> list[str]:
-    """Code-like words followed by a headline and at least `min_entries` short entries (an overview chart group)."""
+def _chart_codes(blocks: list[Block], code_at: list[int], marks: Landmarks, max_chars: int, min_entries: int) -> list[str]:
+    """Code-like words (the blocks at `code_at`) followed by a headline and at least `min_entries` short
+    entries (an overview chart group)."""
     codes = []
-    for i, block in enumerate(blocks[:-1]):
-        headline = blocks[i + 1]
-        if not _is_code_block(block, marks) or headline.kind not in ("paragraph", "heading"):
+    for i in code_at:
+        if i + 1 >= len(blocks):
+            break
+        block, headline = blocks[i], blocks[i + 1]
+        if headline.kind not in ("paragraph", "heading"):
             continue
         text = headline.text.strip()
         if not any(c.islower() for c in text) or is_deadline_phrase(text) or marks.is_owner_phrase(text) or marks.is_code_word(text):
             continue
         entries = 0
-        for follower in blocks[i + 2 :]:
-            if not _short_entry(follower, marks, max_chars):
+        for j in range(i + 2, len(blocks)):
+            if not _short_entry(blocks[j], marks, max_chars):
                 break
             entries += 1
         if entries >= min_entries:
@@ -335,8 +338,9 @@ def discover_landmarks(blocks: list[Block], profile: Profile, *, objective_windo
     """The landmarks one source declares (prefix → mission is learned later, from where the cards stand)."""
     marks = Landmarks(profile)
     prefixes = learned_prefixes(blocks, marks) | frozenset(profile.prefix_hints)
-    codes = set(_section_codes(blocks, marks, objective_window))
-    chart = _chart_codes(blocks, marks, chart_entry_max_chars, chart_group_min_entries)
+    code_at = [i for i, block in enumerate(blocks) if _is_code_block(block, marks)]
+    codes = set(_section_codes(blocks, code_at, marks, objective_window))
+    chart = _chart_codes(blocks, code_at, marks, chart_entry_max_chars, chart_group_min_entries)
     if len(set(chart)) >= 2 or set(chart) & codes:  # an overview chart groups several missions
         codes |= set(chart)
     codes |= {canonical_mission_code(c) for c in _list_codes(blocks, marks)}
