@@ -39,6 +39,8 @@ _ICON_GLYPHS = tuple(ICON_ROLES)
 _BULLET = re.compile(r"^(?:[-•*]\s+)?(?:(➔|→)\s*)?")
 _BULLET_START = re.compile(r"^(?:[-•]\s+|➔\s*|→\s*)")
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+#: The characters a bullet or arrow item starts with (`_BULLET_START`).
+_BULLET_FIRST = frozenset("-•➔→")
 _GAP = re.compile(r"\s{2,}")
 _SUPERSCRIPT = re.compile(r"(\d)\s?\^\{?(er|re|ère|e|ème|nd|nde|d)\}?")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -64,7 +66,7 @@ def clean_inline(text: str) -> tuple[str, bool, str | None]:
     return normalize_text(text).strip(), whole_bold, href
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     kind: str
     lines: list[str] = field(default_factory=list)
@@ -121,9 +123,9 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         nonlocal pending
         if pending is None:
             return
-        joined = " ".join(part for part in pending.lines if part)
+        joined = " ".join(filter(None, pending.lines))
         text, bold, href = clean_inline(joined)
-        attrs = dict(pending.attrs)
+        attrs = pending.attrs  # made for this block alone
         if href:
             attrs["href"] = href
         if text or pending.icon:
@@ -169,8 +171,10 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         parts = _GAP.split(line) if "  " in line or not line.isprintable() else [line]
         head, rest_parts = parts[0], parts[1:]
         head_body, icon, glyph = _leading_icon(head)
-        numbered = _NUMBERED.match(head_body)
-        starts_item = bool(_BULLET_START.match(head_body))
+        # each item grammar is tried only on a line opening with a character it can start with
+        first = head_body[:1]
+        numbered = _NUMBERED.match(head_body) if first.isdigit() else None
+        starts_item = first in _BULLET_FIRST and bool(_BULLET_START.match(head_body))
         if icon is not None or starts_item or numbered or pending is None or pending.kind == "table_row":
             flush()
             attrs: dict[str, str] = {}
