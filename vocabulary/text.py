@@ -99,14 +99,20 @@ def fold_chars(text: str) -> str:
 
 class _FoldedChars(dict):
     """Code point -> its folded character (lower case, first character of its NFD form), for
-    `str.translate`: filled as characters are met, so a text is folded in one C-level pass."""
+    `str.translate`: filled as characters are met (the first `_FOLDED_KEPT` of them), so a text
+    is folded in one C-level pass."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
         lower = char.lower()[:1] or char
         folded = unicodedata.normalize("NFD", lower)[0]
-        self[code] = folded
+        if len(self) < _FOLDED_KEPT:
+            self[code] = folded
         return folded
+
+
+#: At most this many characters are kept folded: a text of every script cannot grow the table without bound.
+_FOLDED_KEPT = 4096
 
 
 _FOLDED_CHARS = _FoldedChars()
