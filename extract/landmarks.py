@@ -346,14 +346,16 @@ def discover_landmarks(blocks: list[Block], profile: Profile, *, objective_windo
     codes |= {canonical_mission_code(c) for c in _list_codes(blocks, marks)}
     headers = Counter(_running_label(b) for b in blocks)
     codes |= {c for c, n in headers.items() if c and (n >= 2 or c in profile.mission_hints) and marks.is_code_word(c)}
-    codes |= {c for c in profile.mission_hints if any(b.text.strip() == c for b in blocks)}
+    printed = {b.text.strip() for b in blocks}
+    codes |= {c for c in profile.mission_hints if c in printed}
     return marks.with_codes(missions=frozenset(codes), prefixes=prefixes)
 
 
 def _running_label(block: Block) -> str | None:
     """The code of a '- CODE -' running header, else None."""
     for text in (block.provenance.quote, block.text):
-        m = _RUNNING_LABEL.fullmatch(text.strip())
+        text = text.strip()
+        m = _RUNNING_LABEL.fullmatch(text) if text.startswith("-") else None
         if m:
             return m.group(1)
     return None
