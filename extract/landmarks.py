@@ -23,6 +23,7 @@ line is an owner line).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ class Landmarks:
     def __post_init__(self) -> None:
         p = self.profile
         keywords = _alternatives(p.cards.keywords) or "ACTION"
+        # every card heading prints one of these words as is: a line without any is no heading
+        object.__setattr__(self, "_card_words", p.cards.keywords or ("ACTION",))
         object.__setattr__(self, "_heading", re.compile(r"^(?:" + keywords + r")\s+(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$"))
         # the same heading after a status stamp printed on its line ("Fait ✓  ACTION …")
         object.__setattr__(self, "_after_stamp", re.compile(r"(?:\s+|(?<=\W))(?=(?:" + keywords + r")\s+" + PREFIX + r"\s?" + _SEP + r"\s?" + NUMBER + r"\b)"))
@@ -90,18 +93,21 @@ class Landmarks:
         # the printed names of the bodies, folded, that a line may open with (`opens_with_owner_name`)
         object.__setattr__(self, "_owner_openings", tuple(fold_chars(v) for b in bodies for v in b.variants if len(v) > 3))
         object.__setattr__(self, "_codes", CodeShapes(self.prefixes))
+        object.__setattr__(self, "_keywords", frozenset(k.upper() for k in p.cards.keywords + p.missions.objective_keywords))
         words = _alternatives(p.missions.words) or "missions?"
         object.__setattr__(self, "_mission_word", re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
         names = _alternatives(p.programme.names)
         object.__setattr__(self, "programme", names)
 
     def with_codes(self, *, missions: frozenset[str] | None = None, prefixes: frozenset[str] | None = None, prefix_mission=None) -> Landmarks:
-        return Landmarks(
-            self.profile,
-            missions=self.missions if missions is None else missions,
-            prefixes=self.prefixes if prefixes is None else prefixes,
-            prefix_mission=self.prefix_mission if prefix_mission is None else prefix_mission,
-        )
+        """The same landmarks with other codes: the grammar compiled from the profile is shared, not compiled again."""
+        marks = copy.copy(self)
+        for name, value in (("missions", missions), ("prefixes", prefixes), ("prefix_mission", prefix_mission)):
+            if value is not None:
+                object.__setattr__(marks, name, value)
+        if prefixes is not None:
+            object.__setattr__(marks, "_codes", CodeShapes(prefixes))
+        return marks
 
     # ------------------------------------------------------------------ cards
 
@@ -109,12 +115,21 @@ class Landmarks:
         """The folded line opens with the printed name of a body of the owner vocabulary."""
         return any(folded.startswith(v) for v in self._owner_openings)  # type: ignore[attr-defined]
 
+    def _prints_card_word(self, text: str) -> bool:
+        """The text holds a card keyword as printed: a card heading always does, most lines do not."""
+        for word in self._card_words:  # type: ignore[attr-defined]
+            if word in text:
+                return True
+        return False
+
     def parse_action_heading(self, text: str) -> tuple[str, str, str] | None:
         """'ACTION XY 2 → Convergence …' -> ('XY 2', 'XY2', 'Convergence …'); None if not a card heading.
 
         A status stamp printed on the heading's line before the code ("Fait ✓  ACTION XY 2 → …",
         `heading_stamp`) is no part of the title."""
         stripped = text.strip()
+        if not self._prints_card_word(stripped):
+            return None
         stamped = self.heading_stamp(stripped)
         if stamped is not None:
             stripped = stamped[1]
@@ -128,6 +143,8 @@ class Landmarks:
         """'Fait ✓  ACTION XY 2 → …' -> ('Fait ✓', 'ACTION XY 2 → …'): a status stamp (a completion mark,
         `is_status_mark`) printed before a card heading on its line; None for any other line."""
         stripped = text.strip()
+        if not self._prints_card_word(stripped):
+            return None
         m = self._after_stamp.search(stripped)  # type: ignore[attr-defined]
         if m is None:
             return None
@@ -199,8 +216,7 @@ class Landmarks:
         text = text.strip()
         if not looks_like_mission_code(text) or self.is_owner_name(text):
             return False
-        keywords = {k.upper() for k in self.profile.cards.keywords + self.profile.missions.objective_keywords}
-        return text not in keywords
+        return text not in self._keywords  # type: ignore[attr-defined]
 
     def mission_code_of(self, text: str) -> str | None:
         """The mission code a block consists of ('- DELTA -' is a running header, not this)."""
@@ -210,13 +226,19 @@ class Landmarks:
     def is_running_header(self, text: str) -> bool:
         """Page furniture: page numbers, the profile's running headers, '- ALPHA -', '-FOXTROT-', '- CHARLIE'."""
         text = text.strip()
-        if _PAGE_NUMBER.fullmatch(text) or any(t.fullmatch(text) for t in self._titles):  # type: ignore[attr-defined]
+        if len(text) <= 3 and _PAGE_NUMBER.fullmatch(text):
             return True
+        for title in self._titles:  # type: ignore[attr-defined]
+            if title.fullmatch(text):
+                return True
+        if not text.startswith("-"):  # every '- CODE -' label opens with its dash
+            return False
         m = _RUNNING_LABEL.fullmatch(text)
         return bool(m and m.group(1) in self.missions)
 
     def is_furniture(self, block: Block) -> bool:
-        return self.is_running_header(block.provenance.quote) or self.is_running_header(block.text)
+        quote = block.provenance.quote
+        return self.is_running_header(quote) or (block.text != quote and self.is_running_header(block.text))
 
     def is_mission_code_block(self, block: Block) -> bool:
         return block.kind in ("paragraph", "heading") and self.mission_code_of(block.text) is not None and not self.is_furniture(block)
@@ -229,12 +251,12 @@ def _is_code_block(block: Block, marks: Landmarks) -> bool:
     return block.kind in ("paragraph", "heading") and marks.is_code_word(block.text)
 
 
-def _section_codes(blocks: list[Block], marks: Landmarks, window: int) -> list[str]:
-    """Code-like words followed within `window` blocks by an objective line."""
+def _section_codes(blocks: list[Block], code_at: list[int], marks: Landmarks, window: int) -> list[str]:
+    """Code-like words (the blocks at `code_at`) followed within `window` blocks by an objective line."""
     codes = []
-    for i, block in enumerate(blocks):
-        if _is_code_block(block, marks) and any(marks.objective_of(b.text) for b in blocks[i + 1 : i + 1 + window]):
-            codes.append(block.text.strip())
+    for i in code_at:
+        if any(marks.objective_of(b.text) for b in blocks[i + 1 : i + 1 + window]):
+            codes.append(blocks[i].text.strip())
     return codes
 
 
@@ -252,19 +274,22 @@ def _short_entry(block: Block, marks: Landmarks, max_chars: int) -> bool:
     )
 
 
-def _chart_codes(blocks: list[Block], marks: Landmarks, max_chars: int, min_entries: int) -> list[str]:
-    """Code-like words followed by a headline and at least `min_entries` short entries (an overview chart group)."""
+def _chart_codes(blocks: list[Block], code_at: list[int], marks: Landmarks, max_chars: int, min_entries: int) -> list[str]:
+    """Code-like words (the blocks at `code_at`) followed by a headline and at least `min_entries` short
+    entries (an overview chart group)."""
     codes = []
-    for i, block in enumerate(blocks[:-1]):
-        headline = blocks[i + 1]
-        if not _is_code_block(block, marks) or headline.kind not in ("paragraph", "heading"):
+    for i in code_at:
+        if i + 1 >= len(blocks):
+            break
+        block, headline = blocks[i], blocks[i + 1]
+        if headline.kind not in ("paragraph", "heading"):
             continue
         text = headline.text.strip()
         if not any(c.islower() for c in text) or is_deadline_phrase(text) or marks.is_owner_phrase(text) or marks.is_code_word(text):
             continue
         entries = 0
-        for follower in blocks[i + 2 :]:
-            if not _short_entry(follower, marks, max_chars):
+        for j in range(i + 2, len(blocks)):
+            if not _short_entry(blocks[j], marks, max_chars):
                 break
             entries += 1
         if entries >= min_entries:
@@ -287,7 +312,11 @@ def _list_codes(blocks: list[Block], marks: Landmarks) -> list[str]:
             codes += run
         run = []
     listing = re.compile(r"\b(?:\d+|[a-z]+)\s+" + marks.mission_word() + r"\s*\(([^)]*)\)", re.IGNORECASE)
+    # what every listing holds, found in one scan: the mission word, then its parenthesis
+    named = re.compile(marks.mission_word() + r"\s*\(", re.IGNORECASE)
     for block in blocks:
+        if "(" not in block.text or not named.search(block.text):
+            continue
         for m in listing.finditer(block.text):
             parts = [p.strip() for p in m.group(1).split(",")]
             if len(parts) >= 2 and all(marks.is_code_word(p) for p in parts):
@@ -309,21 +338,24 @@ def discover_landmarks(blocks: list[Block], profile: Profile, *, objective_windo
     """The landmarks one source declares (prefix → mission is learned later, from where the cards stand)."""
     marks = Landmarks(profile)
     prefixes = learned_prefixes(blocks, marks) | frozenset(profile.prefix_hints)
-    codes = set(_section_codes(blocks, marks, objective_window))
-    chart = _chart_codes(blocks, marks, chart_entry_max_chars, chart_group_min_entries)
+    code_at = [i for i, block in enumerate(blocks) if _is_code_block(block, marks)]
+    codes = set(_section_codes(blocks, code_at, marks, objective_window))
+    chart = _chart_codes(blocks, code_at, marks, chart_entry_max_chars, chart_group_min_entries)
     if len(set(chart)) >= 2 or set(chart) & codes:  # an overview chart groups several missions
         codes |= set(chart)
     codes |= {canonical_mission_code(c) for c in _list_codes(blocks, marks)}
     headers = Counter(_running_label(b) for b in blocks)
     codes |= {c for c, n in headers.items() if c and (n >= 2 or c in profile.mission_hints) and marks.is_code_word(c)}
-    codes |= {c for c in profile.mission_hints if any(b.text.strip() == c for b in blocks)}
+    printed = {b.text.strip() for b in blocks}
+    codes |= {c for c in profile.mission_hints if c in printed}
     return marks.with_codes(missions=frozenset(codes), prefixes=prefixes)
 
 
 def _running_label(block: Block) -> str | None:
     """The code of a '- CODE -' running header, else None."""
     for text in (block.provenance.quote, block.text):
-        m = _RUNNING_LABEL.fullmatch(text.strip())
+        text = text.strip()
+        m = _RUNNING_LABEL.fullmatch(text) if text.startswith("-") else None
         if m:
             return m.group(1)
     return None

@@ -61,8 +61,10 @@ def read_source(path: Path, source_id: str | None = None, *, reader: ReaderSetti
     return _bytes_to_document(path, read_regular_file(path, reader.limits), source_id or path.stem, reader)
 
 
-def _bytes_to_document(path: Path, data: bytes, source: str, reader: ReaderSettings) -> SourceDocument:
-    """The reader the content needs, within the time bound (`reader.limits.max_seconds`, every format)."""
+def _bytes_to_document(path: Path, data: bytes, source: str, reader: ReaderSettings, sha256: str | None = None) -> SourceDocument:
+    """The reader the content needs, within the time bound (`reader.limits.max_seconds`, every format).
+
+    `sha256`: the digest of `data` when the caller has it already."""
     limits = reader.limits
     deadline = Deadline(limits.max_seconds, path)
     with time_bound(deadline):
@@ -72,7 +74,7 @@ def _bytes_to_document(path: Path, data: bytes, source: str, reader: ReaderSetti
 
             return read_pdf(path, source, limits=reader.pdf_limits(), layout=reader.layout, data=data)
         text = decode_text(path, data)
-        sha256 = hashlib.sha256(data).hexdigest()
+        sha256 = sha256 or hashlib.sha256(data).hexdigest()
         if kind == "markdown":
             from .markdown import markdown_to_document
 
@@ -187,7 +189,7 @@ def _extract_edition(
             continue  # the same file given twice
         seen.add(sha256)
         found = loaded.find_source(path, sha256) if loaded else None
-        document = _bytes_to_document(path, data, found[1].id if found else path.stem, settings.reader)
+        document = _bytes_to_document(path, data, found[1].id if found else path.stem, settings.reader, sha256)
         documents.append(document)
         if found:
             edition_entry, source = found

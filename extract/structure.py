@@ -36,6 +36,7 @@ What the builder recognises, one recogniser per module
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import get_args
 
@@ -88,12 +89,13 @@ class _Partial:
     unassigned: list[Provenance] = field(default_factory=list)
 
 
-def _page_missions(blocks: list[Block], marks: Landmarks) -> dict[int, str]:
-    """The mission named by the last running header ('- ALPHA -') before each block index."""
+def _page_missions(blocks: list[Block], furniture: list[bool], marks: Landmarks) -> dict[int, str]:
+    """The mission named by the last running header ('- ALPHA -') before each block index (`furniture`:
+    which blocks are page furniture)."""
     current: str | None = None
     named: dict[int, str] = {}
     for i, block in enumerate(blocks):
-        if marks.is_furniture(block):
+        if furniture[i]:
             for text in (block.provenance.quote, block.text):
                 code = text.strip().strip("- ").strip()
                 if code in marks.missions:
@@ -103,17 +105,21 @@ def _page_missions(blocks: list[Block], marks: Landmarks) -> dict[int, str]:
     return named
 
 
-def _cards_to_actions(cards: list[Card], blocks: list[Block], mission_at: dict[int, str], marks: Landmarks) -> tuple[list[Action], list[Finding]]:
+def _cards_to_actions(
+    cards: list[Card], blocks: list[Block], furniture: list[bool], mission_at: dict[int, str], marks: Landmarks
+) -> tuple[list[Action], list[Finding]]:
     """Actions of the cards, each in the mission it is printed in; prefix disagreements and gaps as findings."""
     placed = [(card, marks.parse_action_heading(card.heading.text)[1]) for card in cards]  # type: ignore[index]
     learned = prefix_missions([(prefix_of(code), mission_at[card.index]) for card, code in placed if card.index in mission_at])
     marks = marks.with_codes(prefix_mission=learned)
-    pages = _page_missions(blocks, marks)
+    pages = _page_missions(blocks, furniture, marks)
     actions: list[Action] = []
     findings: list[Finding] = []
+    seen: set[str] = set()
     for card, code in placed:
-        if any(a.code == code for a in actions):
+        if code in seen:
             continue
+        seen.add(code)
         mission, known_by = card_mission(code, mission_at.get(card.index), pages.get(card.index), marks)
         action = card_to_action(card, mission, marks)
         actions.append(action)
@@ -160,8 +166,27 @@ def _element_places(part: _Partial) -> list[Provenance]:
     return places
 
 
-def _account(part: _Partial, blocks: list[Block], taken: set[int], marks: Landmarks) -> None:
-    """Coverage of one source: every block is in an element, page furniture, or unassigned (with its place)."""
+class _LineRanges:
+    """The places of one source given by line range, sorted by first line, with the furthest last line
+    reached so far: whether a line range stands inside one of them is one bisection (`_within`)."""
+
+    def __init__(self, places: list[Provenance]) -> None:
+        spans = sorted((place.line_start, place.line_end or place.line_start) for place in places)
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []
+        furthest = None
+        for _, end in spans:
+            furthest = end if furthest is None or end > furthest else furthest
+            self.reach.append(furthest)
+
+    def hold(self, inner: Provenance) -> bool:
+        """Some place starts at or before `inner`'s first line and ends at or after its last line."""
+        k = bisect_right(self.starts, inner.line_start)
+        return k > 0 and self.reach[k - 1] >= (inner.line_end or inner.line_start)
+
+
+def _account(part: _Partial, blocks: list[Block], furniture: list[bool], taken: set[int]) -> None:
+    """Coverage of one source: every block is in an element, page furniture (`furniture`), or unassigned (with its place)."""
     # places by source and page, and the places given by line range: a block is compared only with
     # the places `_within` could find it in (a brochure has thousands of blocks and of places)
     by_page: dict[tuple[str, int | None], list[Provenance]] = {}
@@ -170,16 +195,16 @@ def _account(part: _Partial, blocks: list[Block], taken: set[int], marks: Landma
         by_page.setdefault((place.source, place.page), []).append(place)
         if place.line_start is not None:
             by_lines.setdefault(place.source, []).append(place)
+    line_ranges = {source: _LineRanges(places) for source, places in by_lines.items()}
     for i, block in enumerate(blocks):
         words = len(block.text.split())
-        if not words or marks.is_furniture(block):
+        if not words or furniture[i]:
             continue
         part.words_total += words
         p = block.provenance
         near = by_page.get((p.source, p.page), []) if p.page is not None else []
-        if p.line_start is not None:
-            near = near + by_lines.get(p.source, [])
-        if i in taken or any(_within(p, place) for place in near):
+        ranges = line_ranges.get(p.source) if p.line_start is not None else None
+        if i in taken or any(_within(p, place) for place in near) or (ranges is not None and ranges.hold(p)):
             part.words_assigned += words
         else:
             part.unassigned.append(block.provenance)
@@ -212,14 +237,15 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
             mission.axis = axis_name(label, candidates, folded)
     part.missions = missions or blocks_to_mission_lists(blocks, marks)
 
-    part.actions, part.findings = _cards_to_actions(cards, blocks, mission_at, marks)
+    furniture = [marks.is_furniture(block) for block in blocks]
+    part.actions, part.findings = _cards_to_actions(cards, blocks, furniture, mission_at, marks)
     part.chart = chart
     part.enjeux = blocks_to_enjeux(blocks)
     part.indicators = rows_to_indicator_table([b for b in blocks if b.kind == "table_row"])
     part.claims = blocks_to_claims(blocks)
     part.stated = blocks_to_stated_changes(blocks, marks, cards=[(card.heading, card.body) for card in cards])
     part.references = blocks_to_references(blocks, marks)
-    _account(part, blocks, used | section_used, marks)
+    _account(part, blocks, furniture, used | section_used)
     # what the reader saw but put in no block (`SourceDocument.unplaced`), page furniture aside
     for place in document.unplaced:
         words = len((place.quote or "").split())
@@ -255,7 +281,9 @@ def blocks_to_edition(
     chart: list[ChartEntry] = []
     indicators: IndicatorTable | None = None
     claims: list[Claim] = []
+    claimed: set[tuple[str, int]] = set()
     stated: list[StatedChange] = []
+    stated_keys: set[tuple[str, str, str | None]] = set()
     references: list[ActionReference] = []
     for document in documents:
         part = document_to_partial(document, settings, profile)
@@ -275,10 +303,12 @@ def blocks_to_edition(
         chart += part.chart
         indicators = indicators or part.indicators
         for claim in part.claims:
-            if all((c.kind, c.value) != (claim.kind, claim.value) for c in claims):
+            if (claim.kind, claim.value) not in claimed:
+                claimed.add((claim.kind, claim.value))
                 claims.append(claim)
         for change in part.stated:
-            if all((c.kind, c.subject, c.target) != (change.kind, change.subject, change.target) for c in stated):
+            if (change.kind, change.subject, change.target) not in stated_keys:
+                stated_keys.add((change.kind, change.subject, change.target))
                 stated.append(change)
         references += part.references
 
@@ -286,14 +316,15 @@ def blocks_to_edition(
     claims.sort(key=lambda c: kind_order.index(c.kind))  # stable: reading order within a kind
     action_list = list(actions.values())
     chart, action_list = match_chart_to_cards(chart, action_list, threshold=settings.chart_match_threshold)
+    by_code: dict[str, Action] = {}
+    for a in action_list:
+        by_code.setdefault(a.code, a)
     for change in stated:
         if change.kind == "mission_renamed" and change.target in missions and change.subject not in missions[change.target].aliases:
             missions[change.target].aliases.append(change.subject)
-        action = next((a for a in action_list if a.code == change.subject), None)
-        if change.kind == "action_added":
-            target = next((a for a in action_list if a.code == change.subject), None)
-            if target:
-                target.new = True
+        action = by_code.get(change.subject)
+        if change.kind == "action_added" and action is not None:
+            action.new = True
         if change.kind == "action_completed" and action is not None:
             action.completed = True
             action.status = "completed"

@@ -33,24 +33,30 @@ from ..limits import Deadline
 from ..schemas.blocks import Block, IconRole, SourceDocument
 from ..schemas.provenance import Provenance
 from ..vocabulary.icons import ICON_ROLES
-from ..vocabulary.text import normalize_text
+from ..vocabulary.text import normalize_text, settles
 
 _ICON_GLYPHS = tuple(ICON_ROLES)
 _BULLET = re.compile(r"^(?:[-•*]\s+)?(?:(➔|→)\s*)?")
 _BULLET_START = re.compile(r"^(?:[-•]\s+|➔\s*|→\s*)")
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+#: The characters a bullet or arrow item starts with (`_BULLET_START`).
+_BULLET_FIRST = frozenset("-•➔→")
 _GAP = re.compile(r"\s{2,}")
 _SUPERSCRIPT = re.compile(r"(\d)\s?\^\{?(er|re|ère|e|ème|nd|nde|d)\}?")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
 
 
-def clean_inline(text: str) -> tuple[str, bool, str | None]:
-    """(text without markup, whole text was bold, first link target) for one line or cell."""
+def clean_inline(text: str, settled: bool = False) -> tuple[str, bool, str | None]:
+    """(text without markup, whole text was bold, first link target) for one line or cell.
+
+    `settled`: the text is made of pieces of settled normalised lines (`normalize_text`)."""
     stripped = text.strip()
     whole_bold = bool(stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4)
     href = None
     # each pattern needs its marker character: most lines hold none and skip the searches
+    if "[" in text or "**" in text or "^" in text:
+        settled = False  # taking markup out joins what it stood between
     if "[" in text:
         for m in _LINK.finditer(text):
             if m.group(2) not in ("", "#"):
@@ -61,10 +67,10 @@ def clean_inline(text: str) -> tuple[str, bool, str | None]:
         text = _BOLD.sub(r"\1", text).replace("**", "")
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)
-    return normalize_text(text).strip(), whole_bold, href
+    return normalize_text(text, settled=settled).strip(), whole_bold, href
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     kind: str
     lines: list[str] = field(default_factory=list)
@@ -73,10 +79,12 @@ class _Pending:
     end: int = 0
     icon: IconRole | None = None
     attrs: dict[str, str] = field(default_factory=dict)
+    #: every line of the block was settled by its normalisation (`settles`)
+    settled: bool = True
 
 
-def _quote(text: str) -> str:
-    return normalize_text(text).strip()
+def _quote(text: str, settled: bool = False) -> str:
+    return normalize_text(text, settled=settled).strip()
 
 
 def _leading_icon(line: str) -> tuple[str, IconRole | None, str | None]:
@@ -121,9 +129,9 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         nonlocal pending
         if pending is None:
             return
-        joined = " ".join(part for part in pending.lines if part)
-        text, bold, href = clean_inline(joined)
-        attrs = dict(pending.attrs)
+        joined = " ".join(filter(None, pending.lines))
+        text, bold, href = clean_inline(joined, pending.settled)
+        attrs = pending.attrs  # made for this block alone
         if href:
             attrs["href"] = href
         if text or pending.icon:
@@ -133,7 +141,7 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
                     text=text,
                     start=pending.start,
                     end=pending.end,
-                    quote=_quote(" ".join(pending.quote)),
+                    quote=_quote(" ".join(pending.quote), pending.settled),
                     icon=pending.icon,
                     bold=bold,
                     attrs=attrs,
@@ -165,11 +173,15 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
             continue
         lost_icon = raw[:1].isspace()
         line = normalize_text(raw, collapse_spaces=False).strip()
-        parts = _GAP.split(line)
+        settled = settles(raw)
+        # a gap is two whitespace characters, and the space is the only printable one
+        parts = _GAP.split(line) if "  " in line or not line.isprintable() else [line]
         head, rest_parts = parts[0], parts[1:]
         head_body, icon, glyph = _leading_icon(head)
-        numbered = _NUMBERED.match(head_body)
-        starts_item = bool(_BULLET_START.match(head_body))
+        # each item grammar is tried only on a line opening with a character it can start with
+        first = head_body[:1]
+        numbered = _NUMBERED.match(head_body) if first.isdigit() else None
+        starts_item = first in _BULLET_FIRST and bool(_BULLET_START.match(head_body))
         if icon is not None or starts_item or numbered or pending is None or pending.kind == "table_row":
             flush()
             attrs: dict[str, str] = {}
@@ -195,13 +207,14 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
             pending.lines.append(head_body)
             pending.quote.append(head)
         pending.end = number
+        pending.settled = pending.settled and settled
         for part in rest_parts:
             flush()
             body, icon, glyph = _leading_icon(part)
             attrs = {"inline": "true"}
             if glyph:
                 attrs["glyph"] = glyph
-            pending = _Pending(kind="paragraph", icon=icon, attrs=attrs, start=number, end=number)
+            pending = _Pending(kind="paragraph", icon=icon, attrs=attrs, start=number, end=number, settled=settled)
             pending.lines.append(body)
             pending.quote.append(part)
     flush()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -56,18 +55,45 @@ _REPLACEMENTS = {**_LIGATURES, **_QUOTES, **_SPACES, **_DROP}
 #: characters found are replaced, one `str.replace` each. The result is the same, as no
 #: replacement holds a replaced character.
 _REPLACED = re.compile("[" + "".join(re.escape(char) for char in _REPLACEMENTS) + "]")
+#: The characters whose NFC form is a replaced character (U+2000 -> U+2002, U+2001 -> U+2003).
+_REPLACED_BY_NFC = ("\u2000", "\u2001")
+_ASCII_REPLACED = tuple(char for char in _REPLACEMENTS if char.isascii())
 _RUNS = re.compile(r" {2,}")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-def normalize_text(text: str, *, collapse_spaces: bool = True) -> str:
-    """Normalise one string (a line, a title, a cell). Newlines are kept."""
-    for char in set(_REPLACED.findall(text)):
-        text = text.replace(char, _REPLACEMENTS[char])
-    text = unicodedata.normalize("NFC", text)
+def normalize_text(text: str, *, collapse_spaces: bool = True, settled: bool = False) -> str:
+    """Normalise one string (a line, a title, a cell). Newlines are kept.
+
+    `settled`: the text is made of pieces of settled normalised texts (`settles`), cut and joined
+    at whitespace: it is already free of replaced characters and in NFC, and only its runs of
+    spaces are collapsed."""
+    if not settled:
+        text = _replaced_and_composed(text)
     if collapse_spaces and "  " in text:
         text = _RUNS.sub(" ", text)
     return text
+
+
+def _replaced_and_composed(text: str) -> str:
+    """The replacements made (`_REPLACEMENTS`), then the text in NFC."""
+    if text.isascii():  # an ASCII text is in NFC and can hold only the ASCII replaced characters
+        for char in _ASCII_REPLACED:
+            text = text.replace(char, _REPLACEMENTS[char])
+        return text
+    for char in set(_REPLACED.findall(text)):
+        text = text.replace(char, _REPLACEMENTS[char])
+    return unicodedata.normalize("NFC", text)
+
+
+def settles(text: str) -> bool:
+    """Whether `normalize_text(text)` is settled: no replaced character is left in it, and it is in
+    NFC, as is any text made of its pieces cut and joined at whitespace (whitespace never composes
+    nor moves in NFC, and a piece of a text in NFC is in NFC).
+
+    Only a character whose NFC form is a replaced one can leave one behind: the en and em quads,
+    whose canonical forms are the en and em spaces."""
+    return not any(char in text for char in _REPLACED_BY_NFC)
 
 
 def fold(text: str) -> str:
@@ -90,10 +116,25 @@ def fold_chars(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join(_folded_char(char) for char in text)
+    return text.translate(_FOLDED_CHARS)
 
 
-@lru_cache(maxsize=4096)
-def _folded_char(char: str) -> str:
-    lower = char.lower()[:1] or char
-    return unicodedata.normalize("NFD", lower)[0]
+class _FoldedChars(dict):
+    """Code point -> its folded character (lower case, first character of its NFD form), for
+    `str.translate`: filled as characters are met (the first `_FOLDED_KEPT` of them), so a text
+    is folded in one C-level pass."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        lower = char.lower()[:1] or char
+        folded = unicodedata.normalize("NFD", lower)[0]
+        if len(self) < _FOLDED_KEPT:
+            self[code] = folded
+        return folded
+
+
+#: At most this many characters are kept folded: a text of every script cannot grow the table without bound.
+_FOLDED_KEPT = 4096
+
+
+_FOLDED_CHARS = _FoldedChars()
