@@ -93,7 +93,10 @@ def settles(text: str) -> bool:
 
     Only a character whose NFC form is a replaced one can leave one behind: the en and em quads,
     whose canonical forms are the en and em spaces."""
-    return not any(char in text for char in _REPLACED_BY_NFC)
+    for char in _REPLACED_BY_NFC:
+        if char in text:
+            return False
+    return True
 
 
 def fold(text: str) -> str:
@@ -103,7 +106,7 @@ def fold(text: str) -> str:
     """
     text = normalize_text(text).casefold()
     if not text.isascii():  # an ASCII text has no accent to remove
-        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFD", text).translate(_UNMARKED)
     text = _NON_WORD.sub(" ", text)
     return text.strip()
 
@@ -138,3 +141,18 @@ _FOLDED_KEPT = 4096
 
 
 _FOLDED_CHARS = _FoldedChars()
+
+
+class _Unmarked(dict):
+    """Code point -> None for a combining mark (removed by `str.translate`), else the character
+    itself: filled as characters are met (the first `_FOLDED_KEPT` of them)."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        kept = None if unicodedata.combining(char) else char
+        if len(self) < _FOLDED_KEPT:
+            self[code] = kept
+        return kept
+
+
+_UNMARKED = _Unmarked()
