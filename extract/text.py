@@ -154,10 +154,10 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         if deadline is not None and not offset % 4096:
             deadline.check(f" (line {number} of {len(lines)})")
         raw = raw.rstrip("\r\n")
-        if not raw.strip():
+        if not raw or raw.isspace():
             flush()
             continue
-        if "\t" in raw and len(raw.split("\t")) >= 3:
+        if raw.count("\t") >= 2:  # three cells or more
             flush()
             cells = [clean_inline(cell)[0] for cell in raw.split("\t")]
             drafts.append(
