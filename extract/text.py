@@ -50,13 +50,13 @@ _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
 def clean_inline(text: str, settled: bool = False) -> tuple[str, bool, str | None]:
     """(text without markup, whole text was bold, first link target) for one line or cell.
 
-    `settled`: the text is made of pieces of settled normalised lines (`normalize_text`)."""
+    `settled`: the text is made of pieces of normalised lines that `settles` found settled."""
     stripped = text.strip()
     whole_bold = bool(stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4)
     href = None
-    # each pattern needs its marker character: most lines hold none and skip the searches
     if "[" in text or "**" in text or "^" in text:
         settled = False  # taking markup out joins what it stood between
+    # each pattern needs its marker character: most lines hold none and skip the searches
     if "[" in text:
         for m in _LINK.finditer(text):
             if m.group(2) not in ("", "#"):

@@ -65,9 +65,9 @@ _NON_WORD = re.compile(r"[^\w]+")
 def normalize_text(text: str, *, collapse_spaces: bool = True, settled: bool = False) -> str:
     """Normalise one string (a line, a title, a cell). Newlines are kept.
 
-    `settled`: the text is made of pieces of settled normalised texts (`settles`), cut and joined
-    at whitespace: it is already free of replaced characters and in NFC, and only its runs of
-    spaces are collapsed."""
+    `settled`: the text is made of pieces of normalised texts that `settles` found settled, joined
+    with spaces: it is already free of replaced characters and in NFC, so only its runs of spaces
+    are collapsed."""
     if not settled:
         text = _replaced_and_composed(text)
     if collapse_spaces and "  " in text:
@@ -87,9 +87,9 @@ def _replaced_and_composed(text: str) -> str:
 
 
 def settles(text: str) -> bool:
-    """Whether `normalize_text(text)` is settled: no replaced character is left in it, and it is in
-    NFC, as is any text made of its pieces cut and joined at whitespace (whitespace never composes
-    nor moves in NFC, and a piece of a text in NFC is in NFC).
+    """Whether `normalize_text(text)` is settled: no replaced character is left in it, it is in NFC,
+    and so is any text made of its pieces joined with spaces (a piece of a text in NFC is in NFC,
+    and a space neither composes nor moves in NFC).
 
     Only a character whose NFC form is a replaced one can leave one behind: the en and em quads,
     whose canonical forms are the en and em spaces."""
