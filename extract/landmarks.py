@@ -50,12 +50,12 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=16)
-def _owner_grammar(acronyms: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+def _owner_grammar(acronyms: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = "|".join(re.escape(a) for a in acronyms)
     body = r"(?:minist[eè]res?" + (f"|{names}" if names else "") + r")\b"
     start = re.compile(r"^" + body, re.IGNORECASE)
     part = re.compile(r"^(?:minist[eè]res?\b.*" + (f"|(?:{names})\\b.*" if names else "") + r")$", re.IGNORECASE)
-    splitter = r",|\bet\b(?=\s+(?:minist" + (f"|{names}" if names else "") + r"))"
+    splitter = re.compile(r",|\bet\b(?=\s+(?:minist" + (f"|{names}" if names else "") + r"))", re.IGNORECASE)
     return start, part, splitter
 
 
@@ -183,7 +183,7 @@ class Landmarks:
         start, part, splitter = _owner_grammar(self._acronyms)  # type: ignore[attr-defined]
         if not text or len(text) > 160 or not start.match(text):
             return False
-        parts = [p.strip() for p in re.split(splitter, text, flags=re.IGNORECASE) if p.strip()]
+        parts = [p.strip() for p in splitter.split(text) if p.strip()]
         return all(part.match(p) for p in parts)
 
     def is_owner_name(self, word: str) -> bool:

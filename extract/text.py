@@ -50,13 +50,13 @@ _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
 def clean_inline(text: str, settled: bool = False) -> tuple[str, bool, str | None]:
     """(text without markup, whole text was bold, first link target) for one line or cell.
 
-    `settled`: the text is made of pieces of settled normalised lines (`normalize_text`)."""
+    `settled`: the text is made of pieces of normalised lines that `settles` found settled."""
     stripped = text.strip()
     whole_bold = bool(stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4)
     href = None
-    # each pattern needs its marker character: most lines hold none and skip the searches
     if "[" in text or "**" in text or "^" in text:
         settled = False  # taking markup out joins what it stood between
+    # each pattern needs its marker character: most lines hold none and skip the searches
     if "[" in text:
         for m in _LINK.finditer(text):
             if m.group(2) not in ("", "#"):
@@ -154,10 +154,10 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         if deadline is not None and not offset % 4096:
             deadline.check(f" (line {number} of {len(lines)})")
         raw = raw.rstrip("\r\n")
-        if not raw.strip():
+        if not raw or raw.isspace():
             flush()
             continue
-        if "\t" in raw and len(raw.split("\t")) >= 3:
+        if raw.count("\t") >= 2:  # three cells or more
             flush()
             cells = [clean_inline(cell)[0] for cell in raw.split("\t")]
             drafts.append(

@@ -65,9 +65,9 @@ _NON_WORD = re.compile(r"[^\w]+")
 def normalize_text(text: str, *, collapse_spaces: bool = True, settled: bool = False) -> str:
     """Normalise one string (a line, a title, a cell). Newlines are kept.
 
-    `settled`: the text is made of pieces of settled normalised texts (`settles`), cut and joined
-    at whitespace: it is already free of replaced characters and in NFC, and only its runs of
-    spaces are collapsed."""
+    `settled`: the text is made of pieces of normalised texts that `settles` found settled, joined
+    with spaces: it is already free of replaced characters and in NFC, so only its runs of spaces
+    are collapsed."""
     if not settled:
         text = _replaced_and_composed(text)
     if collapse_spaces and "  " in text:
@@ -87,13 +87,16 @@ def _replaced_and_composed(text: str) -> str:
 
 
 def settles(text: str) -> bool:
-    """Whether `normalize_text(text)` is settled: no replaced character is left in it, and it is in
-    NFC, as is any text made of its pieces cut and joined at whitespace (whitespace never composes
-    nor moves in NFC, and a piece of a text in NFC is in NFC).
+    """Whether `normalize_text(text)` is settled: no replaced character is left in it, it is in NFC,
+    and so is any text made of its pieces joined with spaces (a piece of a text in NFC is in NFC,
+    and a space neither composes nor moves in NFC).
 
     Only a character whose NFC form is a replaced one can leave one behind: the en and em quads,
     whose canonical forms are the en and em spaces."""
-    return not any(char in text for char in _REPLACED_BY_NFC)
+    for char in _REPLACED_BY_NFC:
+        if char in text:
+            return False
+    return True
 
 
 def fold(text: str) -> str:
@@ -103,7 +106,7 @@ def fold(text: str) -> str:
     """
     text = normalize_text(text).casefold()
     if not text.isascii():  # an ASCII text has no accent to remove
-        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFD", text).translate(_UNMARKED)
     text = _NON_WORD.sub(" ", text)
     return text.strip()
 
@@ -138,3 +141,18 @@ _FOLDED_KEPT = 4096
 
 
 _FOLDED_CHARS = _FoldedChars()
+
+
+class _Unmarked(dict):
+    """Code point -> None for a combining mark (removed by `str.translate`), else the character
+    itself: filled as characters are met (the first `_FOLDED_KEPT` of them)."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        kept = None if unicodedata.combining(char) else char
+        if len(self) < _FOLDED_KEPT:
+            self[code] = kept
+        return kept
+
+
+_UNMARKED = _Unmarked()
