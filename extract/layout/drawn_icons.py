@@ -46,7 +46,7 @@ def _same_shape(a: tuple, b: tuple, tolerance: float) -> bool:
 
 def drawn_icons(lines: list[Line], drawings: list[dict], images: list[tuple[Box, bytes]], settings: LayoutSettings) -> list[tuple[Line, tuple, Box]]:
     s = settings
-    # no larger than a few of the page's largest font size: only those are told apart by their shape
+    # a shape larger than a few of the page's largest font size is no icon: only the others get a signature
     largest = s.drawn_icon_max_em * max((l.size for l in lines), default=0.0)
     shapes: list[tuple[tuple, Box]] = []
     for path in drawings:

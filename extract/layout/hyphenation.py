@@ -61,8 +61,8 @@ def join(left: str, right: str, vocabulary: set[str]) -> str:
 def vocabulary(pages: list[list[Line]]) -> set[str]:
     """Every word of the document, lower-cased, to tell hyphenation from compound words.
 
-    The lines that end whole are searched as one text, a line to a row (no word runs across
-    a line break), and each word is lower-cased once however often it occurs.
+    The lines that end whole are read as one text: each piece between spaces is read once
+    however often it occurs (most are a word as they stand), and so is each word lower-cased.
     """
     whole: list[str] = []
     found: list[str] = []
@@ -75,5 +75,11 @@ def vocabulary(pages: list[list[Line]]) -> set[str]:
             if cut:
                 cut.pop()  # the piece of a word cut at the line's end is no word of the document
             found.extend(cut)
-    found.extend(_WORD.findall("\n".join(whole).replace(_SOFT, "")))  # soft hyphens inside words mark where they may be cut
-    return {word.lower() for word in set(found)}
+    words = set(found)
+    # no word runs across a space; soft hyphens inside words mark where they may be cut
+    for piece in set("\n".join(whole).replace(_SOFT, "").split()):
+        if piece.isalnum():  # \w is a letter, a digit or "_": the piece is one word
+            words.add(piece)
+        else:
+            words.update(_WORD.findall(piece))
+    return {word.lower() for word in words}

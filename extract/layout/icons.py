@@ -66,11 +66,18 @@ def base_name(font: str) -> str:
     return font.split("+", 1)[-1]
 
 
-def font_kinds(doc, page, cache: dict[int, bool] | None = None) -> dict[str, str]:
+def font_kinds(doc, page, cache: dict | None = None) -> dict[str, str]:
     """The fonts of a page whose codes number glyphs, not letters (by span font name): simple fonts
-    that carry no program, no /Encoding and no /ToUnicode map. `cache` keeps the verdict per font
-    object across the pages of a document."""
+    that carry no program, no /Encoding and no /ToUnicode map.
+
+    `cache` keeps across the pages of a document the verdict per font object (by xref) and the
+    answer per resource dictionary (`_resources`): pages that share one, as a producer's pages
+    alike often do, have the same fonts, which MuPDF is slow to list.
+    """
     cache = {} if cache is None else cache
+    resources = _resources(doc, page)
+    if resources is not None and resources in cache:
+        return dict(cache[resources])
     kinds: dict[str, str] = {}
     for xref, ext, kind, basefont, *_ in page.get_fonts():
         if xref not in cache:
@@ -82,7 +89,19 @@ def font_kinds(doc, page, cache: dict[int, bool] | None = None) -> dict[str, str
             )
         if cache[xref]:
             kinds[base_name(basefont)] = "symbol"
-    return kinds
+    if resources is not None:
+        cache[resources] = kinds
+    return dict(kinds)
+
+
+def _resources(doc, page) -> tuple[str, str] | None:
+    """The page's own resource dictionary as PDF writes it (a reference, "9 0 R", or the dictionary
+    itself, whose references name the fonts and forms it holds); None when the page inherits it."""
+    try:
+        kind, value = doc.xref_get_key(page.xref, "Resources")
+    except Exception:  # a damaged page object: its fonts are listed afresh
+        return None
+    return ("Resources", value) if kind in ("xref", "dict") else None
 
 
 def icon_text(kind: str, text: str) -> str:

@@ -77,7 +77,7 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
     _merge_labels(lines, settings)
     out = []
     for line in lines:
-        text = line.text.lstrip()
+        text = line.text.strip()
         if not text:
             continue  # nothing but spaces
         line.starts_new_line = text.startswith(STARTERS)

@@ -24,6 +24,7 @@ def turn_shown(page) -> None:
 
 
 def _chars(line: dict) -> int:
+    """The line's characters, spaces at the ends of its spans left out."""
     return sum(len(s.get("text", "").strip()) for s in line.get("spans", ()))
 
 
@@ -38,12 +39,13 @@ def _sideways(raw: dict) -> tuple[int, int, int]:
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
             dx, dy = line.get("dir", (1.0, 0.0))
-            if abs(dy) <= abs(dx):
-                along.append(line)
-            elif dy < 0:
-                up += _chars(line)
+            if abs(dy) > abs(dx):
+                if dy < 0:
+                    up += _chars(line)
+                else:
+                    down += _chars(line)
             else:
-                down += _chars(line)
+                along.append(line)
     if not (up or down):
         return 0, 0, 0
     return up, down, sum(map(_chars, along))
