@@ -109,7 +109,8 @@ def rows_of_cells(left: list[Line], right: list[Line], settings: LayoutSettings)
         return out
 
     left_rows, right_rows = rows(left), rows(right)
-    level = sum(1 for y, size in right_rows if any(abs(y - ly) <= settings.xycut_row_level_em * max(size, ls) for ly, ls in left_rows))
+    em = settings.xycut_row_level_em
+    level = sum(1 for y, size in right_rows if any(abs(y - ly) <= em * max(size, ls) for ly, ls in left_rows))
     return level >= settings.xycut_row_min_cells and level >= settings.xycut_row_cell_share * max(len(left_rows), len(right_rows))
 
 
@@ -117,16 +118,19 @@ def base_left(lines: list[Line], settings: LayoutSettings) -> float:
     """A column's left edge: the leftmost start shared by many of its lines (a stray outdent aside)."""
     if not lines:
         return 0.0
-    counts = Counter(round(l.x0) for l in lines)
+    counts = Counter([round(l.x0) for l in lines])
     top = max(counts.values())
-    return float(min(x for x, n in counts.items() if n >= max(2, top * settings.base_left_share)) if top >= 2 else min(counts))
+    if top < 2:
+        return float(min(counts))
+    shared = max(2, top * settings.base_left_share)
+    return float(min(x for x, n in counts.items() if n >= shared))
 
 
 def right_edge(lines: list[Line], width: float, settings: LayoutSettings) -> float:
     """Where the lines of a column end when full: a high percentile of their right ends (a stray title aside)."""
     if not lines:
         return width
-    ends = sorted(l.x1 for l in lines)
+    ends = sorted([l.x1 for l in lines])
     return ends[min(len(ends) - 1, int(len(ends) * settings.right_edge_percentile))]
 
 
@@ -253,7 +257,11 @@ def _column_edges(lines: list[Line], width: float, settings: LayoutSettings) -> 
     rightmost column's longest line (titles there never run wider) gives every column's width."""
     columns: dict[int, list[Line]] = {}
     for line in lines:
-        columns.setdefault(line.column, []).append(line)
+        members = columns.get(line.column)
+        if members is None:
+            columns[line.column] = [line]
+        else:
+            members.append(line)
     if not columns:
         return
     edges = {c: (base_left(ls, settings), right_edge(ls, width, settings)) for c, ls in columns.items()}
