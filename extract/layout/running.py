@@ -36,6 +36,8 @@ def _page_codes(lines: list[Line]) -> dict[int, set[str]]:
     """For each line (by id), the codes it holds that also stand on another line of the page."""
     holders: dict[str, set[int]] = {}
     for line in lines:
+        if line.text.islower():
+            continue  # no capital letter: no word in capitals (most lines of prose)
         for word in _CODE.findall(line.text):
             if word.isupper():
                 holders.setdefault(word, set()).add(id(line))
