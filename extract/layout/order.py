@@ -153,28 +153,28 @@ def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> lis
     if not lines:
         return lines
     root = lines_to_regions(lines, settings)
-    if not has_columns(root):
+    top = root.children if root.kind == "rows" else [root]
+    columnar = [has_columns(child) for child in top]
+    if not any(columnar):
         return order_by_gutter(lines, width, settings)
     # full-width rows span the whole tree, which holds the page's lines
-    return _order_tree(root, settings, width, min(l.x0 for l in lines), max(l.x1 for l in lines))
+    return _order_tree(top, columnar, settings, width, min(l.x0 for l in lines), max(l.x1 for l in lines))
 
 
-def _order_tree(root, settings: LayoutSettings, width: float, full_left: float, full_right: float) -> list[Line]:
-    """The lines of a region tree in reading order, tagged: the root's rows are bands, one for each
-    row cut into columns and one for each run of full-width rows; in a band, each column path
-    (the side of each cut a leaf lies on) is a column, numbered from 1 in reading order. Full-width
-    rows take the tree's edges, full_left and full_right."""
-    from .xycut import has_columns, region_leaves
+def _order_tree(top: list, columnar: list[bool], settings: LayoutSettings, width: float, full_left: float, full_right: float) -> list[Line]:
+    """The lines of a region tree in reading order, tagged: the root's rows (`top`) are bands, one
+    for each row cut into columns (`columnar`) and one for each run of full-width rows; in a band,
+    each column path (the side of each cut a leaf lies on) is a column, numbered from 1 in reading
+    order. Full-width rows take the tree's edges, full_left and full_right."""
+    from .xycut import region_leaves
 
-    top = root.children if root.kind == "rows" else [root]
     ordered: list[Line] = []
     band, previous = 0, None
-    for child in top:
-        columnar = has_columns(child)
-        if previous is not None and (columnar or previous):
+    for child, in_columns in zip(top, columnar):
+        if previous is not None and (in_columns or previous):
             band += 1
-        previous = columnar
-        if not columnar:
+        previous = in_columns
+        if not in_columns:
             for leaf, _ in region_leaves(child):
                 for line in sorted(leaf.lines, key=_reading_key):
                     line.column, line.band, line.base_left, line.col_right = 0, band, full_left, full_right

@@ -246,7 +246,12 @@ def _columns(lines: list[Line], gx: float, settings: LayoutSettings) -> Region:
 
 def has_columns(region: Region) -> bool:
     """The region, or a part of it, is cut into columns."""
-    return region.kind == "columns" or any(has_columns(c) for c in region.children)
+    if region.kind == "columns":
+        return True
+    for child in region.children:
+        if has_columns(child):
+            return True
+    return False
 
 
 def region_leaves(region: Region, path: tuple[int, ...] = ()) -> list[tuple[Region, tuple[int, ...]]]:
