@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import Line
+from .model import Line, line_x0, line_x1, line_y0, line_y1
 from .settings import LayoutSettings
 
 
@@ -32,8 +32,8 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
         return None
     import numpy as np
 
-    x0 = np.fromiter((l.x0 for l in lines), float, len(lines))
-    x1 = np.fromiter((l.x1 for l in lines), float, len(lines))
+    x0 = np.fromiter(map(line_x0, lines), float, len(lines))
+    x1 = np.fromiter(map(line_x1, lines), float, len(lines))
     clear = s.gutter_clearance_pt
     candidates = lo + np.arange(width * s.gutter_from_share, width * s.gutter_to_share + 1e-9, max(width / s.gutter_steps, s.gutter_step_min_pt))
     crossing = ((x0[:, None] < candidates - clear) & (x1[:, None] > candidates + clear)).sum(axis=0)
@@ -47,7 +47,7 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
     if not columns_beside(lines, left, right, cross, s) or rows_of_cells(left, right, s):
         return None
     # centre the gutter in the white space between the columns
-    return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
+    return (max(map(line_x1, left)) + min(map(line_x0, right))) / 2
 
 
 #: `columns_beside` compares facing lines with left lines this many pairs at a time (a bound on memory).
@@ -63,20 +63,20 @@ def columns_beside(lines: list[Line], left: list[Line], right: list[Line], cross
     if len(left) < s.gutter_min_side_lines or len(right) < s.gutter_min_side_lines:
         return False
     # where both sides hold text, the right side must run beside the left one (not under it, like a status)
-    top, bottom = max(min(l.y0 for l in left), min(r.y0 for r in right)), min(max(l.y1 for l in left), max(r.y1 for r in right))
+    top, bottom = max(min(map(line_y0, left)), min(map(line_y0, right))), min(max(map(line_y1, left)), max(map(line_y1, right)))
     facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
     # a right line runs beside the left column when a left line sits at about its height;
     # a status printed under its step is a full line lower than any left line
     # (every facing line against every left line at once, a slice of facing lines at a time)
-    ly0 = np.fromiter((l.y0 for l in left), float, len(left))
-    ly1 = np.fromiter((l.y1 for l in left), float, len(left))
+    ly0 = np.fromiter(map(line_y0, left), float, len(left))
+    ly1 = np.fromiter(map(line_y1, left), float, len(left))
     lh = ly1 - ly0
     beside = 0
     step = max(1, _PAIRS_AT_ONCE // len(left))
     for at in range(0, len(facing), step):
         part = facing[at : at + step]
-        ry0 = np.fromiter((r.y0 for r in part), float, len(part))[:, None]
-        ry1 = np.fromiter((r.y1 for r in part), float, len(part))[:, None]
+        ry0 = np.fromiter(map(line_y0, part), float, len(part))[:, None]
+        ry1 = np.fromiter(map(line_y1, part), float, len(part))[:, None]
         overlap = np.minimum(ly1, ry1) - np.maximum(ly0, ry0)
         beside += int((overlap > s.beside_overlap_share * np.minimum(lh, ry1 - ry0)).any(axis=1).sum())
     if len(facing) < s.gutter_min_beside_lines or beside < s.gutter_min_beside_lines or beside < s.gutter_min_beside_share * len(facing):
@@ -130,7 +130,7 @@ def right_edge(lines: list[Line], width: float, settings: LayoutSettings) -> flo
     """Where the lines of a column end when full: a high percentile of their right ends (a stray title aside)."""
     if not lines:
         return width
-    ends = sorted([l.x1 for l in lines])
+    ends = sorted(map(line_x1, lines))
     return ends[min(len(ends) - 1, int(len(ends) * settings.right_edge_percentile))]
 
 
@@ -158,7 +158,7 @@ def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> lis
     if not any(columnar):
         return order_by_gutter(lines, width, settings)
     # full-width rows span the whole tree, which holds the page's lines
-    return _order_tree(top, columnar, settings, width, min(l.x0 for l in lines), max(l.x1 for l in lines))
+    return _order_tree(top, columnar, settings, width, min(map(line_x0, lines)), max(map(line_x1, lines)))
 
 
 def _order_tree(top: list, columnar: list[bool], settings: LayoutSettings, width: float, full_left: float, full_right: float) -> list[Line]:
@@ -211,8 +211,8 @@ def order_by_gutter(lines: list[Line], width: float, settings: LayoutSettings) -
             pending.clear()
 
     clear = settings.gutter_clearance_pt
-    full_left = min(l.x0 for l in lines)
-    full_right = max(l.x1 for l in lines)
+    full_left = min(map(line_x0, lines))
+    full_right = max(map(line_x1, lines))
     # a paragraph that crosses the gutter is full width, short last lines included
     spanning = {l.block for l in lines if l.x0 < gx - clear and l.x1 > gx + clear}
     in_span = False
@@ -240,8 +240,8 @@ def _order_columns(lines: list[Line], gx: float, first: int, band: int, ordered:
     for side in ([l for l in lines if l.x1 <= gx + clear], [l for l in lines if l.x1 > gx + clear]):
         if not side:
             continue
-        lo = min(l.x0 for l in side)
-        inner = _gutter(side, max(l.x1 for l in side) - lo, settings, lo) if len(side) >= settings.inner_gutter_min_lines else None
+        lo = min(map(line_x0, side))
+        inner = _gutter(side, max(map(line_x1, side)) - lo, settings, lo) if len(side) >= settings.inner_gutter_min_lines else None
         if inner is not None and not any(l.x0 < inner - clear and l.x1 > inner + clear for l in side):
             first = _order_columns(side, inner, first, band, ordered, settings)
             continue
@@ -266,8 +266,9 @@ def _column_edges(lines: list[Line], width: float, settings: LayoutSettings) -> 
         return
     edges = {c: (base_left(ls, settings), right_edge(ls, width, settings)) for c, ls in columns.items()}
     last = max(columns)
-    span = max(l.x1 for l in columns[last]) - edges[last][0]
+    span = max(map(line_x1, columns[last])) - edges[last][0]
     for column, members in columns.items():
         left, right = edges[column]
+        full = max(right, left + span)
         for line in members:
-            line.base_left, line.col_right = left, max(right, left + span)
+            line.base_left, line.col_right = left, full
