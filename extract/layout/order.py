@@ -19,6 +19,7 @@ holding a clean gutter of its own (a three-column page) split again.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from .model import Line, line_x0, line_x1, line_y0, line_y1
@@ -97,20 +98,31 @@ def rows_of_cells(left: list[Line], right: list[Line], settings: LayoutSettings)
     deadlines, which are read across, not down. Rows are the heights where paragraphs start (MuPDF
     blocks), on each side; they are level within `xycut_row_level_em` font sizes."""
 
+    em = settings.xycut_row_level_em
+
     def rows(lines: list[Line]) -> list[tuple[float, float]]:
         first: dict[int, Line] = {}
         for line in lines:
-            if line.block not in first or line.y0 < first[line.block].y0:
+            held = first.get(line.block)
+            if held is None or line.y0 < held.y0:
                 first[line.block] = line
         out: list[tuple[float, float]] = []
-        for line in sorted(first.values(), key=lambda l: l.y0):
-            if not out or line.y0 - out[-1][0] > settings.xycut_row_level_em * line.size:
+        for line in sorted(first.values(), key=line_y0):
+            if not out or line.y0 - out[-1][0] > em * line.size:
                 out.append((line.y0, line.size))
         return out
 
     left_rows, right_rows = rows(left), rows(right)
-    em = settings.xycut_row_level_em
-    level = sum(1 for y, size in right_rows if any(abs(y - ly) <= em * max(size, ls) for ly, ls in left_rows))
+    # a right row is level with a left one near its height: the left rows (top down) are looked up
+    # between the heights the tallest of them could be level at, a point wider for rounding
+    tops = [y for y, _ in left_rows]
+    tallest = max((size for _, size in left_rows), default=0.0)
+    level = 0
+    for y, size in right_rows:
+        reach = em * max(size, tallest) + 1
+        near = left_rows[bisect_left(tops, y - reach) : bisect_right(tops, y + reach)]
+        if any(abs(y - ly) <= em * max(size, ls) for ly, ls in near):
+            level += 1
     return level >= settings.xycut_row_min_cells and level >= settings.xycut_row_cell_share * max(len(left_rows), len(right_rows))
 
 
