@@ -12,6 +12,7 @@ Boxes are PDF points, origin top-left: (x0, y0, x1, y1).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 Box = tuple[float, float, float, float]
 
@@ -64,6 +65,9 @@ def _set_line_bbox(line: Line, box: Box) -> None:
 
 # A line's box is assigned by the steps that glue lines together: its sides follow it.
 Line.bbox = property(_line_bbox, _set_line_bbox, doc="The line's box (x0, y0, x1, y1); its sides are the attributes x0 … y1.")  # type: ignore[assignment]
+
+#: A line's sides, read by C (min, max, sorted and numpy over many lines, without a Python call a line).
+line_x0, line_y0, line_x1, line_y1 = attrgetter("x0"), attrgetter("y0"), attrgetter("x1"), attrgetter("y1")
 
 
 @dataclass

@@ -19,9 +19,10 @@ holding a clean gutter of its own (a three-column page) split again.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
-from .model import Line
+from .model import Line, line_x0, line_x1, line_y0, line_y1
 from .settings import LayoutSettings
 
 
@@ -32,8 +33,8 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
         return None
     import numpy as np
 
-    x0 = np.fromiter((l.x0 for l in lines), float, len(lines))
-    x1 = np.fromiter((l.x1 for l in lines), float, len(lines))
+    x0 = np.fromiter(map(line_x0, lines), float, len(lines))
+    x1 = np.fromiter(map(line_x1, lines), float, len(lines))
     clear = s.gutter_clearance_pt
     candidates = lo + np.arange(width * s.gutter_from_share, width * s.gutter_to_share + 1e-9, max(width / s.gutter_steps, s.gutter_step_min_pt))
     crossing = ((x0[:, None] < candidates - clear) & (x1[:, None] > candidates + clear)).sum(axis=0)
@@ -47,7 +48,7 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
     if not columns_beside(lines, left, right, cross, s) or rows_of_cells(left, right, s):
         return None
     # centre the gutter in the white space between the columns
-    return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
+    return (max(map(line_x1, left)) + min(map(line_x0, right))) / 2
 
 
 #: `columns_beside` compares facing lines with left lines this many pairs at a time (a bound on memory).
@@ -63,20 +64,20 @@ def columns_beside(lines: list[Line], left: list[Line], right: list[Line], cross
     if len(left) < s.gutter_min_side_lines or len(right) < s.gutter_min_side_lines:
         return False
     # where both sides hold text, the right side must run beside the left one (not under it, like a status)
-    top, bottom = max(min(l.y0 for l in left), min(r.y0 for r in right)), min(max(l.y1 for l in left), max(r.y1 for r in right))
+    top, bottom = max(min(map(line_y0, left)), min(map(line_y0, right))), min(max(map(line_y1, left)), max(map(line_y1, right)))
     facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
     # a right line runs beside the left column when a left line sits at about its height;
     # a status printed under its step is a full line lower than any left line
     # (every facing line against every left line at once, a slice of facing lines at a time)
-    ly0 = np.fromiter((l.y0 for l in left), float, len(left))
-    ly1 = np.fromiter((l.y1 for l in left), float, len(left))
+    ly0 = np.fromiter(map(line_y0, left), float, len(left))
+    ly1 = np.fromiter(map(line_y1, left), float, len(left))
     lh = ly1 - ly0
     beside = 0
     step = max(1, _PAIRS_AT_ONCE // len(left))
     for at in range(0, len(facing), step):
         part = facing[at : at + step]
-        ry0 = np.fromiter((r.y0 for r in part), float, len(part))[:, None]
-        ry1 = np.fromiter((r.y1 for r in part), float, len(part))[:, None]
+        ry0 = np.fromiter(map(line_y0, part), float, len(part))[:, None]
+        ry1 = np.fromiter(map(line_y1, part), float, len(part))[:, None]
         overlap = np.minimum(ly1, ry1) - np.maximum(ly0, ry0)
         beside += int((overlap > s.beside_overlap_share * np.minimum(lh, ry1 - ry0)).any(axis=1).sum())
     if len(facing) < s.gutter_min_beside_lines or beside < s.gutter_min_beside_lines or beside < s.gutter_min_beside_share * len(facing):
@@ -97,19 +98,31 @@ def rows_of_cells(left: list[Line], right: list[Line], settings: LayoutSettings)
     deadlines, which are read across, not down. Rows are the heights where paragraphs start (MuPDF
     blocks), on each side; they are level within `xycut_row_level_em` font sizes."""
 
+    em = settings.xycut_row_level_em
+
     def rows(lines: list[Line]) -> list[tuple[float, float]]:
         first: dict[int, Line] = {}
         for line in lines:
-            if line.block not in first or line.y0 < first[line.block].y0:
+            held = first.get(line.block)
+            if held is None or line.y0 < held.y0:
                 first[line.block] = line
         out: list[tuple[float, float]] = []
-        for line in sorted(first.values(), key=lambda l: l.y0):
-            if not out or line.y0 - out[-1][0] > settings.xycut_row_level_em * line.size:
+        for line in sorted(first.values(), key=line_y0):
+            if not out or line.y0 - out[-1][0] > em * line.size:
                 out.append((line.y0, line.size))
         return out
 
     left_rows, right_rows = rows(left), rows(right)
-    level = sum(1 for y, size in right_rows if any(abs(y - ly) <= settings.xycut_row_level_em * max(size, ls) for ly, ls in left_rows))
+    # a right row is level with a left one near its height: the left rows (top down) are looked up
+    # between the heights the tallest of them could be level at, a point wider for rounding
+    tops = [y for y, _ in left_rows]
+    tallest = max((size for _, size in left_rows), default=0.0)
+    level = 0
+    for y, size in right_rows:
+        reach = em * max(size, tallest) + 1
+        near = left_rows[bisect_left(tops, y - reach) : bisect_right(tops, y + reach)]
+        if any(abs(y - ly) <= em * max(size, ls) for ly, ls in near):
+            level += 1
     return level >= settings.xycut_row_min_cells and level >= settings.xycut_row_cell_share * max(len(left_rows), len(right_rows))
 
 
@@ -117,16 +130,19 @@ def base_left(lines: list[Line], settings: LayoutSettings) -> float:
     """A column's left edge: the leftmost start shared by many of its lines (a stray outdent aside)."""
     if not lines:
         return 0.0
-    counts = Counter(round(l.x0) for l in lines)
+    counts = Counter([round(l.x0) for l in lines])
     top = max(counts.values())
-    return float(min(x for x, n in counts.items() if n >= max(2, top * settings.base_left_share)) if top >= 2 else min(counts))
+    if top < 2:
+        return float(min(counts))
+    shared = max(2, top * settings.base_left_share)
+    return float(min(x for x, n in counts.items() if n >= shared))
 
 
 def right_edge(lines: list[Line], width: float, settings: LayoutSettings) -> float:
     """Where the lines of a column end when full: a high percentile of their right ends (a stray title aside)."""
     if not lines:
         return width
-    ends = sorted(l.x1 for l in lines)
+    ends = sorted(map(line_x1, lines))
     return ends[min(len(ends) - 1, int(len(ends) * settings.right_edge_percentile))]
 
 
@@ -149,28 +165,28 @@ def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> lis
     if not lines:
         return lines
     root = lines_to_regions(lines, settings)
-    if not has_columns(root):
+    top = root.children if root.kind == "rows" else [root]
+    columnar = [has_columns(child) for child in top]
+    if not any(columnar):
         return order_by_gutter(lines, width, settings)
     # full-width rows span the whole tree, which holds the page's lines
-    return _order_tree(root, settings, width, min(l.x0 for l in lines), max(l.x1 for l in lines))
+    return _order_tree(top, columnar, settings, width, min(map(line_x0, lines)), max(map(line_x1, lines)))
 
 
-def _order_tree(root, settings: LayoutSettings, width: float, full_left: float, full_right: float) -> list[Line]:
-    """The lines of a region tree in reading order, tagged: the root's rows are bands, one for each
-    row cut into columns and one for each run of full-width rows; in a band, each column path
-    (the side of each cut a leaf lies on) is a column, numbered from 1 in reading order. Full-width
-    rows take the tree's edges, full_left and full_right."""
-    from .xycut import has_columns, region_leaves
+def _order_tree(top: list, columnar: list[bool], settings: LayoutSettings, width: float, full_left: float, full_right: float) -> list[Line]:
+    """The lines of a region tree in reading order, tagged: the root's rows (`top`) are bands, one
+    for each row cut into columns (`columnar`) and one for each run of full-width rows; in a band,
+    each column path (the side of each cut a leaf lies on) is a column, numbered from 1 in reading
+    order. Full-width rows take the tree's edges, full_left and full_right."""
+    from .xycut import region_leaves
 
-    top = root.children if root.kind == "rows" else [root]
     ordered: list[Line] = []
     band, previous = 0, None
-    for child in top:
-        columnar = has_columns(child)
-        if previous is not None and (columnar or previous):
+    for child, in_columns in zip(top, columnar):
+        if previous is not None and (in_columns or previous):
             band += 1
-        previous = columnar
-        if not columnar:
+        previous = in_columns
+        if not in_columns:
             for leaf, _ in region_leaves(child):
                 for line in sorted(leaf.lines, key=_reading_key):
                     line.column, line.band, line.base_left, line.col_right = 0, band, full_left, full_right
@@ -207,8 +223,8 @@ def order_by_gutter(lines: list[Line], width: float, settings: LayoutSettings) -
             pending.clear()
 
     clear = settings.gutter_clearance_pt
-    full_left = min(l.x0 for l in lines)
-    full_right = max(l.x1 for l in lines)
+    full_left = min(map(line_x0, lines))
+    full_right = max(map(line_x1, lines))
     # a paragraph that crosses the gutter is full width, short last lines included
     spanning = {l.block for l in lines if l.x0 < gx - clear and l.x1 > gx + clear}
     in_span = False
@@ -236,8 +252,8 @@ def _order_columns(lines: list[Line], gx: float, first: int, band: int, ordered:
     for side in ([l for l in lines if l.x1 <= gx + clear], [l for l in lines if l.x1 > gx + clear]):
         if not side:
             continue
-        lo = min(l.x0 for l in side)
-        inner = _gutter(side, max(l.x1 for l in side) - lo, settings, lo) if len(side) >= settings.inner_gutter_min_lines else None
+        lo = min(map(line_x0, side))
+        inner = _gutter(side, max(map(line_x1, side)) - lo, settings, lo) if len(side) >= settings.inner_gutter_min_lines else None
         if inner is not None and not any(l.x0 < inner - clear and l.x1 > inner + clear for l in side):
             first = _order_columns(side, inner, first, band, ordered, settings)
             continue
@@ -253,13 +269,18 @@ def _column_edges(lines: list[Line], width: float, settings: LayoutSettings) -> 
     rightmost column's longest line (titles there never run wider) gives every column's width."""
     columns: dict[int, list[Line]] = {}
     for line in lines:
-        columns.setdefault(line.column, []).append(line)
+        members = columns.get(line.column)
+        if members is None:
+            columns[line.column] = [line]
+        else:
+            members.append(line)
     if not columns:
         return
     edges = {c: (base_left(ls, settings), right_edge(ls, width, settings)) for c, ls in columns.items()}
     last = max(columns)
-    span = max(l.x1 for l in columns[last]) - edges[last][0]
+    span = max(map(line_x1, columns[last])) - edges[last][0]
     for column, members in columns.items():
         left, right = edges[column]
+        full = max(right, left + span)
         for line in members:
-            line.base_left, line.col_right = left, max(right, left + span)
+            line.base_left, line.col_right = left, full

@@ -60,9 +60,9 @@ def order_regions(lines: list[Line], boxes: list[Box], width: float, settings: L
     home: dict[int, Box] = {}
     for line in lines:
         cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
-        holding = [b for b in boxes if _holds(b, cx, cy)]
+        holding = [b for b in boxes if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]  # `_holds`, inline: lines × boxes
         if holding:
-            home[id(line)] = min(holding, key=_area)
+            home[id(line)] = holding[0] if len(holding) == 1 else min(holding, key=_area)
     if not home:
         return order_page(lines, width, settings)
     used = set(home.values())

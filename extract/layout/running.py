@@ -36,6 +36,8 @@ def _page_codes(lines: list[Line]) -> dict[int, set[str]]:
     """For each line (by id), the codes it holds that also stand on another line of the page."""
     holders: dict[str, set[int]] = {}
     for line in lines:
+        if line.text.islower():
+            continue  # no capital letter: no word in capitals (most lines of prose)
         for word in _CODE.findall(line.text):
             if word.isupper():
                 holders.setdefault(word, set()).add(id(line))
@@ -59,21 +61,22 @@ def _masked(line: Line, codes: set[str] | frozenset[str]) -> str:
     return _DIGITS.sub("#", text)
 
 
-def _band_limits(height: float, settings: LayoutSettings) -> tuple[float, float]:
-    """Where the top band of a page `height` high ends and where its bottom band starts."""
-    band = settings.running_band_share
-    return height * band, height * (1 - band)
-
-
-def _band_key(line: Line, limits: tuple[float, float], step: float) -> tuple | None:
-    """The line's band and place in it (`limits`: `_band_limits`; tops rounded to `step`), or None away from the bands."""
-    if line.y1 <= limits[0]:
-        where = "top"
-    elif line.y0 >= limits[1]:
-        where = "bottom"
-    else:
-        return None
-    return (where, round(line.y0 / step), round(line.size))
+def _keyed(lines: list[Line], height: float, settings: LayoutSettings) -> list[tuple[Line, tuple | None, str]]:
+    """Each line of a page `height` high with its band key (band, top rounded to `running_y_step_pt`,
+    size; None away from the bands) and its masked text."""
+    codes = _page_codes(lines)
+    band, step = settings.running_band_share, settings.running_y_step_pt
+    top, bottom = height * band, height * (1 - band)
+    out = []
+    for line in lines:
+        if line.y1 <= top:
+            key: tuple | None = ("top", round(line.y0 / step), round(line.size))
+        elif line.y0 >= bottom:
+            key = ("bottom", round(line.y0 / step), round(line.size))
+        else:
+            key = None
+        out.append((line, key, _masked(line, codes.get(id(line), _NO_CODES))))
+    return out
 
 
 def _set_apart(line: Line, lines: list[Line], settings: LayoutSettings) -> bool:
@@ -102,21 +105,22 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
     texts: Counter = Counter()
     # (line, its band key or None, its masked text), per page
     keyed: list[list[tuple[Line, tuple | None, str]]] = []
-    step = settings.running_y_step_pt
+    banded: list[list[tuple[Line, tuple | None, str]]] = []  # the lines of the bands alone
     for lines, height in zip(pages, heights):
-        codes = _page_codes(lines)
-        limits = _band_limits(height, settings)
-        page = [(line, _band_key(line, limits, step), _masked(line, codes.get(id(line), _NO_CODES))) for line in lines]
+        page = _keyed(lines, height, settings)
         keyed.append(page)
-        positions.update({key for _, key, _ in page if key is not None})
-        texts.update({masked for _, key, masked in page if key is not None})
+        in_bands = [entry for entry in page if entry[1] is not None]
+        banded.append(in_bands)
+        positions.update({key for _, key, _ in in_bands})
+        texts.update({masked for _, _, masked in in_bands})
     every = settings.running_every_pages
     recurring = max(settings.running_min_pages, (len(pages) + every - 1) // every)
     furniture = _furniture_texts(keyed, settings, recurring)
     kept_pages = []
-    for lines, page in zip(pages, keyed):
+    for lines, page, in_bands in zip(pages, keyed, banded):
         dropped = set()
-        for line, key, masked in page:
+        # away from the bands only furniture goes: without any, the bands' lines are all there is to read
+        for line, key, masked in page if furniture else in_bands:
             if key is None:
                 if masked in furniture:
                     dropped.add(id(line))

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from .model import Box, Line, union
+from .model import Box, Line, line_x0, line_x1, union
 from .order import columns_beside, rows_of_cells
 from .settings import LayoutSettings
 
@@ -79,6 +79,8 @@ def _strips(lines: list[Line], settings: LayoutSettings) -> tuple[list[list[Line
 
 
 _top_left = attrgetter("y0", "x0")
+_across = attrgetter("x0", "x1")
+_box = attrgetter("x0", "y0", "x1", "y1")
 
 
 def _free(lines: list[Line], lo: float, hi: float, settings: LayoutSettings) -> list[tuple[float, float]]:
@@ -86,7 +88,7 @@ def _free(lines: list[Line], lo: float, hi: float, settings: LayoutSettings) -> 
     least = settings.xycut_gutter_min_pt
     out = []
     at = lo
-    for x0, x1 in sorted([(l.x0, l.x1) for l in lines]):
+    for x0, x1 in sorted(map(_across, lines)):
         if x0 > at and x0 - at >= least:
             out.append((at, x0))
         if x1 > at:
@@ -126,7 +128,7 @@ def _gutter_of(lines: list[Line], lo: float, hi: float, free: list[tuple[float, 
             continue
         left, right = _sides(lines, (a + b) / 2)
         if columns_beside(lines, left, right, 0, settings) and not rows_of_cells(left, right, settings):
-            return (max(l.x1 for l in left) + min(r.x0 for r in right)) / 2
+            return (max(map(line_x1, left)) + min(map(line_x0, right))) / 2
     return None
 
 
@@ -139,7 +141,7 @@ def lines_to_regions(lines: list[Line], settings: LayoutSettings) -> Region:
 
 def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
     if len(lines) < settings.gutter_min_lines:
-        return _leaf(lines, union(l.bbox for l in lines))
+        return _leaf(lines, union(map(_box, lines)))
     strips, boxes = _strips(lines, settings)
     lo, hi = min(b[0] for b in boxes), max(b[2] for b in boxes)
     frees = [_free(strip, lo, hi, settings) for strip in strips]
@@ -236,17 +238,23 @@ def _rows_gutter(strips, first: int, last: int, lo: float, hi: float, free, sett
 def _columns(lines: list[Line], gx: float, settings: LayoutSettings) -> Region:
     left, right = _sides(lines, gx)
     parts = [_segment(left, settings), _segment(right, settings)]
-    lo, hi = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    box = union([part.bbox for part in parts])  # every line lies on one side of the gutter
+    lo, hi = box[0], box[2]
     # a narrow side panel is read after the main cell it stands beside, on either side
     narrow_left = gx - lo < settings.xycut_panel_max_share * (hi - lo)
     if narrow_left and not has_columns(parts[1]):
         parts.reverse()
-    return Region("columns", union(l.bbox for l in lines), children=parts)
+    return Region("columns", box, children=parts)
 
 
 def has_columns(region: Region) -> bool:
     """The region, or a part of it, is cut into columns."""
-    return region.kind == "columns" or any(has_columns(c) for c in region.children)
+    if region.kind == "columns":
+        return True
+    for child in region.children:
+        if has_columns(child):
+            return True
+    return False
 
 
 def region_leaves(region: Region, path: tuple[int, ...] = ()) -> list[tuple[Region, tuple[int, ...]]]:
