@@ -170,7 +170,8 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         if first.block != line.block and blocks[first.block][-1].y1 > limit:
             continue  # a paragraph running on past the next item: a column, no aside
         run = [first]
-        for other in by_place:
+        # from the first line's place on: the lines before it on the page stand above it
+        for other in by_place[bisect_left(tops, round(first.y0, 1)) :]:
             last = run[-1]
             if other.y0 <= last.y0 or id(other) in taken or other.starts_new_line or _centre(other) >= limit:
                 continue
