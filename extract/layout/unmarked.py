@@ -235,12 +235,15 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             return False  # written apart: it goes on only from a full line, in lower case (a block cut at a raised letter)
         return prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
 
-    # runs broken more than once where a line fell short: a list even when written in one text block
-    # (one short last line is only the end of a paragraph set close to the next)
     breaks: dict[int, int] = {}
-    for line in lines:
-        if id(line) in under and not continues(line):
-            breaks[id(run_of[id(line)])] = breaks.get(id(run_of[id(line)]), 0) + 1
+
+    def listed(run: list[Line]) -> bool:
+        """The run is broken more than once where a line fell short: a list even when written in one
+        text block (one short last line is only the end of a paragraph set close to the next); counted
+        only for a run that is asked about."""
+        if id(run) not in breaks:
+            breaks[id(run)] = sum(1 for m in run if id(m) in under and not continues(m))
+        return breaks[id(run)] >= 2
 
     starts: dict[int, Line] = {}
     for line in sorted(candidates, key=lambda l: l.y0):
@@ -253,8 +256,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             if prev is None or prev.starts_new_line or not _plain(prev) or id(line) not in under or continues(line):
                 continue
             # set apart by the producer, or after a row already known as an item
-            listed = breaks.get(id(run_of[id(line)]), 0) >= 2
-            if prev.block == line.block and id(prev) not in starts and id(prev) not in asides and not listed:
+            if prev.block == line.block and id(prev) not in starts and id(prev) not in asides and not listed(run_of[id(line)]):
                 continue
         first = prev  # the list's item above: from the first line of its paragraph
         while continues(first):
