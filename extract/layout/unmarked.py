@@ -131,7 +131,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         """Nothing on the line's row is printed left of it."""
         return not any(o.x1 <= line.x0 + s.align_slack_pt for o in rows[id(line)])
 
-    candidates = [l for l in lines if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
+    candidates = [l for l in ordered if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
     # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
     beside = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
     # lines by the whole point their left edge stands at, and by text block (asked only of a phrase beside a row)
@@ -246,7 +246,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         return breaks[id(run)] >= 2
 
     starts: dict[int, Line] = {}
-    for line in sorted(candidates, key=lambda l: l.y0):
+    for line in candidates:  # top to bottom
         prev = above[id(line)]
         if id(line) in asides and not continues(line):
             starts[id(line)] = line
