@@ -83,11 +83,11 @@ def _plain(line: Line) -> bool:
     return False
 
 
-def _rows(ordered: list[Line], s: LayoutSettings) -> dict[int, list[Line]]:
+def _rows(ordered: list[Line], tops: list[float], s: LayoutSettings) -> dict[int, list[Line]]:
     """The other lines printed on each line's row, by the line's id (`ordered`: the page's lines by
-    their top: a line on the row of one above it starts before that one ends; each pair is tested once)."""
+    their top, `tops` those tops: a line on the row of one above it starts before that one ends;
+    each pair is tested once)."""
     rows: dict[int, list[Line]] = {id(l): [] for l in ordered}
-    tops = [l.y0 for l in ordered]
     share = s.beside_overlap_share
     for i, line in enumerate(ordered):
         row = rows[id(line)]
@@ -124,7 +124,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
 
     reach_up = tallest + 2 * s.unmarked_item_gap_em * size
     cores = {id(l): _core(l) for l in lines}
-    rows = _rows(ordered, s)
+    rows = _rows(ordered, tops, s)
     above = {id(l): _above(l, near(l.y0 - reach_up, l.y1), s) for l in lines}
 
     def alone_on_left(line: Line) -> bool:
