@@ -132,12 +132,13 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         return not any(o.x1 <= line.x0 + s.align_slack_pt for o in rows[id(line)])
 
     candidates = [l for l in ordered if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
-    # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
-    beside = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
+    # rows with a narrow phrase beside them (kept below where it is a phrase of its own, right-aligned
+    # with the phrases beside other such rows)
+    flanked = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
     # lines by the whole point their left edge stands at, and by text block (asked only of a phrase beside a row)
     starting_at: dict[int, list[Line]] = {}
     blocks: dict[int, list[Line]] = {}
-    if beside:
+    if flanked:
         for l in lines:
             starting_at.setdefault(round(l.x0), []).append(l)
             blocks.setdefault(l.block, []).append(l)
@@ -160,7 +161,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         below = [l for l in at_edge(line.x0) if l.y0 > line.y1]
         return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
 
-    besides = [(l, a) for l, a in beside if phrase_beside(l, a)]
+    besides = [(l, a) for l, a in flanked if phrase_beside(l, a)]
     asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
 
     def joined(prev: Line | None, line: Line) -> bool:
