@@ -88,8 +88,10 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         return lines
     right = max(l.x1 for l in lines if l.block in item_blocks)  # the right edge of the lists' text
     lines, styled = _split_styled_tail(lines, right, s)
-    # top to bottom, left to right: the content stream's order decides nothing
-    by_place = sorted(lines, key=lambda l: (round(l.y0, 1), l.x0))
+    # top to bottom, left to right: the content stream's order decides nothing but ties (the index);
+    # each line's rounded top is taken once, for the order and for bisecting
+    places = sorted([(round(l.y0, 1), l.x0, i) for i, l in enumerate(lines)])
+    by_place = [lines[i] for _, _, i in places]
     blocks: dict[int, list[Line]] = {}
     for l in by_place:
         blocks.setdefault(l.block, []).append(l)
@@ -129,7 +131,7 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
     styled_firsts = {id(first) for _, first in styled}
     styled_lines = {id(line) for line, _ in styled}
     # a line level with another starts less than the tallest line's height above it, and before it ends
-    tops = [round(l.y0, 1) for l in by_place]
+    tops = [top for top, _, _ in places]
     tallest = max(l.y1 - l.y0 for l in by_place)
     for line in by_place:
         if line.block not in item_blocks or id(line) in styled_lines:
@@ -170,7 +172,8 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         if first.block != line.block and blocks[first.block][-1].y1 > limit:
             continue  # a paragraph running on past the next item: a column, no aside
         run = [first]
-        for other in by_place:
+        # from the first line's place on: the lines before it on the page stand above it
+        for other in by_place[bisect_left(tops, round(first.y0, 1)) :]:
             last = run[-1]
             if other.y0 <= last.y0 or id(other) in taken or other.starts_new_line or _centre(other) >= limit:
                 continue

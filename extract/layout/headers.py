@@ -83,9 +83,12 @@ def _leading_labels(kinds: list[list[CellKind]], column: int) -> int:
 
 def is_header_row(cells: list[str], columns: list[int]) -> bool:
     """Whether a row reads as a header over the value `columns`: some label there, and no value anywhere."""
-    kinds = [cell_kind(c) for c in cells]
-    if any(k == "value" for k in kinds):
-        return False
+    kinds: list[CellKind] = []
+    for cell in cells:
+        kind = cell_kind(cell)
+        if kind == "value":
+            return False  # a data row: the cells after it need no reading
+        kinds.append(kind)
     return any(kinds[i] in ("year", "words") for i in columns if i < len(kinds))
 
 

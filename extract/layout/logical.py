@@ -82,8 +82,8 @@ def groups_to_logical(groups: list[Group], vocabulary: set[str], settings: Layou
         asides: list[Line] = []  # printed beside the lines of the current logical line
         for line in group.lines:
             text = line.text
-            wrapped_here = current_last is not None and was_wrapped(current_last, line, s)
-            trailing_icon = text.lstrip()[:1] in TRAILING_ICONS and wrapped_here
+            # an icon the wrapping pushed to this line ends the line before
+            trailing_icon = line.starts_new_line and current_last is not None and text.lstrip()[:1] in TRAILING_ICONS and was_wrapped(current_last, line, s)
             if current is None or (line.starts_new_line and not trailing_icon):
                 _finish(current, boxes, asides, vocabulary)
                 prefix = " " if current is None and s.icon_slot_min_pt <= indent <= s.icon_slot_max_pt else ""

@@ -46,9 +46,10 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
     gap = line.y0 - prev.y1
     if gap < -s.paragraph_overlap_em * prev.size or gap > s.paragraph_gap_em * max(prev.size, line.size):
         return False
-    if abs(line.size - prev.size) > s.paragraph_size_change_pt:
+    change = abs(line.size - prev.size)
+    if change > s.paragraph_size_change_pt:
         return False
-    if abs(line.size - prev.size) > s.paragraph_size_break_share * s.body_reference_pt and gap > s.paragraph_size_break_gap_em * min(prev.size, line.size):
+    if change > s.paragraph_size_break_share * s.body_reference_pt and gap > s.paragraph_size_break_gap_em * min(prev.size, line.size):
         return False  # a smaller caption (or a larger heading) set under the text, a gap away
     indent = group_x0 - line.base_left
     first_line_indent = abs(line.x0 - line.base_left) < s.edge_slack_pt and s.first_indent_min_pt < indent <= s.first_indent_max_pt and prev.x0 == group_x0
@@ -90,22 +91,24 @@ def lines_to_groups(lines: list[Line], settings: LayoutSettings) -> list[Group]:
     # leftmost start of the last group's lines in each (page, column, band), kept as lines join it
     group_left: dict[tuple[int, int, int], float] = {}
     in_item = False  # the last line belongs to an item of a list (its first line or one wrapped from it)
+    prev: Line | None = None  # the line before, the last of the last group
     for line in lines:
         key = (line.page, line.column, line.band)
-        if groups:
-            last = groups[-1]
-            prev = last.lines[-1]
-            group_x0 = group_left[(prev.page, prev.column, prev.band)]
+        if prev is not None:
+            group_x0 = group_left[prev_key]
             if in_item and _ends_item(prev, line, settings):
                 pass  # a paragraph of its own after the item, though set as close as its lines
             elif _same_paragraph(prev, line, group_x0, settings) or _continues_across_break(prev, line, settings):
-                last.lines.append(line)
+                groups[-1].lines.append(line)
                 group_left[key] = min(group_left.get(key, line.x0), line.x0)
-                in_item = _is_item(line) if line.starts_new_line else in_item
+                if line.starts_new_line:
+                    in_item = _is_item(line)
+                prev, prev_key = line, key
                 continue
         groups.append(Group([line]))
         group_left = {key: line.x0}
         in_item = _is_item(line)
+        prev, prev_key = line, key
     return groups
 
 

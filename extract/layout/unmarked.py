@@ -83,11 +83,11 @@ def _plain(line: Line) -> bool:
     return False
 
 
-def _rows(ordered: list[Line], s: LayoutSettings) -> dict[int, list[Line]]:
+def _rows(ordered: list[Line], tops: list[float], s: LayoutSettings) -> dict[int, list[Line]]:
     """The other lines printed on each line's row, by the line's id (`ordered`: the page's lines by
-    their top: a line on the row of one above it starts before that one ends; each pair is tested once)."""
+    their top, `tops` those tops: a line on the row of one above it starts before that one ends;
+    each pair is tested once)."""
     rows: dict[int, list[Line]] = {id(l): [] for l in ordered}
-    tops = [l.y0 for l in ordered]
     share = s.beside_overlap_share
     for i, line in enumerate(ordered):
         row = rows[id(line)]
@@ -124,20 +124,21 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
 
     reach_up = tallest + 2 * s.unmarked_item_gap_em * size
     cores = {id(l): _core(l) for l in lines}
-    rows = _rows(ordered, s)
+    rows = _rows(ordered, tops, s)
     above = {id(l): _above(l, near(l.y0 - reach_up, l.y1), s) for l in lines}
 
     def alone_on_left(line: Line) -> bool:
         """Nothing on the line's row is printed left of it."""
         return not any(o.x1 <= line.x0 + s.align_slack_pt for o in rows[id(line)])
 
-    candidates = [l for l in lines if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
-    # rows with a narrow phrase beside them, right-aligned with the phrases beside other such rows
-    beside = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
+    candidates = [l for l in ordered if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
+    # rows with a narrow phrase beside them (kept below where it is a phrase of its own, right-aligned
+    # with the phrases beside other such rows)
+    flanked = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
     # lines by the whole point their left edge stands at, and by text block (asked only of a phrase beside a row)
     starting_at: dict[int, list[Line]] = {}
     blocks: dict[int, list[Line]] = {}
-    if beside:
+    if flanked:
         for l in lines:
             starting_at.setdefault(round(l.x0), []).append(l)
             blocks.setdefault(l.block, []).append(l)
@@ -160,7 +161,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         below = [l for l in at_edge(line.x0) if l.y0 > line.y1]
         return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
 
-    besides = [(l, a) for l, a in beside if phrase_beside(l, a)]
+    besides = [(l, a) for l, a in flanked if phrase_beside(l, a)]
     asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
 
     def joined(prev: Line | None, line: Line) -> bool:
@@ -235,15 +236,18 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             return False  # written apart: it goes on only from a full line, in lower case (a block cut at a raised letter)
         return prev.x1 + line.first_word_width > measure(prev) - s.wrap_slack_pt
 
-    # runs broken more than once where a line fell short: a list even when written in one text block
-    # (one short last line is only the end of a paragraph set close to the next)
     breaks: dict[int, int] = {}
-    for line in lines:
-        if id(line) in under and not continues(line):
-            breaks[id(run_of[id(line)])] = breaks.get(id(run_of[id(line)]), 0) + 1
+
+    def listed(run: list[Line]) -> bool:
+        """The run is broken more than once where a line fell short: a list even when written in one
+        text block (one short last line is only the end of a paragraph set close to the next); counted
+        only for a run that is asked about."""
+        if id(run) not in breaks:
+            breaks[id(run)] = sum(1 for m in run if id(m) in under and not continues(m))
+        return breaks[id(run)] >= 2
 
     starts: dict[int, Line] = {}
-    for line in sorted(candidates, key=lambda l: l.y0):
+    for line in candidates:  # top to bottom
         prev = above[id(line)]
         if id(line) in asides and not continues(line):
             starts[id(line)] = line
@@ -253,8 +257,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             if prev is None or prev.starts_new_line or not _plain(prev) or id(line) not in under or continues(line):
                 continue
             # set apart by the producer, or after a row already known as an item
-            listed = breaks.get(id(run_of[id(line)]), 0) >= 2
-            if prev.block == line.block and id(prev) not in starts and id(prev) not in asides and not listed:
+            if prev.block == line.block and id(prev) not in starts and id(prev) not in asides and not listed(run_of[id(line)]):
                 continue
         first = prev  # the list's item above: from the first line of its paragraph
         while continues(first):
