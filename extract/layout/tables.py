@@ -179,15 +179,13 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
 
 
 def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabulary: set[str], settings: LayoutSettings) -> str:
-    x0, y0, x1, y1 = box
     e = settings.cell_slack_pt
+    left, top, right, bottom = box[0] - e, box[1] - e, box[2] + e, box[3] + e  # the cell, with its slack
     parts: list[str] = []
     for line in lines:
-        if line.y1 < y0 - e or line.y0 > y1 + e:
+        if line.y1 < top or line.y0 > bottom:
             continue  # a line's spans lie within its box: none of them is centred in the cell
-        spans: list[Span] = [
-            s for s in line.spans if x0 - e <= (s.bbox[0] + s.bbox[2]) / 2 <= x1 + e and y0 - e <= (s.bbox[1] + s.bbox[3]) / 2 <= y1 + e
-        ]
+        spans: list[Span] = [s for s in line.spans if left <= (s.bbox[0] + s.bbox[2]) / 2 <= right and top <= (s.bbox[1] + s.bbox[3]) / 2 <= bottom]
         if not spans:
             continue
         piece = Line(line.page, spans, line.bbox, line.size)
