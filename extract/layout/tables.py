@@ -76,8 +76,9 @@ def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued:
 
 @dataclass
 class RuledPage:
-    """The straight rules of one page, as the edges pdfplumber's table finder works on; the page
-    pdfplumber's `TableFinder` is given (explicit edges on both axes: of the page, it reads only its box)."""
+    """The straight rules of one page, as the edges pdfplumber's table finder works on. It stands for
+    the page in pdfplumber's `TableFinder`: given explicit edges on both axes, the finder reads
+    nothing of a page but its box."""
 
     width: float
     height: float
