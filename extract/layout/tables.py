@@ -184,7 +184,7 @@ def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabu
     left, top, right, bottom = box[0] - e, box[1] - e, box[2] + e, box[3] + e  # the cell, with its slack
     parts: list[str] = []
     for line in lines:
-        if line.y1 < top or line.y0 > bottom:
+        if line.y1 < top or line.y0 > bottom or line.x1 < left or line.x0 > right:
             continue  # a line's spans lie within its box: none of them is centred in the cell
         spans: list[Span] = [s for s in line.spans if left <= (s.bbox[0] + s.bbox[2]) / 2 <= right and top <= (s.bbox[1] + s.bbox[3]) / 2 <= bottom]
         if not spans:
