@@ -76,8 +76,9 @@ def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued:
 
 @dataclass
 class RuledPage:
-    """The straight rules of one page, as the edges pdfplumber's table finder works on; the page
-    pdfplumber's `TableFinder` is given (explicit edges on both axes: of the page, it reads only its box)."""
+    """The straight rules of one page, as the edges pdfplumber's table finder works on. It stands for
+    the page in pdfplumber's `TableFinder`: given explicit edges on both axes, the finder reads
+    nothing of a page but its box."""
 
     width: float
     height: float
@@ -179,15 +180,13 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
 
 
 def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabulary: set[str], settings: LayoutSettings) -> str:
-    x0, y0, x1, y1 = box
     e = settings.cell_slack_pt
+    left, top, right, bottom = box[0] - e, box[1] - e, box[2] + e, box[3] + e  # the cell, with its slack
     parts: list[str] = []
     for line in lines:
-        if line.y1 < y0 - e or line.y0 > y1 + e:
+        if line.y1 < top or line.y0 > bottom or line.x1 < left or line.x0 > right:
             continue  # a line's spans lie within its box: none of them is centred in the cell
-        spans: list[Span] = [
-            s for s in line.spans if x0 - e <= (s.bbox[0] + s.bbox[2]) / 2 <= x1 + e and y0 - e <= (s.bbox[1] + s.bbox[3]) / 2 <= y1 + e
-        ]
+        spans: list[Span] = [s for s in line.spans if left <= (s.bbox[0] + s.bbox[2]) / 2 <= right and top <= (s.bbox[1] + s.bbox[3]) / 2 <= bottom]
         if not spans:
             continue
         piece = Line(line.page, spans, line.bbox, line.size)
