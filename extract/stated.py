@@ -177,7 +177,7 @@ _DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|
 
 #: Every word a sentence pattern needs, in `_caseless` form, then as written (the case-sensitive patterns).
 _ANY_NEED = re.compile("|".join(re.escape(word) for words in _NEEDS.values() for word in words))
-_CASED_NEEDS = tuple(needs for _, needs in _MISSION_RENAMED) + ("deven",) + _PART_WORDS
+_CASED_NEEDS = re.compile("|".join(re.escape(word) for word in (*(needs for _, needs in _MISSION_RENAMED), "deven", *_PART_WORDS)))
 
 _SUMMARIES: dict[StatedChangeKind, str] = {
     "mission_renamed": "La mission {subject} devient la mission {target}",
@@ -251,11 +251,16 @@ def _lead_in_kind(block: Block) -> StatedChangeKind | None:
 
 
 def blocks_to_stated_changes(
-    blocks: list[Block], marks: Landmarks | None = None, cards: list[tuple[Block, list[Block]]] = ()
+    blocks: list[Block],
+    marks: Landmarks | None = None,
+    cards: list[tuple[str, list[Block]]] = (),
+    headings: list[tuple[str, str, str] | None] | None = None,
 ) -> list[StatedChange]:
     """The changes the document states, in reading order, one per (kind, subject, target).
 
-    `marks`: the landmarks of the document (the bundled profile's alone when None)."""
+    `marks`: the landmarks of the document (the bundled profile's alone when None); `cards`: the code
+    and body of each action card; `headings`: each block's card heading (`Landmarks.parse_action_heading`),
+    read here when None."""
     if marks is None:
         from ..profiles import load_profile
 
@@ -263,20 +268,23 @@ def blocks_to_stated_changes(
     action_references = marks.action_references
     leaving, leaving_needs = _leaving(marks.programme)
     any_need = re.compile(_ANY_NEED.pattern + "|" + "|".join(re.escape(word) for word in leaving_needs))
+    if headings is None:
+        headings = [marks.parse_action_heading(block.text) for block in blocks]
     card_of: dict[int, str] = {}
-    for heading, body in cards:
-        parsed = marks.parse_action_heading(heading.text)
-        if parsed:
-            for block in body:
-                card_of[id(block)] = parsed[1]
+    for code, body in cards:
+        for block in body:
+            card_of[id(block)] = code
     changes: list[StatedChange] = []
+    seen: set[tuple[str, str, str | None]] = set()
 
     def add(change: StatedChange) -> None:
-        if all((c.kind, c.subject, c.target) != (change.kind, change.subject, change.target) for c in changes):
+        key = (change.kind, change.subject, change.target)
+        if key not in seen:
+            seen.add(key)
             changes.append(change)
 
     lead_kind: StatedChangeKind | None = None
-    for block in blocks:
+    for block, heading in zip(blocks, headings):
         if block.kind == "table_row":
             continue
         text = block.text
@@ -285,7 +293,7 @@ def blocks_to_stated_changes(
         if kind is not None:
             lead_kind = kind
             continue
-        if lead_kind is not None and (block.kind == "heading" or is_heading_like(text) or marks.parse_action_heading(text)):
+        if lead_kind is not None and (block.kind == "heading" or is_heading_like(text) or heading):
             lead_kind = None
         if lead_kind is not None:
             refs = _coded(action_references(text))
@@ -296,10 +304,10 @@ def blocks_to_stated_changes(
 
         # a block holding none of the words the patterns need states no change in any sentence
         lowered_text = _caseless(text)
-        may_state = any_need.search(lowered_text) or any(word in text for word in _CASED_NEEDS)
+        may_state = any_need.search(lowered_text) or _CASED_NEEDS.search(text)
         for offset, sentence in _sentences(text) if may_state else ():
-            lowered = _caseless(sentence)
-            if not any_need.search(lowered) and not any(word in sentence for word in _CASED_NEEDS):
+            lowered = lowered_text if sentence == text else _caseless(sentence)
+            if not any_need.search(lowered) and not _CASED_NEEDS.search(sentence):
                 continue  # no change pattern can match
             named_here = None
 
