@@ -45,8 +45,8 @@ def ends_card(block: Block, marks: Landmarks, *, heading: bool, furniture: bool)
     a card heading; `furniture`: it is page furniture)."""
     if block.kind in ("heading", "table_row"):
         return True
-    if heading or (not furniture and marks.mission_code_of(block.text) is not None and block.kind == "paragraph"):
-        return True
+    if heading or (block.kind == "paragraph" and not furniture and marks.mission_code_of(block.text) is not None):
+        return True  # a card heading, or a mission code block (`Landmarks.is_mission_code_block`)
     if block.kind == "paragraph" and is_heading_like(block.text):
         return not (marks.is_owner_phrase(block.text) or is_deadline_phrase(block.text) or marks.is_status_mark(block.text))
     return False
