@@ -250,9 +250,9 @@ def _is_inline(block: Block) -> bool:
 def _step_deadlines(sequence: list[tuple[str, Block]]) -> tuple[dict[int, str], list[str]]:
     """(deadline phrase per step position, card-level phrases) of a card's steps and phrases."""
     positions = [i for i, (kind, _) in enumerate(sequence) if kind == "step"]
-    interleaved = any(
-        kind == "deadline" and not _is_inline(block) and any(p < i for p in positions) and any(p > i for p in positions)
-        for i, (kind, block) in enumerate(sequence)
+    # a phrase of its own line with steps before and after it (`positions` is in print order)
+    interleaved = bool(positions) and any(
+        kind == "deadline" and not _is_inline(block) and positions[0] < i < positions[-1] for i, (kind, block) in enumerate(sequence)
     )
     step_deadline: dict[int, str] = {}
     card_deadlines: list[str] = []
@@ -277,7 +277,7 @@ def _steps(sequence: list[tuple[str, Block]], step_deadline: dict[int, str]) -> 
         phrase = step_deadline.get(i) or trailing_deadline(block.text)
         prov = block.provenance
         if i in step_deadline:
-            deadline_block = next(b for j, (k, b) in enumerate(sequence) if j > i and k == "deadline")
+            deadline_block = next(b for k, b in sequence[i + 1 :] if k == "deadline")
             prov = Provenance.span([block.provenance, deadline_block.provenance])
         steps.append(Step(text=block.text.strip(), deadline_printed=phrase, status=step_status(phrase), provenance=prov))  # type: ignore[arg-type]
     return steps
