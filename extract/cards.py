@@ -26,43 +26,54 @@ from .phrases import is_deadline_phrase, is_heading_like, step_status, trailing_
 
 @dataclass(frozen=True)
 class Card:
-    """The blocks of one printed card: its heading, where it stands, and its body (furniture left out)."""
+    """The blocks of one printed card: its heading, where it stands, and its body (furniture left out);
+    `parsed` is its heading as `Landmarks.parse_action_heading` reads it (as printed, code, title)."""
 
     index: int
     heading: Block
     body: list[Block]
+    parsed: tuple[str, str, str]
 
 
-def ends_card(block: Block, marks: Landmarks) -> bool:
-    """A block that cannot belong to an action card: it closes the one before."""
+def card_headings(blocks: list[Block], marks: Landmarks) -> list[tuple[str, str, str] | None]:
+    """`Landmarks.parse_action_heading` of every block, in order: read once for all the recognisers."""
+    return [marks.parse_action_heading(block.text) for block in blocks]
+
+
+def ends_card(block: Block, marks: Landmarks, *, heading: bool, furniture: bool) -> bool:
+    """A block that cannot belong to an action card: it closes the one before (`heading`: the block is
+    a card heading; `furniture`: it is page furniture)."""
     if block.kind in ("heading", "table_row"):
         return True
-    if marks.parse_action_heading(block.text) or marks.is_mission_code_block(block):
-        return True
+    if heading or (block.kind == "paragraph" and not furniture and marks.mission_code_of(block.text) is not None):
+        return True  # a card heading, or a mission code block (`Landmarks.is_mission_code_block`)
     if block.kind == "paragraph" and is_heading_like(block.text):
         return not (marks.is_owner_phrase(block.text) or is_deadline_phrase(block.text) or marks.is_status_mark(block.text))
     return False
 
 
-def blocks_to_cards(blocks: list[Block], marks: Landmarks) -> tuple[list[Card], set[int]]:
-    """Every card of a block stream, and the block indices the cards take."""
+def blocks_to_cards(
+    blocks: list[Block], marks: Landmarks, furniture: list[bool], headings: list[tuple[str, str, str] | None]
+) -> tuple[list[Card], set[int]]:
+    """Every card of a block stream, and the block indices the cards take (`furniture`: which blocks are
+    page furniture; `headings`: each block's card heading, `card_headings`)."""
     used: set[int] = set()
     cards: list[Card] = []
     i = 0
     while i < len(blocks):
-        if marks.parse_action_heading(blocks[i].text) and blocks[i].kind in ("paragraph", "heading"):
+        if headings[i] and blocks[i].kind in ("paragraph", "heading"):
             j = i + 1
             # a status stamp printed before the code on the heading's line, split from it at the gap
-            stamped = i > 0 and _stamp_before(blocks, i - 1, marks) and i - 1 not in used
+            stamped = i > 0 and _stamp_before(blocks, i - 1, marks, headings) and i - 1 not in used
             body: list[Block] = [blocks[i - 1]] if stamped else []
             used.update({i - 1} if stamped else set())
-            while j < len(blocks) and (marks.is_furniture(blocks[j]) or not ends_card(blocks[j], marks)):
-                if _stamp_before(blocks, j, marks):
+            while j < len(blocks) and (furniture[j] or not ends_card(blocks[j], marks, heading=headings[j] is not None, furniture=furniture[j])):
+                if _stamp_before(blocks, j, marks, headings):
                     break
-                if not marks.is_furniture(blocks[j]):
+                if not furniture[j]:
                     body.append(blocks[j])
                 j += 1
-            cards.append(Card(i, blocks[i], body))
+            cards.append(Card(i, blocks[i], body, headings[i]))
             used.update(range(i, j))
             i = j
         else:
@@ -70,13 +81,13 @@ def blocks_to_cards(blocks: list[Block], marks: Landmarks) -> tuple[list[Card], 
     return cards, used
 
 
-def _stamp_before(blocks: list[Block], j: int, marks: Landmarks) -> bool:
+def _stamp_before(blocks: list[Block], j: int, marks: Landmarks, headings: list[tuple[str, str, str] | None]) -> bool:
     """Block j is a status stamp printed on the line of the card heading after it ("Fait ✓  ACTION …")."""
     return (
         j + 1 < len(blocks)
         and blocks[j + 1].attrs.get("inline") == "true"
+        and headings[j + 1] is not None
         and marks.is_status_mark(blocks[j].text)
-        and marks.parse_action_heading(blocks[j + 1].text) is not None
     )
 
 
@@ -239,9 +250,9 @@ def _is_inline(block: Block) -> bool:
 def _step_deadlines(sequence: list[tuple[str, Block]]) -> tuple[dict[int, str], list[str]]:
     """(deadline phrase per step position, card-level phrases) of a card's steps and phrases."""
     positions = [i for i, (kind, _) in enumerate(sequence) if kind == "step"]
-    interleaved = any(
-        kind == "deadline" and not _is_inline(block) and any(p < i for p in positions) and any(p > i for p in positions)
-        for i, (kind, block) in enumerate(sequence)
+    # a phrase of its own line with steps before and after it (`positions` is in print order)
+    interleaved = bool(positions) and any(
+        kind == "deadline" and not _is_inline(block) and positions[0] < i < positions[-1] for i, (kind, block) in enumerate(sequence)
     )
     step_deadline: dict[int, str] = {}
     card_deadlines: list[str] = []
@@ -266,7 +277,7 @@ def _steps(sequence: list[tuple[str, Block]], step_deadline: dict[int, str]) -> 
         phrase = step_deadline.get(i) or trailing_deadline(block.text)
         prov = block.provenance
         if i in step_deadline:
-            deadline_block = next(b for j, (k, b) in enumerate(sequence) if j > i and k == "deadline")
+            deadline_block = next(b for k, b in sequence[i + 1 :] if k == "deadline")
             prov = Provenance.span([block.provenance, deadline_block.provenance])
         steps.append(Step(text=block.text.strip(), deadline_printed=phrase, status=step_status(phrase), provenance=prov))  # type: ignore[arg-type]
     return steps
@@ -274,7 +285,7 @@ def _steps(sequence: list[tuple[str, Block]], step_deadline: dict[int, str]) -> 
 
 def card_to_action(card: Card, mission: str, marks: Landmarks) -> Action:
     """The Action a card prints; `mission` is the mission the card belongs to (see `card_mission`)."""
-    printed, code, title = marks.parse_action_heading(card.heading.text)  # type: ignore[misc]
+    printed, code, title = card.parsed
     body = list(card.body)
     if not title and body and body[0].kind in ("paragraph", "list_item"):
         title = body.pop(0).text.strip()

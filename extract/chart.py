@@ -18,6 +18,7 @@ printed beside, level with it, whatever the order the producer wrote them in.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -63,8 +64,19 @@ def _is_legend(block: Block, marks: Landmarks) -> bool:
     return text.startswith(_STATUS_MARKS) and _defines(text.lstrip("".join(_STATUS_MARKS)), marks)
 
 
-def _entry_like(block: Block, max_chars: int, marks: Landmarks) -> bool:
+@dataclass(frozen=True)
+class _Facts:
+    """What the chart's tests ask of every block, read once: page furniture (`Landmarks.is_furniture`), card
+    heading (`Landmarks.parse_action_heading`), mission code block (`Landmarks.is_mission_code_block`)."""
+
+    furniture: list[bool]
+    headings: list[tuple[str, str, str] | None]
+    coded: list[bool]
+
+
+def _entry_like(blocks: list[Block], j: int, max_chars: int, marks: Landmarks, facts: _Facts) -> bool:
     """A short unpunctuated title that may be a chart entry (or a lone "✓" printed apart from its title)."""
+    block = blocks[j]
     text = block.text.strip()
     if _is_lone_mark(block):
         return True
@@ -74,46 +86,64 @@ def _entry_like(block: Block, max_chars: int, marks: Landmarks) -> bool:
         block.kind == "paragraph"
         and 0 < len(text) <= max_chars
         and not text.endswith((".", ":"))
-        and not marks.is_mission_code_block(block)
-        and not marks.is_furniture(block)
-        and not marks.parse_action_heading(text)
+        and not facts.coded[j]
+        and not facts.furniture[j]
+        and facts.headings[j] is None
         and not marks.is_status_mark(text)
         and not (is_heading_like(text) and "✓" not in text)
         and marks.objective_of(text) is None
     )
 
 
-def _is_axis_label(blocks: list[Block], i: int, marks: Landmarks) -> bool:
+def _is_axis_label(blocks: list[Block], i: int, marks: Landmarks, facts: _Facts) -> bool:
     """A capitalised label printed right before a mission code ("PRODUITS et SERVICES")."""
     block = blocks[i]
     return (
         block.kind == "paragraph"
-        and is_heading_like(block.text)
-        and not marks.is_mission_code_block(block)
-        and not marks.is_furniture(block)
-        and not marks.is_owner_phrase(block.text)
         and i + 1 < len(blocks)
-        and marks.is_mission_code_block(blocks[i + 1])
+        and facts.coded[i + 1]
+        and not facts.coded[i]
+        and not facts.furniture[i]
+        and is_heading_like(block.text)
+        and not marks.is_owner_phrase(block.text)
     )
 
 
-def _opens_group(blocks: list[Block], i: int, marks: Landmarks) -> bool:
+def _opens_group(blocks: list[Block], i: int, facts: _Facts) -> bool:
     """A mission code followed by its headline (a line with lower-case letters)."""
-    headline = blocks[i + 1] if i + 1 < len(blocks) else None
     return (
-        marks.is_mission_code_block(blocks[i])
-        and headline is not None
-        and headline.kind in ("paragraph", "heading")
-        and not marks.is_mission_code_block(headline)
-        and not marks.is_furniture(headline)
-        and any(c.islower() for c in headline.text)
+        facts.coded[i]
+        and i + 1 < len(blocks)
+        and blocks[i + 1].kind in ("paragraph", "heading")
+        and not facts.coded[i + 1]
+        and not facts.furniture[i + 1]
+        and any(c.islower() for c in blocks[i + 1].text)
     )
 
 
 def blocks_to_chart(
-    blocks: list[Block], used: set[int], marks: Landmarks, *, entry_max_chars: int, group_min_entries: int
+    blocks: list[Block],
+    used: set[int],
+    marks: Landmarks,
+    *,
+    entry_max_chars: int,
+    group_min_entries: int,
+    furniture: list[bool] | None = None,
+    headings: list[tuple[str, str, str] | None] | None = None,
 ) -> tuple[list[ChartEntry], dict[str, str], set[int]]:
-    """Chart entries, axis label per mission code, and the block indices they consumed (`used` are skipped)."""
+    """Chart entries, axis label per mission code, and the block indices they consumed (`used` are skipped).
+
+    `furniture` (which blocks are page furniture) and `headings` (each block's card heading) are read
+    here when the caller has not read them already."""
+    if furniture is None:
+        furniture = [marks.is_furniture(block) for block in blocks]
+    if headings is None:
+        headings = [marks.parse_action_heading(block.text) for block in blocks]
+    coded = [
+        block.kind in ("paragraph", "heading") and not furniture[i] and marks.mission_code_of(block.text) is not None
+        for i, block in enumerate(blocks)
+    ]
+    facts = _Facts(furniture, headings, coded)
     entries: list[ChartEntry] = []
     axis_of: dict[str, str] = {}
     consumed: set[int] = set()
@@ -124,12 +154,12 @@ def blocks_to_chart(
         if i in used:
             i += 1
             continue
-        if _is_axis_label(blocks, i, marks):
+        if _is_axis_label(blocks, i, marks, facts):
             axis_label = blocks[i].text.strip()
-        if _opens_group(blocks, i, marks):
+        if _opens_group(blocks, i, facts):
             j = i + 2
             group: list[int] = []
-            while j < n and j not in used and not _legend_at(blocks, j, used, marks) and _entry_like(blocks[j], entry_max_chars, marks):
+            while j < n and j not in used and not _legend_at(blocks, j, used, marks) and _entry_like(blocks, j, entry_max_chars, marks, facts):
                 group.append(j)
                 j += 1
             legend = _legend_at(blocks, j, used, marks)

@@ -30,6 +30,8 @@ _BINARY_MAGIC = {
     b"Rar!": "a RAR archive",
     b"\x7fELF": "an executable",
 }
+#: The control characters that tell binary data from text (tab, line feed, form feed and carriage return are text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _MARKDOWN_HINTS = re.compile(r"^(?:#{1,6}\s+\S|\{:\s*[.#][^}]*\}\s*$|\s*[*+-]\s+\*\*[^*]+\*\*|<figure\b|> )", re.MULTILINE)
 
 
@@ -68,8 +70,8 @@ def detect_format(path: Path, data: bytes) -> SourceKind:
     if b"\x00" in sample:
         raise InputError(path, "unsupported format: binary data, expected a PDF, markdown or text source")
     text = decode_text(path, data)
-    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
-    if controls > max(2, len(text[:8192]) // 100):
+    head_text = text[:8192]
+    if len(_CONTROL.findall(head_text)) > max(2, len(head_text) // 100):
         raise InputError(path, "unsupported format: binary data, expected a PDF, markdown or text source")
     opening = text.lstrip()[:200].lower()
     if opening.startswith("{\\rtf"):
@@ -78,8 +80,7 @@ def detect_format(path: Path, data: bytes) -> SourceKind:
         raise InputError(path, "unknown format: an XML/HTML document, expected a PDF, markdown or text source")
     if opening.startswith(("{", "[")) and _is_json(text):
         raise InputError(path, "unknown format: JSON data, not a source document (extracted editions go to `validate` or `diff`)")
-    letters = sum(1 for c in text[:8192] if c.isalpha())
-    if letters < 20:
+    if len("".join(filter(str.isalpha, head_text))) < 20:
         raise InputError(path, "unknown format: no readable text")
     if text.startswith("---\n") or text.startswith("---\r\n"):
         return "markdown"

@@ -22,17 +22,25 @@ from .phrases import is_heading_like
 
 
 def blocks_to_mission_sections(
-    blocks: list[Block], used: set[int], marks: Landmarks, *, objective_window: int
+    blocks: list[Block],
+    used: set[int],
+    marks: Landmarks,
+    *,
+    objective_window: int,
+    furniture: list[bool],
+    headings: list[tuple[str, str, str] | None],
 ) -> tuple[list[Mission], dict[int, str], set[int]]:
     """Missions from their sections, the mission each block index stands in (`used` blocks are skipped),
-    and the indices of the blocks the sections' own text takes."""
+    and the indices of the blocks the sections' own text takes (`furniture`: which blocks are page
+    furniture; `headings`: each block's card heading, `Landmarks.parse_action_heading`)."""
     missions: list[Mission] = []
     mission_at: dict[int, str] = {}
     taken: set[int] = set()
     n = len(blocks)
     starts: list[tuple[int, int, str]] = []  # (code index, objective index, code)
     for i, block in enumerate(blocks):
-        if i in used or not marks.is_mission_code_block(block):
+        # a mission code block (`Landmarks.is_mission_code_block`)
+        if i in used or block.kind not in ("paragraph", "heading") or furniture[i] or marks.mission_code_of(block.text) is None:
             continue
         for j in range(i + 1, min(n, i + 1 + objective_window)):
             if marks.objective_of(blocks[j].text):
@@ -48,9 +56,9 @@ def blocks_to_mission_sections(
         while k < end:
             block = blocks[k]
             mission_at[k] = code
-            if marks.parse_action_heading(block.text):
+            if headings[k]:
                 break
-            if marks.is_furniture(block) or block.kind == "table_row":
+            if furniture[k] or block.kind == "table_row":
                 k += 1
                 continue
             if block.kind == "paragraph" and is_heading_like(block.text):

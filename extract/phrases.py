@@ -46,7 +46,7 @@ def is_heading_like(text: str) -> bool:
     text = text.strip()
     if len(text) > 80:
         return False
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 3 or is_deadline_phrase(text):  # "T4 2020", "S2 2020" are dates, not headings
+    letters = "".join(filter(str.isalpha, text))
+    if len(letters) < 3 or sum(map(str.isupper, letters)) / len(letters) < 0.7:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= 0.7
+    return not is_deadline_phrase(text)  # "T4 2020", "S2 2020" are dates, not headings

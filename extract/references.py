@@ -7,11 +7,12 @@ from ..schemas.edition import ActionReference
 from .landmarks import Landmarks
 
 
-def blocks_to_references(blocks: list[Block], marks: Landmarks) -> list[ActionReference]:
-    """Every action reference of the blocks (table rows and card headings left out)."""
+def blocks_to_references(blocks: list[Block], marks: Landmarks, headings: list[tuple[str, str, str] | None]) -> list[ActionReference]:
+    """Every action reference of the blocks (table rows and card headings left out; `headings`: each
+    block's card heading, `Landmarks.parse_action_heading`)."""
     refs: list[ActionReference] = []
-    for block in blocks:
-        if block.kind == "table_row" or marks.parse_action_heading(block.text):
+    for block, heading in zip(blocks, headings):
+        if block.kind == "table_row" or heading:
             continue
         text = block.text
         for printed, code, offset in marks.action_references(text):

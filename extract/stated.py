@@ -47,7 +47,7 @@ _CLAIMS: list[tuple[ClaimKind, re.Pattern[str], tuple[str, ...]]] = [
     ("new", re.compile(r"\b" + _N + r"\s+(?:nouveaux|nouvelles)\s+(?:font\b|actions\b|projets\b)", re.IGNORECASE), ("nouveaux", "nouvelles")),
 ]
 #: Any word of the claims: a block holding none of them claims nothing.
-_ANY_CLAIM_WORD = re.compile("|".join(re.escape(word) for _, _, words in _CLAIMS for word in words))
+_ANY_CLAIM_WORD = tuple(dict.fromkeys(word for _, _, words in _CLAIMS for word in words))
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
 
 
@@ -61,6 +61,15 @@ def _caseless(text: str) -> str:
     if not lowered.isascii():
         lowered = lowered.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
     return lowered
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Some word of `words` occurs in `text` (a loop of substring tests: cheaper, for a few words, than a
+    pattern alternating them, which the regex engine tries at every position)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _number(word: str) -> int:
@@ -91,7 +100,7 @@ def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
         if block.kind == "table_row":
             continue
         lowered = _caseless(block.text)
-        if not _ANY_CLAIM_WORD.search(lowered):
+        if not _holds_any(lowered, _ANY_CLAIM_WORD):
             continue
         for kind, pattern, words in _CLAIMS:
             if not any(word in lowered for word in words):
@@ -175,9 +184,12 @@ _PART_WORDS = ("fusion", "rejoint", "intégrée", "absorbée", "regroup", "scind
 
 _DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|ait)\s+(?:la\s+|le\s+)?([A-Z]{4,})\b")
 
-#: Every word a sentence pattern needs, in `_caseless` form, then as written (the case-sensitive patterns).
-_ANY_NEED = re.compile("|".join(re.escape(word) for words in _NEEDS.values() for word in words))
-_CASED_NEEDS = tuple(needs for _, needs in _MISSION_RENAMED) + ("deven",) + _PART_WORDS
+#: Every word a sentence pattern needs, in `_caseless` form: those of the case-insensitive patterns, then
+#: those the case-sensitive ones need as written (lower-case words: a text holding one as written holds it
+#: in its `_caseless` form too). A text holding none states no change.
+_ANY_NEED = tuple(
+    dict.fromkeys((*(word for words in _NEEDS.values() for word in words), *(needs for _, needs in _MISSION_RENAMED), "deven", *_PART_WORDS))
+)
 
 _SUMMARIES: dict[StatedChangeKind, str] = {
     "mission_renamed": "La mission {subject} devient la mission {target}",
@@ -251,32 +263,40 @@ def _lead_in_kind(block: Block) -> StatedChangeKind | None:
 
 
 def blocks_to_stated_changes(
-    blocks: list[Block], marks: Landmarks | None = None, cards: list[tuple[Block, list[Block]]] = ()
+    blocks: list[Block],
+    marks: Landmarks | None = None,
+    cards: list[tuple[str, list[Block]]] = (),
+    headings: list[tuple[str, str, str] | None] | None = None,
 ) -> list[StatedChange]:
     """The changes the document states, in reading order, one per (kind, subject, target).
 
-    `marks`: the landmarks of the document (the bundled profile's alone when None)."""
+    `marks`: the landmarks of the document (the bundled profile's alone when None); `cards`: the code
+    and body of each action card; `headings`: each block's card heading (`Landmarks.parse_action_heading`),
+    read here when None."""
     if marks is None:
         from ..profiles import load_profile
 
         marks = Landmarks(load_profile())
     action_references = marks.action_references
     leaving, leaving_needs = _leaving(marks.programme)
-    any_need = re.compile(_ANY_NEED.pattern + "|" + "|".join(re.escape(word) for word in leaving_needs))
+    any_need = tuple(dict.fromkeys(_ANY_NEED + leaving_needs))
+    if headings is None:
+        headings = [marks.parse_action_heading(block.text) for block in blocks]
     card_of: dict[int, str] = {}
-    for heading, body in cards:
-        parsed = marks.parse_action_heading(heading.text)
-        if parsed:
-            for block in body:
-                card_of[id(block)] = parsed[1]
+    for code, body in cards:
+        for block in body:
+            card_of[id(block)] = code
     changes: list[StatedChange] = []
+    seen: set[tuple[str, str, str | None]] = set()
 
     def add(change: StatedChange) -> None:
-        if all((c.kind, c.subject, c.target) != (change.kind, change.subject, change.target) for c in changes):
+        key = (change.kind, change.subject, change.target)
+        if key not in seen:
+            seen.add(key)
             changes.append(change)
 
     lead_kind: StatedChangeKind | None = None
-    for block in blocks:
+    for block, heading in zip(blocks, headings):
         if block.kind == "table_row":
             continue
         text = block.text
@@ -285,7 +305,7 @@ def blocks_to_stated_changes(
         if kind is not None:
             lead_kind = kind
             continue
-        if lead_kind is not None and (block.kind == "heading" or is_heading_like(text) or marks.parse_action_heading(text)):
+        if lead_kind is not None and (block.kind == "heading" or is_heading_like(text) or heading):
             lead_kind = None
         if lead_kind is not None:
             refs = _coded(action_references(text))
@@ -296,11 +316,12 @@ def blocks_to_stated_changes(
 
         # a block holding none of the words the patterns need states no change in any sentence
         lowered_text = _caseless(text)
-        may_state = any_need.search(lowered_text) or any(word in text for word in _CASED_NEEDS)
-        for offset, sentence in _sentences(text) if may_state else ():
-            lowered = _caseless(sentence)
-            if not any_need.search(lowered) and not any(word in sentence for word in _CASED_NEEDS):
-                continue  # no change pattern can match
+        if not _holds_any(lowered_text, any_need):
+            continue
+        for offset, sentence in _sentences(text):
+            lowered = lowered_text if sentence == text else _caseless(sentence)
+            if not _holds_any(lowered, any_need):
+                continue  # no change pattern can match (each one also tests its own words below)
             named_here = None
 
             def refs_here() -> list:

@@ -59,7 +59,7 @@ from ..schemas.edition import (
 )
 from ..schemas.provenance import Provenance
 from ..vocabulary.codes import prefix_of
-from .cards import Card, blocks_to_cards, card_mission, card_to_action
+from .cards import Card, blocks_to_cards, card_headings, card_mission, card_to_action
 from .chart import blocks_to_chart, match_chart_to_cards
 from .enjeux import blocks_to_enjeux
 from .indicators import rows_to_indicator_table
@@ -109,7 +109,7 @@ def _cards_to_actions(
     cards: list[Card], blocks: list[Block], furniture: list[bool], mission_at: dict[int, str], marks: Landmarks
 ) -> tuple[list[Action], list[Finding]]:
     """Actions of the cards, each in the mission it is printed in; prefix disagreements and gaps as findings."""
-    placed = [(card, marks.parse_action_heading(card.heading.text)[1]) for card in cards]  # type: ignore[index]
+    placed = [(card, card.parsed[1]) for card in cards]
     learned = prefix_missions([(prefix_of(code), mission_at[card.index]) for card, code in placed if card.index in mission_at])
     marks = marks.with_codes(prefix_mission=learned)
     pages = _page_missions(blocks, furniture, marks)
@@ -223,12 +223,22 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
         chart_group_min_entries=settings.chart_group_min_entries,
     )
 
-    cards, used = blocks_to_cards(blocks, marks)
+    furniture = [marks.is_furniture(block) for block in blocks]
+    headings = card_headings(blocks, marks)
+    cards, used = blocks_to_cards(blocks, marks, furniture, headings)
     chart, axis_labels, chart_used = blocks_to_chart(
-        blocks, used, marks, entry_max_chars=settings.chart_entry_max_chars, group_min_entries=settings.chart_group_min_entries
+        blocks,
+        used,
+        marks,
+        entry_max_chars=settings.chart_entry_max_chars,
+        group_min_entries=settings.chart_group_min_entries,
+        furniture=furniture,
+        headings=headings,
     )
     used |= chart_used
-    missions, mission_at, section_used = blocks_to_mission_sections(blocks, used, marks, objective_window=settings.mission_objective_window)
+    missions, mission_at, section_used = blocks_to_mission_sections(
+        blocks, used, marks, objective_window=settings.mission_objective_window, furniture=furniture, headings=headings
+    )
     candidates = axis_candidates(blocks) if any(m.code in axis_labels for m in missions) else []
     folded: dict[str, set[str]] = {}
     for mission in missions:
@@ -237,14 +247,13 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
             mission.axis = axis_name(label, candidates, folded)
     part.missions = missions or blocks_to_mission_lists(blocks, marks)
 
-    furniture = [marks.is_furniture(block) for block in blocks]
     part.actions, part.findings = _cards_to_actions(cards, blocks, furniture, mission_at, marks)
     part.chart = chart
     part.enjeux = blocks_to_enjeux(blocks)
     part.indicators = rows_to_indicator_table([b for b in blocks if b.kind == "table_row"])
     part.claims = blocks_to_claims(blocks)
-    part.stated = blocks_to_stated_changes(blocks, marks, cards=[(card.heading, card.body) for card in cards])
-    part.references = blocks_to_references(blocks, marks)
+    part.stated = blocks_to_stated_changes(blocks, marks, cards=[(card.parsed[1], card.body) for card in cards], headings=headings)
+    part.references = blocks_to_references(blocks, marks, headings)
     _account(part, blocks, furniture, used | section_used)
     # what the reader saw but put in no block (`SourceDocument.unplaced`), page furniture aside
     for place in document.unplaced:
