@@ -180,7 +180,7 @@ def _merge_raised(lines: list[Line], settings: LayoutSettings) -> None:
                     for span in small.spans:
                         span.sup = True
                     other.spans.extend(small.spans)
-                    other.bbox = union([other.bbox, small.bbox])
+                    other.set_box(union([other.bbox, small.bbox]))
                     del lines[i]
                     i -= 1
                     break
@@ -270,7 +270,7 @@ def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
             i += 1
             continue
         best.spans[:0] = label.spans
-        best.bbox = union([label.bbox, best.bbox])
+        best.set_box(union([label.bbox, best.bbox]))
         best.block = label.block
         best.text = line_text(best, settings)
         del lines[i]
