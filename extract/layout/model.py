@@ -28,12 +28,15 @@ class Span:
     italic: bool = False
 
 
-@dataclass(init=False, slots=True)
+@dataclass(init=False, slots=True, eq=False)
 class Line:
-    """A visual line. Its box `bbox` and its sides x0, y0, x1, y1 are plain attributes, since the
-    layout steps read the sides some 90,000 times on a 32-page brochure and the box some 13,000,
-    and a property call each time cost more than its use: a step that moves a line's box gives it
-    with `set_box`, which keeps the sides in step."""
+    """A visual line, one place on a page: lines are told apart by identity, not by value, so
+    they can key a dict or fill a set themselves (equal text at equal places is still two lines).
+
+    Its box `bbox` and its sides x0, y0, x1, y1 are plain attributes, since the layout steps read
+    the sides some 90,000 times on a 32-page brochure and the box some 13,000, and a property
+    call each time cost more than its use: a step that moves a line's box gives it with
+    `set_box`, which keeps the sides in step."""
 
     page: int  # 1-based
     spans: list[Span]
@@ -50,10 +53,10 @@ class Line:
     first_word_width: float
     #: Lines printed beside this one, right-aligned, that belong to it (a step's deadline, `asides`).
     aside: list["Line"]
-    x0: float = field(repr=False, compare=False)
-    y0: float = field(repr=False, compare=False)
-    x1: float = field(repr=False, compare=False)
-    y1: float = field(repr=False, compare=False)
+    x0: float = field(repr=False)
+    y0: float = field(repr=False)
+    x1: float = field(repr=False)
+    y1: float = field(repr=False)
 
     # written out, not generated: a page makes hundreds of lines, most with their defaults
     def __init__(
