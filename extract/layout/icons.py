@@ -3,6 +3,7 @@
     font_kinds(doc, page, cache) -> {span font name: "symbol"}   one page
     base_name(font)              -> the font's name without its subset tag
     icon_text(kind, text)        -> the text with icon codes restored
+    holds_icon_codes(text)       -> whether a text font's text has any code to restore
 
 Text extraction of a symbol font does not always give the symbol's Unicode
 character. A simple font that is neither embedded nor given an /Encoding or a
@@ -59,6 +60,9 @@ _UNREADABLE = {chr(c) for c in range(32) if chr(c) not in "\t\n"} | {"\ufffd"}
 #: unassigned U+1F58; other calendars and check marks are the icons of the text conventions.
 _PICTOGRAPHS = {"\u1f58": "📅", "🗓": "📅", "✅": "✓"}
 _SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_PRIVATE_USE) | _UNREADABLE | set(_PICTOGRAPHS)))) + "]")
+#: Whether a text holds a code that `icon_text` replaces whatever the font: a text font's span without
+#: one reads as it is, and a reader of many spans can leave `icon_text` uncalled for it.
+holds_icon_codes = _SPECIAL.search
 
 
 def base_name(font: str) -> str:

@@ -17,7 +17,7 @@ from operator import attrgetter
 Box = tuple[float, float, float, float]
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     text: str
     font: str
@@ -28,43 +28,73 @@ class Span:
     italic: bool = False
 
 
-@dataclass
+@dataclass(init=False, slots=True, eq=False)
 class Line:
+    """A visual line, one place on a page: lines are told apart by identity, not by value, so
+    they can key a dict or fill a set themselves (equal text at equal places is still two lines).
+
+    Its box `bbox` and its sides x0, y0, x1, y1 are plain attributes, since the layout steps read
+    the sides some 90,000 times on a 32-page brochure and the box some 13,000, and a property
+    call each time cost more than its use: a step that moves a line's box gives it with
+    `set_box`, which keeps the sides in step."""
+
     page: int  # 1-based
     spans: list[Span]
     bbox: Box
     size: float
-    text: str = ""
-    column: int = 0  # 0 single/full width, 1 left, 2 right
-    band: int = 0
-    base_left: float = 0.0
-    col_right: float = 0.0
-    block: int = 0  # MuPDF's text block the line came from
+    text: str
+    column: int  # 0 single/full width, 1 left, 2 right
+    band: int
+    base_left: float
+    col_right: float
+    block: int  # MuPDF's text block the line came from
     # read many times while paragraphs are formed: set with the line's text (`spans.page_lines`)
-    starts_new_line: bool = False  # it starts with a bullet or a line icon
-    first_word_width: float = 0.0
+    starts_new_line: bool  # it starts with a bullet or a line icon
+    first_word_width: float
     #: Lines printed beside this one, right-aligned, that belong to it (a step's deadline, `asides`).
-    aside: list["Line"] = field(default_factory=list)
+    aside: list["Line"]
+    x0: float = field(repr=False)
+    y0: float = field(repr=False)
+    x1: float = field(repr=False)
+    y1: float = field(repr=False)
 
-    # x0, y0, x1, y1: plain attributes, set with the box (below), since the layout steps read them
-    # some 90,000 times on a 32-page brochure and a property call each time cost more than its use
-    x0: float = field(init=False, repr=False, compare=False)
-    y0: float = field(init=False, repr=False, compare=False)
-    x1: float = field(init=False, repr=False, compare=False)
-    y1: float = field(init=False, repr=False, compare=False)
+    # written out, not generated: a page makes hundreds of lines, most with their defaults
+    def __init__(
+        self,
+        page: int,
+        spans: list[Span],
+        bbox: Box,
+        size: float,
+        text: str = "",
+        column: int = 0,
+        band: int = 0,
+        base_left: float = 0.0,
+        col_right: float = 0.0,
+        block: int = 0,
+        starts_new_line: bool = False,
+        first_word_width: float = 0.0,
+        aside: list[Line] | None = None,
+    ) -> None:
+        self.page = page
+        self.spans = spans
+        self.size = size
+        self.text = text
+        self.column = column
+        self.band = band
+        self.base_left = base_left
+        self.col_right = col_right
+        self.block = block
+        self.starts_new_line = starts_new_line
+        self.first_word_width = first_word_width
+        self.aside = [] if aside is None else aside
+        self.bbox = bbox
+        self.x0, self.y0, self.x1, self.y1 = bbox
 
+    def set_box(self, box: Box) -> None:
+        """Give the line a new box (the steps that glue lines together): its sides follow it."""
+        self.bbox = box
+        self.x0, self.y0, self.x1, self.y1 = box
 
-def _line_bbox(line: Line) -> Box:
-    return line._bbox
-
-
-def _set_line_bbox(line: Line, box: Box) -> None:
-    line._bbox = box
-    line.x0, line.y0, line.x1, line.y1 = box[0], box[1], box[2], box[3]
-
-
-# A line's box is assigned by the steps that glue lines together: its sides follow it.
-Line.bbox = property(_line_bbox, _set_line_bbox, doc="The line's box (x0, y0, x1, y1); its sides are the attributes x0 … y1.")  # type: ignore[assignment]
 
 #: A line's sides, read by C (min, max, sorted and numpy over many lines, without a Python call a line).
 line_x0, line_y0, line_x1, line_y1 = attrgetter("x0"), attrgetter("y0"), attrgetter("x1"), attrgetter("y1")

@@ -33,6 +33,10 @@ def unreadable_chars(page_dict: dict) -> tuple[int, int]:
     if "(cid:" in text:
         cids = len(_CID.findall(text))
         text = _CID.sub("", text)
+    if text.isprintable():
+        # most pages: a printable text holds no control or private-use code, only U+FFFD of what
+        # is unreadable, and no space but U+0020 (what str.isprintable leaves out), so counting those is enough
+        return text.count("\ufffd") + cids, len(text) - text.count(" ") + cids
     bad = len(_UNREADABLE.findall(text))
     # what is not a space: str.split cuts at the very characters that \s matches (a NUL is unreadable,
     # though no space either)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .icons import ARROWS, STARTERS, base_name, icon_text
+from .icons import ARROWS, STARTERS, base_name, holds_icon_codes, icon_text
 from .model import Box, Line, Span, union
 from .settings import LayoutSettings
 
@@ -24,12 +24,13 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
     page's symbol fonts, `icons.font_kinds`).
 
     It runs over every span of every page, so it reads each span once, remembers per font
-    its kind and whether it is bold, and takes a one-span line's size, box and text from its span
+    its kind and whether it is bold, restores icon codes only in a symbol font's span or one
+    that holds such a code (`icons.holds_icon_codes`), and takes a one-span line's size, box and text from its span
     as they are.
     """
     lines: list[Line] = []
     seen: dict[str, list[Box]] = {}  # the boxes each text was drawn in
-    fonts: dict[str, tuple[str, bool]] = {}  # per font name: its kind (`icons.font_kinds`), bold or not
+    fonts: dict[str, tuple[str, bool, bool]] = {}  # per font name: its kind (`icons.font_kinds`), a symbol font or not, bold or not
     offset = settings.duplicate_offset_pt
     for block_number, block in enumerate(page_dict.get("blocks", ())):
         if block.get("type", 0) != 0:
@@ -53,10 +54,10 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
                 known = fonts.get(font)
                 if known is None:
                     kind = font_kinds.get(base_name(font), "text") if font_kinds else "text"
-                    known = fonts[font] = (kind, "bold" in font.lower())
+                    known = fonts[font] = (kind, kind == "symbol", "bold" in font.lower())
                 flags = s.get("flags", 0)
-                shown = icon_text(known[0], text)
-                spans.append(Span(shown, font, float(s.get("size", 0.0)), bbox, bool(flags & 1), bool(flags & 16) or known[1], bool(flags & 2)))  # type: ignore[arg-type]
+                shown = icon_text(known[0], text) if known[1] or holds_icon_codes(text) else text
+                spans.append(Span(shown, font, float(s.get("size", 0.0)), bbox, bool(flags & 1), bool(flags & 16) or known[2], bool(flags & 2)))  # type: ignore[arg-type]
                 if not printed:
                     printed = bool(key if shown is text else shown.strip())
             if not printed:
@@ -180,7 +181,7 @@ def _merge_raised(lines: list[Line], settings: LayoutSettings) -> None:
                     for span in small.spans:
                         span.sup = True
                     other.spans.extend(small.spans)
-                    other.bbox = union([other.bbox, small.bbox])
+                    other.set_box(union([other.bbox, small.bbox]))
                     del lines[i]
                     i -= 1
                     break
@@ -270,7 +271,7 @@ def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
             i += 1
             continue
         best.spans[:0] = label.spans
-        best.bbox = union([label.bbox, best.bbox])
+        best.set_box(union([label.bbox, best.bbox]))
         best.block = label.block
         best.text = line_text(best, settings)
         del lines[i]

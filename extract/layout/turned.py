@@ -39,7 +39,7 @@ def _sideways(raw: dict) -> tuple[int, int, int]:
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
             dx, dy = line.get("dir", (1.0, 0.0))
-            if abs(dy) > abs(dx):
+            if dy and abs(dy) > abs(dx):  # a line set level (dy 0) runs along: no sides to compare
                 if dy < 0:
                     up += _chars(line)
                 else:
