@@ -32,10 +32,15 @@ what each item says (a step, an owner, a deadline) is read from its words
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from operator import attrgetter, sub
 
 from .icons import STARTERS
-from .model import Line, level_with
+from .model import Line, level_with, line_y0, line_y1
 from .settings import LayoutSettings
+
+
+_starts_new_line, _size = attrgetter("starts_new_line"), attrgetter("size")
 
 
 def _core(line: Line) -> tuple[float, float]:
@@ -96,13 +101,13 @@ def _aside_of(line: Line, row: list[Line], s: LayoutSettings) -> Line | None:
 def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     """Give a bullet to the lines of `lines` (one page) that start items of a list printed with no marker."""
     s = settings
-    if len(lines) < 2 or any(l.starts_new_line for l in lines):
+    if len(lines) < 2 or any(map(_starts_new_line, lines)):
         return  # a page whose lists carry their markers: an unmarked run there is no list
     # lines by their top, to look only at the lines near one (a page may hold hundreds)
-    ordered = sorted(lines, key=lambda l: l.y0)
-    tops = [l.y0 for l in ordered]
-    tallest = max(l.y1 - l.y0 for l in lines)
-    size = max(l.size for l in lines)
+    ordered = sorted(lines, key=line_y0)
+    tops = list(map(line_y0, ordered))
+    tallest = max(map(sub, map(line_y1, lines), map(line_y0, lines)))
+    size = max(map(_size, lines))
 
     def near(y_from: float, y_to: float) -> list[Line]:
         return ordered[bisect_left(tops, y_from) : bisect_right(tops, y_to)]
@@ -142,16 +147,25 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             starting_at.setdefault(round(l.x0), []).append(l)
             blocks.setdefault(l.block, []).append(l)
 
-    def at_edge(x: float) -> list[Line]:
+    def at_edge(x: float) -> Iterator[Line]:
         key = round(x)
-        return [l for k in (key - 1, key, key + 1) for l in starting_at.get(k, ()) if abs(l.x0 - x) <= slack]
+        for k in (key - 1, key, key + 1):
+            for l in starting_at.get(k, ()):
+                if abs(l.x0 - x) <= slack:
+                    yield l
 
     def phrase_beside(line: Line, aside: Line) -> bool:
         """The aside is a phrase of its own, not a line of a paragraph in a column beside: no column of
         lines starts where it starts, and it is written with the line, or opens its text block and ends
         before the line under the line does."""
         # lines of a column start where it starts and end where they end; phrases set flush right do not
-        if sum(1 for l in at_edge(aside.x0) if l is not aside and abs(l.x1 - aside.x1) > s.edge_slack_pt) >= s.aside_min_rows:
+        in_column = 0  # counted until there are enough for a column
+        for l in at_edge(aside.x0):
+            if in_column >= s.aside_min_rows:
+                break
+            if l is not aside and abs(l.x1 - aside.x1) > s.edge_slack_pt:
+                in_column += 1
+        if in_column >= s.aside_min_rows:
             return False
         if aside.block == line.block:
             return True
