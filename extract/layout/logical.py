@@ -33,12 +33,17 @@ def _bullet(text: str) -> str:
     return stripped
 
 
-def _finish(current: LogicalLine | None, boxes: list[Box], asides: list[Line], vocabulary: set[str]) -> None:
+def _bold(line: Line) -> bool:
+    """Every span of the line is set in bold."""
+    for sp in line.spans:
+        if not sp.bold:
+            return False
+    return True
+
+
+def _finish(current: LogicalLine, boxes: list[Box], asides: list[Line], vocabulary: set[str]) -> None:
     """The logical line's box over the boxes of its lines on its page, and the phrase printed beside
-    it, after a wide gap (then forgotten)."""
-    if current is None:
-        asides.clear()
-        return
+    it, after a wide gap (then forgotten); called when it has more than one line or a phrase beside."""
     if len(boxes) > 1:
         current.bbox = union(boxes)
     if not asides:
@@ -85,21 +90,27 @@ def groups_to_logical(groups: list[Group], vocabulary: set[str], settings: Layou
             # an icon the wrapping pushed to this line ends the line before
             trailing_icon = line.starts_new_line and current_last is not None and text.lstrip()[:1] in TRAILING_ICONS and was_wrapped(current_last, line, s)
             if current is None or (line.starts_new_line and not trailing_icon):
-                _finish(current, boxes, asides, vocabulary)
-                prefix = " " if current is None and s.icon_slot_min_pt <= indent <= s.icon_slot_max_pt else ""
-                if current is not None:
+                if current is None:
+                    prefix = " " if s.icon_slot_min_pt <= indent <= s.icon_slot_max_pt else ""
+                else:
+                    if len(boxes) > 1 or asides:
+                        _finish(current, boxes, asides, vocabulary)
                     slot = s.icon_slot_min_pt
                     prefix = " " if line.x0 - first.base_left >= slot and line.x0 - first.x0 >= slot else ""
-                current = LogicalLine(prefix + _bullet(text), line.page, line.bbox, bold=all(sp.bold for sp in line.spans))
+                box = line.bbox
+                current = LogicalLine(prefix + _bullet(text), line.page, box, bold=_bold(line))
                 out.append(current)
-                boxes = [line.bbox]
+                boxes = [box]
             else:
                 current.text = join(current.text, text, vocabulary)
                 if line.page == current.page:
                     boxes.append(line.bbox)
-                current.bold = current.bold and all(sp.bold for sp in line.spans)
-            asides.extend(line.aside)
+                if current.bold:
+                    current.bold = _bold(line)
+            if line.aside:
+                asides.extend(line.aside)
             current_last = line
-        _finish(current, boxes, asides, vocabulary)
+        if current is not None and (len(boxes) > 1 or asides):
+            _finish(current, boxes, asides, vocabulary)
         last_item, last_item_line = (current, current_last) if current is not None and current.text.lstrip().startswith(("- ", "➔", "→")) else (None, None)
     return out

@@ -44,9 +44,10 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
     if line.page != prev.page or line.column != prev.column or line.band != prev.band:
         return False
     gap = line.y0 - prev.y1
-    if gap < -s.paragraph_overlap_em * prev.size or gap > s.paragraph_gap_em * max(prev.size, line.size):
+    size, prev_size = line.size, prev.size
+    if gap < -s.paragraph_overlap_em * prev_size or gap > s.paragraph_gap_em * (size if size > prev_size else prev_size):
         return False
-    change = abs(line.size - prev.size)
+    change = abs(size - prev_size)
     if change > s.paragraph_size_change_pt:
         return False
     if change > s.paragraph_size_break_share * s.body_reference_pt and gap > s.paragraph_size_break_gap_em * min(prev.size, line.size):
@@ -67,7 +68,7 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
 
 def _continues_across_break(prev: Line, line: Line, s: LayoutSettings) -> bool:
     """A paragraph cut at the bottom of a column or page and taken up at the top of the next."""
-    if (line.page, line.column, line.band) == (prev.page, prev.column, prev.band):
+    if line.page == prev.page and line.column == prev.column and line.band == prev.band:
         return False
     same_page_next_column = line.page == prev.page and line.band == prev.band and prev.column >= 1 and line.column == prev.column + 1
     if not same_page_next_column and line.page != prev.page + 1:
@@ -100,7 +101,9 @@ def lines_to_groups(lines: list[Line], settings: LayoutSettings) -> list[Group]:
                 pass  # a paragraph of its own after the item, though set as close as its lines
             elif _same_paragraph(prev, line, group_x0, settings) or _continues_across_break(prev, line, settings):
                 groups[-1].lines.append(line)
-                group_left[key] = min(group_left.get(key, line.x0), line.x0)
+                left = group_left.get(key)
+                if left is None or line.x0 < left:
+                    group_left[key] = line.x0
                 if line.starts_new_line:
                     in_item = _is_item(line)
                 prev, prev_key = line, key

@@ -49,33 +49,34 @@ def _page_codes(lines: list[Line]) -> dict[int, set[str]]:
     return out
 
 
-#: The codes of a line holding none of its page's.
-_NO_CODES: frozenset[str] = frozenset()
-
-
-def _masked(line: Line, codes: set[str] | frozenset[str]) -> str:
-    """The line's text with its digits and the page's own codes masked."""
-    text = line.text.strip()
+def _masked_texts(lines: list[Line], codes: dict[int, set[str]]) -> list[str]:
+    """The lines' texts with their digits and the page's own codes (`codes`, by line id) masked."""
+    texts = [line.text.strip() for line in lines]
     if codes:
-        text = _CODE.sub(lambda m: "@" if m.group(0) in codes else m.group(0), text)
-    return _DIGITS.sub("#", text)
+        for i, line in enumerate(lines):
+            own = codes.get(id(line))
+            if own:
+                texts[i] = _CODE.sub(lambda m: "@" if m.group(0) in own else m.group(0), texts[i])
+    joined = "\n".join(texts)
+    if joined.count("\n") == len(texts) - 1:  # no text holds a line break: the digits masked in one pass
+        return _DIGITS.sub("#", joined).split("\n")
+    return [_DIGITS.sub("#", text) for text in texts]
 
 
 def _keyed(lines: list[Line], height: float, settings: LayoutSettings) -> list[tuple[Line, tuple | None, str]]:
     """Each line of a page `height` high with its band key (band, top rounded to `running_y_step_pt`,
     size; None away from the bands) and its masked text."""
-    codes = _page_codes(lines)
     band, step = settings.running_band_share, settings.running_y_step_pt
     top, bottom = height * band, height * (1 - band)
     out = []
-    for line in lines:
+    for line, masked in zip(lines, _masked_texts(lines, _page_codes(lines))):
         if line.y1 <= top:
             key: tuple | None = ("top", round(line.y0 / step), round(line.size))
         elif line.y0 >= bottom:
             key = ("bottom", round(line.y0 / step), round(line.size))
         else:
             key = None
-        out.append((line, key, _masked(line, codes.get(id(line), _NO_CODES))))
+        out.append((line, key, masked))
     return out
 
 

@@ -32,25 +32,15 @@ what each item says (a step, an owner, a deadline) is read from its words
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from operator import attrgetter, sub
 
 from .icons import STARTERS
-from .model import Line, level_with
+from .model import Line, level_with, line_y0, line_y1
 from .settings import LayoutSettings
 
 
-def _above(line: Line, lines: list[Line], s: LayoutSettings) -> Line | None:
-    """The nearest line above `line` whose width covers its start."""
-    lowest = line.y0 + s.paragraph_overlap_em * line.size  # where a line above may end at the latest
-    start, slack = line.x0, s.align_slack_pt
-    best = None
-    for other in lines:
-        if other is line or other.y1 > lowest:
-            continue
-        if not (other.x0 - slack <= start <= other.x1):
-            continue
-        if best is None or other.y1 > best.y1:
-            best = other
-    return best
+_starts_new_line, _size = attrgetter("starts_new_line"), attrgetter("size")
 
 
 def _core(line: Line) -> tuple[float, float]:
@@ -111,27 +101,41 @@ def _aside_of(line: Line, row: list[Line], s: LayoutSettings) -> Line | None:
 def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     """Give a bullet to the lines of `lines` (one page) that start items of a list printed with no marker."""
     s = settings
-    if len(lines) < 2 or any(l.starts_new_line for l in lines):
+    if len(lines) < 2 or any(map(_starts_new_line, lines)):
         return  # a page whose lists carry their markers: an unmarked run there is no list
     # lines by their top, to look only at the lines near one (a page may hold hundreds)
-    ordered = sorted(lines, key=lambda l: l.y0)
-    tops = [l.y0 for l in ordered]
-    tallest = max(l.y1 - l.y0 for l in lines)
-    size = max(l.size for l in lines)
+    ordered = sorted(lines, key=line_y0)
+    tops = list(map(line_y0, ordered))
+    tallest = max(map(sub, map(line_y1, lines), map(line_y0, lines)))
+    size = max(map(_size, lines))
 
     def near(y_from: float, y_to: float) -> list[Line]:
         return ordered[bisect_left(tops, y_from) : bisect_right(tops, y_to)]
 
     reach_up = tallest + 2 * s.unmarked_item_gap_em * size
-    cores = {id(l): _core(l) for l in lines}
+    slack = s.align_slack_pt
+    cores = {}
+    for l in lines:
+        spans = l.spans
+        if len(spans) == 1:  # most lines: the core is the one span's box
+            box = spans[0].bbox
+            cores[id(l)] = box[1], box[3]
+        else:
+            cores[id(l)] = _core(l)
     rows = _rows(ordered, tops, s)
-    above = {id(l): _above(l, near(l.y0 - reach_up, l.y1), s) for l in lines}
 
     def alone_on_left(line: Line) -> bool:
         """Nothing on the line's row is printed left of it."""
-        return not any(o.x1 <= line.x0 + s.align_slack_pt for o in rows[id(line)])
+        return not any(o.x1 <= line.x0 + slack for o in rows[id(line)])
 
-    candidates = [l for l in ordered if not l.starts_new_line and len(rows[id(l)]) <= 1 and _plain(l) and alone_on_left(l)]
+    candidates = []
+    for l in ordered:
+        if l.starts_new_line:
+            continue
+        row = rows[id(l)]
+        # a row of one other line at most, which then does not stand left of it
+        if (not row or (len(row) == 1 and row[0].x1 > l.x0 + slack)) and _plain(l):
+            candidates.append(l)
     # rows with a narrow phrase beside them (kept below where it is a phrase of its own, right-aligned
     # with the phrases beside other such rows)
     flanked = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
@@ -143,15 +147,25 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             starting_at.setdefault(round(l.x0), []).append(l)
             blocks.setdefault(l.block, []).append(l)
 
-    def at_edge(x: float) -> list[Line]:
-        return [l for key in (round(x) - 1, round(x), round(x) + 1) for l in starting_at.get(key, ()) if abs(l.x0 - x) <= s.align_slack_pt]
+    def at_edge(x: float) -> Iterator[Line]:
+        key = round(x)
+        for k in (key - 1, key, key + 1):
+            for l in starting_at.get(k, ()):
+                if abs(l.x0 - x) <= slack:
+                    yield l
 
     def phrase_beside(line: Line, aside: Line) -> bool:
         """The aside is a phrase of its own, not a line of a paragraph in a column beside: no column of
         lines starts where it starts, and it is written with the line, or opens its text block and ends
         before the line under the line does."""
         # lines of a column start where it starts and end where they end; phrases set flush right do not
-        if sum(1 for l in at_edge(aside.x0) if l is not aside and abs(l.x1 - aside.x1) > s.edge_slack_pt) >= s.aside_min_rows:
+        in_column = 0  # counted until there are enough for a column
+        for l in at_edge(aside.x0):
+            if in_column >= s.aside_min_rows:
+                break
+            if l is not aside and abs(l.x1 - aside.x1) > s.edge_slack_pt:
+                in_column += 1
+        if in_column >= s.aside_min_rows:
             return False
         if aside.block == line.block:
             return True
@@ -164,28 +178,38 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     besides = [(l, a) for l, a in flanked if phrase_beside(l, a)]
     asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
 
-    def joined(prev: Line | None, line: Line) -> bool:
-        """`line` stands under `prev`, at its edge, as close as lines of one paragraph or items of one
-        list (measured from the end of the row of `prev`, the phrase beside it included)."""
-        if prev is None or abs(line.x0 - prev.x0) > s.align_slack_pt:
-            return False
-        aside = asides.get(id(prev))
-        return _tight(prev, line, s, None if aside is None else aside.y1, cores)
-
-    # the lines joined to the line above them (each line is only ever read against that one)
-    under = {id(l) for l in lines if joined(above[id(l)], l)}
-
-    # runs of joined lines; a run with text beside it that is no aside stands in a column of a band
-    # with several: its measure is its own reach, else the reach of the lines at its edge near it
+    # each line's line above: the nearest one above it whose width covers its start;
+    # the lines joined to the line above them (each line is only ever read against that one): under
+    # it, at its edge, as close as lines of one paragraph or items of one list (measured from the
+    # end of the row of the line above, the phrase beside it included);
+    # runs of joined lines, top to bottom; a run with text beside it that is no aside stands in a
+    # column of a band with several: its measure is its own reach, else the reach of the lines at
+    # its edge near it
+    overlap = s.paragraph_overlap_em
+    above: dict[int, Line | None] = {}
+    under: set[int] = set()
     run_of: dict[int, list[Line]] = {}
     for line in ordered:
-        prev = above[id(line)]
-        if id(line) in under and id(prev) in run_of and run_of[id(prev)][-1] is prev:
-            run = run_of[id(prev)]
-            run.append(line)
-        else:
-            run = [line]
-        run_of[id(line)] = run
+        lowest = line.y0 + overlap * line.size  # where a line above may end at the latest
+        start = line.x0
+        prev = None
+        for other in ordered[bisect_left(tops, line.y0 - reach_up) : bisect_right(tops, line.y1)]:
+            if other is line or other.y1 > lowest or not (other.x0 - slack <= start <= other.x1):
+                continue
+            if prev is None or other.y1 > prev.y1:
+                prev = other
+        key = id(line)
+        above[key] = prev
+        if prev is not None and abs(start - prev.x0) <= slack:
+            aside = asides.get(id(prev))
+            if _tight(prev, line, s, None if aside is None else aside.y1, cores):
+                under.add(key)
+                run = run_of.get(id(prev))
+                if run is not None and run[-1] is prev:
+                    run.append(line)
+                    run_of[key] = run
+                    continue
+        run_of[key] = [line]
     measures: dict[int, float] = {}
 
     def measure(prev: Line) -> float:
