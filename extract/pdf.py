@@ -111,8 +111,18 @@ def read_pdf(
     data: bytes | None = None,
 ) -> SourceDocument:
     """The blocks of a PDF, with page + bbox provenance (`layout`: thresholds of the layout steps;
-    `data`: the file's bytes, when already read)."""
-    path = Path(path)
+    `data`: the file's bytes, when already read).
+
+    The spans, lines and blocks read live until the document is made and hold no cycle: the cyclic
+    garbage collector is paused meanwhile, as in an extraction (`pipeline.collector_paused`)."""
+    from .pipeline import collector_paused
+
+    with collector_paused():
+        return _read_pdf(Path(path), source_id, limits, layout, data)
+
+
+def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: LayoutSettings | dict | None, data: bytes | None) -> SourceDocument:
+    """`read_pdf`'s reading, the collector paused."""
     settings = LayoutSettings.resolve(layout)
     if data is None:
         from ..limits import ReadLimits, read_regular_file
