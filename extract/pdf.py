@@ -27,6 +27,7 @@ Unicode meaning ("text layer unreadable": fonts without a Unicode mapping).
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -324,6 +325,24 @@ def _letters(text: str) -> str:
     return "".join(filter(str.isalnum, unicodedata.normalize("NFKC", text).casefold()))
 
 
+#: The ASCII characters that are neither letters nor digits, the line break apart, as bytes.
+_ASCII_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalnum() and code != 10)
+#: Any other character that is neither (the word class is `str.isalnum` and the underscore).
+_NOT_LETTER = re.compile(r"[^\w\n]")
+
+
+def _letters_each(texts: list[str]) -> list[str]:
+    """The texts' letters (`_letters`), one string for each piece between line breaks: each text
+    normalised on its own, then all folded and sifted in one pass. A line break joins nothing in
+    Unicode normalisation and folds to itself; the ASCII characters are sifted as bytes (in UTF-8,
+    the bytes of other characters lie above them), the others, rarer, by the pattern."""
+    folded = "\n".join([unicodedata.normalize("NFKC", text) for text in texts]).casefold()
+    kept = folded.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_LETTERS).decode("utf-8", "surrogatepass")
+    if not kept.isascii():
+        kept = _NOT_LETTER.sub("", kept)
+    return kept.split("\n")
+
+
 def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Line]:
     """Lines whose text reached no block: a line is placed when its letters stand, in order, in the
     blocks that start on its page or the one before (a paragraph runs on across a page break)."""
@@ -332,24 +351,25 @@ def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Lin
         # a numbered item's number is kept apart from its text
         printed = block.attrs.get("number", "") + block.text + "".join(block.cells or ())
         by_page.setdefault(block.provenance.page or 0, []).append(printed)
-    # a line break joins nothing in Unicode normalisation and holds no letter: one call per page
-    text = {page: _letters("\n".join(parts)) for page, parts in by_page.items()}
+    text = {page: "".join(_letters_each(parts)) for page, parts in by_page.items()}
     # lines mostly come in their blocks' order: each page's search starts where its last line was
     # found, and takes the whole text of the page (and of the one before) only when that fails
+    parts = [part for lines in pages for line in lines for part in ((line, *line.aside) if line.aside else (line,))]
+    texts = [part.text for part in parts]
+    letters_of = _letters_each(texts)
+    if len(letters_of) != len(parts):  # a line holding a line break: each line sifted alone
+        letters_of = [_letters(text) for text in texts]
     after: dict[int, int] = {}
     lost = []
-    for lines in pages:
-        for line in lines:
-            for part in (line, *line.aside) if line.aside else (line,):
-                letters = _letters(part.text)
-                if not letters:
-                    continue
-                own = text.get(part.page, "")
-                at = own.find(letters, after.get(part.page, 0))
-                if at >= 0:
-                    after[part.page] = at + len(letters)
-                elif letters not in own and letters not in text.get(part.page - 1, ""):
-                    lost.append(part)
+    for part, letters in zip(parts, letters_of):
+        if not letters:
+            continue
+        own = text.get(part.page, "")
+        at = own.find(letters, after.get(part.page, 0))
+        if at >= 0:
+            after[part.page] = at + len(letters)
+        elif letters not in own and letters not in text.get(part.page - 1, ""):
+            lost.append(part)
     return lost
 
 
