@@ -405,19 +405,28 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
     texts = [item.text if item is not None else "" for item in logical]
     out = []
     for draft in lines_to_drafts(texts):
-        items = [item for item in logical[draft.start - 1 : draft.end] if item is not None]
-        if not items:
-            continue
-        page = items[0].page
-        # a block is mostly one logical line (a paragraph, a heading, a row): its box as it is
-        x0, y0, x1, y1 = items[0].bbox if len(items) == 1 else union(item.bbox for item in items if item.page == page)
+        if draft.start == draft.end:
+            # a block is mostly one logical line (a paragraph, a heading, a row): its box as it is
+            first = logical[draft.start - 1]
+            if first is None:
+                continue
+            x0, y0, x1, y1 = first.bbox
+            bold = draft.bold or first.bold
+        else:
+            items = [item for item in logical[draft.start - 1 : draft.end] if item is not None]
+            if not items:
+                continue
+            first = items[0]
+            x0, y0, x1, y1 = first.bbox if len(items) == 1 else union(item.bbox for item in items if item.page == first.page)
+            bold = draft.bold or all(item.bold for item in items)
+        page = first.page
         bbox = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
         out.append(
             Block(
                 kind=draft.kind,  # type: ignore[arg-type]
                 text=draft.text,
                 icon=draft.icon,
-                bold=draft.bold or all(item.bold for item in items),
+                bold=bold,
                 level=draft.level,
                 cells=draft.cells,
                 attrs=draft.attrs,
