@@ -134,9 +134,11 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         nonlocal pending
         if pending is None:
             return
-        joined = " ".join(filter(None, pending.lines))
+        read, printed = pending.lines, pending.quote
+        # most blocks are one line: its text as it is
+        joined = read[0] if len(read) == 1 else " ".join(filter(None, read))
         text, bold, href = clean_inline(joined, pending.settled)
-        quoted = " ".join(pending.quote)
+        quoted = printed[0] if len(printed) == 1 else " ".join(printed)
         attrs = pending.attrs  # made for this block alone
         if href:
             attrs["href"] = href
@@ -162,7 +164,8 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
             deadline.check(f" (line {number} of {len(lines)})")
         raw = raw.rstrip("\r\n")
         if not raw or raw.isspace():
-            flush()
+            if pending is not None:
+                flush()
             continue
         if raw.count("\t") >= 2:  # three cells or more
             flush()
