@@ -352,13 +352,13 @@ def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Lin
         printed = block.attrs.get("number", "") + block.text + "".join(block.cells or ())
         by_page.setdefault(block.provenance.page or 0, []).append(printed)
     text = {page: "".join(_letters_each(parts)) for page, parts in by_page.items()}
-    # lines mostly come in their blocks' order: each page's search starts where its last line was
-    # found, and takes the whole text of the page (and of the one before) only when that fails
     parts = [part for lines in pages for line in lines for part in ((line, *line.aside) if line.aside else (line,))]
     texts = [part.text for part in parts]
     letters_of = _letters_each(texts)
     if len(letters_of) != len(parts):  # a line holding a line break: each line sifted alone
         letters_of = [_letters(text) for text in texts]
+    # lines mostly come in their blocks' order: each page's search starts where its last line was
+    # found, and takes the whole text of the page (and of the one before) only when that fails
     after: dict[int, int] = {}
     lost = []
     for part, letters in zip(parts, letters_of):
