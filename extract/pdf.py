@@ -27,6 +27,7 @@ Unicode meaning ("text layer unreadable": fonts without a Unicode mapping).
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -111,8 +112,18 @@ def read_pdf(
     data: bytes | None = None,
 ) -> SourceDocument:
     """The blocks of a PDF, with page + bbox provenance (`layout`: thresholds of the layout steps;
-    `data`: the file's bytes, when already read)."""
-    path = Path(path)
+    `data`: the file's bytes, when already read).
+
+    The spans, lines and blocks read live until the document is made and hold no cycle: the cyclic
+    garbage collector is paused meanwhile, as in an extraction (`pipeline.collector_paused`)."""
+    from .pipeline import collector_paused
+
+    with collector_paused():
+        return _read_pdf(Path(path), source_id, limits, layout, data)
+
+
+def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: LayoutSettings | dict | None, data: bytes | None) -> SourceDocument:
+    """`read_pdf`'s reading, the collector paused."""
     settings = LayoutSettings.resolve(layout)
     if data is None:
         from ..limits import ReadLimits, read_regular_file
@@ -314,6 +325,24 @@ def _letters(text: str) -> str:
     return "".join(filter(str.isalnum, unicodedata.normalize("NFKC", text).casefold()))
 
 
+#: The ASCII characters that are neither letters nor digits, the line break apart, as bytes.
+_ASCII_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalnum() and code != 10)
+#: Any other character that is neither (the word class is `str.isalnum` and the underscore).
+_NOT_LETTER = re.compile(r"[^\w\n]")
+
+
+def _letters_each(texts: list[str]) -> list[str]:
+    """The texts' letters (`_letters`), one string for each piece between line breaks: each text
+    normalised on its own, then all folded and sifted in one pass. A line break joins nothing in
+    Unicode normalisation and folds to itself; the ASCII characters are sifted as bytes (in UTF-8,
+    the bytes of other characters lie above them), the others, rarer, by the pattern."""
+    folded = "\n".join([unicodedata.normalize("NFKC", text) for text in texts]).casefold()
+    kept = folded.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_LETTERS).decode("utf-8", "surrogatepass")
+    if not kept.isascii():
+        kept = _NOT_LETTER.sub("", kept)
+    return kept.split("\n")
+
+
 def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Line]:
     """Lines whose text reached no block: a line is placed when its letters stand, in order, in the
     blocks that start on its page or the one before (a paragraph runs on across a page break)."""
@@ -322,24 +351,25 @@ def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Lin
         # a numbered item's number is kept apart from its text
         printed = block.attrs.get("number", "") + block.text + "".join(block.cells or ())
         by_page.setdefault(block.provenance.page or 0, []).append(printed)
-    # a line break joins nothing in Unicode normalisation and holds no letter: one call per page
-    text = {page: _letters("\n".join(parts)) for page, parts in by_page.items()}
+    text = {page: "".join(_letters_each(parts)) for page, parts in by_page.items()}
+    parts = [part for lines in pages for line in lines for part in ((line, *line.aside) if line.aside else (line,))]
+    texts = [part.text for part in parts]
+    letters_of = _letters_each(texts)
+    if len(letters_of) != len(parts):  # a line holding a line break: each line sifted alone
+        letters_of = [_letters(text) for text in texts]
     # lines mostly come in their blocks' order: each page's search starts where its last line was
     # found, and takes the whole text of the page (and of the one before) only when that fails
     after: dict[int, int] = {}
     lost = []
-    for lines in pages:
-        for line in lines:
-            for part in (line, *line.aside) if line.aside else (line,):
-                letters = _letters(part.text)
-                if not letters:
-                    continue
-                own = text.get(part.page, "")
-                at = own.find(letters, after.get(part.page, 0))
-                if at >= 0:
-                    after[part.page] = at + len(letters)
-                elif letters not in own and letters not in text.get(part.page - 1, ""):
-                    lost.append(part)
+    for part, letters in zip(parts, letters_of):
+        if not letters:
+            continue
+        own = text.get(part.page, "")
+        at = own.find(letters, after.get(part.page, 0))
+        if at >= 0:
+            after[part.page] = at + len(letters)
+        elif letters not in own and letters not in text.get(part.page - 1, ""):
+            lost.append(part)
     return lost
 
 
@@ -375,19 +405,28 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
     texts = [item.text if item is not None else "" for item in logical]
     out = []
     for draft in lines_to_drafts(texts):
-        items = [item for item in logical[draft.start - 1 : draft.end] if item is not None]
-        if not items:
-            continue
-        page = items[0].page
-        # a block is mostly one logical line (a paragraph, a heading, a row): its box as it is
-        x0, y0, x1, y1 = items[0].bbox if len(items) == 1 else union(item.bbox for item in items if item.page == page)
+        if draft.start == draft.end:
+            # a block is mostly one logical line (a paragraph, a heading, a row): its box as it is
+            first = logical[draft.start - 1]
+            if first is None:
+                continue
+            x0, y0, x1, y1 = first.bbox
+            bold = draft.bold or first.bold
+        else:
+            items = [item for item in logical[draft.start - 1 : draft.end] if item is not None]
+            if not items:
+                continue
+            first = items[0]
+            x0, y0, x1, y1 = first.bbox if len(items) == 1 else union(item.bbox for item in items if item.page == first.page)
+            bold = draft.bold or all(item.bold for item in items)
+        page = first.page
         bbox = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
         out.append(
             Block(
                 kind=draft.kind,  # type: ignore[arg-type]
                 text=draft.text,
                 icon=draft.icon,
-                bold=draft.bold or all(item.bold for item in items),
+                bold=bold,
                 level=draft.level,
                 cells=draft.cells,
                 attrs=draft.attrs,

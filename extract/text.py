@@ -54,7 +54,7 @@ def clean_inline(text: str, settled: bool = False) -> tuple[str, bool, str | Non
     stripped = text.strip()
     whole_bold = bool(stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4)
     href = None
-    if "[" in text or "**" in text or "^" in text:
+    if _has_markup(text):
         settled = False  # taking markup out joins what it stood between
     # each pattern needs its marker character: most lines hold none and skip the searches
     if "[" in text:
@@ -68,6 +68,11 @@ def clean_inline(text: str, settled: bool = False) -> tuple[str, bool, str | Non
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)
     return normalize_text(text, settled=settled).strip(), whole_bold, href
+
+
+def _has_markup(text: str) -> bool:
+    """The text holds a marker character of a link, bold or superscript (`clean_inline` takes them out)."""
+    return "[" in text or "**" in text or "^" in text
 
 
 @dataclass(slots=True)
@@ -129,8 +134,11 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         nonlocal pending
         if pending is None:
             return
-        joined = " ".join(filter(None, pending.lines))
+        read, printed = pending.lines, pending.quote
+        # most blocks are one line: its text as it is
+        joined = read[0] if len(read) == 1 else " ".join(filter(None, read))
         text, bold, href = clean_inline(joined, pending.settled)
+        quoted = printed[0] if len(printed) == 1 else " ".join(printed)
         attrs = pending.attrs  # made for this block alone
         if href:
             attrs["href"] = href
@@ -141,7 +149,8 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
                     text=text,
                     start=pending.start,
                     end=pending.end,
-                    quote=_quote(" ".join(pending.quote), pending.settled),
+                    # printed as its text was read (no bullet, icon or markup taken off): its text is its quote
+                    quote=text if quoted == joined and not _has_markup(joined) else _quote(quoted, pending.settled),
                     icon=pending.icon,
                     bold=bold,
                     attrs=attrs,
@@ -155,7 +164,8 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
             deadline.check(f" (line {number} of {len(lines)})")
         raw = raw.rstrip("\r\n")
         if not raw or raw.isspace():
-            flush()
+            if pending is not None:
+                flush()
             continue
         if raw.count("\t") >= 2:  # three cells or more
             flush()

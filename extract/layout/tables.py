@@ -15,6 +15,7 @@ dropped; a merged cell's text is in the first of the columns it spans.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .headers import cell_kind, header_count
@@ -222,13 +223,13 @@ def find_tables(
             "explicit_vertical_lines": ruled.vertical,
             "explicit_horizontal_lines": ruled.horizontal,
         }
+        lines = _ByHeight(lines_by_page.get(number, []))
         for table in TableFinder(ruled, finder).tables:
             region = TableRegion(number, tuple(table.bbox))  # type: ignore[arg-type]
-            lines = lines_by_page.get(number, [])
             for row in table.rows:
                 top, bottom = row.bbox[1], row.bbox[3]
                 e = settings.cell_slack_pt
-                row_lines = [line for line in lines if line.y1 >= top - e and line.y0 <= bottom + e]
+                row_lines = lines.reaching(top - e, bottom + e)
                 for box, band in _unruled_rows(row, row_lines, settings):
                     cells = [_cell_text(band, cell, vocabulary, settings) if cell is not None else "" for cell in row.cells]
                     if any(cells):
@@ -238,6 +239,24 @@ def find_tables(
                 region.columns = _column_extents(table.rows)
                 regions.append(region)
     return regions
+
+
+class _ByHeight:
+    """A page's lines looked up by height (tops sorted once), each lookup answered in the page's order."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.order = sorted(range(len(lines)), key=lambda i: lines[i].y0)
+        self.tops = [lines[i].y0 for i in self.order]
+        # a line reaching down to a height starts at most this far above it (a point wider for rounding)
+        self.reach = max((line.y1 - line.y0 for line in lines), default=0.0) + 1.0
+
+    def reaching(self, top: float, bottom: float) -> list[Line]:
+        """The lines reaching into the band from `top` to `bottom` (bottom edge at or below top, top edge
+        at or above bottom), in the page's order."""
+        lines = self.lines
+        near = self.order[bisect_left(self.tops, top - self.reach) : bisect_right(self.tops, bottom)]
+        return [lines[i] for i in sorted(near) if lines[i].y1 >= top and lines[i].y0 <= bottom]
 
 
 def _unruled_rows(row, lines: list[Line], settings: LayoutSettings) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
