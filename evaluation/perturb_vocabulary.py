@@ -273,7 +273,7 @@ def perturb_edition_vocabulary(base: Edition, seed: int, *, edits: int | None = 
             if gone is None or into is None:
                 continue
             before = {id(a): a.mission for a in new.actions}
-            merge_missions(record, gone, into, rng, prefixes, set(base_code.values()))
+            merge_missions(record, gone, into, rng, set(base_code.values()))
             touched_cards |= {id(a) for a in new.actions if before.get(id(a)) != a.mission}
         elif edit == "divide_mission":
             candidates = [m for m in new.missions if m.code not in touched_missions and len(cards_of(m.code)) >= 4]
@@ -433,34 +433,46 @@ def _renumber(edition: Edition, card: Action, prefix: str, never: set[str]) -> N
         x.notes = [re.sub(rf"\b{re.escape(old_printed)}\b", card.code_printed, n) for n in x.notes]
 
 
-def merge_missions(record: Perturbation, gone: Mission, into: Mission, rng: random.Random, prefixes: set[str], never: set[str]) -> None:
-    """`gone` merges into `into`: its cards join `into` (half the time under `into`'s prefix), its indicator rows follow; stated half the time."""
-    new, exp, log = record.edition, record.expected.append, record.edits.append
-    cards = [a for a in new.actions if a.mission == gone.code]
-    keep = [a for a in new.actions if a.mission == into.code]
+def _join_mission(record: Perturbation, cards: list[Action], receiver: Mission, rng: random.Random, never: set[str]) -> str | None:
+    """`cards` join `receiver`, standing after its own cards; half the time (when it has cards) renumbered under
+    its prefix. Returns that prefix when they were renumbered."""
+    new = record.edition
+    keep = [a for a in new.actions if a.mission == receiver.code]
     recode = bool(keep) and rng.random() < 0.5
     prefix = _parts(keep[-1].code)[0] if keep else None
     for card in cards:
-        card.mission = into.code
+        card.mission = receiver.code
         if recode:
             _renumber(new, card, prefix, never)
-            exp(Expected("action_recoded", (card.code,)))
-    # the cards stand after those of the mission they join
+            record.expected.append(Expected("action_recoded", (card.code,)))
     new.actions = [a for a in new.actions if a not in cards]
-    at = max((i for i, a in enumerate(new.actions) if a.mission == into.code), default=len(new.actions) - 1) + 1
+    at = max((i for i, a in enumerate(new.actions) if a.mission == receiver.code), default=len(new.actions) - 1) + 1
     new.actions[at:at] = cards
+    return prefix if recode else None
+
+
+def _retire_mission(new: Edition, gone: Mission, heir: Mission) -> None:
+    """`gone` leaves the edition; its indicator rows go to `heir`."""
     new.missions = [m for m in new.missions if m is not gone]
     if new.indicators:
         for r in new.indicators.rows:
             if r.mission == gone.code:
-                r.mission = into.code
+                r.mission = heir.code
+
+
+def merge_missions(record: Perturbation, gone: Mission, into: Mission, rng: random.Random, never: set[str]) -> None:
+    """`gone` merges into `into`: its cards join `into` (half the time under `into`'s prefix), its indicator rows follow; stated half the time."""
+    new, exp, log = record.edition, record.expected.append, record.edits.append
+    cards = [a for a in new.actions if a.mission == gone.code]
+    prefix = _join_mission(record, cards, into, rng, never)
+    _retire_mission(new, gone, into)
     exp(Expected("mission_merged", (gone.code,)))
     stated = rng.random() < 0.5
     if stated:
         sentence = rng.choice(MERGE_SENTENCES).format(old=gone.code_printed, into=into.code_printed)
         cards[0].notes.append(sentence)
         new.stated_changes.append(StatedChange(kind="mission_merged", subject=gone.code, target=into.code, summary=sentence, evidence=cards[0].provenance))
-    log(f"mission {gone.code} fusionnée dans {into.code}{' (cartes renumérotées ' + prefix + ')' if recode else ''} "
+    log(f"mission {gone.code} fusionnée dans {into.code}{' (cartes renumérotées ' + prefix + ')' if prefix else ''} "
         f"({'annoncé' if stated else 'non annoncé : cartes seules'})")
 
 
@@ -470,22 +482,8 @@ def divide_mission(record: Perturbation, gone: Mission, first: Mission, second: 
     cards = [a for a in new.actions if a.mission == gone.code]
     half = len(cards) // 2
     for receiver, share in ((first, cards[:half]), (second, cards[half:])):
-        keep = [a for a in new.actions if a.mission == receiver.code]
-        recode = bool(keep) and rng.random() < 0.5
-        prefix = _parts(keep[-1].code)[0] if keep else None
-        for card in share:
-            card.mission = receiver.code
-            if recode:
-                _renumber(new, card, prefix, never)
-                exp(Expected("action_recoded", (card.code,)))
-        new.actions = [a for a in new.actions if a not in share]
-        at = max((i for i, a in enumerate(new.actions) if a.mission == receiver.code), default=len(new.actions) - 1) + 1
-        new.actions[at:at] = share
-    new.missions = [m for m in new.missions if m is not gone]
-    if new.indicators:
-        for r in new.indicators.rows:
-            if r.mission == gone.code:
-                r.mission = first.code
+        _join_mission(record, share, receiver, rng, never)
+    _retire_mission(new, gone, first)
     exp(Expected("mission_split", (gone.code,)))
     stated = rng.random() < 0.5
     if stated:
