@@ -47,23 +47,21 @@ def _cards_pdf(path: Path) -> Path:
     write(57, y, "FABRIQ")
     write(57, y + 18, "Fabriquer des services publics utiles au quotidien")
     write(57, y + 36, "OBJECTIF : que chaque démarche courante se fasse en ligne en moins de dix minutes")
+    def card(y: float, *texts: str) -> float:
+        """The card's heading lines, then its steps; the height under them."""
+        for text in texts:
+            write(57, y, text)
+            y += 17
+        for step in STEPS:
+            write(65, y, "• " + step)
+            y += 15
+        return y
+
     y += 70
     for heading, objective, owner in CARDS:
-        for text in (heading, objective, owner):
-            write(57, y, text)
-            y += 17
-        for step in STEPS:
-            write(65, y, "• " + step)
-            y += 15
-        y += 18
+        y = card(y, heading, objective, owner) + 18
     for heading, objective, (first, second) in FOOT:
-        for text in (heading, objective):
-            write(57, y, text)
-            y += 17
-        for step in STEPS:
-            write(65, y, "• " + step)
-            y += 15
-        y += 6
+        y = card(y, heading, objective) + 6
         write(57, y, first)
         write(57, y + 12, second)
         write(250, y, NOTE)  # beside the owner, in the next column
