@@ -11,12 +11,15 @@ A file that is not SQLite, a SQLite file that is not an editiondiff store, a
 damaged file or one made by a newer editiondiff gets a StoreError: one line,
 exit 2. Opening a current store writes nothing, so a re-ingest of a file
 already stored leaves the database file byte-identical.
+A new store is made whole in a file beside its place and linked there, so a
+process killed while creating it leaves no empty or half-made store.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -72,19 +75,51 @@ def connect(path: Path, *, create: bool) -> sqlite_utils.Database:
     existed = _check_file(path)
     if not existed and not create:
         raise StoreError(path, "no editiondiff database here (create one with `editiondiff ingest`)")
-    if not existed:
-        path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = sqlite_utils.Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")
-        # WAL with synchronous NORMAL: a commit survives a crash or SIGKILL of the process (only a power cut can lose the last ones), and never leaves the file inconsistent.
-        db.execute("PRAGMA synchronous = NORMAL")
+        if not existed:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _create(path)
+        db = _open(path)
         ensure_current(db, path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(path, database_problem(exc)) from None
     return db
+
+
+def _open(path: Path) -> sqlite_utils.Database:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    # WAL with synchronous NORMAL: a commit survives a crash or SIGKILL of the process (only a power cut can lose the last ones), and never leaves the file inconsistent.
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def _create(path: Path) -> None:
+    """A new, empty store at `path`, put there whole: made in a file of its own beside it, then linked into
+    place, so that a process killed while creating it leaves no half-made or empty store behind. A store
+    another process linked there first is kept (the link never replaces a file); on a file system without
+    hard links, the store is made in place."""
+    from .migrations import ensure_current
+
+    made = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.new")
+    os.close(os.open(made, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))  # the mode SQLite gives a file it creates (umask applied)
+    try:
+        db = _open(made)
+        try:
+            ensure_current(db, made)
+        finally:
+            db.close()  # the last connection: the WAL is checkpointed into the file and removed
+        try:
+            os.link(made, path)
+        except FileExistsError:
+            pass
+        except OSError:
+            return
+    finally:
+        for leftover in (made, made.with_name(made.name + "-wal"), made.with_name(made.name + "-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def database_problem(exc: sqlite3.DatabaseError) -> str:

@@ -149,6 +149,24 @@ def test_a_store_created_while_another_connection_holds_the_file_waits_instead_o
         holder.close()
 
 
+def test_a_store_whose_creation_fails_leaves_no_file_behind(tmp_path, monkeypatch):
+    # The store is made beside its place and linked there whole: a process stopped while making it (here an
+    # error in the middle; a SIGKILL stops it at the same point) leaves no empty store that later commands refuse.
+    from editiondiff.store import migrations
+
+    def broken(db, path):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "ensure_current", broken)
+    with pytest.raises(StoreError):
+        open_store(tmp_path / "new.db")
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    with open_store(tmp_path / "new.db") as store:
+        assert store.check() == [] and store.editions() == []
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == ["new.db"]
+
+
 def one_line(args: list[str]) -> subprocess.CompletedProcess:
     result = subprocess.run([str(EXE), *args], capture_output=True, text=True, timeout=120)
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
