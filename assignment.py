@@ -9,13 +9,20 @@ overview chart and the cards (`extract`): the module sits at the top of the
 package because both stages use it.
 
 The optimum is `scipy.optimize.linear_sum_assignment` (the Hungarian method).
-Importing scipy.optimize costs about 0.3 s, more than a whole chart match, so
-when the answer is plain it is read off directly: if every row of the smaller
+When the answer is plain it is read off directly: if every row of the smaller
 side has one strictly best column and no two rows share it, pairing each row
 with it reaches the sum of the row maxima, which no assignment exceeds, and
 no other assignment reaches it — that pairing is the only optimum, the one
 scipy would return. Otherwise (two rows want one column, or a row has a tie)
-scipy decides, imported then.
+scipy decides.
+
+Importing `scipy.optimize` costs 0.3 to 0.4 s (it loads the whole of scipy's
+optimisation, linear algebra and sparse packages), more than a whole extraction
+of a brochure, for one function that lives in a compiled module of its own,
+`scipy.optimize._lsap`, which needs numpy alone. `_solver` loads that module
+from its file, without running the package's `__init__`; where scipy is laid
+out otherwise (another release, another platform), it imports the public
+function instead. Either way the function is scipy's own, and so is the answer.
 
 `tie_break` is a small matrix added to the scores for the assignment only
 (steps prefer their own position when texts are equal); the scores returned
@@ -47,6 +54,53 @@ def _plain_optimum(gain: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     return best[order], rows[order]
 
 
+_SOLVER: list = []  # scipy's linear_sum_assignment, once loaded
+
+
+def _solver():
+    """scipy's `linear_sum_assignment`, loaded from its compiled module alone where it can be."""
+    if not _SOLVER:
+        _SOLVER.append(_compiled_solver() or _public_solver())
+    return _SOLVER[0]
+
+
+def _public_solver():
+    from scipy.optimize import linear_sum_assignment
+
+    return linear_sum_assignment
+
+
+def _compiled_solver():
+    """`scipy.optimize._lsap.linear_sum_assignment`, loaded from its file; None where scipy has no such file."""
+    import importlib.machinery
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    name = "scipy.optimize._lsap"
+    loaded = sys.modules.get(name)
+    if loaded is None:
+        spec = importlib.util.find_spec("scipy")  # finds the package without importing it
+        if spec is None or spec.origin is None:
+            return None
+        folder = Path(spec.origin).parent / "optimize"
+        files = [folder / f"_lsap{suffix}" for suffix in importlib.machinery.EXTENSION_SUFFIXES]
+        found = next((f for f in files if f.is_file()), None)
+        if found is None:
+            return None
+        try:
+            loader = importlib.machinery.ExtensionFileLoader(name, str(found))
+            module_spec = importlib.util.spec_from_file_location(name, found, loader=loader)
+            if module_spec is None:
+                return None
+            loaded = importlib.util.module_from_spec(module_spec)
+            loader.exec_module(loaded)
+        except Exception:  # a module that will not load alone: the public import decides
+            return None
+    function = getattr(loaded, "linear_sum_assignment", None)
+    return function if callable(function) else None
+
+
 def assign(scores: np.ndarray, threshold: float, *, tie_break: np.ndarray | None = None) -> list[tuple[int, int, float]]:
     """(row, column, score) of the best one-to-one pairing, pairs under `threshold` left out, by row."""
     if scores.size == 0:
@@ -54,9 +108,7 @@ def assign(scores: np.ndarray, threshold: float, *, tie_break: np.ndarray | None
     gain = scores if tie_break is None else scores + tie_break
     plain = _plain_optimum(gain)
     if plain is None:
-        from scipy.optimize import linear_sum_assignment
-
-        plain = linear_sum_assignment(-gain)
+        plain = _solver()(-gain)
     rows, cols = plain
     return [(int(i), int(j), float(scores[i, j])) for i, j in zip(rows, cols) if scores[i, j] >= threshold]
 

@@ -51,3 +51,38 @@ def test_more_rows_than_columns_are_returned_by_row():
     assert assign(scores, 0.5) == [(1, 0, 0.9)]
     wide = np.array([[0.2, 0.9], [0.8, 0.1], [0.0, 0.3]])
     assert assign(wide, 0.0) == reference(wide, 0.0)
+
+
+def test_a_contested_answer_is_scipys_without_importing_scipy_optimize():
+    """The solver comes from scipy's compiled module alone: the whole of scipy.optimize (0.3 s or more
+    to import) stays unloaded, and the answers are those of the public function."""
+    import json
+    import subprocess
+    import sys
+
+    program = (
+        "import json, sys, numpy as np\n"
+        "from editiondiff.assignment import assign\n"
+        "rng = np.random.default_rng(7)\n"
+        "cases = [rng.integers(0, 3, size=(int(rng.integers(1, 8)), int(rng.integers(1, 8)))).astype(float) / 2 for _ in range(300)]\n"
+        "out = [assign(c, 0.0) for c in cases]\n"
+        "print(json.dumps({'loaded': 'scipy.optimize' in sys.modules, 'out': out}))\n"
+    )
+    result = json.loads(subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout)
+    assert result["loaded"] is False
+    rng = np.random.default_rng(7)
+    cases = [rng.integers(0, 3, size=(int(rng.integers(1, 8)), int(rng.integers(1, 8)))).astype(float) / 2 for _ in range(300)]
+    assert [[list(p) for p in reference(c, 0.0)] for c in cases] == result["out"]
+
+
+def test_where_scipy_has_no_compiled_module_to_load_the_public_function_decides(monkeypatch):
+    import importlib.util
+
+    from editiondiff import assignment
+
+    monkeypatch.setattr(assignment, "_SOLVER", [])
+    monkeypatch.delitem(__import__("sys").modules, "scipy.optimize._lsap", raising=False)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)
+    contested = np.array([[1.0, 0.9], [1.0, 0.2]])
+    assert assignment._solver() is linear_sum_assignment
+    assert assign(contested, 0.0) == reference(contested, 0.0)
