@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import math
 import os
 import re
 import sys
@@ -49,6 +50,20 @@ def _one_line_errors(command):
     return wrapper
 
 
+class _FiniteFloat(click.FloatRange):
+    """A number within a range, NaN and infinities refused: click's FloatRange lets NaN through (it
+    compares false with both bounds), and a NaN threshold or time limit would silently match or
+    bound nothing."""
+
+    name = "finite float"
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
+
+
 def _limit_options(command):
     """--max-bytes, --max-pdf-bytes, --max-pages, --max-seconds, --max-depth (or their environment
     variables), gathered into the build settings' reader limits, handed to the command as `build`."""
@@ -70,7 +85,7 @@ def _limit_options(command):
         return command(*args, build=build, **kwargs)
 
     for name, envvar, kind, text in reversed(options):
-        wrapper = click.option(name, envvar=envvar, type=click.IntRange(min=1) if kind is int else click.FloatRange(min=0.001),
+        wrapper = click.option(name, envvar=envvar, type=click.IntRange(min=1) if kind is int else _FiniteFloat(min=0.001),
                                help=f"{text} [env {envvar}]")(wrapper)
     return wrapper
 
@@ -131,7 +146,7 @@ def _diff_options(command):
         return command(*args, **kwargs)
 
     for option, field, text in reversed(_TUNED):
-        wrapper = click.option(option, field, type=click.FloatRange(0.0, 1.0),
+        wrapper = click.option(option, field, type=_FiniteFloat(0.0, 1.0),
                                help=f"{text} (default {getattr(DEFAULT_SETTINGS, field)}).")(wrapper)
     return wrapper
 

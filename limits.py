@@ -13,6 +13,7 @@ and the option that raises it.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import signal
 import stat
@@ -42,8 +43,11 @@ class ReadLimits:
 
     def __post_init__(self) -> None:
         for item in fields(self):
-            if not getattr(self, item.name) > 0:
-                raise ValueError(f"ReadLimits.{item.name} must be above 0, got {getattr(self, item.name)}")
+            value = getattr(self, item.name)
+            if not value > 0:  # NaN too
+                raise ValueError(f"ReadLimits.{item.name} must be above 0, got {value}")
+            if value == math.inf:  # no timer or count takes an infinite bound: give a large finite one
+                raise ValueError(f"ReadLimits.{item.name} must be a finite number, got {value}")
 
     def with_options(self, **values: object) -> ReadLimits:
         """A copy with the values given (None: keep the default)."""

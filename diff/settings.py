@@ -17,7 +17,8 @@ is higher at 0.50 than at 0.55). Hence 0.50, in the middle of both plateaus.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,28 @@ class DiffSettings:
     exact_first: bool = True
     #: rapidfuzz worker threads for cdist (-1: all cores).
     workers: int = -1
+
+    def __post_init__(self) -> None:
+        """Each value checked when the settings are made: a ValueError names the field and the value.
+
+        A NaN threshold would compare false with every score and match nothing, silently: every
+        number must be finite; scores, shares, weights and gates lie in [0, 1]; counts are whole."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "exact_first":
+                if not isinstance(value, bool):
+                    raise ValueError(f"DiffSettings.exact_first must be true or false, got {value!r}")
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ValueError(f"DiffSettings.{f.name} must be a finite number, got {value!r}")
+            if f.name in ("mission_part_cards", "sentence_words", "block_above_pairs"):
+                if not isinstance(value, int) or value < 1:
+                    raise ValueError(f"DiffSettings.{f.name} must be a whole number of at least 1, got {value!r}")
+            elif f.name == "workers":
+                if not isinstance(value, int) or value == 0 or value < -1:
+                    raise ValueError(f"DiffSettings.workers must be -1 (all cores) or a whole number of at least 1, got {value!r}")
+            elif not 0 <= value <= 1:
+                raise ValueError(f"DiffSettings.{f.name} must lie within 0-1, got {value!r}")
 
 
 DEFAULT_SETTINGS = DiffSettings()

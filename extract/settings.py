@@ -20,7 +20,8 @@ class StructureSettings:
 
     def __post_init__(self) -> None:
         for name in ("chart_entry_max_chars", "chart_group_min_entries", "mission_objective_window"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"StructureSettings.{name} must be at least 1, got {getattr(self, name)}")
-        if not 0 <= self.chart_match_threshold <= 100:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"StructureSettings.{name} must be a whole number of at least 1, got {value!r}")
+        if not 0 <= self.chart_match_threshold <= 100:  # NaN too: it lies within no range
             raise ValueError(f"StructureSettings.chart_match_threshold must be within 0-100, got {self.chart_match_threshold}")

@@ -17,6 +17,7 @@ object instead of editing code. Units are given by each field's suffix:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 
 
@@ -269,6 +270,8 @@ class LayoutSettings:
             counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs", "_columns", "_cells"))
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"layout setting {f.name} must be a number, not {value!r}")
+            if not math.isfinite(value):  # NaN passes every comparison below, and compares false with any distance
+                raise ValueError(f"layout setting {f.name} must be a finite number, not {value!r}")
             if counted and (not isinstance(value, int) or value < 1):
                 raise ValueError(f"layout setting {f.name} must be a whole number ≥ 1, not {value!r}")
             if f.name.endswith("_share") and not 0 < value <= 1:
