@@ -161,14 +161,14 @@ def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: Layo
                 page = doc.load_page(index)
                 raw = shown_text(page, flags, settings)  # turned by /Rotate or set sideways: read as shown (`layout.turned`)
                 page_sizes: dict[float, int] = {}
-                tally_sizes(raw, page_sizes)
+                page_text = tally_sizes(raw, page_sizes)  # its text, read in the same walk (`unreadable_chars`)
                 for size, count in page_sizes.items():
                     sizes[size] = sizes.get(size, 0) + count
                 # thresholds relative to the page's body text
                 body = body_size(page_sizes)
                 page_settings = scaled.get(body) or scaled.setdefault(body, settings.for_body(body))
                 lines = page_lines(raw, index + 1, page_settings, font_kinds(doc, page, symbol_fonts))
-                bad, total = unreadable_chars(raw)
+                bad, total = unreadable_chars(raw, page_text)
                 unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
                 drawings = page.get_cdrawings() if lines else []
