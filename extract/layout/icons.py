@@ -113,7 +113,7 @@ def page_resources(doc, page) -> tuple[str, str] | None:
     the same, and what is read of them can be read once (`font_kinds`, the reader's pictures)."""
     try:
         kind, value = doc.xref_get_key(page.xref, "Resources")
-    except Exception:  # a damaged page object: its fonts are listed afresh
+    except Exception:  # a damaged page object: its fonts and pictures are listed afresh
         return None
     return ("Resources", value) if kind in ("xref", "dict") else None
 
