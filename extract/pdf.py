@@ -124,6 +124,8 @@ def read_pdf(
 
 def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: LayoutSettings | dict | None, data: bytes | None) -> SourceDocument:
     """`read_pdf`'s reading, the collector paused."""
+    from .layout.icons import page_resources
+
     settings = LayoutSettings.resolve(layout)
     if data is None:
         from ..limits import ReadLimits, read_regular_file
@@ -155,20 +157,23 @@ def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: Layo
         icons_drawn: list = []  # lines with an icon drawn beside them (`layout.drawn_icons`)
         flags = _text_flags()
         symbol_fonts: dict[int, bool] = {}  # per font object: its codes number glyphs (`layout.icons`)
+        pictured: dict[tuple[str, str], bool] = {}  # per resource dictionary: whether it places pictures
         scaled: dict[float, LayoutSettings] = {}  # the settings for each page body size met, made once
         for index in range(page_count):
             try:
                 page = doc.load_page(index)
                 raw = shown_text(page, flags, settings)  # turned by /Rotate or set sideways: read as shown (`layout.turned`)
                 page_sizes: dict[float, int] = {}
-                tally_sizes(raw, page_sizes)
+                page_text = tally_sizes(raw, page_sizes)  # its text, read in the same walk (`unreadable_chars`)
                 for size, count in page_sizes.items():
                     sizes[size] = sizes.get(size, 0) + count
                 # thresholds relative to the page's body text
                 body = body_size(page_sizes)
                 page_settings = scaled.get(body) or scaled.setdefault(body, settings.for_body(body))
-                lines = page_lines(raw, index + 1, page_settings, font_kinds(doc, page, symbol_fonts))
-                bad, total = unreadable_chars(raw)
+                # pages that share a resource dictionary have the same fonts and pictures (`layout.icons`)
+                resources = page_resources(doc, page)
+                lines = page_lines(raw, index + 1, page_settings, font_kinds(doc, page, symbol_fonts, resources))
+                bad, total = unreadable_chars(raw, page_text)
                 unreadable, characters = unreadable + bad, characters + total
                 continued = bool(grid_pages) and grid_pages[-1] == index
                 drawings = page.get_cdrawings() if lines else []
@@ -177,7 +182,12 @@ def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: Layo
                 page_regions = page_boxes(drawings, width, height, page_settings)
                 if lines:
                     # pictures placed on the page (the text flags leave image blocks out): box and content digest
-                    pictures = [(tuple(i["bbox"]), i.get("digest") or b"") for i in page.get_image_info(hashes=True)] if page.get_images() else []
+                    has_pictures = pictured.get(resources) if resources is not None else None
+                    if has_pictures is None:  # MuPDF is slow to list them: once per resource dictionary
+                        has_pictures = bool(page.get_images())
+                        if resources is not None:
+                            pictured[resources] = has_pictures
+                    pictures = [(tuple(i["bbox"]), i.get("digest") or b"") for i in page.get_image_info(hashes=True)] if has_pictures else []
                     icons_drawn.extend(drawn_icons(lines, drawings, pictures, page_settings))
                 if lines and (len(lines) >= settings.table_min_lines or continued):
                     if has_ruled_grid(drawings, page_settings, continued=continued):

@@ -17,9 +17,15 @@ the text conventions' mark of an icon that is not printed as a character.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from .icons import STARTERS
 from .model import Box, Line
 from .settings import LayoutSettings
+
+
+#: A line's size, read by C over a page's lines.
+_size = attrgetter("size")
 
 
 def _outline(items, rect) -> tuple:
@@ -47,7 +53,7 @@ def _same_shape(a: tuple, b: tuple, tolerance: float) -> bool:
 def drawn_icons(lines: list[Line], drawings: list[dict], images: list[tuple[Box, bytes]], settings: LayoutSettings) -> list[tuple[Line, tuple, Box]]:
     s = settings
     # a shape larger than a few of the page's largest font size is no icon: only the others get a signature
-    largest = s.drawn_icon_max_em * max((l.size for l in lines), default=0.0)
+    largest = s.drawn_icon_max_em * max(map(_size, lines), default=0.0)
     shapes: list[tuple[tuple, Box]] = []
     for path in drawings:
         rect = tuple(path.get("rect", (0, 0, 0, 0)))
@@ -61,21 +67,26 @@ def drawn_icons(lines: list[Line], drawings: list[dict], images: list[tuple[Box,
     found = []
     if not shapes:
         return found
+    # each line is tried against each shape: a shape's sizes and middle, and the settings, are read once (speed)
+    sized = [(signature, (x0, y0, x1, y1), x1 - x0, y1 - y0, (y0 + y1) / 2) for signature, (x0, y0, x1, y1) in shapes]
+    max_em, gap_em, slack = s.drawn_icon_max_em, s.drawn_icon_gap_em, -s.align_slack_pt
     for line in lines:
         if line.starts_new_line:
             continue
         size = line.size
-        cy = (line.y0 + line.y1) / 2
+        top, bottom = line.y0, line.y1
+        cy = (top + bottom) / 2
+        most, reach = max_em * size, gap_em * size
         best = None
-        for signature, (x0, y0, x1, y1) in shapes:
-            w, h = x1 - x0, y1 - y0
-            if not (0 < w <= s.drawn_icon_max_em * size and 0 < h <= s.drawn_icon_max_em * size):
+        for signature, box, w, h, middle in sized:
+            if not (0 < w <= most and 0 < h <= most):
                 continue
-            if not (y0 <= cy <= y1 or line.y0 <= (y0 + y1) / 2 <= line.y1):
+            x0, y0, x1, y1 = box
+            if not (y0 <= cy <= y1 or top <= middle <= bottom):
                 continue
             gap = line.x0 - x1
-            if -s.align_slack_pt <= gap <= s.drawn_icon_gap_em * size and (best is None or x0 > best[1][0]):
-                best = (signature, (x0, y0, x1, y1))
+            if slack <= gap <= reach and (best is None or x0 > best[1][0]):
+                best = (signature, box)
         if best is not None:
             found.append((line, best[0], best[1]))
     return found

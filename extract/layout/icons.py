@@ -1,6 +1,7 @@
 """Icon glyphs in PDFs: the character a span's code stands for, judged by the font's properties, not its name.
 
     font_kinds(doc, page, cache) -> {span font name: "symbol"}   one page
+    page_resources(doc, page)    -> the page's own resource dictionary, or None
     base_name(font)              -> the font's name without its subset tag
     icon_text(kind, text)        -> the text with icon codes restored
     holds_icon_codes(text)       -> whether a text font's text has any code to restore
@@ -70,16 +71,22 @@ def base_name(font: str) -> str:
     return font.split("+", 1)[-1]
 
 
-def font_kinds(doc, page, cache: dict | None = None) -> dict[str, str]:
+#: `font_kinds` not told the page's resource dictionary: it reads it.
+_UNREAD = object()
+
+
+def font_kinds(doc, page, cache: dict | None = None, resources=_UNREAD) -> dict[str, str]:
     """The fonts of a page whose codes number glyphs, not letters (by span font name): simple fonts
     that carry no program, no /Encoding and no /ToUnicode map.
 
     `cache` keeps across the pages of a document the verdict per font object (by xref) and the
-    answer per resource dictionary (`_resources`): pages that share one, as a producer's pages
-    alike often do, have the same fonts, which MuPDF is slow to list.
+    answer per resource dictionary (`page_resources`, or `resources` when the caller read it):
+    pages that share one, as a producer's pages alike often do, have the same fonts, which MuPDF
+    is slow to list.
     """
     cache = {} if cache is None else cache
-    resources = _resources(doc, page)
+    if resources is _UNREAD:
+        resources = page_resources(doc, page)
     if resources is not None and resources in cache:
         return dict(cache[resources])
     kinds: dict[str, str] = {}
@@ -98,12 +105,15 @@ def font_kinds(doc, page, cache: dict | None = None) -> dict[str, str]:
     return dict(kinds)
 
 
-def _resources(doc, page) -> tuple[str, str] | None:
+def page_resources(doc, page) -> tuple[str, str] | None:
     """The page's own resource dictionary as PDF writes it (a reference, "9 0 R", or the dictionary
-    itself, whose references name the fonts and forms it holds); None when the page inherits it."""
+    itself, whose references name the fonts and forms it holds); None when the page inherits it.
+
+    MuPDF lists a page's fonts and pictures from that dictionary alone: pages that share one have
+    the same, and what is read of them can be read once (`font_kinds`, the reader's pictures)."""
     try:
         kind, value = doc.xref_get_key(page.xref, "Resources")
-    except Exception:  # a damaged page object: its fonts are listed afresh
+    except Exception:  # a damaged page object: its fonts and pictures are listed afresh
         return None
     return ("Resources", value) if kind in ("xref", "dict") else None
 

@@ -1,6 +1,6 @@
 """A page's raw spans -> how much of its text has no Unicode meaning (fonts without a Unicode mapping).
 
-    unreadable_chars(page_dict) -> (unreadable, total)
+    unreadable_chars(page_dict, text) -> (unreadable, total)
 
 A font embedded without a ToUnicode map, in a producer's private encoding,
 extracts as private-use code points, U+FFFD, control codes or pdfminer-style
@@ -20,15 +20,17 @@ _CID = re.compile(r"\(cid:\d+\)")
 _UNREADABLE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def unreadable_chars(page_dict: dict) -> tuple[int, int]:
-    """(characters without a meaning, characters that are not spaces) over the page's text spans."""
-    text = "".join([
-        span.get("text", "")
-        for block in page_dict.get("blocks", ())
-        if block.get("type", 0) == 0
-        for line in block.get("lines", ())
-        for span in line.get("spans", ())
-    ])
+def unreadable_chars(page_dict: dict, text: str | None = None) -> tuple[int, int]:
+    """(characters without a meaning, characters that are not spaces) over the page's text spans
+    (`text`: their texts joined, as `tally_sizes` gives them; else read from `page_dict`)."""
+    if text is None:
+        text = "".join([
+            span.get("text", "")
+            for block in page_dict.get("blocks", ())
+            if block.get("type", 0) == 0
+            for line in block.get("lines", ())
+            for span in line.get("spans", ())
+        ])
     cids = 0
     if "(cid:" in text:
         cids = len(_CID.findall(text))
@@ -48,17 +50,25 @@ def body_size(sizes: dict[float, int]) -> float:
     return max(sizes.items(), key=lambda item: (item[1], -item[0]))[0] if sizes else 0.0
 
 
-def tally_sizes(page_dict: dict, sizes: dict[float, int]) -> None:
-    """Add the page's characters to the tally by font size (rounded to a tenth of a point).
+def tally_sizes(page_dict: dict, sizes: dict[float, int]) -> str:
+    """Add the page's characters to the tally by font size (rounded to a tenth of a point); the
+    page's text, its spans' texts joined, read in the same walk for `unreadable_chars`.
 
     A page sets its text in a few sizes: they are counted as MuPDF gives them, then rounded once each.
+    Only text blocks (type 0) have lines: an image block has none, so the spans walked are those
+    `unreadable_chars` reads. MuPDF sets "spans" on every line and "text" and "size" on every
+    span: they are indexed, not looked up with a default (speed, over every span).
     """
     given: dict[float, int] = {}
+    texts: list[str] = []
     for block in page_dict.get("blocks", ()):
         for line in block.get("lines", ()):
-            for span in line.get("spans", ()):
-                size = span.get("size", 0.0)
-                given[size] = given.get(size, 0) + len(span.get("text", "").strip())
+            for span in line["spans"]:
+                text = span["text"]
+                texts.append(text)
+                size = span["size"]
+                given[size] = given.get(size, 0) + len(text.strip())
     for size, count in given.items():
         size = round(float(size), 1)
         sizes[size] = sizes.get(size, 0) + count
+    return "".join(texts)

@@ -25,11 +25,17 @@ from collections import Counter
 from .model import Line
 from .settings import LayoutSettings
 
-_DIGITS = re.compile(r"\d+")
+#: A run of digits, spelled `\d\d*` rather than `\d+` (speed): a pattern that opens with a set of
+#: characters is scanned for it in one pass, where a repeat is tried at every position; the runs are the same.
+_DIGITS = re.compile(r"\d\d*")
 #: A bare page number in a margin band: "12", "- 12 -", "12 / 40".
 _PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}[-–—\s]*(?:/\s*\d{1,4})?")
 #: A code: a word of two or more capitals (accented ones included), digits allowed after the first.
-_CODE = re.compile(r"\b[^\W\d_a-zà-ÿ][^\W_a-zà-ÿ]+\b")
+#: Its first letter comes first and the word's start is checked behind it (`(?<!\w.)`, where
+#: `\b` could stand before it): a pattern that opens with a set of characters is scanned for
+#: that set in one pass, about twice as fast as one tried at every position (over every line of
+#: every page); both find the same words.
+_CODE = re.compile(r"[^\W\d_a-zà-ÿ](?<!\w.)[^\W_a-zà-ÿ]+\b")
 
 
 def _page_codes(lines: list[Line]) -> dict[int, set[str]]:

@@ -32,14 +32,17 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
     seen: dict[str, list[Box]] = {}  # the boxes each text was drawn in
     fonts: dict[str, tuple[str, bool, bool]] = {}  # per font name: its kind (`icons.font_kinds`), a symbol font or not, bold or not
     offset = settings.duplicate_offset_pt
+    # a span's keys are indexed, not looked up with a default (speed: some 9,000 look-ups a
+    # document): MuPDF sets "text", "font", "size", "flags" and "bbox" on every span of a text
+    # block, and "spans" on every line; an image block (type 1) has no lines
     for block_number, block in enumerate(page_dict.get("blocks", ())):
         if block.get("type", 0) != 0:
             continue
         for raw in block.get("lines", ()):
             spans = []
             printed = False  # some span holds more than spaces
-            for s in raw.get("spans", ()):
-                text = s.get("text", "")
+            for s in raw["spans"]:
+                text = s["text"]
                 if not text:
                     continue
                 bbox = tuple(s["bbox"])
@@ -50,14 +53,14 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
                     continue  # the same glyphs drawn again, slightly offset (fake bold, shadows)
                 else:
                     places.append(bbox)
-                font = s.get("font", "")
+                font = s["font"]
                 known = fonts.get(font)
                 if known is None:
                     kind = font_kinds.get(base_name(font), "text") if font_kinds else "text"
                     known = fonts[font] = (kind, kind == "symbol", "bold" in font.lower())
-                flags = s.get("flags", 0)
+                flags = s["flags"]
                 shown = icon_text(known[0], text) if known[1] or holds_icon_codes(text) else text
-                spans.append(Span(shown, font, float(s.get("size", 0.0)), bbox, bool(flags & 1), bool(flags & 16) or known[2], bool(flags & 2)))  # type: ignore[arg-type]
+                spans.append(Span(shown, font, float(s["size"]), bbox, bool(flags & 1), bool(flags & 16) or known[2], bool(flags & 2)))  # type: ignore[arg-type]
                 if not printed:
                     printed = bool(key if shown is text else shown.strip())
             if not printed:

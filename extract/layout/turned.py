@@ -38,7 +38,7 @@ def _sideways(raw: dict) -> tuple[int, int, int]:
     along = []  # the lines running along the page, counted if need be
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
-            dx, dy = line.get("dir", (1.0, 0.0))
+            dx, dy = line["dir"]  # MuPDF sets it on every line (indexed: it is read for every line of every page)
             if dy and abs(dy) > abs(dx):  # a line set level (dy 0) runs along: no sides to compare
                 if dy < 0:
                     up += _chars(line)
