@@ -159,11 +159,13 @@ def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> lis
     cell). A page whose whitespace holds no column gutter is read by `order_by_gutter`, which
     allows a few lines to cross a gutter (a title set tight above two columns).
     """
-    from .xycut import has_columns, lines_to_regions
+    from .xycut import has_columns, lines_to_regions, may_hold_columns
 
     lines = sorted(lines, key=_reading_key)
     if not lines:
         return lines
+    if not may_hold_columns(lines, settings):
+        return order_by_gutter(lines, width, settings)  # what a tree without columns leads to
     root = lines_to_regions(lines, settings)
     top = root.children if root.kind == "rows" else [root]
     columnar = [has_columns(child) for child in top]

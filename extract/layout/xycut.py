@@ -25,7 +25,7 @@ column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, le
 
 from .model import Box, Line, line_x0, line_x1, union
 from .order import columns_beside, rows_of_cells
@@ -245,6 +245,30 @@ def _columns(lines: list[Line], gx: float, settings: LayoutSettings) -> Region:
     if narrow_left and not has_columns(parts[1]):
         parts.reverse()
     return Region("columns", box, children=parts)
+
+
+def may_hold_columns(lines: list[Line], settings: LayoutSettings) -> bool:
+    """False when no tree of these lines (`lines_to_regions`) can be cut into columns: a cheap test,
+    so that a page without them (most pages) skips building the tree.
+
+    A cut is made only at a gap (a, b) of a band's or a row's whitespace (`_free`, `_intersect`:
+    at least `xycut_gutter_min_pt` wide) where no line of its lines L lies across: each ends by a
+    or starts from b. It is made only when `columns_beside` holds for the sides at g = (a + b) / 2,
+    so when `gutter_min_side_lines` (m) lines of L end by g and m start from g. A line whose box
+    runs left to right (x0 <= x1) that ends by g < b ends by a, one that starts from g > a starts
+    from b. L being some of the page's lines, the m-th least right end of the page is then at most
+    a and its m-th greatest left end at least b: they lie `xycut_gutter_min_pt` apart at least.
+    Where they do not, or the page has fewer than m lines, there is no cut. Boxes running right to
+    left (or not numbers), or settings the argument does not cover (m < 1, a negative width), are said
+to possibly hold columns."""
+    m = settings.gutter_min_side_lines
+    if m < 1 or settings.xycut_gutter_min_pt < 0 or not all(map(le, map(line_x0, lines), map(line_x1, lines))):
+        return True
+    if len(lines) < m:
+        return False
+    ends = sorted(map(line_x1, lines))
+    starts = sorted(map(line_x0, lines), reverse=True)
+    return starts[m - 1] - ends[m - 1] >= settings.xycut_gutter_min_pt
 
 
 def has_columns(region: Region) -> bool:
