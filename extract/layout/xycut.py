@@ -143,6 +143,21 @@ def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
     if len(lines) < settings.gutter_min_lines:
         return _leaf(lines, union(map(_box, lines)))
     strips, boxes = _strips(lines, settings)
+    if may_hold_columns(lines, settings):
+        children = _cut_rows(strips, boxes, settings)
+    else:
+        # no band and no row of these lines reads as columns (`may_hold_columns`): each row is a leaf,
+        # what `_cut_rows` makes of them then, without looking for their gaps (most columns hold none)
+        children = [_leaf(strip, box) for strip, box in zip(strips, boxes)]
+    if len(children) == 1:
+        return children[0]
+    return Region("rows", union(c.bbox for c in children), children=children)
+
+
+def _cut_rows(strips: list[list[Line]], boxes: list[Box], settings: LayoutSettings) -> list[Region]:
+    """A region's rows (`_strips`: their lines, their boxes) as regions, top to bottom: each run of rows
+    sharing a vertical gap of whitespace made one band when it reads as columns (`_band`), the other
+    rows each cut on its own (`_single`)."""
     lo, hi = min(b[0] for b in boxes), max(b[2] for b in boxes)
     frees = [_free(strip, lo, hi, settings) for strip in strips]
     children: list[Region] = []
@@ -172,9 +187,7 @@ def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
         children.append(region)
         children.extend(_single(strips[k], boxes[k], frees[k], settings) for k in range(last + 1, j + 1))
         i = j + 1
-    if len(children) == 1:
-        return children[0]
-    return Region("rows", union(c.bbox for c in children), children=children)
+    return children
 
 
 def _single(strip: list[Line], box: Box, free: list[tuple[float, float]], settings: LayoutSettings) -> Region:
@@ -249,7 +262,8 @@ def _columns(lines: list[Line], gx: float, settings: LayoutSettings) -> Region:
 
 def may_hold_columns(lines: list[Line], settings: LayoutSettings) -> bool:
     """False when no tree of these lines (`lines_to_regions`) can be cut into columns: a cheap test,
-    so that a page without them (most pages) skips building the tree.
+    so that a page without them (most pages) skips building the tree, and a region without them
+    (most columns) skips looking for gaps in its rows.
 
     A cut is made only at a gap (a, b) of a band's or a row's whitespace (`_free`, `_intersect`:
     at least `xycut_gutter_min_pt` wide) where no line of its lines L lies across: each ends by a
