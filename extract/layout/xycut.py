@@ -276,13 +276,16 @@ def may_hold_columns(lines: list[Line], settings: LayoutSettings) -> bool:
     left (or not numbers), or settings the argument does not cover (m < 1, a negative width), are said
 to possibly hold columns."""
     m = settings.gutter_min_side_lines
-    if m < 1 or settings.xycut_gutter_min_pt < 0 or not all(map(le, map(line_x0, lines), map(line_x1, lines))):
+    if m < 1 or settings.xycut_gutter_min_pt < 0:
         return True
     if len(lines) < m:
         return False
     ends = sorted(map(line_x1, lines))
     starts = sorted(map(line_x0, lines), reverse=True)
-    return starts[m - 1] - ends[m - 1] >= settings.xycut_gutter_min_pt
+    if starts[m - 1] - ends[m - 1] >= settings.xycut_gutter_min_pt:
+        return True
+    # the boxes are looked at only where they would rule columns out
+    return not all(map(le, map(line_x0, lines), map(line_x1, lines)))
 
 
 def has_columns(region: Region) -> bool:
