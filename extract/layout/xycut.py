@@ -269,12 +269,12 @@ def may_hold_columns(lines: list[Line], settings: LayoutSettings) -> bool:
     at least `xycut_gutter_min_pt` wide) where no line of its lines L lies across: each ends by a
     or starts from b. It is made only when `columns_beside` holds for the sides at g = (a + b) / 2,
     so when `gutter_min_side_lines` (m) lines of L end by g and m start from g. A line whose box
-    runs left to right (x0 <= x1) that ends by g < b ends by a, one that starts from g > a starts
-    from b. L being some of the page's lines, the m-th least right end of the page is then at most
-    a and its m-th greatest left end at least b: they lie `xycut_gutter_min_pt` apart at least.
-    Where they do not, or the page has fewer than m lines, there is no cut. Boxes running right to
-    left (or not numbers), or settings the argument does not cover (m < 1, a negative width), are said
-to possibly hold columns."""
+    runs left to right (x0 <= x1) that ends by g ends by a (starting from b >= g, it would end there,
+    at g = a = b), one that starts from g starts from b. L being some of the page's lines, the m-th
+    least right end of the page is then at most a and its m-th greatest left end at least b: they
+    lie `xycut_gutter_min_pt` apart at least. Where they do not, or the page has fewer than m
+    lines, there is no cut. Boxes running right to left (or not numbers), or settings the argument
+    does not cover (m < 1, a negative width), are said to possibly hold columns."""
     m = settings.gutter_min_side_lines
     if m < 1 or settings.xycut_gutter_min_pt < 0:
         return True
