@@ -101,16 +101,16 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         """Where the row of `line` ends: the top of the next item of its list below it."""
         return min((l.y0 for l in items if l.y0 > line.y1 - s.beside_overlap_share * (line.y1 - line.y0) and l is not line and abs(l.x0 - line.x0) <= s.hanging_indent_max_pt), default=float("inf"))
 
-    ends_of_rows: dict[int, float] = {}  # filled as asked: most pages have no aside
+    ends_of_rows: dict[Line, float] = {}  # filled as asked: most pages have no aside
 
     def in_a_row_of_its_own(line: Line) -> bool:
         """`line` stands under an item of another list, at its left edge, within its row (a side panel's list)."""
         for i in items:
             if i is line or i.y0 >= line.y0 or abs(line.x0 - i.x0) > s.hanging_indent_max_pt:
                 continue
-            if id(i) not in ends_of_rows:
-                ends_of_rows[id(i)] = row_end(i)
-            if _centre(line) < ends_of_rows[id(i)]:
+            if i not in ends_of_rows:
+                ends_of_rows[i] = row_end(i)
+            if _centre(line) < ends_of_rows[i]:
                 return True
         return False
 
@@ -128,17 +128,17 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
 
     # the first line of each candidate aside, with the list line it stands beside
     pairs: list[tuple[Line, Line]] = list(styled)
-    styled_firsts = {id(first) for _, first in styled}
-    styled_lines = {id(line) for line, _ in styled}
+    styled_firsts = {first for _, first in styled}
+    styled_lines = {line for line, _ in styled}
     # a line level with another starts less than the tallest line's height above it, and before it ends
     tops = [top for top, _, _ in places]
     tallest = max(l.y1 - l.y0 for l in by_place)
     for line in by_place:
-        if line.block not in item_blocks or id(line) in styled_lines:
+        if line.block not in item_blocks or line in styled_lines:
             continue
         best = None
         for other in by_place[bisect_left(tops, round(line.y0 - tallest, 1)) : bisect_right(tops, round(line.y1, 1))]:
-            if other.x0 <= line.x1 or other.starts_new_line or id(other) in styled_firsts or not level_with(line, other, s.beside_overlap_share):
+            if other.x0 <= line.x1 or other.starts_new_line or other in styled_firsts or not level_with(line, other, s.beside_overlap_share):
                 continue
             if other.x0 - line.x1 < s.aside_gap_em * line.size:
                 continue
@@ -151,22 +151,22 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         if best is not None and not in_a_row_of_its_own(best):
             pairs.append((line, best))
     # an aside beside several lines (two cards side by side) is the nearest one's, on its left
-    nearest: dict[int, tuple[Line, Line]] = {}
+    nearest: dict[Line, tuple[Line, Line]] = {}
     for line, first in pairs:
-        if id(first) not in nearest or line.x1 > nearest[id(first)][0].x1:
-            nearest[id(first)] = (line, first)
+        if first not in nearest or line.x1 > nearest[first][0].x1:
+            nearest[first] = (line, first)
     pairs = list(nearest.values())
     if not pairs:
         return lines
     slack = s.edge_slack_pt
     ends = [r.x1 for _, r in pairs]
-    firsts = {id(first): line for line, first in pairs}  # each aside's first line -> the line it stands beside
-    taken: set[int] = set()
+    firsts = {first: line for line, first in pairs}  # each aside's first line -> the line it stands beside
+    taken: set[Line] = set()
     for line, first in sorted(pairs, key=lambda p: (p[1].y0, p[1].x0)):
-        if id(first) in taken:
+        if first in taken:
             continue
         limit = row_end(line)
-        lone = id(first) not in styled_firsts and sum(1 for e in ends if abs(e - first.x1) <= slack) < s.aside_min_rows
+        lone = first not in styled_firsts and sum(1 for e in ends if abs(e - first.x1) <= slack) < s.aside_min_rows
         if lone and not alone_at_the_edge(line, first, limit):
             continue  # alone at its right end, and not a phrase set against the right edge of its rows
         if first.block != line.block and blocks[first.block][-1].y1 > limit:
@@ -175,14 +175,14 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         # from the first line's place on: the lines before it on the page stand above it
         for other in by_place[bisect_left(tops, round(first.y0, 1)) :]:
             last = run[-1]
-            if other.y0 <= last.y0 or id(other) in taken or other.starts_new_line or _centre(other) >= limit:
+            if other.y0 <= last.y0 or other in taken or other.starts_new_line or _centre(other) >= limit:
                 continue
             gap = other.y0 - last.y1
             if gap > s.paragraph_gap_em * max(last.size, other.size) or abs(other.x1 - first.x1) > slack or abs(other.size - first.size) > s.continued_size_change_pt:
                 continue
             if other.x1 - other.x0 > s.aside_max_share * (other.x1 - line.x0):
                 continue
-            if firsts.get(id(other), line) is not line and firsts[id(other)].starts_new_line:
+            if firsts.get(other, line) is not line and firsts[other].starts_new_line:
                 break  # the aside of the next item begins
             run.append(other)
         if len(run) == 1 and first.block == line.block and level_with(line, first, s.beside_overlap_share):
@@ -190,16 +190,16 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         if lone and not is_deadline_phrase(" ".join(r.text.strip() for r in run)):
             continue  # nothing but its words could say it is a deadline, and they do not
         line.aside.extend(run)
-        taken.update(id(r) for r in run)
-    return [l for l in lines if id(l) not in taken] if taken else lines
+        taken.update(run)
+    return [l for l in lines if l not in taken] if taken else lines
 
 
-def _tab_flow(line: Line, aside: Line, block: list[Line], limit: float, taken: set[int], s: LayoutSettings) -> list[Line]:
+def _tab_flow(line: Line, aside: Line, block: list[Line], limit: float, taken: set[Line], s: LayoutSettings) -> list[Line]:
     """Lines of the item's paragraph wrapped after a deadline set at a right tab stop on the item's line."""
     below = [
         l
         for l in block
-        if l.y0 > aside.y1 - s.paragraph_overlap_em * aside.size and _centre(l) < limit and id(l) not in taken and not l.starts_new_line and l.x1 < aside.x0
+        if l.y0 > aside.y1 - s.paragraph_overlap_em * aside.size and _centre(l) < limit and l not in taken and not l.starts_new_line and l.x1 < aside.x0
     ]
     if not below:
         return []

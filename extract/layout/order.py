@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from operator import eq
 
 from .model import Line, line_x0, line_x1, line_y0, line_y1
 from .settings import LayoutSettings
@@ -29,7 +30,7 @@ from .settings import LayoutSettings
 def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float = 0.0) -> float | None:
     """The x of a column gutter between lo and lo + width, or None for one column."""
     s = settings
-    if len(lines) < s.gutter_min_lines:
+    if len(lines) < s.gutter_min_lines or not _sides_may_fill(lines, s):
         return None
     import numpy as np
 
@@ -49,6 +50,29 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
         return None
     # centre the gutter in the white space between the columns
     return (max(map(line_x1, left)) + min(map(line_x0, right))) / 2
+
+
+def _sides_may_fill(lines: list[Line], settings: LayoutSettings) -> bool:
+    """False when no gutter can have `gutter_min_side_lines` (m) lines on each side (`_gutter`): a
+    cheap test before the candidates are tried (numpy's set-up costs more than a page's lines).
+
+    A line is left of a gutter at gx when it ends by gx + clear, right of it when it starts from
+    gx - clear (`gutter_clearance_pt`): m lines on each side put the m-th least right end A by
+    gx + clear and the m-th greatest left end B from gx - clear, so A - B is at most 2 clear, up to
+    the rounding of those two sums (some 1e-16 of A, B and clear: the margin of 1e-9 below holds
+    it). Ends that are not numbers fall outside the argument: they are said to possibly fill."""
+    m = settings.gutter_min_side_lines
+    if m < 1:
+        return True
+    if len(lines) < m:
+        return False
+    clear = abs(settings.gutter_clearance_pt)
+    ends = sorted(map(line_x1, lines))
+    starts = sorted(map(line_x0, lines), reverse=True)
+    a, b = ends[m - 1], starts[m - 1]
+    if a - b <= 2 * clear + 1e-9 * (abs(a) + abs(b) + clear):
+        return True
+    return not (all(map(eq, ends, ends)) and all(map(eq, starts, starts)))  # a NaN is not equal to itself
 
 
 #: `columns_beside` compares facing lines with left lines this many pairs at a time (a bound on memory).
@@ -159,11 +183,13 @@ def order_page(lines: list[Line], width: float, settings: LayoutSettings) -> lis
     cell). A page whose whitespace holds no column gutter is read by `order_by_gutter`, which
     allows a few lines to cross a gutter (a title set tight above two columns).
     """
-    from .xycut import has_columns, lines_to_regions
+    from .xycut import has_columns, lines_to_regions, may_hold_columns
 
     lines = sorted(lines, key=_reading_key)
     if not lines:
         return lines
+    if not may_hold_columns(lines, settings):
+        return order_by_gutter(lines, width, settings)  # what a tree without columns leads to
     root = lines_to_regions(lines, settings)
     top = root.children if root.kind == "rows" else [root]
     columnar = [has_columns(child) for child in top]

@@ -57,12 +57,12 @@ def order_regions(lines: list[Line], boxes: list[Box], width: float, settings: L
     """The page's lines in reading order, box by box; without boxes holding text, `order_page` alone."""
     if not boxes:
         return order_page(lines, width, settings)
-    home: dict[int, Box] = {}
+    home: dict[Line, Box] = {}
     for line in lines:
         cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
         holding = [b for b in boxes if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]  # `_holds`, inline: lines × boxes
         if holding:
-            home[id(line)] = holding[0] if len(holding) == 1 else min(holding, key=_area)
+            home[line] = holding[0] if len(holding) == 1 else min(holding, key=_area)
     if not home:
         return order_page(lines, width, settings)
     used = set(home.values())
@@ -82,7 +82,7 @@ class _Tree:
 
     def _child_of(self, line: Line, node: Box | None) -> Box | None:
         """The box directly under `node` that holds the line (None: the line lies in `node` itself)."""
-        box = self.home.get(id(line))
+        box = self.home.get(line)
         while box is not None and self.parent[box] != node:
             box = self.parent[box]
         return box
@@ -92,7 +92,7 @@ class _Tree:
         direct: list[Line] = []
         under: dict[Box, list[Line]] = {}
         for line in lines:
-            child = self._child_of(line, node) if self.home.get(id(line)) != node else None
+            child = self._child_of(line, node) if self.home.get(line) != node else None
             if child is None:
                 direct.append(line)
             else:

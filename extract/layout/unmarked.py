@@ -57,8 +57,8 @@ def _core(line: Line) -> tuple[float, float]:
 def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = None, cores: dict | None = None) -> bool:
     """`line` stands close under `prev` (`bottom`: where the row of `prev` ends, when a phrase beside
     it reaches lower; `cores`: each line's `_core`, when known)."""
-    top = cores[id(line)][0] if cores else _core(line)[0]
-    end = cores[id(prev)][1] if cores else _core(prev)[1]
+    top = cores[line][0] if cores else _core(line)[0]
+    end = cores[prev][1] if cores else _core(prev)[1]
     if bottom is not None and bottom > end:
         end = bottom
     gap = top - end
@@ -73,18 +73,18 @@ def _plain(line: Line) -> bool:
     return False
 
 
-def _rows(ordered: list[Line], tops: list[float], s: LayoutSettings) -> dict[int, list[Line]]:
-    """The other lines printed on each line's row, by the line's id (`ordered`: the page's lines by
+def _rows(ordered: list[Line], tops: list[float], s: LayoutSettings) -> dict[Line, list[Line]]:
+    """The other lines printed on each line's row, by the line (`ordered`: the page's lines by
     their top, `tops` those tops: a line on the row of one above it starts before that one ends;
     each pair is tested once)."""
-    rows: dict[int, list[Line]] = {id(l): [] for l in ordered}
+    rows: dict[Line, list[Line]] = {l: [] for l in ordered}
     share = s.beside_overlap_share
     for i, line in enumerate(ordered):
-        row = rows[id(line)]
+        row = rows[line]
         for other in ordered[i + 1 : bisect_right(tops, line.y1)]:
             if level_with(line, other, share):
                 row.append(other)
-                rows[id(other)].append(line)
+                rows[other].append(line)
     return rows
 
 
@@ -119,26 +119,26 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         spans = l.spans
         if len(spans) == 1:  # most lines: the core is the one span's box
             box = spans[0].bbox
-            cores[id(l)] = box[1], box[3]
+            cores[l] = box[1], box[3]
         else:
-            cores[id(l)] = _core(l)
+            cores[l] = _core(l)
     rows = _rows(ordered, tops, s)
 
     def alone_on_left(line: Line) -> bool:
         """Nothing on the line's row is printed left of it."""
-        return not any(o.x1 <= line.x0 + slack for o in rows[id(line)])
+        return not any(o.x1 <= line.x0 + slack for o in rows[line])
 
     candidates = []
     for l in ordered:
         if l.starts_new_line:
             continue
-        row = rows[id(l)]
+        row = rows[l]
         # a row of one other line at most, which then does not stand left of it
         if (not row or (len(row) == 1 and row[0].x1 > l.x0 + slack)) and _plain(l):
             candidates.append(l)
     # rows with a narrow phrase beside them (kept below where it is a phrase of its own, right-aligned
     # with the phrases beside other such rows)
-    flanked = [(l, a) for l in candidates if (a := _aside_of(l, rows[id(l)], s)) is not None and not a.starts_new_line]
+    flanked = [(l, a) for l in candidates if (a := _aside_of(l, rows[l], s)) is not None and not a.starts_new_line]
     # lines by the whole point their left edge stands at, and by text block (asked only of a phrase beside a row)
     starting_at: dict[int, list[Line]] = {}
     blocks: dict[int, list[Line]] = {}
@@ -176,7 +176,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         return max(l.y1 for l in own) <= min((l.y1 for l in below), default=float("inf"))
 
     besides = [(l, a) for l, a in flanked if phrase_beside(l, a)]
-    asides = {id(l): a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
+    asides = {l: a for l, a in besides if sum(1 for _, o in besides if abs(o.x1 - a.x1) <= s.edge_slack_pt) >= s.aside_min_rows}
 
     # each line's line above: the nearest one above it whose width covers its start;
     # the lines joined to the line above them (each line is only ever read against that one): under
@@ -186,9 +186,9 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     # column of a band with several: its measure is its own reach, else the reach of the lines at
     # its edge near it
     overlap = s.paragraph_overlap_em
-    above: dict[int, Line | None] = {}
-    under: set[int] = set()
-    run_of: dict[int, list[Line]] = {}
+    above: dict[Line, Line | None] = {}
+    under: set[Line] = set()
+    run_of: dict[Line, list[Line]] = {}
     for line in ordered:
         lowest = line.y0 + overlap * line.size  # where a line above may end at the latest
         start = line.x0
@@ -198,34 +198,33 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
                 continue
             if prev is None or other.y1 > prev.y1:
                 prev = other
-        key = id(line)
-        above[key] = prev
+        above[line] = prev
         if prev is not None and abs(start - prev.x0) <= slack:
-            aside = asides.get(id(prev))
+            aside = asides.get(prev)
             if _tight(prev, line, s, None if aside is None else aside.y1, cores):
-                under.add(key)
-                run = run_of.get(id(prev))
+                under.add(line)
+                run = run_of.get(prev)
                 if run is not None and run[-1] is prev:
                     run.append(line)
-                    run_of[key] = run
+                    run_of[line] = run
                     continue
-        run_of[key] = [line]
-    measures: dict[int, float] = {}
+        run_of[line] = [line]
+    measures: dict[Line, float] = {}
 
     def measure(prev: Line) -> float:
         """Where a full line at the edge of `prev` ends: the reach of the lines at that edge, in that size,
         near it (a run in a band of columns: its own reach), short of the phrase set beside it."""
-        if id(prev) not in measures:
-            run = run_of[id(prev)]
-            if any(rows[id(m)] and id(m) not in asides for m in run):
-                measures[id(prev)] = max(m.x1 for m in run)
+        if prev not in measures:
+            run = run_of[prev]
+            if any(rows[m] and m not in asides for m in run):
+                measures[prev] = max(m.x1 for m in run)
             else:
                 span = s.unmarked_measure_span_em * prev.size
-                measures[id(prev)] = max(
+                measures[prev] = max(
                     l.x1 for l in near(prev.y0 - span, prev.y0 + span) if abs(l.x0 - prev.x0) <= s.edge_slack_pt and abs(l.size - prev.size) <= s.continued_size_change_pt
                 )
-        aside = asides.get(id(prev))
-        return measures[id(prev)] if aside is None else min(measures[id(prev)], aside.x0 - s.aside_gap_em * prev.size)
+        aside = asides.get(prev)
+        return measures[prev] if aside is None else min(measures[prev], aside.x0 - s.aside_gap_em * prev.size)
 
     def phrase_goes_on(upper: Line | None, lower: Line | None) -> bool:
         """The phrase beside a row goes on beside the next one (it breaks at a hyphen, or the next
@@ -234,23 +233,23 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
             return False
         return upper.text.rstrip().endswith("-") or lower.text.lstrip()[:1].islower()
 
-    said: dict[int, bool] = {}
+    said: dict[Line, bool] = {}
 
     def continues(line: Line) -> bool:
-        if id(line) not in said:
-            said[id(line)] = _continues(line)
-        return said[id(line)]
+        if line not in said:
+            said[line] = _continues(line)
+        return said[line]
 
     def _continues(line: Line) -> bool:
         """`line` goes on with the text of the line above it: after a hyphen or beside the rest of the
         phrase beside that one; written in one text block with it, when the line above was full (the
         next word would not have fitted before its measure) or `line` opens in lower case; written
         apart, when both hold."""
-        if id(line) not in under:
+        if line not in under:
             return False
-        prev = above[id(line)]
+        prev = above[line]
         assert prev is not None
-        if prev.text.rstrip().endswith("-") or phrase_goes_on(asides.get(id(prev)), asides.get(id(line))):
+        if prev.text.rstrip().endswith("-") or phrase_goes_on(asides.get(prev), asides.get(line)):
             return True
         lower = line.text.lstrip()[:1].islower()
         if prev.block == line.block:
@@ -267,28 +266,28 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         text block (one short last line is only the end of a paragraph set close to the next); counted
         only for a run that is asked about."""
         if id(run) not in breaks:
-            breaks[id(run)] = sum(1 for m in run if id(m) in under and not continues(m))
+            breaks[id(run)] = sum(1 for m in run if m in under and not continues(m))
         return breaks[id(run)] >= 2
 
-    starts: dict[int, Line] = {}
+    starts: dict[Line, Line] = {}
     for line in candidates:  # top to bottom
-        prev = above[id(line)]
-        if id(line) in asides and not continues(line):
-            starts[id(line)] = line
-            if prev is None or prev.starts_new_line or not _plain(prev) or id(line) not in under:
+        prev = above[line]
+        if line in asides and not continues(line):
+            starts[line] = line
+            if prev is None or prev.starts_new_line or not _plain(prev) or line not in under:
                 continue
         else:
-            if prev is None or prev.starts_new_line or not _plain(prev) or id(line) not in under or continues(line):
+            if prev is None or prev.starts_new_line or not _plain(prev) or line not in under or continues(line):
                 continue
             # set apart by the producer, or after a row already known as an item
-            if prev.block == line.block and id(prev) not in starts and id(prev) not in asides and not listed(run_of[id(line)]):
+            if prev.block == line.block and prev not in starts and prev not in asides and not listed(run_of[line]):
                 continue
         first = prev  # the list's item above: from the first line of its paragraph
         while continues(first):
-            first = above[id(first)]  # type: ignore[assignment]
+            first = above[first]  # type: ignore[assignment]
         if _plain(first) and alone_on_left(first):
-            starts.setdefault(id(first), first)
-        starts[id(line)] = line
+            starts.setdefault(first, first)
+        starts[line] = line
     for line in starts.values():
         line.text = "• " + line.text.lstrip()
         line.starts_new_line = line.text.startswith(STARTERS)

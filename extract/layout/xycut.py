@@ -25,7 +25,7 @@ column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, le
 
 from .model import Box, Line, line_x0, line_x1, union
 from .order import columns_beside, rows_of_cells
@@ -143,6 +143,21 @@ def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
     if len(lines) < settings.gutter_min_lines:
         return _leaf(lines, union(map(_box, lines)))
     strips, boxes = _strips(lines, settings)
+    if may_hold_columns(lines, settings):
+        children = _cut_rows(strips, boxes, settings)
+    else:
+        # no band and no row of these lines reads as columns (`may_hold_columns`): each row is a leaf,
+        # what `_cut_rows` makes of them then, without looking for their gaps (most columns hold none)
+        children = [_leaf(strip, box) for strip, box in zip(strips, boxes)]
+    if len(children) == 1:
+        return children[0]
+    return Region("rows", union(c.bbox for c in children), children=children)
+
+
+def _cut_rows(strips: list[list[Line]], boxes: list[Box], settings: LayoutSettings) -> list[Region]:
+    """A region's rows (`_strips`: their lines, their boxes) as regions, top to bottom: each run of rows
+    sharing a vertical gap of whitespace made one band when it reads as columns (`_band`), the other
+    rows each cut on its own (`_single`)."""
     lo, hi = min(b[0] for b in boxes), max(b[2] for b in boxes)
     frees = [_free(strip, lo, hi, settings) for strip in strips]
     children: list[Region] = []
@@ -172,9 +187,7 @@ def _segment(lines: list[Line], settings: LayoutSettings) -> Region:
         children.append(region)
         children.extend(_single(strips[k], boxes[k], frees[k], settings) for k in range(last + 1, j + 1))
         i = j + 1
-    if len(children) == 1:
-        return children[0]
-    return Region("rows", union(c.bbox for c in children), children=children)
+    return children
 
 
 def _single(strip: list[Line], box: Box, free: list[tuple[float, float]], settings: LayoutSettings) -> Region:
@@ -245,6 +258,34 @@ def _columns(lines: list[Line], gx: float, settings: LayoutSettings) -> Region:
     if narrow_left and not has_columns(parts[1]):
         parts.reverse()
     return Region("columns", box, children=parts)
+
+
+def may_hold_columns(lines: list[Line], settings: LayoutSettings) -> bool:
+    """False when no tree of these lines (`lines_to_regions`) can be cut into columns: a cheap test,
+    so that a page without them (most pages) skips building the tree, and a region without them
+    (most columns) skips looking for gaps in its rows.
+
+    A cut is made only at a gap (a, b) of a band's or a row's whitespace (`_free`, `_intersect`:
+    at least `xycut_gutter_min_pt` wide) where no line of its lines L lies across: each ends by a
+    or starts from b. It is made only when `columns_beside` holds for the sides at g = (a + b) / 2,
+    so when `gutter_min_side_lines` (m) lines of L end by g and m start from g. A line whose box
+    runs left to right (x0 <= x1) that ends by g ends by a (starting from b >= g, it would end there,
+    at g = a = b), one that starts from g starts from b. L being some of the page's lines, the m-th
+    least right end of the page is then at most a and its m-th greatest left end at least b: they
+    lie `xycut_gutter_min_pt` apart at least. Where they do not, or the page has fewer than m
+    lines, there is no cut. Boxes running right to left (or not numbers), or settings the argument
+    does not cover (m < 1, a negative width), are said to possibly hold columns."""
+    m = settings.gutter_min_side_lines
+    if m < 1 or settings.xycut_gutter_min_pt < 0:
+        return True
+    if len(lines) < m:
+        return False
+    ends = sorted(map(line_x1, lines))
+    starts = sorted(map(line_x0, lines), reverse=True)
+    if starts[m - 1] - ends[m - 1] >= settings.xycut_gutter_min_pt:
+        return True
+    # the boxes are looked at only where they would rule columns out
+    return not all(map(le, map(line_x0, lines), map(line_x1, lines)))
 
 
 def has_columns(region: Region) -> bool:
