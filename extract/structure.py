@@ -201,13 +201,16 @@ def _account(part: _Partial, blocks: list[Block], furniture: list[bool], taken: 
         if not words or furniture[i]:
             continue
         part.words_total += words
+        if i in taken:  # most blocks: their places are looked up only for the others (speed)
+            part.words_assigned += words
+            continue
         p = block.provenance
-        near = by_page.get((p.source, p.page), []) if p.page is not None else []
+        near = by_page.get((p.source, p.page), ()) if p.page is not None else ()
         ranges = line_ranges.get(p.source) if p.line_start is not None else None
-        if i in taken or any(_within(p, place) for place in near) or (ranges is not None and ranges.hold(p)):
+        if any(_within(p, place) for place in near) or (ranges is not None and ranges.hold(p)):
             part.words_assigned += words
         else:
-            part.unassigned.append(block.provenance)
+            part.unassigned.append(p)
 
 
 def document_to_partial(document: SourceDocument, settings: StructureSettings, profile: Profile) -> _Partial:
