@@ -34,12 +34,22 @@ from .phrases import is_heading_like
 
 #: The glyphs that mark a completed entry ("✓").
 _STATUS_MARKS = icons_of_role("status")
+#: Those that are one character: a text is only such marks and spaces when, with them deleted, what
+#: is left is only spaces (`str.replace` and `str.isspace` rather than a test per character, for speed).
+_MARK_CHARS = tuple(m for m in _STATUS_MARKS if len(m) == 1)
 
 
 def _is_lone_mark(block: Block) -> bool:
     """A completion mark printed as a block of its own, without text."""
+    if block.kind != "paragraph":
+        return False
     text = block.text.strip()
-    return block.kind == "paragraph" and (block.icon == "status" and not text or bool(text) and all(c in _STATUS_MARKS or c.isspace() for c in text))
+    if not text:
+        return block.icon == "status"
+    rest = text
+    for mark in _MARK_CHARS:
+        rest = rest.replace(mark, "")
+    return not rest or rest.isspace()
 
 
 #: What opens a definition after a mark ("✓ = action achevée", "✓ : objectif atteint").
@@ -154,15 +164,20 @@ def blocks_to_chart(
         if i in used:
             i += 1
             continue
-        if _is_axis_label(blocks, i, marks, facts):
+        # both tests open with a mission code at i + 1, at i: asked only there (speed)
+        if i + 1 < n and coded[i + 1] and _is_axis_label(blocks, i, marks, facts):
             axis_label = blocks[i].text.strip()
-        if _opens_group(blocks, i, facts):
+        if coded[i] and _opens_group(blocks, i, facts):
             j = i + 2
             group: list[int] = []
-            while j < n and j not in used and not _legend_at(blocks, j, used, marks) and _entry_like(blocks, j, entry_max_chars, marks, facts):
+            # the legend at the block that closes the group, read once ([] past the end or at a used block)
+            legend: list[int] = []
+            while j < n and j not in used:
+                legend = _legend_at(blocks, j, used, marks)
+                if legend or not _entry_like(blocks, j, entry_max_chars, marks, facts):
+                    break
                 group.append(j)
                 j += 1
-            legend = _legend_at(blocks, j, used, marks)
             if len(group) >= group_min_entries:
                 mission = marks.mission_code_of(blocks[i].text)
                 assert mission is not None
