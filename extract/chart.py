@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..schemas.blocks import Block
 from ..assignment import assign
@@ -278,15 +278,26 @@ def _chart_entries(mission: str, blocks: list[Block], marks: Landmarks, *, near:
     return entries
 
 
-def _folded_similarity(a: str, b: str) -> float:
-    """0-100: how likely two folded titles name the same action (one may be a truncation of the other)."""
-    if not a or not b:
-        return 0.0
-    score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
-    short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and long_.startswith(short):
-        score = max(score, 80.0 + 20.0 * len(short) / len(long_))
-    return float(score)
+def _folded_similarities(entries: list[str], cards: list[str]) -> np.ndarray:
+    """0-100 for each folded entry title (row) and card title (column): how likely the two name the same
+    action (one may be a truncation of the other). The score of a pair is the best of `fuzz.ratio` and
+    `fuzz.token_sort_ratio`, raised to 80-100 when one title of 4 characters or more opens the other;
+    0 when either is empty."""
+    # the two scorers over the whole matrix in one call each (`process.cdist`, in float64: the
+    # values `fuzz.ratio(a, b)` gives pair by pair), rather than two calls per pair (speed)
+    scores = np.maximum(
+        process.cdist(entries, cards, scorer=fuzz.ratio, dtype=np.float64),
+        process.cdist(entries, cards, scorer=fuzz.token_sort_ratio, dtype=np.float64),
+    )
+    for r, entry in enumerate(entries):
+        for c, card in enumerate(cards):
+            if not entry or not card:
+                scores[r, c] = 0.0
+                continue
+            short, long_ = (card, entry) if len(card) <= len(entry) else (entry, card)
+            if len(short) >= 4 and long_.startswith(short):
+                scores[r, c] = max(float(scores[r, c]), 80.0 + 20.0 * len(short) / len(long_))
+    return scores
 
 
 def match_chart_to_cards(chart: list[ChartEntry], actions: list[Action], *, threshold: float) -> tuple[list[ChartEntry], list[Action]]:
@@ -301,7 +312,7 @@ def match_chart_to_cards(chart: list[ChartEntry], actions: list[Action], *, thre
             continue
         card_titles = [fold(a.title) for a in cols]
         entry_titles = [fold(e.title) for e in rows]
-        scores = np.array([[_folded_similarity(card, entry) for card in card_titles] for entry in entry_titles])
+        scores = _folded_similarities(entry_titles, card_titles)
         for r, c, score in assign(scores, threshold):
             entry, action = rows[r], cols[c]
             entry.action = action.code
