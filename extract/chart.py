@@ -29,6 +29,7 @@ from ..schemas.edition import Action, ChartEntry
 from ..vocabulary.icons import icons_of_role
 from ..vocabulary.text import fold
 from .landmarks import Landmarks
+from .missions import mission_code_blocks
 from .phrases import is_heading_like
 
 
@@ -140,19 +141,19 @@ def blocks_to_chart(
     group_min_entries: int,
     furniture: list[bool] | None = None,
     headings: list[tuple[str, str, str] | None] | None = None,
+    coded: list[bool] | None = None,
 ) -> tuple[list[ChartEntry], dict[str, str], set[int]]:
     """Chart entries, axis label per mission code, and the block indices they consumed (`used` are skipped).
 
-    `furniture` (which blocks are page furniture) and `headings` (each block's card heading) are read
-    here when the caller has not read them already."""
+    `furniture` (which blocks are page furniture), `headings` (each block's card heading) and `coded`
+    (which are mission code blocks, `missions.mission_code_blocks`) are read here when the caller has not
+    read them already."""
     if furniture is None:
         furniture = [marks.is_furniture(block) for block in blocks]
     if headings is None:
         headings = [marks.parse_action_heading(block.text) for block in blocks]
-    coded = [
-        block.kind in ("paragraph", "heading") and not furniture[i] and marks.mission_code_of(block.text) is not None
-        for i, block in enumerate(blocks)
-    ]
+    if coded is None:
+        coded = mission_code_blocks(blocks, marks, furniture)
     facts = _Facts(furniture, headings, coded)
     entries: list[ChartEntry] = []
     axis_of: dict[str, str] = {}

@@ -64,7 +64,14 @@ from .chart import blocks_to_chart, match_chart_to_cards
 from .enjeux import blocks_to_enjeux
 from .indicators import rows_to_indicator_table
 from .landmarks import Landmarks, discover_landmarks, prefix_missions
-from .missions import axis_candidates, axis_name, blocks_to_mission_lists, blocks_to_mission_sections, merge_mission
+from .missions import (
+    axis_candidates,
+    axis_name,
+    blocks_to_mission_lists,
+    blocks_to_mission_sections,
+    merge_mission,
+    mission_code_blocks,
+)
 from .references import blocks_to_references
 from .settings import StructureSettings
 from .stated import blocks_to_claims, blocks_to_stated_changes
@@ -228,6 +235,7 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
 
     furniture = [marks.is_furniture(block) for block in blocks]
     headings = card_headings(blocks, marks)
+    coded = mission_code_blocks(blocks, marks, furniture)
     cards, used = blocks_to_cards(blocks, marks, furniture, headings)
     chart, axis_labels, chart_used = blocks_to_chart(
         blocks,
@@ -237,10 +245,11 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
         group_min_entries=settings.chart_group_min_entries,
         furniture=furniture,
         headings=headings,
+        coded=coded,
     )
     used |= chart_used
     missions, mission_at, section_used = blocks_to_mission_sections(
-        blocks, used, marks, objective_window=settings.mission_objective_window, furniture=furniture, headings=headings
+        blocks, used, marks, objective_window=settings.mission_objective_window, furniture=furniture, headings=headings, coded=coded
     )
     candidates = axis_candidates(blocks) if any(m.code in axis_labels for m in missions) else []
     folded: dict[str, set[str]] = {}
