@@ -253,10 +253,13 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
     )
     candidates = axis_candidates(blocks) if any(m.code in axis_labels for m in missions) else []
     folded: dict[str, set[str]] = {}
+    named: dict[str, str] = {}  # label -> its axis name: a chart prints one label over several missions
     for mission in missions:
         label = axis_labels.get(mission.code)
         if label:
-            mission.axis = axis_name(label, candidates, folded)
+            if label not in named:
+                named[label] = axis_name(label, candidates, folded)
+            mission.axis = named[label]
     part.missions = missions or blocks_to_mission_lists(blocks, marks)
 
     part.actions, part.findings = _cards_to_actions(cards, blocks, furniture, mission_at, marks)
