@@ -212,7 +212,8 @@ def _sort_body(body: list[Block], marks: Landmarks) -> _Body:
     sorted_body = _Body()
     # a card read from a page that prints no list at all: its steps are the phrases set after its owner
     # and deadline lines, where a list stands (a text source marks its steps, so this is for placed blocks)
-    unlisted = bool(body) and all(b.provenance.bbox is not None for b in body) and not any(b.kind == "list_item" for b in body)
+    # (the list items first: most cards have one, and the test ends there)
+    unlisted = bool(body) and not any(b.kind == "list_item" for b in body) and all(b.provenance.bbox is not None for b in body)
     blocks = _lone_icons_to_next(body)
     taken: set[int] = set()
     for k, block in enumerate(blocks):
@@ -247,14 +248,14 @@ def _is_inline(block: Block) -> bool:
     return block.attrs.get("inline") == "true"
 
 
-def _step_deadlines(sequence: list[tuple[str, Block]]) -> tuple[dict[int, str], list[str]]:
-    """(deadline phrase per step position, card-level phrases) of a card's steps and phrases."""
+def _step_deadlines(sequence: list[tuple[str, Block]]) -> tuple[dict[int, Block], list[str]]:
+    """(deadline phrase's block per step position, card-level phrases) of a card's steps and phrases."""
     positions = [i for i, (kind, _) in enumerate(sequence) if kind == "step"]
     # a phrase of its own line with steps before and after it (`positions` is in print order)
     interleaved = bool(positions) and any(
         kind == "deadline" and not _is_inline(block) and positions[0] < i < positions[-1] for i, (kind, block) in enumerate(sequence)
     )
-    step_deadline: dict[int, str] = {}
+    step_deadline: dict[int, Block] = {}
     card_deadlines: list[str] = []
     last_step: int | None = None
     for i, (kind, block) in enumerate(sequence):
@@ -263,21 +264,21 @@ def _step_deadlines(sequence: list[tuple[str, Block]]) -> tuple[dict[int, str], 
             continue
         inline = _is_inline(block) and i > 0 and sequence[i - 1][0] == "step"
         if (inline or interleaved) and last_step is not None and last_step not in step_deadline:
-            step_deadline[last_step] = block.text.strip()
+            step_deadline[last_step] = block
         else:
             card_deadlines.append(block.text.strip())
     return step_deadline, card_deadlines
 
 
-def _steps(sequence: list[tuple[str, Block]], step_deadline: dict[int, str]) -> list[Step]:
+def _steps(sequence: list[tuple[str, Block]], step_deadline: dict[int, Block]) -> list[Step]:
     steps: list[Step] = []
     for i, (kind, block) in enumerate(sequence):
         if kind != "step":
             continue
-        phrase = step_deadline.get(i) or trailing_deadline(block.text)
+        deadline_block = step_deadline.get(i)
+        phrase = (deadline_block.text.strip() if deadline_block is not None else None) or trailing_deadline(block.text)
         prov = block.provenance
-        if i in step_deadline:
-            deadline_block = next(b for k, b in sequence[i + 1 :] if k == "deadline")
+        if deadline_block is not None:
             prov = Provenance.span([block.provenance, deadline_block.provenance])
         steps.append(Step(text=block.text.strip(), deadline_printed=phrase, status=step_status(phrase), provenance=prov))  # type: ignore[arg-type]
     return steps

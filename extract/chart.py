@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..schemas.blocks import Block
 from ..assignment import assign
@@ -29,17 +29,28 @@ from ..schemas.edition import Action, ChartEntry
 from ..vocabulary.icons import icons_of_role
 from ..vocabulary.text import fold
 from .landmarks import Landmarks
+from .missions import mission_code_blocks
 from .phrases import is_heading_like
 
 
 #: The glyphs that mark a completed entry ("✓").
 _STATUS_MARKS = icons_of_role("status")
+#: Those that are one character: a text is only such marks and spaces when, with them deleted, what
+#: is left is only spaces (`str.replace` and `str.isspace` rather than a test per character, for speed).
+_MARK_CHARS = tuple(m for m in _STATUS_MARKS if len(m) == 1)
 
 
 def _is_lone_mark(block: Block) -> bool:
     """A completion mark printed as a block of its own, without text."""
+    if block.kind != "paragraph":
+        return False
     text = block.text.strip()
-    return block.kind == "paragraph" and (block.icon == "status" and not text or bool(text) and all(c in _STATUS_MARKS or c.isspace() for c in text))
+    if not text:
+        return block.icon == "status"
+    rest = text
+    for mark in _MARK_CHARS:
+        rest = rest.replace(mark, "")
+    return not rest or rest.isspace()
 
 
 #: What opens a definition after a mark ("✓ = action achevée", "✓ : objectif atteint").
@@ -130,19 +141,19 @@ def blocks_to_chart(
     group_min_entries: int,
     furniture: list[bool] | None = None,
     headings: list[tuple[str, str, str] | None] | None = None,
+    coded: list[bool] | None = None,
 ) -> tuple[list[ChartEntry], dict[str, str], set[int]]:
     """Chart entries, axis label per mission code, and the block indices they consumed (`used` are skipped).
 
-    `furniture` (which blocks are page furniture) and `headings` (each block's card heading) are read
-    here when the caller has not read them already."""
+    `furniture` (which blocks are page furniture), `headings` (each block's card heading) and `coded`
+    (which are mission code blocks, `missions.mission_code_blocks`) are read here when the caller has not
+    read them already."""
     if furniture is None:
         furniture = [marks.is_furniture(block) for block in blocks]
     if headings is None:
         headings = [marks.parse_action_heading(block.text) for block in blocks]
-    coded = [
-        block.kind in ("paragraph", "heading") and not furniture[i] and marks.mission_code_of(block.text) is not None
-        for i, block in enumerate(blocks)
-    ]
+    if coded is None:
+        coded = mission_code_blocks(blocks, marks, furniture)
     facts = _Facts(furniture, headings, coded)
     entries: list[ChartEntry] = []
     axis_of: dict[str, str] = {}
@@ -154,15 +165,20 @@ def blocks_to_chart(
         if i in used:
             i += 1
             continue
-        if _is_axis_label(blocks, i, marks, facts):
+        # both tests open with a mission code at i + 1, at i: asked only there (speed)
+        if i + 1 < n and coded[i + 1] and _is_axis_label(blocks, i, marks, facts):
             axis_label = blocks[i].text.strip()
-        if _opens_group(blocks, i, facts):
+        if coded[i] and _opens_group(blocks, i, facts):
             j = i + 2
             group: list[int] = []
-            while j < n and j not in used and not _legend_at(blocks, j, used, marks) and _entry_like(blocks, j, entry_max_chars, marks, facts):
+            # the legend at the block that closes the group, read once ([] past the end or at a used block)
+            legend: list[int] = []
+            while j < n and j not in used:
+                legend = _legend_at(blocks, j, used, marks)
+                if legend or not _entry_like(blocks, j, entry_max_chars, marks, facts):
+                    break
                 group.append(j)
                 j += 1
-            legend = _legend_at(blocks, j, used, marks)
             if len(group) >= group_min_entries:
                 mission = marks.mission_code_of(blocks[i].text)
                 assert mission is not None
@@ -263,15 +279,26 @@ def _chart_entries(mission: str, blocks: list[Block], marks: Landmarks, *, near:
     return entries
 
 
-def _folded_similarity(a: str, b: str) -> float:
-    """0-100: how likely two folded titles name the same action (one may be a truncation of the other)."""
-    if not a or not b:
-        return 0.0
-    score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
-    short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and long_.startswith(short):
-        score = max(score, 80.0 + 20.0 * len(short) / len(long_))
-    return float(score)
+def _folded_similarities(entries: list[str], cards: list[str]) -> np.ndarray:
+    """0-100 for each folded entry title (row) and card title (column): how likely the two name the same
+    action (one may be a truncation of the other). The score of a pair is the best of `fuzz.ratio` and
+    `fuzz.token_sort_ratio`, raised to 80-100 when one title of 4 characters or more opens the other;
+    0 when either is empty."""
+    # the two scorers over the whole matrix in one call each (`process.cdist`, in float64: the
+    # values `fuzz.ratio(a, b)` gives pair by pair), rather than two calls per pair (speed)
+    scores = np.maximum(
+        process.cdist(entries, cards, scorer=fuzz.ratio, dtype=np.float64),
+        process.cdist(entries, cards, scorer=fuzz.token_sort_ratio, dtype=np.float64),
+    )
+    for r, entry in enumerate(entries):
+        for c, card in enumerate(cards):
+            if not entry or not card:
+                scores[r, c] = 0.0
+                continue
+            short, long_ = (card, entry) if len(card) <= len(entry) else (entry, card)
+            if len(short) >= 4 and long_.startswith(short):
+                scores[r, c] = max(float(scores[r, c]), 80.0 + 20.0 * len(short) / len(long_))
+    return scores
 
 
 def match_chart_to_cards(chart: list[ChartEntry], actions: list[Action], *, threshold: float) -> tuple[list[ChartEntry], list[Action]]:
@@ -286,7 +313,7 @@ def match_chart_to_cards(chart: list[ChartEntry], actions: list[Action], *, thre
             continue
         card_titles = [fold(a.title) for a in cols]
         entry_titles = [fold(e.title) for e in rows]
-        scores = np.array([[_folded_similarity(card, entry) for card in card_titles] for entry in entry_titles])
+        scores = _folded_similarities(entry_titles, card_titles)
         for r, c, score in assign(scores, threshold):
             entry, action = rows[r], cols[c]
             entry.action = action.code

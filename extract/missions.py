@@ -21,6 +21,15 @@ from .landmarks import Landmarks
 from .phrases import is_heading_like
 
 
+def mission_code_blocks(blocks: list[Block], marks: Landmarks, furniture: list[bool]) -> list[bool]:
+    """`Landmarks.is_mission_code_block` of every block, in order (`furniture`: which blocks are page
+    furniture, already read): read once for the recognisers that ask it of every block."""
+    return [
+        block.kind in ("paragraph", "heading") and not furniture[i] and marks.mission_code_of(block.text) is not None
+        for i, block in enumerate(blocks)
+    ]
+
+
 def blocks_to_mission_sections(
     blocks: list[Block],
     used: set[int],
@@ -29,18 +38,21 @@ def blocks_to_mission_sections(
     objective_window: int,
     furniture: list[bool],
     headings: list[tuple[str, str, str] | None],
+    coded: list[bool] | None = None,
 ) -> tuple[list[Mission], dict[int, str], set[int]]:
     """Missions from their sections, the mission each block index stands in (`used` blocks are skipped),
     and the indices of the blocks the sections' own text takes (`furniture`: which blocks are page
-    furniture; `headings`: each block's card heading, `Landmarks.parse_action_heading`)."""
+    furniture; `headings`: each block's card heading, `Landmarks.parse_action_heading`; `coded`: which
+    are mission code blocks, `mission_code_blocks`, read here when the caller has not read it)."""
+    if coded is None:
+        coded = mission_code_blocks(blocks, marks, furniture)
     missions: list[Mission] = []
     mission_at: dict[int, str] = {}
     taken: set[int] = set()
     n = len(blocks)
     starts: list[tuple[int, int, str]] = []  # (code index, objective index, code)
     for i, block in enumerate(blocks):
-        # a mission code block (`Landmarks.is_mission_code_block`)
-        if i in used or block.kind not in ("paragraph", "heading") or furniture[i] or marks.mission_code_of(block.text) is None:
+        if i in used or not coded[i]:
             continue
         for j in range(i + 1, min(n, i + 1 + objective_window)):
             if marks.objective_of(blocks[j].text):

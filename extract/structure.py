@@ -64,7 +64,14 @@ from .chart import blocks_to_chart, match_chart_to_cards
 from .enjeux import blocks_to_enjeux
 from .indicators import rows_to_indicator_table
 from .landmarks import Landmarks, discover_landmarks, prefix_missions
-from .missions import axis_candidates, axis_name, blocks_to_mission_lists, blocks_to_mission_sections, merge_mission
+from .missions import (
+    axis_candidates,
+    axis_name,
+    blocks_to_mission_lists,
+    blocks_to_mission_sections,
+    merge_mission,
+    mission_code_blocks,
+)
 from .references import blocks_to_references
 from .settings import StructureSettings
 from .stated import blocks_to_claims, blocks_to_stated_changes
@@ -201,13 +208,16 @@ def _account(part: _Partial, blocks: list[Block], furniture: list[bool], taken: 
         if not words or furniture[i]:
             continue
         part.words_total += words
+        if i in taken:  # most blocks: their places are looked up only for the others (speed)
+            part.words_assigned += words
+            continue
         p = block.provenance
-        near = by_page.get((p.source, p.page), []) if p.page is not None else []
+        near = by_page.get((p.source, p.page), ()) if p.page is not None else ()
         ranges = line_ranges.get(p.source) if p.line_start is not None else None
-        if i in taken or any(_within(p, place) for place in near) or (ranges is not None and ranges.hold(p)):
+        if any(_within(p, place) for place in near) or (ranges is not None and ranges.hold(p)):
             part.words_assigned += words
         else:
-            part.unassigned.append(block.provenance)
+            part.unassigned.append(p)
 
 
 def document_to_partial(document: SourceDocument, settings: StructureSettings, profile: Profile) -> _Partial:
@@ -225,6 +235,7 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
 
     furniture = [marks.is_furniture(block) for block in blocks]
     headings = card_headings(blocks, marks)
+    coded = mission_code_blocks(blocks, marks, furniture)
     cards, used = blocks_to_cards(blocks, marks, furniture, headings)
     chart, axis_labels, chart_used = blocks_to_chart(
         blocks,
@@ -234,17 +245,21 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
         group_min_entries=settings.chart_group_min_entries,
         furniture=furniture,
         headings=headings,
+        coded=coded,
     )
     used |= chart_used
     missions, mission_at, section_used = blocks_to_mission_sections(
-        blocks, used, marks, objective_window=settings.mission_objective_window, furniture=furniture, headings=headings
+        blocks, used, marks, objective_window=settings.mission_objective_window, furniture=furniture, headings=headings, coded=coded
     )
     candidates = axis_candidates(blocks) if any(m.code in axis_labels for m in missions) else []
     folded: dict[str, set[str]] = {}
+    named: dict[str, str] = {}  # label -> its axis name: a chart prints one label over several missions
     for mission in missions:
         label = axis_labels.get(mission.code)
         if label:
-            mission.axis = axis_name(label, candidates, folded)
+            if label not in named:
+                named[label] = axis_name(label, candidates, folded)
+            mission.axis = named[label]
     part.missions = missions or blocks_to_mission_lists(blocks, marks)
 
     part.actions, part.findings = _cards_to_actions(cards, blocks, furniture, mission_at, marks)
