@@ -34,7 +34,7 @@ from ..schemas.blocks import Block
 from ..vocabulary.codes import NUMBER, PREFIX, CodeShapes, canonical_mission_code, looks_like_mission_code
 from ..vocabulary import status
 from ..vocabulary.owners import acronyms_of, bodies_of
-from ..vocabulary.text import fold_chars
+from ..vocabulary.text import caseless, fold_chars
 from .phrases import is_deadline_phrase, is_heading_like
 
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
@@ -96,6 +96,9 @@ class Landmarks:
         object.__setattr__(self, "_keywords", frozenset(k.upper() for k in p.cards.keywords + p.missions.objective_keywords))
         words = _alternatives(p.missions.words) or "missions?"
         object.__setattr__(self, "_mission_word", re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
+        # the mission words in `caseless` form, for `may_name_missions`: sound for ASCII words only (None: no test)
+        keys = tuple(caseless(w) for w in p.missions.words) or ("mission",)
+        object.__setattr__(self, "_mission_keys", keys if all(w.isascii() for w in p.missions.words) else None)
         names = _alternatives(p.programme.names)
         object.__setattr__(self, "programme", names)
 
@@ -161,7 +164,8 @@ class Landmarks:
         if not _DIGIT.search(text):
             return []  # every reference holds a number: most prose is done with one scan
         refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(text))  # type: ignore[attr-defined]
-        refs += [(m.group(0), None, m.start()) for m in _ACTION_NUMBER_ONLY.finditer(text)]
+        if "action" in caseless(text):  # the word, in any case: one lower-casing spares the (slower) case-blind scan
+            refs += [(m.group(0), None, m.start()) for m in _ACTION_NUMBER_ONLY.finditer(text)]
         return sorted(refs, key=lambda r: r[2])
 
     def mission_of_prefix(self, prefix: str) -> str | None:
@@ -207,6 +211,15 @@ class Landmarks:
 
     def mentions_missions(self, text: str) -> bool:
         return bool(self._mission_word.search(text))  # type: ignore[attr-defined]
+
+    def may_name_missions(self, text: str) -> bool:
+        """False when `text` holds no mission word in any case: a substring test that spares the case-blind
+        scan of `mentions_missions` (or of a pattern built on `mission_word`) for most texts."""
+        keys = self._mission_keys  # type: ignore[attr-defined]
+        if keys is None:
+            return True
+        lowered = caseless(text)
+        return any(key in lowered for key in keys)
 
     def mission_word(self) -> str:
         return self._mission_word.pattern  # type: ignore[attr-defined]
@@ -315,7 +328,7 @@ def _list_codes(blocks: list[Block], marks: Landmarks) -> list[str]:
     # what every listing holds, found in one scan: the mission word, then its parenthesis
     named = re.compile(marks.mission_word() + r"\s*\(", re.IGNORECASE)
     for block in blocks:
-        if "(" not in block.text or not named.search(block.text):
+        if "(" not in block.text or not marks.may_name_missions(block.text) or not named.search(block.text):
             continue
         for m in listing.finditer(block.text):
             parts = [p.strip() for p in m.group(1).split(",")]

@@ -34,6 +34,7 @@ from ..schemas.blocks import Block
 from ..schemas.edition import Claim, ClaimKind, StatedChange, StatedChangeKind
 from .landmarks import Landmarks
 from .phrases import is_heading_like
+from ..vocabulary.text import caseless as _caseless
 
 _NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 _N = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
@@ -49,18 +50,6 @@ _CLAIMS: list[tuple[ClaimKind, re.Pattern[str], tuple[str, ...]]] = [
 #: Any word of the claims: a block holding none of them claims nothing.
 _ANY_CLAIM_WORD = tuple(dict.fromkeys(word for _, _, words in _CLAIMS for word in words))
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
-
-
-def _caseless(text: str) -> str:
-    """Lower case as `re.IGNORECASE` compares letters: a word absent from it cannot be matched.
-
-    `str.lower` keeps apart three letters the regex engine equates with i and s
-    (İ, ı, ſ); they are mapped here, so that a keyword test never skips a match.
-    """
-    lowered = text.lower()
-    if not lowered.isascii():
-        lowered = lowered.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
-    return lowered
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
