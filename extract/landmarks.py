@@ -85,6 +85,10 @@ class Landmarks:
         object.__setattr__(self, "_completed", re.compile(r"^(?:" + _alternatives(marks) + r")\b") if marks else None)
         progress = tuple(fold_chars(m) for m in p.missions.progress_headings)
         object.__setattr__(self, "_progress", re.compile(r"^(?:" + _alternatives(progress) + r")\b") if progress else None)
+        # How much of a line these two patterns read: their longest phrase, and the character its `\b` looks
+        # at. Only that opening is folded (`fold_chars` maps character for character), not a whole paragraph.
+        object.__setattr__(self, "_completed_reach", max(map(len, marks), default=0) + 1)
+        object.__setattr__(self, "_progress_reach", max(map(len, progress), default=0) + 1)
         new = _alternatives(p.cards.new_marks)
         object.__setattr__(self, "_new", re.compile(r"^\(\s*(?:" + new + r")\s*\)\s*|\s*\(\s*(?:" + new + r")\s*\)$", re.IGNORECASE) if new else None)
         bodies = bodies_of(p)
@@ -174,7 +178,7 @@ class Landmarks:
     def is_status_mark(self, text: str, *, icon: bool = False) -> bool:
         """A card's completion mark: one of the profile's completed marks ('Objectif atteint'), or a line
         of status words carrying the status icon ('Action achevée ✓'; `icon` when the icon introduced it)."""
-        if self._completed and self._completed.match(fold_chars(text.strip())):  # type: ignore[attr-defined]
+        if self._completed and self._completed.match(fold_chars(text.strip()[: self._completed_reach])):  # type: ignore[attr-defined]
             return True
         return status.is_completion_mark(text, icon=icon)
 
@@ -207,7 +211,7 @@ class Landmarks:
         return m.group(1).strip() if keyword.isupper() else None
 
     def is_progress_heading(self, text: str) -> bool:
-        return bool(self._progress and self._progress.match(fold_chars(text.strip())))  # type: ignore[attr-defined]
+        return bool(self._progress and self._progress.match(fold_chars(text.strip()[: self._progress_reach])))  # type: ignore[attr-defined]
 
     def mentions_missions(self, text: str) -> bool:
         return bool(self._mission_word.search(text))  # type: ignore[attr-defined]
