@@ -45,6 +45,29 @@ _ACTION_NUMBER_ONLY = re.compile(r"\bactions?\s+(\d{1,2})\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^([A-Z][A-Z0-9]{2,})\s*:\s*(.+)$")
 
 
+def _numbers_after_action(text: str) -> list[re.Match[str]]:
+    """The matches of `_ACTION_NUMBER_ONLY` in `text` ('action 10'), in order.
+
+    For speed, the case-blind pattern is not run over the whole text but tried only where the text's
+    `caseless` form holds "action" (every match holds it there). Tried at those places, it finds what
+    `finditer` finds, as no match can start inside another. The places are offsets into `text` while
+    lower-casing keeps every character in its place: only İ lower-cases to two characters, and
+    `caseless` folds "i" + U+0307 into one; a text holding either is scanned whole."""
+    lowered = caseless(text)
+    start = lowered.find("action")
+    if start < 0:
+        return []
+    if "İ" in text or "\u0307" in text:
+        return list(_ACTION_NUMBER_ONLY.finditer(text))
+    found = []
+    while start >= 0:
+        m = _ACTION_NUMBER_ONLY.match(text, start)  # `\b` still sees the character before `start`
+        if m:
+            found.append(m)
+        start = lowered.find("action", start + len("action"))
+    return found
+
+
 def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -168,8 +191,7 @@ class Landmarks:
         if not _DIGIT.search(text):
             return []  # every reference holds a number: most prose is done with one scan
         refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(text))  # type: ignore[attr-defined]
-        if "action" in caseless(text):  # the word, in any case: one lower-casing spares the (slower) case-blind scan
-            refs += [(m.group(0), None, m.start()) for m in _ACTION_NUMBER_ONLY.finditer(text)]
+        refs += [(m.group(0), None, m.start()) for m in _numbers_after_action(text)]
         return sorted(refs, key=lambda r: r[2])
 
     def mission_of_prefix(self, prefix: str) -> str | None:
