@@ -180,6 +180,7 @@ _PART_WORDS = ("fusion", "rejoint", "intégrée", "absorbée", "regroup", "scind
 
 _DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|ait)\s+(?:la\s+|le\s+)?([A-Z]{4,})\b")
 
+
 def _fewest(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words of `words` that hold no other of them: a text holds one of these if and only if it holds
     one of `words` (fewer substring tests)."""
