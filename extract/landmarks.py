@@ -34,7 +34,7 @@ from ..schemas.blocks import Block
 from ..vocabulary.codes import NUMBER, PREFIX, CodeShapes, canonical_mission_code, looks_like_mission_code
 from ..vocabulary import status
 from ..vocabulary.owners import acronyms_of, bodies_of
-from ..vocabulary.text import fold_chars
+from ..vocabulary.text import caseless, fold_chars
 from .phrases import is_deadline_phrase, is_heading_like
 
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
@@ -43,6 +43,29 @@ _SEP = r"[ \u00a0\-–./]?"
 _DIGIT = re.compile(r"\d")
 _ACTION_NUMBER_ONLY = re.compile(r"\bactions?\s+(\d{1,2})\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^([A-Z][A-Z0-9]{2,})\s*:\s*(.+)$")
+
+
+def _numbers_after_action(text: str) -> list[re.Match[str]]:
+    """The matches of `_ACTION_NUMBER_ONLY` in `text` ('action 10'), in order.
+
+    For speed, the case-blind pattern is not run over the whole text but tried only where the text's
+    `caseless` form holds "action" (every match holds it there). Tried at those places, it finds what
+    `finditer` finds, as no match can start inside another. The places are offsets into `text` while
+    lower-casing keeps every character in its place: only İ lower-cases to two characters, and
+    `caseless` folds "i" + U+0307 into one; a text holding either is scanned whole."""
+    lowered = caseless(text)
+    start = lowered.find("action")
+    if start < 0:
+        return []
+    if "İ" in text or "\u0307" in text:
+        return list(_ACTION_NUMBER_ONLY.finditer(text))
+    found = []
+    while start >= 0:
+        m = _ACTION_NUMBER_ONLY.match(text, start)  # `\b` still sees the character before `start`
+        if m:
+            found.append(m)
+        start = lowered.find("action", start + len("action"))
+    return found
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -85,6 +108,10 @@ class Landmarks:
         object.__setattr__(self, "_completed", re.compile(r"^(?:" + _alternatives(marks) + r")\b") if marks else None)
         progress = tuple(fold_chars(m) for m in p.missions.progress_headings)
         object.__setattr__(self, "_progress", re.compile(r"^(?:" + _alternatives(progress) + r")\b") if progress else None)
+        # How much of a line these two patterns read: their longest phrase, and the character its `\b` looks
+        # at. Only that opening is folded (`fold_chars` maps character for character), not a whole paragraph.
+        object.__setattr__(self, "_completed_reach", max(map(len, marks), default=0) + 1)
+        object.__setattr__(self, "_progress_reach", max(map(len, progress), default=0) + 1)
         new = _alternatives(p.cards.new_marks)
         object.__setattr__(self, "_new", re.compile(r"^\(\s*(?:" + new + r")\s*\)\s*|\s*\(\s*(?:" + new + r")\s*\)$", re.IGNORECASE) if new else None)
         bodies = bodies_of(p)
@@ -96,6 +123,9 @@ class Landmarks:
         object.__setattr__(self, "_keywords", frozenset(k.upper() for k in p.cards.keywords + p.missions.objective_keywords))
         words = _alternatives(p.missions.words) or "missions?"
         object.__setattr__(self, "_mission_word", re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
+        # the mission words in `caseless` form, for `may_name_missions`: sound for ASCII words only (None: no test)
+        keys = tuple(caseless(w) for w in p.missions.words) or ("mission",)
+        object.__setattr__(self, "_mission_keys", keys if all(w.isascii() for w in p.missions.words) else None)
         names = _alternatives(p.programme.names)
         object.__setattr__(self, "programme", names)
 
@@ -161,7 +191,7 @@ class Landmarks:
         if not _DIGIT.search(text):
             return []  # every reference holds a number: most prose is done with one scan
         refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(text))  # type: ignore[attr-defined]
-        refs += [(m.group(0), None, m.start()) for m in _ACTION_NUMBER_ONLY.finditer(text)]
+        refs += [(m.group(0), None, m.start()) for m in _numbers_after_action(text)]
         return sorted(refs, key=lambda r: r[2])
 
     def mission_of_prefix(self, prefix: str) -> str | None:
@@ -170,7 +200,7 @@ class Landmarks:
     def is_status_mark(self, text: str, *, icon: bool = False) -> bool:
         """A card's completion mark: one of the profile's completed marks ('Objectif atteint'), or a line
         of status words carrying the status icon ('Action achevée ✓'; `icon` when the icon introduced it)."""
-        if self._completed and self._completed.match(fold_chars(text.strip())):  # type: ignore[attr-defined]
+        if self._completed and self._completed.match(fold_chars(text.strip()[: self._completed_reach])):  # type: ignore[attr-defined]
             return True
         return status.is_completion_mark(text, icon=icon)
 
@@ -203,10 +233,19 @@ class Landmarks:
         return m.group(1).strip() if keyword.isupper() else None
 
     def is_progress_heading(self, text: str) -> bool:
-        return bool(self._progress and self._progress.match(fold_chars(text.strip())))  # type: ignore[attr-defined]
+        return bool(self._progress and self._progress.match(fold_chars(text.strip()[: self._progress_reach])))  # type: ignore[attr-defined]
 
     def mentions_missions(self, text: str) -> bool:
         return bool(self._mission_word.search(text))  # type: ignore[attr-defined]
+
+    def may_name_missions(self, text: str) -> bool:
+        """False when `text` holds no mission word in any case: a substring test that spares the case-blind
+        scan of `mentions_missions` (or of a pattern built on `mission_word`) for most texts."""
+        keys = self._mission_keys  # type: ignore[attr-defined]
+        if keys is None:
+            return True
+        lowered = caseless(text)
+        return any(key in lowered for key in keys)
 
     def mission_word(self) -> str:
         return self._mission_word.pattern  # type: ignore[attr-defined]
@@ -315,7 +354,7 @@ def _list_codes(blocks: list[Block], marks: Landmarks) -> list[str]:
     # what every listing holds, found in one scan: the mission word, then its parenthesis
     named = re.compile(marks.mission_word() + r"\s*\(", re.IGNORECASE)
     for block in blocks:
-        if "(" not in block.text or not named.search(block.text):
+        if "(" not in block.text or not marks.may_name_missions(block.text) or not named.search(block.text):
             continue
         for m in listing.finditer(block.text):
             parts = [p.strip() for p in m.group(1).split(",")]

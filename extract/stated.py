@@ -34,9 +34,12 @@ from ..schemas.blocks import Block
 from ..schemas.edition import Claim, ClaimKind, StatedChange, StatedChangeKind
 from .landmarks import Landmarks
 from .phrases import is_heading_like
+from ..vocabulary.text import caseless as _caseless
 
 _NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
-_N = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
+#: A number, in digits or in words. For speed it opens with a lookahead on the characters a number starts
+#: with: the engine then drops most positions at one character test, not at one per number word.
+_N = r"(?=[\d" + "".join(sorted({word[0] for word in _NUMBER_WORDS})) + r"])(\d+|" + "|".join(_NUMBER_WORDS) + r")"
 #: (kind, pattern, words one of which the pattern needs: a cheap test that skips most blocks).
 _CLAIMS: list[tuple[ClaimKind, re.Pattern[str], tuple[str, ...]]] = [
     ("enjeux", re.compile(r"\b" + _N + r"\s+enjeux\b", re.IGNORECASE), ("enjeux",)),
@@ -49,18 +52,6 @@ _CLAIMS: list[tuple[ClaimKind, re.Pattern[str], tuple[str, ...]]] = [
 #: Any word of the claims: a block holding none of them claims nothing.
 _ANY_CLAIM_WORD = tuple(dict.fromkeys(word for _, _, words in _CLAIMS for word in words))
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
-
-
-def _caseless(text: str) -> str:
-    """Lower case as `re.IGNORECASE` compares letters: a word absent from it cannot be matched.
-
-    `str.lower` keeps apart three letters the regex engine equates with i and s
-    (İ, ı, ſ); they are mapped here, so that a keyword test never skips a match.
-    """
-    lowered = text.lower()
-    if not lowered.isascii():
-        lowered = lowered.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
-    return lowered
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -150,6 +141,11 @@ def _leaving(programme: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     return pattern, names + _NEEDS[_LEAVING]
 
 
+#: Words (in `_caseless` form) one of which every match of a `_leaving` pattern holds, whatever the
+#: programme: its verb ("ont quitté", "quittent", "sortent du", "sort du programme").
+_LEAVING_VERBS = ("quitt", "sort")
+
+
 def _search(pattern: re.Pattern[str], text: str, lowered: str) -> re.Match[str] | None:
     """`pattern.search(text)`, skipped when `lowered` (`_caseless(text)`) lacks every word the pattern needs."""
     if not any(word in lowered for word in _NEEDS[pattern]):
@@ -184,11 +180,20 @@ _PART_WORDS = ("fusion", "rejoint", "intégrée", "absorbée", "regroup", "scind
 
 _DIRECTORATE_RENAMED = re.compile(r"\b([A-Z]{4,})\b[^.]{0,30}?\bdeven(?:ir|ue|u|ait)\s+(?:la\s+|le\s+)?([A-Z]{4,})\b")
 
-#: Every word a sentence pattern needs, in `_caseless` form: those of the case-insensitive patterns, then
-#: those the case-sensitive ones need as written (lower-case words: a text holding one as written holds it
-#: in its `_caseless` form too). A text holding none states no change.
-_ANY_NEED = tuple(
-    dict.fromkeys((*(word for words in _NEEDS.values() for word in words), *(needs for _, needs in _MISSION_RENAMED), "deven", *_PART_WORDS))
+
+def _fewest(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of `words` that hold no other of them: a text holds one of these if and only if it holds
+    one of `words` (fewer substring tests)."""
+    words = tuple(dict.fromkeys(words))
+    return tuple(word for word in words if not any(other != word and other in word for other in words))
+
+
+#: Every word a sentence pattern needs, in `_caseless` form: those of the case-insensitive patterns (the
+#: verbs of the leaving ones: a programme name alone leaves nothing), then those the case-sensitive ones
+#: need as written (lower-case words: a text holding one as written holds it in its `_caseless` form too).
+#: A text holding none states no change.
+_ANY_NEED = _fewest(
+    (*(word for words in _NEEDS.values() for word in words), *_LEAVING_VERBS, *(needs for _, needs in _MISSION_RENAMED), "deven", *_PART_WORDS)
 )
 
 _SUMMARIES: dict[StatedChangeKind, str] = {
@@ -279,7 +284,6 @@ def blocks_to_stated_changes(
         marks = Landmarks(load_profile())
     action_references = marks.action_references
     leaving, leaving_needs = _leaving(marks.programme)
-    any_need = tuple(dict.fromkeys(_ANY_NEED + leaving_needs))
     if headings is None:
         headings = [marks.parse_action_heading(block.text) for block in blocks]
     card_of: dict[int, str] = {}
@@ -316,11 +320,11 @@ def blocks_to_stated_changes(
 
         # a block holding none of the words the patterns need states no change in any sentence
         lowered_text = _caseless(text)
-        if not _holds_any(lowered_text, any_need):
+        if not _holds_any(lowered_text, _ANY_NEED):
             continue
         for offset, sentence in _sentences(text):
             lowered = lowered_text if sentence == text else _caseless(sentence)
-            if not _holds_any(lowered, any_need):
+            if not _holds_any(lowered, _ANY_NEED):
                 continue  # no change pattern can match (each one also tests its own words below)
             named_here = None
 
@@ -351,7 +355,7 @@ def blocks_to_stated_changes(
                 pair = {m.group(1), m.group(2)}
                 if m.group(1) != m.group(2) and not pair & (marks.missions | renamed_here):
                     add(_change("directorate_renamed", m.group(1), m.group(2), block, sentence))
-            if any(word in lowered for word in leaving_needs) and leaving.search(sentence):
+            if _holds_any(lowered, _LEAVING_VERBS) and _holds_any(lowered, leaving_needs) and leaving.search(sentence):
                 subject = refs_here()[0][1] if refs_here() else _last_code(refs_before())
                 if subject:
                     add(_change("action_completed", subject, None, block, sentence))

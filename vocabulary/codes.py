@@ -57,8 +57,15 @@ class CodeShapes:
     def __init__(self, prefixes: frozenset[str]) -> None:
         self.prefixes = prefixes
         alternatives = "|".join(sorted(prefixes, key=lambda p: (-len(p), p)))
-        self._known = re.compile(r"\b(" + alternatives + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b") if prefixes else None
-        self._after_word = re.compile(r"\bactions?\s+(?:\*\*)?(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b")
+        # For speed, the patterns open with the letters a code starts with, not with `\b`: the regex
+        # engine then skips ahead to those letters, where a pattern opening with `\b` is tried at every
+        # position. `codes_in` keeps the matches that start at a word boundary, which are exactly those
+        # of the pattern with `\b`: a match spans letters, then spaces, separators, "**" and digits, so no
+        # match can start inside another (it would open with a letter after a letter, at no boundary).
+        # That holds for prefixes of capitals only; others keep their `\b`.
+        opening = "" if all(p.isascii() and p.isalpha() and p.isupper() for p in prefixes) else r"\b"
+        self._known = re.compile(opening + r"(" + alternatives + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b") if prefixes else None
+        self._after_word = re.compile(r"actions?\s+(?:\*\*)?(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b")
 
     def codes_in(self, text: str) -> list[tuple[str, str, int]]:
         """(as printed, canonical code, offset) of every action code in `text`, in reading order."""
@@ -67,7 +74,18 @@ class CodeShapes:
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
+                if not _at_boundary(text, m.start()):
+                    continue
                 start = m.start(1)
                 if start not in found:
                     found[start] = (text[start : m.end(2)], f"{m.group(1)}{int(m.group(2))}", start)
         return [found[k] for k in sorted(found)]
+
+
+def _at_boundary(text: str, offset: int) -> bool:
+    """A word starting at `offset` starts at a word boundary (`\b`): no word character before it, as the
+    regex engine tells them (`str.isalnum` or "_")."""
+    if offset == 0:
+        return True
+    before = text[offset - 1]
+    return not (before.isalnum() or before == "_")

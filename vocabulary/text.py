@@ -122,6 +122,18 @@ def fold_chars(text: str) -> str:
     return text.translate(_FOLDED_CHARS)
 
 
+def caseless(text: str) -> str:
+    """Lower case as `re.IGNORECASE` compares letters: a word absent from it cannot be matched.
+
+    `str.lower` keeps apart three letters the regex engine equates with i and s
+    (İ, ı, ſ); they are mapped here, so that a keyword test never skips a match.
+    """
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = lowered.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+    return lowered
+
+
 class _FoldedChars(dict):
     """Code point -> its folded character (lower case, first character of its NFD form), for
     `str.translate`: filled as characters are met (the first `_FOLDED_KEPT` of them), so a text
