@@ -392,7 +392,8 @@ def find_tables(
         lines = _ByHeight(lines_by_page.get(number, []))
         for table in TableFinder(ruled, finder).tables:
             region = TableRegion(number, tuple(table.bbox))  # type: ignore[arg-type]
-            for row in table.rows:
+            rows = table.rows  # a property, made again at each reading
+            for row in rows:
                 top, bottom = row.bbox[1], row.bbox[3]
                 e = settings.cell_slack_pt
                 row_lines = lines.reaching(top - e, bottom + e)
@@ -402,7 +403,7 @@ def find_tables(
                         region.rows.append(cells)
                         region.row_boxes.append(box)
             if region.rows:
-                region.columns = _column_extents(table.rows)
+                region.columns = _column_extents(rows)
                 regions.append(region)
     return regions
 
