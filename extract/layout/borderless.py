@@ -227,6 +227,9 @@ def page_tables(lines: list[Line], page: int, words: set[str], settings: LayoutS
     rows, bands = _banded_rows(lines, settings)
     if len(rows) < settings.borderless_min_rows:
         return []
+    least = settings.borderless_min_columns
+    if sum(1 for row in rows if len(row) >= least) < settings.borderless_min_rows:
+        return []  # a table's body needs that many rows with cells in enough columns (`_block_to_table`)
     # runs of rows no further apart than a table's rows
     sizes = [row[0].size if len(row) == 1 else max(l.size for l in row) for row in rows]  # speed: most rows are one line
     blocks: list[list[Row]] = [[rows[0]]]

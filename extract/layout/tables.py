@@ -152,11 +152,11 @@ def _edge_dict(edge: Edge) -> dict:
 
 
 def _rect_edges(rect) -> tuple[Edge, ...]:
-    """The edges of a rectangle alone in its path, as `ruled_page` makes them of its subpath (`_subpaths`:
-    drawn from the bottom-left corner, counter-clockwise), its corners finite: the min and max of its
-    points written out, each the first of equals as `min` and `max` take it (a -0.0 stays where it was)."""
+    """The edges of a rectangle alone in its path, as `ruled_page` makes them of its subpath (`_subpaths`),
+    its corners finite: the min and max of its points written out, each the first of equals as `min`
+    and `max` take it (a -0.0 stays where it was)."""
     x0, top, right, y1 = rect
-    x1, y0 = x0 + max(right - x0, 0.0), y1 - max(y1 - top, 0.0)  # never left of x0, nor below y1
+    x1, y0 = x0 + max(right - x0, 0.0), y1 - max(y1 - top, 0.0)  # so x1 >= x0 and y0 <= y1
     # points (x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)
     x1 = x1 if x1 > x0 else x0
     top, bottom = y0, (y1 if y1 > y0 else y0)
