@@ -60,7 +60,8 @@ def _banded_rows(lines: list[Line], settings: LayoutSettings) -> tuple[list[Row]
         top, bottom = y0, y1
         bands.append((top, bottom))
     for row in rows:
-        row.sort(key=_left)
+        if len(row) > 1:  # speed: most rows are one line
+            row.sort(key=_left)
     return rows, bands
 
 
@@ -226,8 +227,11 @@ def page_tables(lines: list[Line], page: int, words: set[str], settings: LayoutS
     rows, bands = _banded_rows(lines, settings)
     if len(rows) < settings.borderless_min_rows:
         return []
+    least = settings.borderless_min_columns
+    if sum(1 for row in rows if len(row) >= least) < settings.borderless_min_rows:
+        return []  # a table's body needs that many rows with cells in enough columns (`_block_to_table`)
     # runs of rows no further apart than a table's rows
-    sizes = [max(l.size for l in row) for row in rows]
+    sizes = [row[0].size if len(row) == 1 else max(l.size for l in row) for row in rows]  # speed: most rows are one line
     blocks: list[list[Row]] = [[rows[0]]]
     for i in range(1, len(rows)):
         gap = bands[i][0] - bands[i - 1][1]
