@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import groupby
 from math import isfinite
-from operator import itemgetter
 
 from .headers import cell_kind, header_count
 from .hyphenation import join
@@ -86,9 +84,8 @@ Edge = tuple
 class RuledPage:
     """The straight rules of one page, as the edges pdfplumber's table finder works on. It stands for
     the page in pdfplumber's `TableFinder`: given explicit edges on both axes, the finder reads
-    nothing of a page but its box. The edges are held as tuples (`Edge`, some 500 on a ruled page,
-    of which the finder is given the few it merges them into, `_merged_rules`); `vertical` and
-    `horizontal` are them as pdfplumber's dicts."""
+    nothing of a page but its box. The edges are held as tuples (`Edge`, some 500 on a ruled page);
+    `vertical` and `horizontal` give them as pdfplumber's dicts."""
 
     width: float
     height: float
@@ -225,119 +222,6 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
     )
 
 
-def _merged_rules(ruled: RuledPage, tolerances) -> tuple[list[dict], list[dict]] | None:
-    """A page's rules as pdfplumber's table finder merges them (vertical, horizontal), to be given to
-    it in their stead: it then finds the same tables, merging some 40 edges, not 500 (it copies a dict
-    per edge at every snap and join). None where that is not sure: merging the merged edges again must
-    give them back exactly (a snap moves each edge by its cluster's mean less its position, which
-    rounds: pieces of one rule may come out a rounding apart, and snap again), else the finder is
-    given the page's edges. `tolerances`: pdfplumber's `TableSettings`.
-    """
-    merged = _finder_edges(ruled.vertical_edges, ruled.horizontal_edges, tolerances)
-    if merged is None:
-        return None
-    vertical = [e for e in merged if e[1] == "v"]
-    horizontal = [e for e in merged if e[1] == "h"]
-    # Equal tuples are the same numbers here: merging again only moves the positions (x0, x1 of a
-    # vertical edge, top, bottom of a horizontal one), floats and never -0.0 once snapped (a mean is
-    # never -0.0, nor is x + (mean - x)); a join or a drop changes the list.
-    if _finder_edges(vertical, horizontal, tolerances) != merged:
-        return None
-    return [_edge_dict(e) for e in vertical], [_edge_dict(e) for e in horizontal]
-
-
-def _finder_edges(vertical: list[Edge], horizontal: list[Edge], tolerances) -> list[Edge] | None:
-    """The edges pdfplumber's `TableFinder.get_edges` (0.11) makes of explicit edges: those of each
-    list's orientation snapped (`_snapped`), joined (`_joined`) and filtered by length, in its order
-    and by the same float operations. None where pdfplumber would read an edge otherwise ("rect" and
-    "curve" objects, which `ruled_page` never makes) or refuse one (a join `resize_object` asserts
-    against), or where a position is not a finite number. `tolerances`: pdfplumber's `TableSettings`.
-    """
-    # an edge as [position, its other end, low, high, length, breadth, kind]: for a vertical edge
-    # [x0, x1, top, bottom, height, width], for a horizontal one [top, bottom, x0, x1, width, height]
-    v: list[list] = []
-    h: list[list] = []
-    for given, orientation in ((vertical, "v"), (horizontal, "h")):
-        for kind, o, x0, top, x1, bottom, width, height in given:
-            if "_edge" not in kind:
-                if kind != "line":
-                    return None
-                o = "h" if top == bottom else "v"  # `line_to_edge` reads its orientation again
-            if o == orientation == "v":
-                v.append([x0, x1, top, bottom, height, width, kind])
-            elif o == orientation == "h":
-                h.append([top, bottom, x0, x1, width, height, kind])
-    least = tolerances.edge_min_length
-    merged: list[Edge] = []
-    # `merge_edges` sorts the snapped edges by ("h", top) or ("v", x0): the horizontal lines first
-    for edges, orientation, snap, join in ((h, "h", tolerances.snap_y_tolerance, tolerances.join_x_tolerance), (v, "v", tolerances.snap_x_tolerance, tolerances.join_y_tolerance)):
-        joined = _snapped(edges, snap)
-        joined = None if joined is None else _joined(joined, orientation, join)
-        if joined is None:
-            return None
-        for position, end, low, high, length, breadth, kind in joined:
-            if length >= least:  # `filter_edges`, after the merge
-                if orientation == "v":
-                    merged.append((kind, "v", position, low, end, high, breadth, length))
-                else:
-                    merged.append((kind, "h", low, position, high, end, length, breadth))
-    return merged
-
-
-def _snapped(edges: list[list], tolerance: float) -> list[list] | None:
-    """pdfplumber's `snap_objects` on the edges of one orientation (changed in place): their positions
-    clustered as `cluster_list` does, each edge moved by its cluster's mean less its position
-    (`move_object`); the clusters in order, each in the edges' order. None if a position is not a
-    finite number (`merge_edges` then sorts on a NaN, in an order only its own sort gives)."""
-    values = [e[0] for e in edges]
-    if not all(map(isfinite, values)):
-        return None
-    distinct = sorted(set(values))
-    index: dict[float, int] = {}
-    k = -1
-    for i, x in enumerate(distinct):
-        if i == 0 or tolerance == 0 or not x <= distinct[i - 1] + tolerance:
-            k += 1
-        index[x] = k
-    clusters: list[list[list]] = [[] for _ in range(k + 1)]
-    for e, x in zip(edges, values):
-        clusters[index[x]].append(e)
-    out: list[list] = []
-    for cluster in clusters:
-        mean = sum([e[0] for e in cluster]) / len(cluster)
-        for e in cluster:
-            shift = mean - e[0]
-            e[0], e[1] = e[0] + shift, e[1] + shift
-        out += cluster
-    return out
-
-
-def _joined(edges: list[list], orientation: str, tolerance: float) -> list[list] | None:
-    """pdfplumber's `merge_edges` after the snap, on the edges of one orientation (changed in place):
-    grouped by their line (their position), in order, and on each line `join_edge_group`: pieces less
-    than `tolerance` apart joined, as `resize_object` does (a horizontal edge's width is its new x1
-    less its x0, a vertical one's height grows by what its bottom moved). None where `resize_object`
-    would assert."""
-    out: list[list] = []
-    position, low = itemgetter(0), itemgetter(2)
-    for _, group in groupby(sorted(edges, key=position), key=position):
-        pieces = sorted(group, key=low)
-        last = pieces[0]
-        out.append(last)
-        for e in pieces[1:]:
-            if e[2] <= last[3] + tolerance:
-                if e[3] > last[3]:
-                    value = e[3]
-                    if not value >= last[2]:
-                        return None
-                    last[4] = value - last[2] if orientation == "h" else last[4] + (value - last[3])
-                    last[3] = value
-            else:
-                last = e
-                out.append(last)
-    return out
-
-
 def _cell_text(lines: list[Line], box: tuple[float, float, float, float], vocabulary: set[str], settings: LayoutSettings) -> str:
     e = settings.cell_slack_pt
     left, top, right, bottom = box[0] - e, box[1] - e, box[2] + e, box[3] + e  # the cell, with its slack
@@ -365,30 +249,21 @@ def find_tables(
 
     pdfplumber's table finder (edges snapped and joined, intersections, cells,
     tables) runs on each page's rules given as explicit edges, so that pdfplumber
-    parses no page content at all: no PDF is opened for it. It is given them merged
-    as it merges them (`_merged_rules`), which it merges again at little cost.
+    parses no page content at all: no PDF is opened for it.
     """
     if not pages:
         return []
-    from pdfplumber.table import TableFinder, TableSettings
+    from pdfplumber.table import TableFinder
 
     regions: list[TableRegion] = []
-    tolerances = TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit"})
     for number, ruled in zip(pages, rules):
         if len(ruled.vertical_edges) < 2 or len(ruled.horizontal_edges) < 2:
             continue  # no cell can be closed (and pdfplumber refuses fewer than two explicit lines)
-        merged = _merged_rules(ruled, tolerances)
-        if merged is None:
-            vertical, horizontal = ruled.vertical, ruled.horizontal
-        else:
-            vertical, horizontal = merged
-            if len(vertical) < 2 or len(horizontal) < 2:
-                continue  # a cell needs two vertical edges and two horizontal ones, once merged
         finder = {
             "vertical_strategy": "explicit",
             "horizontal_strategy": "explicit",
-            "explicit_vertical_lines": vertical,
-            "explicit_horizontal_lines": horizontal,
+            "explicit_vertical_lines": ruled.vertical,
+            "explicit_horizontal_lines": ruled.horizontal,
         }
         lines = _ByHeight(lines_by_page.get(number, []))
         for table in TableFinder(ruled, finder).tables:
