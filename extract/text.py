@@ -137,8 +137,16 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         read, printed = pending.lines, pending.quote
         # most blocks are one line: its text as it is
         joined = read[0] if len(read) == 1 else " ".join(filter(None, read))
-        text, bold, href = clean_inline(joined, pending.settled)
         quoted = printed[0] if len(printed) == 1 else " ".join(printed)
+        if _has_markup(joined):
+            text, bold, href = clean_inline(joined, pending.settled)
+            quote = _quote(quoted, pending.settled)
+        else:
+            # what `clean_inline` does to a text without markup, spelled out (most blocks; it saves
+            # two calls a block): no marker, so not bold (that needs "**") and no link (that needs "[")
+            text, bold, href = normalize_text(joined, settled=pending.settled).strip(), False, None
+            # printed as its text was read (no bullet or icon taken off): its text is its quote
+            quote = text if quoted == joined else _quote(quoted, pending.settled)
         attrs = pending.attrs  # made for this block alone
         if href:
             attrs["href"] = href
@@ -149,8 +157,7 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
                     text=text,
                     start=pending.start,
                     end=pending.end,
-                    # printed as its text was read (no bullet, icon or markup taken off): its text is its quote
-                    quote=text if quoted == joined and not _has_markup(joined) else _quote(quoted, pending.settled),
+                    quote=quote,
                     icon=pending.icon,
                     bold=bold,
                     attrs=attrs,
@@ -193,26 +200,26 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         numbered = _NUMBERED.match(head_body) if first.isdigit() else None
         starts_item = first in _BULLET_FIRST and bool(_BULLET_START.match(head_body))
         if icon is not None or starts_item or numbered or pending is None or pending.kind == "table_row":
-            flush()
+            if pending is not None:  # (a call saved after each blank line)
+                flush()
             attrs: dict[str, str] = {}
             if glyph:
                 attrs["glyph"] = glyph
             if lost_icon and icon is None:
                 attrs["lost_icon"] = "true"
+            kind = "list_item"
             if starts_item:
                 marker = _BULLET.match(head_body)
                 body = head_body[marker.end():] if marker else head_body
-                pending = _Pending(kind="list_item", icon="arrow" if marker and marker.group(1) else icon, attrs=attrs)
+                if marker and marker.group(1):
+                    icon = "arrow"
             elif numbered:
                 attrs["number"] = numbered.group(1)
                 body = numbered.group(2)
-                pending = _Pending(kind="list_item", icon=icon, attrs=attrs)
             else:
-                body = head_body
-                pending = _Pending(kind="paragraph", icon=icon, attrs=attrs)
-            pending.start = number
-            pending.lines.append(body)
-            pending.quote.append(head)
+                kind, body = "paragraph", head_body
+            # its first line given, not appended (fewer calls a block)
+            pending = _Pending(kind=kind, lines=[body], quote=[head], start=number, icon=icon, attrs=attrs)
         else:
             pending.lines.append(head_body)
             pending.quote.append(head)
@@ -224,9 +231,7 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
             attrs = {"inline": "true"}
             if glyph:
                 attrs["glyph"] = glyph
-            pending = _Pending(kind="paragraph", icon=icon, attrs=attrs, start=number, end=number, settled=settled)
-            pending.lines.append(body)
-            pending.quote.append(part)
+            pending = _Pending(kind="paragraph", lines=[body], quote=[part], start=number, end=number, icon=icon, attrs=attrs, settled=settled)
     flush()
     return drafts
 
