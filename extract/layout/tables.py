@@ -76,33 +76,26 @@ def has_ruled_grid(drawings: list[dict], settings: LayoutSettings, *, continued:
     return len(vertical) >= settings.grid_min_vertical and len(horizontal) >= needed
 
 
-#: An edge as pdfplumber's table finder reads it: (kind, orientation, x0, top, x1, bottom, width, height).
-Edge = tuple
+#: An edge as pdfplumber's table finder reads it: a dict of its kind ("object_type"), orientation and
+#: extent, its length as "height" (vertical) or "width" (horizontal) and its breadth left out, as in the
+#: edges pdfplumber makes itself of explicit lines given as positions.
+Edge = dict
 
 
 @dataclass
 class RuledPage:
-    """The straight rules of one page, as the edges pdfplumber's table finder works on. It stands for
-    the page in pdfplumber's `TableFinder`: given explicit edges on both axes, the finder reads
-    nothing of a page but its box. The edges are held as tuples (`Edge`, some 500 on a ruled page);
-    `vertical` and `horizontal` give them as pdfplumber's dicts."""
+    """The straight rules of one page, as the edges pdfplumber's table finder works on (`Edge`, some 500
+    on a ruled page). It stands for the page in pdfplumber's `TableFinder`: given explicit edges on both
+    axes, the finder reads nothing of a page but its box."""
 
     width: float
     height: float
-    vertical_edges: list[Edge]
-    horizontal_edges: list[Edge]
+    vertical: list[Edge]
+    horizontal: list[Edge]
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         return (0.0, 0.0, self.width, self.height)
-
-    @property
-    def vertical(self) -> list[dict]:
-        return [_edge_dict(e) for e in self.vertical_edges]
-
-    @property
-    def horizontal(self) -> list[dict]:
-        return [_edge_dict(e) for e in self.horizontal_edges]
 
 
 def _subpaths(items) -> list[tuple[str, list[tuple[float, float]]]]:
@@ -137,18 +130,14 @@ def _subpaths(items) -> list[tuple[str, list[tuple[float, float]]]]:
     return subpaths
 
 
-def _edge(kind: str, orientation: str | None, x0: float, top: float, x1: float, bottom: float, width: float, height: float) -> Edge:
-    """An edge as pdfplumber's table finder reads it: its kind, orientation and extent (and nothing else)."""
-    return (kind, orientation, x0, top, x1, bottom, width, height)
+def _edge(kind: str, orientation: str, x0: float, top: float, x1: float, bottom: float, width: float, height: float) -> Edge:
+    """An edge as pdfplumber's table finder reads it (`Edge`): its kind, orientation, extent and length."""
+    if orientation == "v":
+        return {"object_type": kind, "orientation": "v", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "height": height}
+    return {"object_type": kind, "orientation": "h", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": width}
 
 
-def _edge_dict(edge: Edge) -> dict:
-    """An edge as pdfplumber's dict."""
-    kind, orientation, x0, top, x1, bottom, width, height = edge
-    return {"object_type": kind, "orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": width, "height": height}
-
-
-def _rect_edges(rect) -> tuple[Edge, ...]:
+def _rect_edges(rect) -> list[Edge]:
     """The edges of a rectangle alone in its path, as `ruled_page` makes them of its subpath (`_subpaths`),
     its corners finite: the min and max of its points written out, each the first of equals as `min`
     and `max` take it (a -0.0 stays where it was)."""
@@ -159,11 +148,17 @@ def _rect_edges(rect) -> tuple[Edge, ...]:
     top, bottom = y0, (y1 if y1 > y0 else y0)
     width, height = x1 - x0, bottom - top
     # the edges written as `_edge` makes them (speed: four calls fewer a cell)
-    edges: tuple[Edge, ...] = ()
+    edges: list[Edge] = []
     if width >= 1:
-        edges = (("rect_edge", "h", x0, top, x1, top, width, 0), ("rect_edge", "h", x0, top + height, x1, bottom, width, 0))
+        edges += (
+            {"object_type": "rect_edge", "orientation": "h", "x0": x0, "x1": x1, "top": top, "bottom": top, "width": width},
+            {"object_type": "rect_edge", "orientation": "h", "x0": x0, "x1": x1, "top": top + height, "bottom": bottom, "width": width},
+        )
     if height >= 1:
-        edges += (("rect_edge", "v", x0, top, x0, bottom, 0, height), ("rect_edge", "v", x1, top, x1, bottom, 0, height))
+        edges += (
+            {"object_type": "rect_edge", "orientation": "v", "x0": x0, "x1": x0, "top": top, "bottom": bottom, "height": height},
+            {"object_type": "rect_edge", "orientation": "v", "x0": x1, "x1": x1, "top": top, "bottom": bottom, "height": height},
+        )
     return edges
 
 
@@ -217,8 +212,8 @@ def ruled_page(page, drawings: list[dict]) -> RuledPage:
     return RuledPage(
         width=page.rect.width,
         height=page.rect.height,
-        vertical_edges=[e for e in edges if e[1] == "v"],
-        horizontal_edges=[e for e in edges if e[1] == "h"],
+        vertical=[e for e in edges if e["orientation"] == "v"],
+        horizontal=[e for e in edges if e["orientation"] == "h"],
     )
 
 
@@ -257,7 +252,7 @@ def find_tables(
 
     regions: list[TableRegion] = []
     for number, ruled in zip(pages, rules):
-        if len(ruled.vertical_edges) < 2 or len(ruled.horizontal_edges) < 2:
+        if len(ruled.vertical) < 2 or len(ruled.horizontal) < 2:
             continue  # no cell can be closed (and pdfplumber refuses fewer than two explicit lines)
         finder = {
             "vertical_strategy": "explicit",
