@@ -310,6 +310,8 @@ def _unruled_rows(row, lines: list[Line], settings: LayoutSettings) -> list[tupl
     if len(boxes) < 2 or len(inside) < 2 * settings.borderless_min_rows:
         return whole  # type: ignore[return-value]
     bands = lines_to_rows(inside, settings)
+    if len(bands) < settings.borderless_min_rows:
+        return whole  # type: ignore[return-value]  # too few visual rows for enough side by side (below)
 
     def cells_hit(band: list[Line]) -> int:
         return sum(1 for b in boxes if any(b[0] <= (l.x0 + l.x1) / 2 <= b[2] for l in band))
