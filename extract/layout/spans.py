@@ -77,8 +77,13 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
     for line in lines:
         if len(line.spans) > 1:
             line.text = line_text(line, settings)
-    _unspace(lines)
-    _merge_labels(lines, settings)
+    # the page's text, a line to a row, tells whether any line may need `_unspace` or `_merge_labels`
+    page = "\n".join([line.text for line in lines])
+    _unspace(lines, page)
+    # a label is glued only before a bullet set apart or a line starting with an arrow (one of the
+    # starters too): on a page holding no starter at all, no line is one
+    if any(starter in page for starter in _STARTER_SET):
+        _merge_labels(lines, settings)
     out = []
     for line in lines:
         text = line.text.strip()
@@ -119,13 +124,12 @@ def _unspaced(text: str) -> str:
     return text
 
 
-def _unspace(lines: list[Line]) -> None:
+def _unspace(lines: list[Line], page: str) -> None:
     """`_unspaced` applied to the lines of a page, when one of them may have a spaced word or leaders.
 
-    Neither pattern runs across a line break, so one search of the page's text, a line
-    to a row, tells whether any line has one: most pages have none.
+    Neither pattern runs across a line break, so one search of the page's text (`page`: the lines'
+    texts, a line to a row) tells whether any line has one: most pages have none.
     """
-    page = "\n".join([line.text for line in lines])
     if _SPACED_WORD.search(page) or _FOUR_DOTS.search(page):
         for line in lines:
             line.text = _unspaced(line.text)
