@@ -89,14 +89,21 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
         text = line.text.strip()
         if not text:
             continue  # nothing but spaces
-        line.starts_new_line = text.startswith(STARTERS)
-        line.first_word_width = _first_word_width(line, text)
+        # the first character tells most lines from a starter at once (`startswith` tries them one by one)
+        line.starts_new_line = text[0] in _STARTER_FIRSTS and text.startswith(STARTERS)
+        # the width of its first word and a space, from its first span's mean glyph width (written
+        # out here, not called: it is worked out for every line)
+        end = text.find(" ")
+        span = line.spans[0]
+        line.first_word_width = (span.bbox[2] - span.bbox[0]) / (len(span.text) or 1) * ((end if end >= 0 else len(text)) + 1)
         out.append(line)
     return out
 
 
 #: The starters as a set, to tell a line that is only one (a tuple is scanned one by one).
 _STARTER_SET = frozenset(STARTERS)
+#: The characters the starters begin with: a line whose first character is none of them starts with none.
+_STARTER_FIRSTS = frozenset(starter[0] for starter in STARTERS)
 
 #: Capitals set one by one with a space between ("L A B E L"); words stand apart by wider gaps.
 #: Only searched for, from the space after its first letter: a pattern that starts with a literal
@@ -226,16 +233,6 @@ def line_text(line: Line, settings: LayoutSettings, *, gap_marker: bool = True) 
         out += text
         prev = span
     return out.rstrip()
-
-
-def _first_word_width(line: Line, text: str) -> float:
-    """The width of the line's first word and a space, from its first span's mean glyph width
-    (`text`: the line's text, stripped and not empty)."""
-    end = text.find(" ")
-    span = line.spans[0]
-    chars = len(span.text) or 1
-    per_char = (span.bbox[2] - span.bbox[0]) / chars
-    return per_char * ((end if end >= 0 else len(text)) + 1)
 
 
 def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
