@@ -151,6 +151,10 @@ def _drawn_near(boxes: list[Box], box: Box, offset: float) -> bool:
     return False
 
 
+def _left(span: Span) -> float:
+    return span.bbox[0]
+
+
 def _split_at_gaps(spans: list[Span], settings: LayoutSettings) -> list[list[Span]]:
     """MuPDF joins text on one baseline into a line even across a column gutter: cut it at wide gaps.
 
@@ -158,15 +162,20 @@ def _split_at_gaps(spans: list[Span], settings: LayoutSettings) -> list[list[Spa
     """
     if len(spans) == 1:
         return [spans]
-    spans = sorted(spans, key=lambda s: s.bbox[0])
+    spans = sorted(spans, key=_left)
     em, least = settings.split_gap_em, settings.split_gap_min_pt
     prev = spans[0]
-    pieces = [[prev]]
+    piece = [prev]
+    pieces = [piece]
     for span in spans[1:]:
-        if span.bbox[0] - prev.bbox[2] > max(em * max(prev.size, span.size), least) and not span.sup:
-            pieces.append([span])
+        gap = span.bbox[0] - prev.bbox[2]
+        # wider than both `least` and `em` sizes: most gaps within a line are narrower than `least`,
+        # and the sizes are left unread for them
+        if gap > least and gap > em * max(prev.size, span.size) and not span.sup:
+            piece = [span]
+            pieces.append(piece)
         else:
-            pieces[-1].append(span)
+            piece.append(span)
         prev = span
     if len(pieces) == 1:
         return pieces
