@@ -115,6 +115,16 @@ _SPACED_SHORT = re.compile(r"(?<!\S)\w(?: \w)+(?!\S)")
 _LEADERS = re.compile(r"(?<=\S) ?(?:[.·…] ?){4,}(?=\S)")
 #: The four dots that leaders hold at least: a quick test before `_LEADERS`, which looks behind at every character.
 _FOUR_DOTS = re.compile(r"[.·…] ?[.·…] ?[.·…] ?[.·…]")
+#: `_FOUR_DOTS` in a text without "·" or "…": it starts with a literal dot, so it is searched from
+#: dot to dot, some five times faster over a page than a class tried at every character.
+_PLAIN_DOTS = re.compile(r"\.(?: ?\.){3}")
+
+
+def _has_leaders(text: str) -> bool:
+    """Whether `text` holds four dots of leaders (`_FOUR_DOTS`): plain dots, in most texts."""
+    if "·" in text or "…" in text:
+        return _FOUR_DOTS.search(text) is not None
+    return _PLAIN_DOTS.search(text) is not None
 
 
 def _close_up(match: re.Match) -> str:
@@ -126,7 +136,7 @@ def _unspaced(text: str) -> str:
     """Letter-spaced capitals closed up; dot leaders become the wide gap they stand for."""
     if _SPACED_WORD.search(text):
         text = "  ".join(_SPACED_SHORT.sub(_close_up, part) for part in text.split("  "))
-    if _FOUR_DOTS.search(text):
+    if _has_leaders(text):
         text = _LEADERS.sub("  ", text)
     return text
 
@@ -137,7 +147,7 @@ def _unspace(lines: list[Line], page: str) -> None:
     Neither pattern runs across a line break, so one search of the page's text (`page`: the lines'
     texts, a line to a row) tells whether any line has one: most pages have none.
     """
-    if _SPACED_WORD.search(page) or _FOUR_DOTS.search(page):
+    if _SPACED_WORD.search(page) or _has_leaders(page):
         for line in lines:
             line.text = _unspaced(line.text)
 
