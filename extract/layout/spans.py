@@ -77,21 +77,33 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
     for line in lines:
         if len(line.spans) > 1:
             line.text = line_text(line, settings)
-    _unspace(lines)
-    _merge_labels(lines, settings)
+    # the page's text, a line to a row, tells whether any line may need `_unspace` or `_merge_labels`
+    page = "\n".join([line.text for line in lines])
+    _unspace(lines, page)
+    # a label is glued only before a bullet set apart or a line starting with an arrow (one of the
+    # starters too): on a page holding no starter at all, no line is one
+    if any(starter in page for starter in _STARTER_SET):
+        _merge_labels(lines, settings)
     out = []
     for line in lines:
         text = line.text.strip()
         if not text:
             continue  # nothing but spaces
-        line.starts_new_line = text.startswith(STARTERS)
-        line.first_word_width = _first_word_width(line, text)
+        # the first character tells most lines from a starter at once (`startswith` tries them one by one)
+        line.starts_new_line = text[0] in _STARTER_FIRSTS and text.startswith(STARTERS)
+        # the width of its first word and a space, from its first span's mean glyph width (written
+        # out here, not called: it is worked out for every line)
+        end = text.find(" ")
+        span = line.spans[0]
+        line.first_word_width = (span.bbox[2] - span.bbox[0]) / (len(span.text) or 1) * ((end if end >= 0 else len(text)) + 1)
         out.append(line)
     return out
 
 
 #: The starters as a set, to tell a line that is only one (a tuple is scanned one by one).
 _STARTER_SET = frozenset(STARTERS)
+#: The characters the starters begin with: a line whose first character is none of them starts with none.
+_STARTER_FIRSTS = frozenset(starter[0] for starter in STARTERS)
 
 #: Capitals set one by one with a space between ("L A B E L"); words stand apart by wider gaps.
 #: Only searched for, from the space after its first letter: a pattern that starts with a literal
@@ -103,6 +115,16 @@ _SPACED_SHORT = re.compile(r"(?<!\S)\w(?: \w)+(?!\S)")
 _LEADERS = re.compile(r"(?<=\S) ?(?:[.·…] ?){4,}(?=\S)")
 #: The four dots that leaders hold at least: a quick test before `_LEADERS`, which looks behind at every character.
 _FOUR_DOTS = re.compile(r"[.·…] ?[.·…] ?[.·…] ?[.·…]")
+#: `_FOUR_DOTS` in a text without "·" or "…": it starts with a literal dot, so it is searched from
+#: dot to dot, some five times faster over a page than a class tried at every character.
+_PLAIN_DOTS = re.compile(r"\.(?: ?\.){3}")
+
+
+def _has_leaders(text: str) -> bool:
+    """Whether `text` holds four dots of leaders (`_FOUR_DOTS`): plain dots, in most texts."""
+    if "·" in text or "…" in text:
+        return _FOUR_DOTS.search(text) is not None
+    return _PLAIN_DOTS.search(text) is not None
 
 
 def _close_up(match: re.Match) -> str:
@@ -114,19 +136,18 @@ def _unspaced(text: str) -> str:
     """Letter-spaced capitals closed up; dot leaders become the wide gap they stand for."""
     if _SPACED_WORD.search(text):
         text = "  ".join(_SPACED_SHORT.sub(_close_up, part) for part in text.split("  "))
-    if _FOUR_DOTS.search(text):
+    if _has_leaders(text):
         text = _LEADERS.sub("  ", text)
     return text
 
 
-def _unspace(lines: list[Line]) -> None:
+def _unspace(lines: list[Line], page: str) -> None:
     """`_unspaced` applied to the lines of a page, when one of them may have a spaced word or leaders.
 
-    Neither pattern runs across a line break, so one search of the page's text, a line
-    to a row, tells whether any line has one: most pages have none.
+    Neither pattern runs across a line break, so one search of the page's text (`page`: the lines'
+    texts, a line to a row) tells whether any line has one: most pages have none.
     """
-    page = "\n".join([line.text for line in lines])
-    if _SPACED_WORD.search(page) or _FOUR_DOTS.search(page):
+    if _SPACED_WORD.search(page) or _has_leaders(page):
         for line in lines:
             line.text = _unspaced(line.text)
 
@@ -140,6 +161,10 @@ def _drawn_near(boxes: list[Box], box: Box, offset: float) -> bool:
     return False
 
 
+def _left(span: Span) -> float:
+    return span.bbox[0]
+
+
 def _split_at_gaps(spans: list[Span], settings: LayoutSettings) -> list[list[Span]]:
     """MuPDF joins text on one baseline into a line even across a column gutter: cut it at wide gaps.
 
@@ -147,15 +172,20 @@ def _split_at_gaps(spans: list[Span], settings: LayoutSettings) -> list[list[Spa
     """
     if len(spans) == 1:
         return [spans]
-    spans = sorted(spans, key=lambda s: s.bbox[0])
+    spans = sorted(spans, key=_left)
     em, least = settings.split_gap_em, settings.split_gap_min_pt
     prev = spans[0]
-    pieces = [[prev]]
+    piece = [prev]
+    pieces = [piece]
     for span in spans[1:]:
-        if span.bbox[0] - prev.bbox[2] > max(em * max(prev.size, span.size), least) and not span.sup:
-            pieces.append([span])
+        gap = span.bbox[0] - prev.bbox[2]
+        # wider than both `least` and `em` sizes: most gaps within a line are narrower than `least`,
+        # and the sizes are left unread for them
+        if gap > least and gap > em * max(prev.size, span.size) and not span.sup:
+            piece = [span]
+            pieces.append(piece)
         else:
-            pieces[-1].append(span)
+            piece.append(span)
         prev = span
     if len(pieces) == 1:
         return pieces
@@ -222,16 +252,6 @@ def line_text(line: Line, settings: LayoutSettings, *, gap_marker: bool = True) 
         out += text
         prev = span
     return out.rstrip()
-
-
-def _first_word_width(line: Line, text: str) -> float:
-    """The width of the line's first word and a space, from its first span's mean glyph width
-    (`text`: the line's text, stripped and not empty)."""
-    end = text.find(" ")
-    span = line.spans[0]
-    chars = len(span.text) or 1
-    per_char = (span.bbox[2] - span.bbox[0]) / chars
-    return per_char * ((end if end >= 0 else len(text)) + 1)
 
 
 def _merge_labels(lines: list[Line], settings: LayoutSettings) -> None:
