@@ -413,6 +413,7 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
     from .text import lines_to_drafts
 
     texts = [item.text if item is not None else "" for item in logical]
+    validate = Block.model_validate
     out = []
     for draft in lines_to_drafts(texts):
         if draft.start == draft.end:
@@ -429,18 +430,25 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
             first = items[0]
             x0, y0, x1, y1 = first.bbox if len(items) == 1 else union(item.bbox for item in items if item.page == first.page)
             bold = draft.bold or all(item.bold for item in items)
-        page = first.page
-        bbox = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
+        # validated from one mapping, its provenance nested in it: the same checks as building the
+        # Provenance and then the Block with keywords, at one call into pydantic instead of two
         out.append(
-            Block(
-                kind=draft.kind,  # type: ignore[arg-type]
-                text=draft.text,
-                icon=draft.icon,
-                bold=bold,
-                level=draft.level,
-                cells=draft.cells,
-                attrs=draft.attrs,
-                provenance=Provenance(source=source, page=page, bbox=bbox, quote=draft.quote),
+            validate(
+                {
+                    "kind": draft.kind,
+                    "text": draft.text,
+                    "icon": draft.icon,
+                    "bold": bold,
+                    "level": draft.level,
+                    "cells": draft.cells,
+                    "attrs": draft.attrs,
+                    "provenance": {
+                        "source": source,
+                        "page": first.page,
+                        "bbox": (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
+                        "quote": draft.quote,
+                    },
+                }
             )
         )
     return out
