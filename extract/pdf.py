@@ -432,23 +432,28 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
             bold = draft.bold or all(item.bold for item in items)
         # validated from one mapping, its provenance nested in it: the same checks as building the
         # Provenance and then the Block with keywords, at one call into pydantic instead of two
-        out.append(
-            validate(
-                {
-                    "kind": draft.kind,
-                    "text": draft.text,
-                    "icon": draft.icon,
-                    "bold": bold,
-                    "level": draft.level,
-                    "cells": draft.cells,
-                    "attrs": draft.attrs,
-                    "provenance": {
-                        "source": source,
-                        "page": first.page,
-                        "bbox": (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
-                        "quote": draft.quote,
-                    },
-                }
-            )
-        )
+        fields = {
+            "kind": draft.kind,
+            "text": draft.text,
+            "provenance": {
+                "source": source,
+                "page": first.page,
+                "bbox": (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
+                "quote": draft.quote,
+            },
+        }
+        # a field at its default is left out, for pydantic to fill in (most blocks have no icon,
+        # level, cells or attributes): the same block, with fewer values to check
+        if draft.icon is not None:
+            fields["icon"] = draft.icon
+        if bold:
+            fields["bold"] = bold
+        level = draft.level
+        if level is not None:
+            fields["level"] = level
+        if draft.cells is not None:
+            fields["cells"] = draft.cells
+        if draft.attrs:
+            fields["attrs"] = draft.attrs
+        out.append(validate(fields))
     return out
