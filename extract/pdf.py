@@ -413,6 +413,7 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
     from .text import lines_to_drafts
 
     texts = [item.text if item is not None else "" for item in logical]
+    validate = Block.model_validate
     out = []
     for draft in lines_to_drafts(texts):
         if draft.start == draft.end:
@@ -429,18 +430,30 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
             first = items[0]
             x0, y0, x1, y1 = first.bbox if len(items) == 1 else union(item.bbox for item in items if item.page == first.page)
             bold = draft.bold or all(item.bold for item in items)
-        page = first.page
-        bbox = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
-        out.append(
-            Block(
-                kind=draft.kind,  # type: ignore[arg-type]
-                text=draft.text,
-                icon=draft.icon,
-                bold=bold,
-                level=draft.level,
-                cells=draft.cells,
-                attrs=draft.attrs,
-                provenance=Provenance(source=source, page=page, bbox=bbox, quote=draft.quote),
-            )
-        )
+        # validated from one mapping, its provenance nested in it: the same checks as building the
+        # Provenance and then the Block with keywords, at one call into pydantic instead of two
+        fields = {
+            "kind": draft.kind,
+            "text": draft.text,
+            "provenance": {
+                "source": source,
+                "page": first.page,
+                "bbox": (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
+                "quote": draft.quote,
+            },
+        }
+        # a field at its default is left out, for pydantic to fill in (most blocks have no icon,
+        # level, cells or attributes): the same block, with fewer values to check
+        if draft.icon is not None:
+            fields["icon"] = draft.icon
+        if bold:
+            fields["bold"] = bold
+        level = draft.level
+        if level is not None:
+            fields["level"] = level
+        if draft.cells is not None:
+            fields["cells"] = draft.cells
+        if draft.attrs:
+            fields["attrs"] = draft.attrs
+        out.append(validate(fields))
     return out
