@@ -62,8 +62,8 @@ def _page_codes(lines: list[Line], among: list[Line]) -> dict[int, set[str]]:
         elsewhere.update(word for word in _CODE.findall(rest) if word.isupper())
     out: dict[int, set[str]] = {}
     for i, words in held.items():
-        if words & elsewhere:
-            out[i] = words & elsewhere
+        if own := words & elsewhere:
+            out[i] = own
     return out
 
 
