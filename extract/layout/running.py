@@ -38,20 +38,32 @@ _PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}[-–—\s]*(?:/\s*\d{1,4})?")
 _CODE = re.compile(r"[^\W\d_a-zà-ÿ](?<!\w.)[^\W_a-zà-ÿ]+\b")
 
 
-def _page_codes(lines: list[Line]) -> dict[int, set[str]]:
-    """For each line (by id), the codes it holds that also stand on another line of the page."""
-    holders: dict[str, set[int]] = {}
-    for line in lines:
+def _page_codes(lines: list[Line], among: list[Line]) -> dict[int, set[str]]:
+    """For each line of `among` (some of the page's `lines`; by id), the codes it holds that also
+    stand on another line of the page."""
+    held: dict[int, set[str]] = {}
+    holders: Counter = Counter()  # how many lines of `among` hold each word
+    for line in among:
         if line.text.islower():
             continue  # no capital letter: no word in capitals (most lines of prose)
-        for word in _CODE.findall(line.text):
-            if word.isupper():
-                holders.setdefault(word, set()).add(id(line))
+        words = {word for word in _CODE.findall(line.text) if word.isupper()}
+        if words:
+            held[id(line)] = words
+            holders.update(words)
+    if not held:
+        return {}
+    elsewhere = {word for word, n in holders.items() if n > 1}
+    # the rest of the page is searched for words in capitals only when it holds one of these words
+    # at all (a substring test each; most pages hold none of them), and as one text: no code runs
+    # across a line break
+    asked = set(map(id, among))
+    rest = "\n".join(line.text for line in lines if id(line) not in asked and not line.text.islower())
+    if any(word in rest for word in holders):
+        elsewhere.update(word for word in _CODE.findall(rest) if word.isupper())
     out: dict[int, set[str]] = {}
-    for word, ids in holders.items():
-        if len(ids) > 1:
-            for i in ids:
-                out.setdefault(i, set()).add(word)
+    for i, words in held.items():
+        if own := words & elsewhere:
+            out[i] = own
     return out
 
 
@@ -69,20 +81,48 @@ def _masked_texts(lines: list[Line], codes: dict[int, set[str]]) -> list[str]:
     return [_DIGITS.sub("#", text) for text in texts]
 
 
-def _keyed(lines: list[Line], height: float, settings: LayoutSettings) -> list[tuple[Line, tuple | None, str]]:
+def _small(line: Line, settings: LayoutSettings) -> bool:
+    """Set small enough for page furniture (`_furniture_texts`), and holding a letter."""
+    return line.size <= _small_pt(settings) and any(map(str.isalpha, line.text))
+
+
+def _small_pt(settings: LayoutSettings) -> float:
+    """The largest size of page furniture: `furniture_size_drop_share` below the body's."""
+    return settings.body_reference_pt * (1 - settings.furniture_size_drop_share)
+
+
+def _masked(line: Line, lines: list[Line]) -> str:
+    """The masked text of one line of the page `lines`."""
+    return _masked_texts([line], _page_codes(lines, [line]))[0]
+
+
+def _keyed(lines: list[Line], height: float, settings: LayoutSettings) -> list[tuple[Line, tuple | None, str | None]]:
     """Each line of a page `height` high with its band key (band, top rounded to `running_y_step_pt`,
-    size; None away from the bands) and its masked text."""
+    size; None away from the bands) and its masked text where it is read in any case: in the bands
+    and for a line small enough for furniture (`_small`); None for the rest (most lines: masking
+    them, codes and all, cost more than the whole of the rest of this step, and they are asked
+    about only when some furniture is found, then seldom)."""
     band, step = settings.running_band_share, settings.running_y_step_pt
     top, bottom = height * band, height * (1 - band)
-    out = []
-    for line, masked in zip(lines, _masked_texts(lines, _page_codes(lines))):
+    small = _small_pt(settings)
+    out: list[tuple[Line, tuple | None, str | None]] = []
+    among: list[Line] = []  # the lines whose masked text is read in any case
+    places: list[int] = []  # and where they stand in `out`
+    for line in lines:
         if line.y1 <= top:
             key: tuple | None = ("top", round(line.y0 / step), round(line.size))
         elif line.y0 >= bottom:
             key = ("bottom", round(line.y0 / step), round(line.size))
-        else:
+        elif line.size <= small and any(map(str.isalpha, line.text)):  # `_small`
             key = None
-        out.append((line, key, masked))
+        else:
+            out.append((line, None, None))
+            continue
+        places.append(len(out))
+        among.append(line)
+        out.append((line, key, None))
+    for i, masked in zip(places, _masked_texts(among, _page_codes(lines, among))):
+        out[i] = (out[i][0], out[i][1], masked)
     return out
 
 
@@ -111,8 +151,8 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
     positions: Counter = Counter()
     texts: Counter = Counter()
     # (line, its band key or None, its masked text), per page
-    keyed: list[list[tuple[Line, tuple | None, str]]] = []
-    banded: list[list[tuple[Line, tuple | None, str]]] = []  # the lines of the bands alone
+    keyed: list[list[tuple[Line, tuple | None, str | None]]] = []
+    banded: list[list[tuple[Line, tuple | None, str | None]]] = []  # the lines of the bands alone
     for lines, height in zip(pages, heights):
         page = _keyed(lines, height, settings)
         keyed.append(page)
@@ -123,12 +163,18 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
     every = settings.running_every_pages
     recurring = max(settings.running_min_pages, (len(pages) + every - 1) // every)
     furniture = _furniture_texts(keyed, settings, recurring)
+    # a line's masked text opens with its text's opening up to the first mask, and ends likewise:
+    # the lines that could match no furniture are left unmasked
+    heads = tuple(re.split("[#@]", text)[0] for text in furniture)
+    tails = tuple(re.split("[#@]", text)[-1] for text in furniture)
     kept_pages = []
     for lines, page, in_bands in zip(pages, keyed, banded):
         dropped = set()
         # away from the bands only furniture goes: without any, the bands' lines are all there is to read
         for line, key, masked in page if furniture else in_bands:
             if key is None:
+                if masked is None and (text := line.text.strip()).startswith(heads) and text.endswith(tails):
+                    masked = _masked(line, lines)  # it may be furniture
                 if masked in furniture:
                     dropped.add(id(line))
                     if unsure is not None:
@@ -147,15 +193,15 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float], settings: 
     return kept_pages
 
 
-def _furniture_texts(keyed: list[list[tuple[Line, tuple | None, str]]], settings: LayoutSettings, recurring: int) -> set[str]:
+def _furniture_texts(keyed: list[list[tuple[Line, tuple | None, str | None]]], settings: LayoutSettings, recurring: int) -> set[str]:
     """Masked texts of page furniture set anywhere: in a size at least `furniture_size_drop_share`
     of the body below it, holding a letter, at most once on any page and on `recurring` pages or more
     (and never on fewer than `furniture_min_pages`)."""
-    small = settings.body_reference_pt * (1 - settings.furniture_size_drop_share)
     pages_with: Counter = Counter()
     twice: set[str] = set()
     for page in keyed:
-        seen: Counter = Counter(masked for line, _, masked in page if line.size <= small and any(map(str.isalpha, line.text)))
+        # a line left unmasked is not small (`_keyed`)
+        seen: Counter = Counter(masked for line, _, masked in page if masked is not None and _small(line, settings))
         pages_with.update(seen.keys())
         twice.update(m for m, n in seen.items() if n > 1)
     return {m for m, n in pages_with.items() if n >= max(recurring, settings.furniture_min_pages) and m not in twice}

@@ -62,7 +62,9 @@ def _tight(prev: Line, line: Line, s: LayoutSettings, bottom: float | None = Non
     if bottom is not None and bottom > end:
         end = bottom
     gap = top - end
-    return -s.paragraph_overlap_em * prev.size <= gap <= s.unmarked_item_gap_em * max(prev.size, line.size) and abs(line.size - prev.size) <= s.continued_size_change_pt
+    size, other = prev.size, line.size
+    # the larger size spelled out (it is asked of most lines of a page): a tie keeps the first, as max does
+    return -s.paragraph_overlap_em * size <= gap <= s.unmarked_item_gap_em * (other if other > size else size) and abs(other - size) <= s.continued_size_change_pt
 
 
 def _plain(line: Line) -> bool:
@@ -74,17 +76,16 @@ def _plain(line: Line) -> bool:
 
 
 def _rows(ordered: list[Line], tops: list[float], s: LayoutSettings) -> dict[Line, list[Line]]:
-    """The other lines printed on each line's row, by the line (`ordered`: the page's lines by
-    their top, `tops` those tops: a line on the row of one above it starts before that one ends;
-    each pair is tested once)."""
-    rows: dict[Line, list[Line]] = {l: [] for l in ordered}
+    """The other lines printed on each line's row, by the line, for the lines that have any (most
+    have none) (`ordered`: the page's lines by their top, `tops` those tops: a line on the row of
+    one above it starts before that one ends; each pair is tested once)."""
+    rows: dict[Line, list[Line]] = {}
     share = s.beside_overlap_share
     for i, line in enumerate(ordered):
-        row = rows[line]
         for other in ordered[i + 1 : bisect_right(tops, line.y1)]:
             if level_with(line, other, share):
-                row.append(other)
-                rows[other].append(line)
+                rows.setdefault(line, []).append(other)
+                rows.setdefault(other, []).append(line)
     return rows
 
 
@@ -103,6 +104,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
     s = settings
     if len(lines) < 2 or any(map(_starts_new_line, lines)):
         return  # a page whose lists carry their markers: an unmarked run there is no list
+    # so no line of the page starts with a marker below (until the items found get theirs, at the end)
     # lines by their top, to look only at the lines near one (a page may hold hundreds)
     ordered = sorted(lines, key=line_y0)
     tops = list(map(line_y0, ordered))
@@ -126,19 +128,17 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
 
     def alone_on_left(line: Line) -> bool:
         """Nothing on the line's row is printed left of it."""
-        return not any(o.x1 <= line.x0 + slack for o in rows[line])
+        return not any(o.x1 <= line.x0 + slack for o in rows.get(line, ()))
 
     candidates = []
     for l in ordered:
-        if l.starts_new_line:
-            continue
-        row = rows[l]
+        row = rows.get(l)
         # a row of one other line at most, which then does not stand left of it
-        if (not row or (len(row) == 1 and row[0].x1 > l.x0 + slack)) and _plain(l):
+        if (row is None or (len(row) == 1 and row[0].x1 > l.x0 + slack)) and _plain(l):
             candidates.append(l)
     # rows with a narrow phrase beside them (kept below where it is a phrase of its own, right-aligned
     # with the phrases beside other such rows)
-    flanked = [(l, a) for l in candidates if (a := _aside_of(l, rows[l], s)) is not None and not a.starts_new_line]
+    flanked = [(l, a) for l in candidates if l in rows and (a := _aside_of(l, rows[l], s)) is not None]  # (most rows hold the line alone)
     # lines by the whole point their left edge stands at, and by text block (asked only of a phrase beside a row)
     starting_at: dict[int, list[Line]] = {}
     blocks: dict[int, list[Line]] = {}
@@ -216,7 +216,7 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         near it (a run in a band of columns: its own reach), short of the phrase set beside it."""
         if prev not in measures:
             run = run_of[prev]
-            if any(rows[m] and m not in asides for m in run):
+            if any(m in rows and m not in asides for m in run):
                 measures[prev] = max(m.x1 for m in run)
             else:
                 span = s.unmarked_measure_span_em * prev.size
@@ -270,14 +270,15 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         return breaks[id(run)] >= 2
 
     starts: dict[Line, Line] = {}
+    chosen = set(candidates)  # plain lines, most of the lines above one (asked again as `prev` below)
     for line in candidates:  # top to bottom
         prev = above[line]
         if line in asides and not continues(line):
             starts[line] = line
-            if prev is None or prev.starts_new_line or not _plain(prev) or line not in under:
+            if prev is None or (prev not in chosen and not _plain(prev)) or line not in under:
                 continue
         else:
-            if prev is None or prev.starts_new_line or not _plain(prev) or line not in under or continues(line):
+            if line not in under or (prev not in chosen and not _plain(prev)) or continues(line):  # (a line under another has one above)
                 continue
             # set apart by the producer, or after a row already known as an item
             if prev.block == line.block and prev not in starts and prev not in asides and not listed(run_of[line]):
