@@ -103,7 +103,7 @@ def _leading_icon(line: str) -> tuple[str, IconRole | None, str | None]:
     return line, None, None
 
 
-@dataclass
+@dataclass(slots=True)
 class BlockDraft:
     """A block as plain data, before its provenance is known: readers place it (lines or pages)."""
 
@@ -143,8 +143,12 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
             quote = _quote(quoted, pending.settled)
         else:
             # what `clean_inline` does to a text without markup, spelled out (most blocks; it saves
-            # two calls a block): no marker, so not bold (that needs "**") and no link (that needs "[")
-            text, bold, href = normalize_text(joined, settled=pending.settled).strip(), False, None
+            # two calls a block): no marker, so not bold (that needs "**") and no link (that needs "[").
+            # A settled block's text is left as it is: its pieces are stripped normalised lines (or
+            # parts of them between gaps) with no run of spaces, joined by one space, which
+            # `normalize_text(..., settled=True).strip()` would give back unchanged
+            text = joined if pending.settled else normalize_text(joined).strip()
+            bold, href = False, None
             # printed as its text was read (no bullet or icon taken off): its text is its quote
             quote = text if quoted == joined else _quote(quoted, pending.settled)
         attrs = pending.attrs  # made for this block alone
