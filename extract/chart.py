@@ -86,13 +86,14 @@ class _Facts:
 
 
 def _entry_like(blocks: list[Block], j: int, max_chars: int, marks: Landmarks, facts: _Facts) -> bool:
-    """A short unpunctuated title that may be a chart entry (or a lone "✓" printed apart from its title)."""
+    """A short unpunctuated title that may be a chart entry (or a lone "✓" printed apart from its title).
+
+    Asked only of a block where `_legend_at` found no legend: the block is then no legend line, and no
+    status mark unless a lone mark (`_legend_at` asked both), so neither is asked again here."""
     block = blocks[j]
     text = block.text.strip()
     if _is_lone_mark(block):
         return True
-    if _is_legend(block, marks):
-        return False
     return (
         block.kind == "paragraph"
         and 0 < len(text) <= max_chars
@@ -100,7 +101,6 @@ def _entry_like(blocks: list[Block], j: int, max_chars: int, marks: Landmarks, f
         and not facts.coded[j]
         and not facts.furniture[j]
         and facts.headings[j] is None
-        and not marks.is_status_mark(text)
         and not (is_heading_like(text) and "✓" not in text)
         and marks.objective_of(text) is None
     )
@@ -204,11 +204,12 @@ def _legend_at(blocks: list[Block], j: int, used: set[int], marks: Landmarks) ->
     if j >= len(blocks) or j in used:
         return []
     block = blocks[j]
-    if _is_legend(block, marks) or (not _is_lone_mark(block) and marks.is_status_mark(block.text)):
+    lone = _is_lone_mark(block)  # (a lone mark is no legend line: `_is_legend`)
+    if not lone and (_is_legend(block, marks) or marks.is_status_mark(block.text)):
         if j + 1 < len(blocks) and j + 1 not in used and _is_lone_mark(blocks[j + 1]) and _before(blocks[j + 1], block):
             return [j, j + 1]  # its mark, written after it
         return [j]
-    if _is_lone_mark(block) and j + 1 < len(blocks) and j + 1 not in used:
+    if lone and j + 1 < len(blocks) and j + 1 not in used:
         after = blocks[j + 1]
         if not _is_lone_mark(after) and _defines(after.text, marks) and _before(block, after):
             return [j, j + 1]

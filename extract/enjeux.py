@@ -19,9 +19,16 @@ def blocks_to_enjeux(blocks: list[Block]) -> list[Enjeu]:
     mentioned_at = -10
     expected = 1
     for i, block in enumerate(blocks):
-        text = block.text.strip()
         number = block.attrs.get("number")
-        if number and int(number) == expected and i - mentioned_at <= 8 and expected <= 6:
+        if not number:
+            # a text whose lower case holds "enjeux" holds a "j" or a "J" (no other character has "j" for
+            # lower case): most texts hold neither, and are not lowered (speed)
+            text = block.text
+            if ("j" in text or "J" in text) and "enjeux" in text.lower():
+                mentioned_at = i
+            continue
+        text = block.text.strip()
+        if int(number) == expected and i - mentioned_at <= 8 and expected <= 6:
             if is_heading_like(text):
                 title = blocks[i + 1].text.strip() if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" else None
                 description = blocks[i + 2].text.strip() if title and i + 2 < len(blocks) and blocks[i + 2].kind == "paragraph" else None
@@ -34,9 +41,6 @@ def blocks_to_enjeux(blocks: list[Block]) -> list[Enjeu]:
                 provs = [block.provenance]
             enjeux.append(Enjeu(number=expected, name=name, title=title, description=description, provenance=Provenance.span(provs)))
             expected += 1
-            mentioned_at = i
-            continue
-        if "enjeux" in text.lower() and not number:
             mentioned_at = i
     if enjeux:
         return enjeux
