@@ -35,7 +35,7 @@ from pathlib import Path
 
 from ..errors import InputError, LimitExceeded, NoTextLayer
 from ..limits import over_limit
-from ..schemas.blocks import Block, SourceDocument
+from ..schemas.blocks import Block, SourceDocument, blocks_from_data
 from ..schemas.provenance import Provenance
 from .layout.asides import attach_asides
 from .layout.borderless import find_borderless
@@ -413,8 +413,7 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
     from .text import lines_to_drafts
 
     texts = [item.text if item is not None else "" for item in logical]
-    validate = Block.model_validate
-    out = []
+    out: list[dict] = []
     for draft in lines_to_drafts(texts):
         if draft.start == draft.end:
             # a block is mostly one logical line (a paragraph, a heading, a row): its box as it is
@@ -430,8 +429,7 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
             first = items[0]
             x0, y0, x1, y1 = first.bbox if len(items) == 1 else union(item.bbox for item in items if item.page == first.page)
             bold = draft.bold or all(item.bold for item in items)
-        # validated from one mapping, its provenance nested in it: the same checks as building the
-        # Provenance and then the Block with keywords, at one call into pydantic instead of two
+        # each block a mapping, its provenance nested in it: all validated at once (`blocks_from_data`)
         fields = {
             "kind": draft.kind,
             "text": draft.text,
@@ -455,5 +453,5 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
             fields["cells"] = draft.cells
         if draft.attrs:
             fields["attrs"] = draft.attrs
-        out.append(validate(fields))
-    return out
+        out.append(fields)
+    return blocks_from_data(out)

@@ -29,10 +29,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import TypeAdapter
-
 from ..limits import Deadline
-from ..schemas.blocks import Block, IconRole, SourceDocument
+from ..schemas.blocks import Block, IconRole, SourceDocument, blocks_from_data
 from ..vocabulary.icons import ICON_ROLES
 from ..vocabulary.text import normalize_text, settles
 
@@ -241,14 +239,9 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
     return drafts
 
 
-#: Blocks validated as one list, from plain data: one call for all of a text's blocks and their
-#: provenances, rather than two model calls a block (speed).
-_BLOCK_LIST = TypeAdapter(list[Block])
-
-
 def lines_to_blocks(lines: list[str], source: str, first_line: int = 1, deadline: Deadline | None = None) -> list[Block]:
     """Blocks from the lines of a text (line numbers start at `first_line`), with line provenance."""
-    return _BLOCK_LIST.validate_python(
+    return blocks_from_data(
         [
             {
                 "kind": draft.kind,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from .provenance import Provenance
 
@@ -32,6 +32,17 @@ class Block(BaseModel):
     attrs: dict[str, str] = Field(default_factory=dict, description="Reader-specific attributes (kramdown classes, href, alt)")
     provenance: Provenance
 
+
+
+#: Blocks checked as one list (`blocks_from_data`).
+_BLOCK_LIST = TypeAdapter(list[Block])
+
+
+def blocks_from_data(items: list[dict]) -> list[Block]:
+    """Blocks validated from plain mappings (each with its provenance nested in it), all in one call
+    into pydantic: the same checks as building each Provenance and then each Block, at a fraction
+    of the calls (a reader makes a thousand blocks a document)."""
+    return _BLOCK_LIST.validate_python(items)
 
 class SourceDocument(BaseModel):
     """One source read into blocks, with what the reader learnt about it."""
