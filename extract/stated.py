@@ -28,7 +28,9 @@ changes the document announces itself, each with the sentence that says it:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from ..schemas.blocks import Block
 from ..schemas.edition import Claim, ClaimKind, StatedChange, StatedChangeKind
@@ -63,6 +65,24 @@ def _holds_any(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+def _words_held(texts: list[str], words: tuple[str, ...]) -> dict[int, set[str]]:
+    """Index -> the words of `words` the text at that index holds (texts holding none left out).
+
+    For speed, the texts are joined into one string, searched once per word (one scan of a document
+    instead of one substring test per text and word); a position found is mapped back to its text.
+    The texts are joined with NUL characters, which no word holds: no word found spans two texts."""
+    joined = "\0".join(texts)
+    ends = list(accumulate(len(text) + 1 for text in texts))  # where each text's separator ends
+    held: dict[int, set[str]] = {}
+    for word in words:
+        at = joined.find(word)
+        while at >= 0:
+            index = bisect_right(ends, at)
+            held.setdefault(index, set()).add(word)
+            at = joined.find(word, ends[index])  # on to the next text
+    return held
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
@@ -87,14 +107,12 @@ def _sentence_at(text: str, offset: int) -> str:
 def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
     """Every count the edition claims about itself, in reading order (first of each kind and value)."""
     claims: list[Claim] = []
-    for block in blocks:
-        if block.kind == "table_row":
-            continue
-        lowered = _caseless(block.text)
-        if not _holds_any(lowered, _ANY_CLAIM_WORD):
+    held = _words_held([_caseless(block.text) if block.kind != "table_row" else "" for block in blocks], _ANY_CLAIM_WORD)
+    for index, block in enumerate(blocks):
+        if index not in held:  # a block holding no word of the claims claims nothing
             continue
         for kind, pattern, words in _CLAIMS:
-            if not any(word in lowered for word in words):
+            if held[index].isdisjoint(words):
                 continue
             for m in pattern.finditer(block.text):
                 value = _number(m.group(1))
@@ -299,8 +317,11 @@ def blocks_to_stated_changes(
             seen.add(key)
             changes.append(change)
 
+    lowered_texts = [_caseless(block.text) if block.kind != "table_row" else "" for block in blocks]
+    # a block holding none of the words the patterns need states no change in any sentence
+    needy = _words_held(lowered_texts, _ANY_NEED)
     lead_kind: StatedChangeKind | None = None
-    for block, heading in zip(blocks, headings):
+    for index, (block, heading) in enumerate(zip(blocks, headings)):
         if block.kind == "table_row":
             continue
         text = block.text
@@ -318,10 +339,9 @@ def blocks_to_stated_changes(
                 if lead_kind != "action_refocused" or refs[0][2] < len(first_sentence):
                     add(_change(lead_kind, refs[0][1], None, block, _sentence_at(text, refs[0][2])))
 
-        # a block holding none of the words the patterns need states no change in any sentence
-        lowered_text = _caseless(text)
-        if not _holds_any(lowered_text, _ANY_NEED):
+        if index not in needy:
             continue
+        lowered_text = lowered_texts[index]
         for offset, sentence in _sentences(text):
             lowered = lowered_text if sentence == text else _caseless(sentence)
             if not _holds_any(lowered, _ANY_NEED):
