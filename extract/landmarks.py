@@ -82,6 +82,46 @@ def _owner_grammar(acronyms: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patte
     return start, part, splitter
 
 
+@lru_cache(maxsize=8)
+def _profile_grammar(p: Profile) -> dict[str, object]:
+    """Attribute name -> value of what `Landmarks` reads with that depends on the profile alone (its
+    patterns, word lists and folded names): built once per profile, as a profile is frozen, not once per
+    document (compiling and folding them was most of what making a `Landmarks` cost)."""
+    grammar: dict[str, object] = {}
+    keywords = _alternatives(p.cards.keywords) or "ACTION"
+    # every card heading prints one of these words as is: a line without any is no heading
+    grammar["_card_words"] = p.cards.keywords or ("ACTION",)
+    grammar["_heading"] = re.compile(r"^(?:" + keywords + r")\s+(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$")
+    # the same heading after a status stamp printed on its line ("Fait ✓  ACTION …")
+    grammar["_after_stamp"] = re.compile(r"(?:\s+|(?<=\W))(?=(?:" + keywords + r")\s+" + PREFIX + r"\s?" + _SEP + r"\s?" + NUMBER + r"\b)")
+    grammar["_objective"] = re.compile(r"^(?:" + (_alternatives(p.missions.objective_keywords) or "OBJECTIF") + r")\s*:\s*(.+)$", re.IGNORECASE)
+    grammar["_titles"] = tuple(re.compile(r) for r in p.programme.running_headers)
+    marks = tuple(fold_chars(m) for m in p.cards.completed_marks)
+    grammar["_completed"] = re.compile(r"^(?:" + _alternatives(marks) + r")\b") if marks else None
+    progress = tuple(fold_chars(m) for m in p.missions.progress_headings)
+    grammar["_progress"] = re.compile(r"^(?:" + _alternatives(progress) + r")\b") if progress else None
+    # How much of a line these two patterns read: their longest phrase, and the character its `\b` looks
+    # at. Only that opening is folded (`fold_chars` maps character for character), not a whole paragraph.
+    grammar["_completed_reach"] = max(map(len, marks), default=0) + 1
+    grammar["_progress_reach"] = max(map(len, progress), default=0) + 1
+    new = _alternatives(p.cards.new_marks)
+    grammar["_new"] = re.compile(r"^\(\s*(?:" + new + r")\s*\)\s*|\s*\(\s*(?:" + new + r")\s*\)$", re.IGNORECASE) if new else None
+    bodies = bodies_of(p)
+    grammar["_acronyms"] = acronyms_of(bodies)
+    grammar["_single_names"] = frozenset(fold_chars(v) for b in bodies for v in b.variants if " " not in v.strip())
+    # the printed names of the bodies, folded, that a line may open with (`opens_with_owner_name`)
+    grammar["_owner_openings"] = tuple(fold_chars(v) for b in bodies for v in b.variants if len(v) > 3)
+    grammar["_keywords"] = frozenset(k.upper() for k in p.cards.keywords + p.missions.objective_keywords)
+    words = _alternatives(p.missions.words) or "missions?"
+    grammar["_mission_word"] = re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE)
+    # the mission words in `caseless` form, for `may_name_missions`: sound for ASCII words only (None: no test)
+    keys = tuple(caseless(w) for w in p.missions.words) or ("mission",)
+    grammar["_mission_keys"] = keys if all(w.isascii() for w in p.missions.words) else None
+    names = _alternatives(p.programme.names)
+    grammar["programme"] = names
+    return grammar
+
+
 @dataclass(frozen=True)
 class Landmarks:
     """The landmarks of one edition (or of one source while they are discovered)."""
@@ -95,39 +135,9 @@ class Landmarks:
     prefix_mission: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        p = self.profile
-        keywords = _alternatives(p.cards.keywords) or "ACTION"
-        # every card heading prints one of these words as is: a line without any is no heading
-        object.__setattr__(self, "_card_words", p.cards.keywords or ("ACTION",))
-        object.__setattr__(self, "_heading", re.compile(r"^(?:" + keywords + r")\s+(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$"))
-        # the same heading after a status stamp printed on its line ("Fait ✓  ACTION …")
-        object.__setattr__(self, "_after_stamp", re.compile(r"(?:\s+|(?<=\W))(?=(?:" + keywords + r")\s+" + PREFIX + r"\s?" + _SEP + r"\s?" + NUMBER + r"\b)"))
-        object.__setattr__(self, "_objective", re.compile(r"^(?:" + (_alternatives(p.missions.objective_keywords) or "OBJECTIF") + r")\s*:\s*(.+)$", re.IGNORECASE))
-        object.__setattr__(self, "_titles", tuple(re.compile(r) for r in p.programme.running_headers))
-        marks = tuple(fold_chars(m) for m in p.cards.completed_marks)
-        object.__setattr__(self, "_completed", re.compile(r"^(?:" + _alternatives(marks) + r")\b") if marks else None)
-        progress = tuple(fold_chars(m) for m in p.missions.progress_headings)
-        object.__setattr__(self, "_progress", re.compile(r"^(?:" + _alternatives(progress) + r")\b") if progress else None)
-        # How much of a line these two patterns read: their longest phrase, and the character its `\b` looks
-        # at. Only that opening is folded (`fold_chars` maps character for character), not a whole paragraph.
-        object.__setattr__(self, "_completed_reach", max(map(len, marks), default=0) + 1)
-        object.__setattr__(self, "_progress_reach", max(map(len, progress), default=0) + 1)
-        new = _alternatives(p.cards.new_marks)
-        object.__setattr__(self, "_new", re.compile(r"^\(\s*(?:" + new + r")\s*\)\s*|\s*\(\s*(?:" + new + r")\s*\)$", re.IGNORECASE) if new else None)
-        bodies = bodies_of(p)
-        object.__setattr__(self, "_acronyms", acronyms_of(bodies))
-        object.__setattr__(self, "_single_names", frozenset(fold_chars(v) for b in bodies for v in b.variants if " " not in v.strip()))
-        # the printed names of the bodies, folded, that a line may open with (`opens_with_owner_name`)
-        object.__setattr__(self, "_owner_openings", tuple(fold_chars(v) for b in bodies for v in b.variants if len(v) > 3))
+        for name, value in _profile_grammar(self.profile).items():
+            object.__setattr__(self, name, value)
         object.__setattr__(self, "_codes", CodeShapes(self.prefixes))
-        object.__setattr__(self, "_keywords", frozenset(k.upper() for k in p.cards.keywords + p.missions.objective_keywords))
-        words = _alternatives(p.missions.words) or "missions?"
-        object.__setattr__(self, "_mission_word", re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
-        # the mission words in `caseless` form, for `may_name_missions`: sound for ASCII words only (None: no test)
-        keys = tuple(caseless(w) for w in p.missions.words) or ("mission",)
-        object.__setattr__(self, "_mission_keys", keys if all(w.isascii() for w in p.missions.words) else None)
-        names = _alternatives(p.programme.names)
-        object.__setattr__(self, "programme", names)
 
     def with_codes(self, *, missions: frozenset[str] | None = None, prefixes: frozenset[str] | None = None, prefix_mission=None) -> Landmarks:
         """The same landmarks with other codes: the grammar compiled from the profile is shared, not compiled again."""
