@@ -41,8 +41,22 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _RUNNING_LABEL = re.compile(r"-\s*([A-Z][A-Z0-9]+)\s*-?")
 _SEP = r"[ \u00a0\-–./]?"
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = b"0123456789"
 _ACTION_NUMBER_ONLY = re.compile(r"\bactions?\s+(\d{1,2})\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^([A-Z][A-Z0-9]{2,})\s*:\s*(.+)$")
+
+
+def _holds_digit(text: str) -> bool:
+    """`_DIGIT` matches in `text`: it holds a decimal digit (of any script).
+
+    For speed, a text of Latin-1 characters only (most French prose) is encoded, which copies its
+    characters, and the bytes are searched for the ASCII digits, the only decimal digits of Latin-1: the
+    regex engine tests every character at a higher cost, and is left the other texts."""
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _DIGIT.search(text) is not None
+    return len(encoded.translate(None, _ASCII_DIGITS)) != len(encoded)
 
 
 def _numbers_after_action(text: str) -> list[re.Match[str]]:
@@ -198,7 +212,7 @@ class Landmarks:
 
         'action XY 5' -> ('XY 5', 'XY5', …); 'action 10' (no prefix) -> ('action 10', None, …).
         """
-        if not _DIGIT.search(text):
+        if not _holds_digit(text):
             return []  # every reference holds a number: most prose is done with one scan
         refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(text))  # type: ignore[attr-defined]
         refs += [(m.group(0), None, m.start()) for m in _numbers_after_action(text)]
