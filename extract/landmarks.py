@@ -407,7 +407,8 @@ def discover_landmarks(blocks: list[Block], profile: Profile, *, objective_windo
     if len(set(chart)) >= 2 or set(chart) & codes:  # an overview chart groups several missions
         codes |= set(chart)
     codes |= {canonical_mission_code(c) for c in _list_codes(blocks, marks)}
-    headers = Counter(_running_label(b) for b in blocks)
+    # every '- CODE -' label holds its dash: the blocks without one (most) are not read
+    headers = Counter(_running_label(b) for b in blocks if "-" in b.provenance.quote or "-" in b.text)
     codes |= {c for c, n in headers.items() if c and (n >= 2 or c in profile.mission_hints) and marks.is_code_word(c)}
     printed = {b.text.strip() for b in blocks}
     codes |= {c for c in profile.mission_hints if c in printed}
