@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from ..profiles import Profile
 from ..schemas.blocks import Block
@@ -217,6 +219,26 @@ class Landmarks:
         refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(text))  # type: ignore[attr-defined]
         refs += [(m.group(0), None, m.start()) for m in _numbers_after_action(text)]
         return sorted(refs, key=lambda r: r[2])
+
+    def references_in(self, texts: list[str]) -> list[list[tuple[str, str | None, int]]]:
+        """`action_references` of each text, read at once.
+
+        For speed, the texts that hold a digit are joined and each pattern scans them in one go (a
+        call per text cost more than the reading). They are joined with NUL characters: no reference
+        holds one, and a NUL is no word character, as nothing is at a text's start or end; so no
+        reference spans two texts, and each text's are found as in that text alone."""
+        out: list[list[tuple[str, str | None, int]]] = [[] for _ in texts]
+        held = [index for index, text in enumerate(texts) if _holds_digit(text)]
+        if not held:
+            return out
+        joined = "\0".join([texts[index] for index in held])
+        starts = list(accumulate((len(texts[index]) + 1 for index in held[:-1]), initial=0))
+        refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(joined))  # type: ignore[attr-defined]
+        refs += [(m.group(0), None, m.start()) for m in _numbers_after_action(joined)]
+        for printed, code, offset in sorted(refs, key=lambda r: r[2]):
+            k = bisect_right(starts, offset) - 1
+            out[held[k]].append((printed, code, offset - starts[k]))
+        return out
 
     def mission_of_prefix(self, prefix: str) -> str | None:
         return self.prefix_mission.get(prefix) or self.profile.prefix_hints.get(prefix)
