@@ -298,6 +298,8 @@ class Landmarks:
 
     def is_code_word(self, text: str) -> bool:
         """A word that may be a mission code: capitals, not a body's acronym nor a keyword of the profile."""
+        if not text.isupper():  # a code is capitals and digits: most lines fail this one cheap test
+            return False
         text = text.strip()
         if not looks_like_mission_code(text) or self.is_owner_name(text):
             return False
