@@ -54,3 +54,23 @@ def test_pieces_are_in_the_patterns_reach() -> None:
     marks = Landmarks(load_profile()).with_codes(prefixes=frozenset({"AB", "IN", "XY"}))
     assert sum(bool(marks.action_references(text)) for text in _texts(3, 200)) > 10
     assert re.search(r"\d", "".join(_PIECES))
+
+
+def test_sentences_split_where_the_lookbehind_split() -> None:
+    from editiondiff.extract.stated import _sentences
+
+    lookbehind = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
+
+    def plain(text: str) -> list[tuple[int, str]]:
+        out, start = [], 0
+        for m in lookbehind.finditer(text):
+            out.append((start, text[start : m.start()].strip()))
+            start = m.end()
+        out.append((start, text[start:].strip()))
+        return [(o, s) for o, s in out if s]
+
+    rng = random.Random(5)
+    pieces = (".", "!", "?", " ", "  ", "\n", "\u00a0", "A", "É", "«", "(", "a", "x", "..", ". ", "?!")
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
+        assert _sentences(text) == plain(text)
