@@ -106,10 +106,18 @@ def _sentence_at(text: str, offset: int) -> str:
     return text
 
 
-def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
-    """Every count the edition claims about itself, in reading order (first of each kind and value)."""
+def caseless_texts(blocks: list[Block]) -> list[str]:
+    """Each block's text in `caseless` form ("" for a table row, which states and claims nothing): what
+    `blocks_to_claims` and `blocks_to_stated_changes` search their words in, made once for both."""
+    return [_caseless(block.text) if block.kind != "table_row" else "" for block in blocks]
+
+
+def blocks_to_claims(blocks: list[Block], lowered: list[str] | None = None) -> list[Claim]:
+    """Every count the edition claims about itself, in reading order (first of each kind and value).
+
+    `lowered`: `caseless_texts(blocks)`, made here when None."""
     claims: list[Claim] = []
-    held = _words_held([_caseless(block.text) if block.kind != "table_row" else "" for block in blocks], _ANY_CLAIM_WORD)
+    held = _words_held(caseless_texts(blocks) if lowered is None else lowered, _ANY_CLAIM_WORD)
     for index, block in enumerate(blocks):
         if index not in held:  # a block holding no word of the claims claims nothing
             continue
@@ -292,12 +300,13 @@ def blocks_to_stated_changes(
     marks: Landmarks | None = None,
     cards: list[tuple[str, list[Block]]] = (),
     headings: list[tuple[str, str, str] | None] | None = None,
+    lowered: list[str] | None = None,
 ) -> list[StatedChange]:
     """The changes the document states, in reading order, one per (kind, subject, target).
 
     `marks`: the landmarks of the document (the bundled profile's alone when None); `cards`: the code
     and body of each action card; `headings`: each block's card heading (`Landmarks.parse_action_heading`),
-    read here when None."""
+    read here when None; `lowered`: `caseless_texts(blocks)`, made here when None."""
     if marks is None:
         from ..profiles import load_profile
 
@@ -319,7 +328,7 @@ def blocks_to_stated_changes(
             seen.add(key)
             changes.append(change)
 
-    lowered_texts = [_caseless(block.text) if block.kind != "table_row" else "" for block in blocks]
+    lowered_texts = caseless_texts(blocks) if lowered is None else lowered
     # a block holding none of the words the patterns need states no change in any sentence
     needy = _words_held(lowered_texts, _ANY_NEED)
     lead_kind: StatedChangeKind | None = None
