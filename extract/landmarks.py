@@ -199,7 +199,9 @@ class Landmarks:
         """'Fait ✓  ACTION XY 2 → …' -> ('Fait ✓', 'ACTION XY 2 → …'): a status stamp (a completion mark,
         `is_status_mark`) printed before a card heading on its line; None for any other line."""
         stripped = text.strip()
-        if not self._prints_card_word(stripped):
+        # a stamp ends where a card word starts, after at least one character: a line whose card words all
+        # open it (most card headings) has none, and is left without the pattern's scan of every position
+        if not any(stripped.find(word, 1) >= 0 for word in self._card_words):  # type: ignore[attr-defined]
             return None
         m = self._after_stamp.search(stripped)  # type: ignore[attr-defined]
         if m is None:

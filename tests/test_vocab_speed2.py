@@ -74,3 +74,18 @@ def test_sentences_split_where_the_lookbehind_split() -> None:
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
         assert _sentences(text) == plain(text)
+
+
+def test_heading_stamp_skips_only_lines_without_a_stamp() -> None:
+    marks = Landmarks(load_profile())
+    rng = random.Random(11)
+    pieces = ("ACTION", "ACTION XY 2", "ACTION XY 2 → Titre", "Fait ✓", "✓", "Réalisé", " ", "  ", "x", "-", "Objectif atteint")
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        stripped = text.strip()
+        if marks.heading_stamp(text) is None:
+            m = marks._after_stamp.search(stripped)
+            stamp = stripped[: m.start()].strip() if m else ""
+            assert not (stamp and (marks.is_status_mark(stamp) or marks.is_status_mark(stamp, icon=True) and len(stamp.split()) <= 3))
+        else:
+            assert marks._after_stamp.search(stripped)
