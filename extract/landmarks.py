@@ -227,8 +227,9 @@ class Landmarks:
 
         For speed, the texts that hold a digit are joined and each pattern scans them in one go (a
         call per text cost more than the reading). They are joined with NUL characters: no reference
-        holds one, and a NUL is no word character, as nothing is at a text's start or end; so no
-        reference spans two texts, and each text's are found as in that text alone."""
+        holds one, and a NUL is neither a word character nor a space, so to every pattern a NUL beside
+        a text reads as that text's start or end; no reference spans two texts, and each text's are
+        found as in that text alone."""
         out: list[list[tuple[str, str | None, int]]] = [[] for _ in texts]
         held = [index for index, text in enumerate(texts) if _holds_digit(text)]
         if not held:
