@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from ..profiles import Profile
 from ..schemas.blocks import Block
@@ -41,8 +43,22 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _RUNNING_LABEL = re.compile(r"-\s*([A-Z][A-Z0-9]+)\s*-?")
 _SEP = r"[ \u00a0\-–./]?"
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = b"0123456789"
 _ACTION_NUMBER_ONLY = re.compile(r"\bactions?\s+(\d{1,2})\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^([A-Z][A-Z0-9]{2,})\s*:\s*(.+)$")
+
+
+def _holds_digit(text: str) -> bool:
+    """`_DIGIT` matches in `text`: it holds a decimal digit (of any script).
+
+    For speed, a text of Latin-1 characters only (most French prose) is encoded, which copies its
+    characters, and the bytes are searched for the ASCII digits, the only decimal digits of Latin-1: the
+    regex engine tests every character at a higher cost, and is left the other texts."""
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _DIGIT.search(text) is not None
+    return len(encoded.translate(None, _ASCII_DIGITS)) != len(encoded)
 
 
 def _numbers_after_action(text: str) -> list[re.Match[str]]:
@@ -82,6 +98,46 @@ def _owner_grammar(acronyms: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patte
     return start, part, splitter
 
 
+@lru_cache(maxsize=8)
+def _profile_grammar(p: Profile) -> dict[str, object]:
+    """Attribute name -> value of what `Landmarks` reads with that depends on the profile alone (its
+    patterns, word lists and folded names): built once per profile, as a profile is frozen, not once per
+    document (compiling and folding them was most of what making a `Landmarks` cost)."""
+    grammar: dict[str, object] = {}
+    keywords = _alternatives(p.cards.keywords) or "ACTION"
+    # every card heading prints one of these words as is: a line without any is no heading
+    grammar["_card_words"] = p.cards.keywords or ("ACTION",)
+    grammar["_heading"] = re.compile(r"^(?:" + keywords + r")\s+(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$")
+    # the same heading after a status stamp printed on its line ("Fait ✓  ACTION …")
+    grammar["_after_stamp"] = re.compile(r"(?:\s+|(?<=\W))(?=(?:" + keywords + r")\s+" + PREFIX + r"\s?" + _SEP + r"\s?" + NUMBER + r"\b)")
+    grammar["_objective"] = re.compile(r"^(?:" + (_alternatives(p.missions.objective_keywords) or "OBJECTIF") + r")\s*:\s*(.+)$", re.IGNORECASE)
+    grammar["_titles"] = tuple(re.compile(r) for r in p.programme.running_headers)
+    marks = tuple(fold_chars(m) for m in p.cards.completed_marks)
+    grammar["_completed"] = re.compile(r"^(?:" + _alternatives(marks) + r")\b") if marks else None
+    progress = tuple(fold_chars(m) for m in p.missions.progress_headings)
+    grammar["_progress"] = re.compile(r"^(?:" + _alternatives(progress) + r")\b") if progress else None
+    # How much of a line these two patterns read: their longest phrase, and the character its `\b` looks
+    # at. Only that opening is folded (`fold_chars` maps character for character), not a whole paragraph.
+    grammar["_completed_reach"] = max(map(len, marks), default=0) + 1
+    grammar["_progress_reach"] = max(map(len, progress), default=0) + 1
+    new = _alternatives(p.cards.new_marks)
+    grammar["_new"] = re.compile(r"^\(\s*(?:" + new + r")\s*\)\s*|\s*\(\s*(?:" + new + r")\s*\)$", re.IGNORECASE) if new else None
+    bodies = bodies_of(p)
+    grammar["_acronyms"] = acronyms_of(bodies)
+    grammar["_single_names"] = frozenset(fold_chars(v) for b in bodies for v in b.variants if " " not in v.strip())
+    # the printed names of the bodies, folded, that a line may open with (`opens_with_owner_name`)
+    grammar["_owner_openings"] = tuple(fold_chars(v) for b in bodies for v in b.variants if len(v) > 3)
+    grammar["_keywords"] = frozenset(k.upper() for k in p.cards.keywords + p.missions.objective_keywords)
+    words = _alternatives(p.missions.words) or "missions?"
+    grammar["_mission_word"] = re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE)
+    # the mission words in `caseless` form, for `may_name_missions`: sound for ASCII words only (None: no test)
+    keys = tuple(caseless(w) for w in p.missions.words) or ("mission",)
+    grammar["_mission_keys"] = keys if all(w.isascii() for w in p.missions.words) else None
+    names = _alternatives(p.programme.names)
+    grammar["programme"] = names
+    return grammar
+
+
 @dataclass(frozen=True)
 class Landmarks:
     """The landmarks of one edition (or of one source while they are discovered)."""
@@ -95,39 +151,9 @@ class Landmarks:
     prefix_mission: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        p = self.profile
-        keywords = _alternatives(p.cards.keywords) or "ACTION"
-        # every card heading prints one of these words as is: a line without any is no heading
-        object.__setattr__(self, "_card_words", p.cards.keywords or ("ACTION",))
-        object.__setattr__(self, "_heading", re.compile(r"^(?:" + keywords + r")\s+(" + PREFIX + r")\s?" + _SEP + r"\s?(" + NUMBER + r")\b\s*(?:→|➔|->|:|–|-)?\s*(.*)$"))
-        # the same heading after a status stamp printed on its line ("Fait ✓  ACTION …")
-        object.__setattr__(self, "_after_stamp", re.compile(r"(?:\s+|(?<=\W))(?=(?:" + keywords + r")\s+" + PREFIX + r"\s?" + _SEP + r"\s?" + NUMBER + r"\b)"))
-        object.__setattr__(self, "_objective", re.compile(r"^(?:" + (_alternatives(p.missions.objective_keywords) or "OBJECTIF") + r")\s*:\s*(.+)$", re.IGNORECASE))
-        object.__setattr__(self, "_titles", tuple(re.compile(r) for r in p.programme.running_headers))
-        marks = tuple(fold_chars(m) for m in p.cards.completed_marks)
-        object.__setattr__(self, "_completed", re.compile(r"^(?:" + _alternatives(marks) + r")\b") if marks else None)
-        progress = tuple(fold_chars(m) for m in p.missions.progress_headings)
-        object.__setattr__(self, "_progress", re.compile(r"^(?:" + _alternatives(progress) + r")\b") if progress else None)
-        # How much of a line these two patterns read: their longest phrase, and the character its `\b` looks
-        # at. Only that opening is folded (`fold_chars` maps character for character), not a whole paragraph.
-        object.__setattr__(self, "_completed_reach", max(map(len, marks), default=0) + 1)
-        object.__setattr__(self, "_progress_reach", max(map(len, progress), default=0) + 1)
-        new = _alternatives(p.cards.new_marks)
-        object.__setattr__(self, "_new", re.compile(r"^\(\s*(?:" + new + r")\s*\)\s*|\s*\(\s*(?:" + new + r")\s*\)$", re.IGNORECASE) if new else None)
-        bodies = bodies_of(p)
-        object.__setattr__(self, "_acronyms", acronyms_of(bodies))
-        object.__setattr__(self, "_single_names", frozenset(fold_chars(v) for b in bodies for v in b.variants if " " not in v.strip()))
-        # the printed names of the bodies, folded, that a line may open with (`opens_with_owner_name`)
-        object.__setattr__(self, "_owner_openings", tuple(fold_chars(v) for b in bodies for v in b.variants if len(v) > 3))
+        for name, value in _profile_grammar(self.profile).items():
+            object.__setattr__(self, name, value)
         object.__setattr__(self, "_codes", CodeShapes(self.prefixes))
-        object.__setattr__(self, "_keywords", frozenset(k.upper() for k in p.cards.keywords + p.missions.objective_keywords))
-        words = _alternatives(p.missions.words) or "missions?"
-        object.__setattr__(self, "_mission_word", re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
-        # the mission words in `caseless` form, for `may_name_missions`: sound for ASCII words only (None: no test)
-        keys = tuple(caseless(w) for w in p.missions.words) or ("mission",)
-        object.__setattr__(self, "_mission_keys", keys if all(w.isascii() for w in p.missions.words) else None)
-        names = _alternatives(p.programme.names)
-        object.__setattr__(self, "programme", names)
 
     def with_codes(self, *, missions: frozenset[str] | None = None, prefixes: frozenset[str] | None = None, prefix_mission=None) -> Landmarks:
         """The same landmarks with other codes: the grammar compiled from the profile is shared, not compiled again."""
@@ -173,7 +199,9 @@ class Landmarks:
         """'Fait ✓  ACTION XY 2 → …' -> ('Fait ✓', 'ACTION XY 2 → …'): a status stamp (a completion mark,
         `is_status_mark`) printed before a card heading on its line; None for any other line."""
         stripped = text.strip()
-        if not self._prints_card_word(stripped):
+        # a stamp ends where a card word starts, after at least one character: a line whose card words all
+        # open it (most card headings) has none, and is left without the pattern's scan of every position
+        if not any(stripped.find(word, 1) >= 0 for word in self._card_words):  # type: ignore[attr-defined]
             return None
         m = self._after_stamp.search(stripped)  # type: ignore[attr-defined]
         if m is None:
@@ -188,11 +216,32 @@ class Landmarks:
 
         'action XY 5' -> ('XY 5', 'XY5', …); 'action 10' (no prefix) -> ('action 10', None, …).
         """
-        if not _DIGIT.search(text):
+        if not _holds_digit(text):
             return []  # every reference holds a number: most prose is done with one scan
         refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(text))  # type: ignore[attr-defined]
         refs += [(m.group(0), None, m.start()) for m in _numbers_after_action(text)]
         return sorted(refs, key=lambda r: r[2])
+
+    def references_in(self, texts: list[str]) -> list[list[tuple[str, str | None, int]]]:
+        """`action_references` of each text, read at once.
+
+        For speed, the texts that hold a digit are joined and each pattern scans them in one go (a
+        call per text cost more than the reading). They are joined with NUL characters: no reference
+        holds one, and a NUL is neither a word character nor a space, so to every pattern a NUL beside
+        a text reads as that text's start or end; no reference spans two texts, and each text's are
+        found as in that text alone."""
+        out: list[list[tuple[str, str | None, int]]] = [[] for _ in texts]
+        held = [index for index, text in enumerate(texts) if _holds_digit(text)]
+        if not held:
+            return out
+        joined = "\0".join([texts[index] for index in held])
+        starts = list(accumulate((len(texts[index]) + 1 for index in held[:-1]), initial=0))
+        refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(joined))  # type: ignore[attr-defined]
+        refs += [(m.group(0), None, m.start()) for m in _numbers_after_action(joined)]
+        for printed, code, offset in sorted(refs, key=lambda r: r[2]):
+            k = bisect_right(starts, offset) - 1
+            out[held[k]].append((printed, code, offset - starts[k]))
+        return out
 
     def mission_of_prefix(self, prefix: str) -> str | None:
         return self.prefix_mission.get(prefix) or self.profile.prefix_hints.get(prefix)
@@ -252,6 +301,8 @@ class Landmarks:
 
     def is_code_word(self, text: str) -> bool:
         """A word that may be a mission code: capitals, not a body's acronym nor a keyword of the profile."""
+        if not text.isupper():  # a code is capitals and digits: most lines fail this one cheap test
+            return False
         text = text.strip()
         if not looks_like_mission_code(text) or self.is_owner_name(text):
             return False
@@ -383,7 +434,8 @@ def discover_landmarks(blocks: list[Block], profile: Profile, *, objective_windo
     if len(set(chart)) >= 2 or set(chart) & codes:  # an overview chart groups several missions
         codes |= set(chart)
     codes |= {canonical_mission_code(c) for c in _list_codes(blocks, marks)}
-    headers = Counter(_running_label(b) for b in blocks)
+    # every '- CODE -' label holds its dash: the blocks without one (most) are not read
+    headers = Counter(_running_label(b) for b in blocks if "-" in b.provenance.quote or "-" in b.text)
     codes |= {c for c, n in headers.items() if c and (n >= 2 or c in profile.mission_hints) and marks.is_code_word(c)}
     printed = {b.text.strip() for b in blocks}
     codes |= {c for c in profile.mission_hints if c in printed}

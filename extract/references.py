@@ -11,11 +11,10 @@ def blocks_to_references(blocks: list[Block], marks: Landmarks, headings: list[t
     """Every action reference of the blocks (table rows and card headings left out; `headings`: each
     block's card heading, `Landmarks.parse_action_heading`)."""
     refs: list[ActionReference] = []
-    for block, heading in zip(blocks, headings):
-        if block.kind == "table_row" or heading:
-            continue
+    prose = [block for block, heading in zip(blocks, headings) if block.kind != "table_row" and not heading]
+    for block, found in zip(prose, marks.references_in([block.text for block in prose])):
         text = block.text
-        for printed, code, offset in marks.action_references(text):
+        for printed, code, offset in found:
             sentence_start = max(text.rfind(". ", 0, offset) + 2, 0) if text.rfind(". ", 0, offset) >= 0 else 0
             sentence_end = text.find(". ", offset)
             sentence = text[sentence_start: sentence_end + 1 if sentence_end >= 0 else len(text)].strip()

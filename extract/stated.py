@@ -28,7 +28,9 @@ changes the document announces itself, each with the sentence that says it:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from ..schemas.blocks import Block
 from ..schemas.edition import Claim, ClaimKind, StatedChange, StatedChangeKind
@@ -51,7 +53,9 @@ _CLAIMS: list[tuple[ClaimKind, re.Pattern[str], tuple[str, ...]]] = [
 ]
 #: Any word of the claims: a block holding none of them claims nothing.
 _ANY_CLAIM_WORD = tuple(dict.fromkeys(word for _, _, words in _CLAIMS for word in words))
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
+#: A sentence's stop, then the spaces before the next sentence (group 1). It opens with the stop, not with a
+#: lookbehind on it, for speed: the regex engine then skips ahead to the stops instead of trying every position.
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-ZÀ-Ý«(])")
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -63,6 +67,24 @@ def _holds_any(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+def _words_held(texts: list[str], words: tuple[str, ...]) -> dict[int, set[str]]:
+    """Index -> the words of `words` the text at that index holds (texts holding none left out).
+
+    For speed, the texts are joined into one string, searched once per word (one scan of a document
+    instead of one substring test per text and word); a position found is mapped back to its text.
+    The texts are joined with NUL characters, which no word holds: no word found spans two texts."""
+    joined = "\0".join(texts)
+    ends = list(accumulate(len(text) + 1 for text in texts))  # where each text's separator ends
+    held: dict[int, set[str]] = {}
+    for word in words:
+        at = joined.find(word)
+        while at >= 0:
+            index = bisect_right(ends, at)
+            held.setdefault(index, set()).add(word)
+            at = joined.find(word, ends[index])  # on to the next text
+    return held
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
@@ -71,7 +93,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs of a paragraph."""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        out.append((start, text[start: m.start()].strip()))
+        out.append((start, text[start: m.start(1)].strip()))
         start = m.end()
     out.append((start, text[start:].strip()))
     return [(o, s) for o, s in out if s]
@@ -84,17 +106,23 @@ def _sentence_at(text: str, offset: int) -> str:
     return text
 
 
-def blocks_to_claims(blocks: list[Block]) -> list[Claim]:
-    """Every count the edition claims about itself, in reading order (first of each kind and value)."""
+def caseless_texts(blocks: list[Block]) -> list[str]:
+    """Each block's text in `caseless` form ("" for a table row, which states and claims nothing): what
+    `blocks_to_claims` and `blocks_to_stated_changes` search their words in, made once for both."""
+    return [_caseless(block.text) if block.kind != "table_row" else "" for block in blocks]
+
+
+def blocks_to_claims(blocks: list[Block], lowered: list[str] | None = None) -> list[Claim]:
+    """Every count the edition claims about itself, in reading order (first of each kind and value).
+
+    `lowered`: `caseless_texts(blocks)`, made here when None."""
     claims: list[Claim] = []
-    for block in blocks:
-        if block.kind == "table_row":
-            continue
-        lowered = _caseless(block.text)
-        if not _holds_any(lowered, _ANY_CLAIM_WORD):
+    held = _words_held(caseless_texts(blocks) if lowered is None else lowered, _ANY_CLAIM_WORD)
+    for index, block in enumerate(blocks):
+        if index not in held:  # a block holding no word of the claims claims nothing
             continue
         for kind, pattern, words in _CLAIMS:
-            if not any(word in lowered for word in words):
+            if held[index].isdisjoint(words):
                 continue
             for m in pattern.finditer(block.text):
                 value = _number(m.group(1))
@@ -272,12 +300,13 @@ def blocks_to_stated_changes(
     marks: Landmarks | None = None,
     cards: list[tuple[str, list[Block]]] = (),
     headings: list[tuple[str, str, str] | None] | None = None,
+    lowered: list[str] | None = None,
 ) -> list[StatedChange]:
     """The changes the document states, in reading order, one per (kind, subject, target).
 
     `marks`: the landmarks of the document (the bundled profile's alone when None); `cards`: the code
     and body of each action card; `headings`: each block's card heading (`Landmarks.parse_action_heading`),
-    read here when None."""
+    read here when None; `lowered`: `caseless_texts(blocks)`, made here when None."""
     if marks is None:
         from ..profiles import load_profile
 
@@ -299,8 +328,11 @@ def blocks_to_stated_changes(
             seen.add(key)
             changes.append(change)
 
+    lowered_texts = caseless_texts(blocks) if lowered is None else lowered
+    # a block holding none of the words the patterns need states no change in any sentence
+    needy = _words_held(lowered_texts, _ANY_NEED)
     lead_kind: StatedChangeKind | None = None
-    for block, heading in zip(blocks, headings):
+    for index, (block, heading) in enumerate(zip(blocks, headings)):
         if block.kind == "table_row":
             continue
         text = block.text
@@ -318,10 +350,9 @@ def blocks_to_stated_changes(
                 if lead_kind != "action_refocused" or refs[0][2] < len(first_sentence):
                     add(_change(lead_kind, refs[0][1], None, block, _sentence_at(text, refs[0][2])))
 
-        # a block holding none of the words the patterns need states no change in any sentence
-        lowered_text = _caseless(text)
-        if not _holds_any(lowered_text, _ANY_NEED):
+        if index not in needy:
             continue
+        lowered_text = lowered_texts[index]
         for offset, sentence in _sentences(text):
             lowered = lowered_text if sentence == text else _caseless(sentence)
             if not _holds_any(lowered, _ANY_NEED):

@@ -68,9 +68,9 @@ _MARK_LINE = re.compile(r"^(?:(?:" + "|".join(MARK_SUBJECTS) + r")s?\s+)?(?:" + 
 def is_completion_mark(text: str, *, icon: bool = False) -> bool:
     """A line made of status words ("Réalisé", "Objectif réalisé", "Action achevée") that carries
     the status icon ✓, or was introduced by it (`icon`): a card's completion mark."""
-    key = fold_chars(text.strip())
-    if DONE_MARK not in key and not icon:
+    if DONE_MARK not in text and not icon:  # tested before folding: ✓ is the only character that folds to ✓
         return False
+    key = fold_chars(text.strip())
     return bool(_MARK_LINE.match(" ".join(key.replace(DONE_MARK, " ").split())))
 
 
