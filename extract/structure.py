@@ -74,7 +74,7 @@ from .missions import (
 )
 from .references import blocks_to_references
 from .settings import StructureSettings
-from .stated import blocks_to_claims, blocks_to_stated_changes
+from .stated import blocks_to_claims, blocks_to_stated_changes, caseless_texts
 
 
 @dataclass
@@ -266,8 +266,9 @@ def document_to_partial(document: SourceDocument, settings: StructureSettings, p
     part.chart = chart
     part.enjeux = blocks_to_enjeux(blocks)
     part.indicators = rows_to_indicator_table([b for b in blocks if b.kind == "table_row"])
-    part.claims = blocks_to_claims(blocks)
-    part.stated = blocks_to_stated_changes(blocks, marks, cards=[(card.parsed[1], card.body) for card in cards], headings=headings)
+    lowered = caseless_texts(blocks)  # the block texts both searches read, made once
+    part.claims = blocks_to_claims(blocks, lowered)
+    part.stated = blocks_to_stated_changes(blocks, marks, cards=[(card.parsed[1], card.body) for card in cards], headings=headings, lowered=lowered)
     part.references = blocks_to_references(blocks, marks, headings)
     _account(part, blocks, furniture, used | section_used)
     # what the reader saw but put in no block (`SourceDocument.unplaced`), page furniture aside
