@@ -218,6 +218,10 @@ class Landmarks:
         """
         if not _holds_digit(text):
             return []  # every reference holds a number: most prose is done with one scan
+        return self._references(text)
+
+    def _references(self, text: str) -> list[tuple[str, str | None, int]]:
+        """The references of `action_references` in `text`, by offset, its digit test left out."""
         refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(text))  # type: ignore[attr-defined]
         refs += [(m.group(0), None, m.start()) for m in _numbers_after_action(text)]
         return sorted(refs, key=lambda r: r[2])
@@ -236,9 +240,7 @@ class Landmarks:
             return out
         joined = "\0".join([texts[index] for index in held])
         starts = list(accumulate((len(texts[index]) + 1 for index in held[:-1]), initial=0))
-        refs: list[tuple[str, str | None, int]] = list(self._codes.codes_in(joined))  # type: ignore[attr-defined]
-        refs += [(m.group(0), None, m.start()) for m in _numbers_after_action(joined)]
-        for printed, code, offset in sorted(refs, key=lambda r: r[2]):
+        for printed, code, offset in self._references(joined):
             k = bisect_right(starts, offset) - 1
             out[held[k]].append((printed, code, offset - starts[k]))
         return out

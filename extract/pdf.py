@@ -430,28 +430,6 @@ def _logical_to_blocks(logical: list, source: str) -> list[Block]:
             x0, y0, x1, y1 = first.bbox if len(items) == 1 else union(item.bbox for item in items if item.page == first.page)
             bold = draft.bold or all(item.bold for item in items)
         # each block a mapping, its provenance nested in it: all validated at once (`blocks_from_data`)
-        fields = {
-            "kind": draft.kind,
-            "text": draft.text,
-            "provenance": {
-                "source": source,
-                "page": first.page,
-                "bbox": (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
-                "quote": draft.quote,
-            },
-        }
-        # a field at its default is left out, for pydantic to fill in (most blocks have no icon,
-        # level, cells or attributes): the same block, with fewer values to check
-        if draft.icon is not None:
-            fields["icon"] = draft.icon
-        if bold:
-            fields["bold"] = bold
-        level = draft.level
-        if level is not None:
-            fields["level"] = level
-        if draft.cells is not None:
-            fields["cells"] = draft.cells
-        if draft.attrs:
-            fields["attrs"] = draft.attrs
-        out.append(fields)
+        provenance = {"source": source, "page": first.page, "bbox": (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)), "quote": draft.quote}
+        out.append(draft.data(provenance, bold=bold))
     return blocks_from_data(out)

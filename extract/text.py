@@ -120,6 +120,25 @@ class BlockDraft:
     def level(self) -> int | None:
         return 1 if self.kind == "list_item" else None
 
+    def data(self, provenance: dict, *, bold: bool | None = None) -> dict:
+        """The block as the plain mapping `blocks_from_data` validates, with its `provenance` (a
+        mapping) and `bold` when the reader knows better than the draft. A field at its default is
+        left out, for pydantic to fill in (most blocks have no icon, level, cells or attributes):
+        the same block, with fewer values to check."""
+        fields = {"kind": self.kind, "text": self.text, "provenance": provenance}
+        if self.icon is not None:
+            fields["icon"] = self.icon
+        if self.bold if bold is None else bold:
+            fields["bold"] = True
+        level = self.level
+        if level is not None:
+            fields["level"] = level
+        if self.cells is not None:
+            fields["cells"] = self.cells
+        if self.attrs:
+            fields["attrs"] = self.attrs
+        return fields
+
 
 def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | None = None) -> list[BlockDraft]:
     """The line grammar: block drafts from the lines of a text (line numbers start at `first_line`).
@@ -243,16 +262,7 @@ def lines_to_blocks(lines: list[str], source: str, first_line: int = 1, deadline
     """Blocks from the lines of a text (line numbers start at `first_line`), with line provenance."""
     return blocks_from_data(
         [
-            {
-                "kind": draft.kind,
-                "text": draft.text,
-                "icon": draft.icon,
-                "bold": draft.bold,
-                "level": draft.level,
-                "cells": draft.cells,
-                "attrs": draft.attrs,
-                "provenance": {"source": source, "line_start": draft.start, "line_end": draft.end, "quote": draft.quote},
-            }
+            draft.data({"source": source, "line_start": draft.start, "line_end": draft.end, "quote": draft.quote})
             for draft in lines_to_drafts(lines, first_line, deadline)
         ]
     )

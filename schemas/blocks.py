@@ -33,7 +33,6 @@ class Block(BaseModel):
     provenance: Provenance
 
 
-
 #: Blocks checked as one list (`blocks_from_data`).
 _BLOCK_LIST = TypeAdapter(list[Block])
 
@@ -43,6 +42,7 @@ def blocks_from_data(items: list[dict]) -> list[Block]:
     into pydantic: the same checks as building each Provenance and then each Block, at a fraction
     of the calls (a reader makes a thousand blocks a document)."""
     return _BLOCK_LIST.validate_python(items)
+
 
 class SourceDocument(BaseModel):
     """One source read into blocks, with what the reader learnt about it."""
