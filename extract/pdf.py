@@ -44,6 +44,7 @@ from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
 from .layout.icons import font_kinds
+from .layout.justified import join_justified
 from .layout.logical import groups_to_logical
 from .layout.model import Line, LogicalLine, centre_in, level_with, union
 from .layout.regions import order_regions, page_boxes
@@ -286,7 +287,8 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], heights: lis
         page_regions = by_page.get(number, [])
         if page_regions:
             lines = [l for l in lines if not any(centre_in(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
-        ordered_pages.append(_stamps_after_their_line(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings), settings))
+        ordered = join_justified(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings), settings)
+        ordered_pages.append(_stamps_after_their_line(ordered, settings))
     settle_edges(ordered_pages, settings)
     ends_early = _pages_ending_early(ordered_pages, heights, settings)
     for number, ordered in enumerate(ordered_pages, start=1):

@@ -58,6 +58,14 @@ class LayoutSettings:
     #: A gap wider than this is printed as two spaces (a step and its status side by side).
     wide_gap_em: float = 2.5
 
+    # -- justified rows cut at their spaces (`justified`) ---------------------------
+    #: A row of at least this many lines, in one column and band, on one baseline...
+    justified_min_lines: int = 3
+    #: ...spaced by gaps no wider than this many font sizes...
+    justified_gap_max_em: float = 2.4
+    #: ...that differ by at most this many font sizes, its last line at the column's edge, is one line.
+    justified_gap_spread_em: float = 0.35
+
     #: A text layer where more than this share of the characters have no Unicode meaning is unreadable.
     unreadable_max_share: float = 0.3
 

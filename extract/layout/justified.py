@@ -1,0 +1,95 @@
+"""Rows of justified text cut at every word space -> one visual line each.
+
+    join_justified(lines, settings) -> lines (in reading order, after `regions.order_regions`)
+
+Justified in a narrow column, with long words, a line's spaces can widen past
+the gap at which a line is cut in two (`split_gap_em`, a column gutter): MuPDF
+and `spans` then give each word, or each run of words, a line of its own, and
+the paragraph falls apart into paragraphs of one word ("renforcer", "la",
+"performance"...). Such a row is told by its place, whoever typeset it: pieces
+that follow each other in reading order in one column and band, on one row,
+of one size, at least `justified_min_lines` of them, spaced by gaps no wider
+than `justified_gap_max_em` and equal within `justified_gap_spread_em` (a
+justified line spreads its spaces evenly), the last piece reaching the
+column's right edge (a justified line fills its measure), most of them holding
+words (not the figures of a scale). Other rows with
+gaps in them keep their pieces: a step's deadline beside it is an aside by
+then, a status stamp before a heading has one gap alone, cells of a table
+stand at uneven distances or are read as a table before.
+"""
+
+from __future__ import annotations
+
+from .model import Line, level_with, union
+from .settings import LayoutSettings
+
+
+def join_justified(lines: list[Line], settings: LayoutSettings) -> list[Line]:
+    """The page's lines with each justified row that was cut at its spaces made one line again."""
+    s = settings
+    out: list[Line] = []
+    i, n = 0, len(lines)
+    while i < n:
+        first = lines[i]
+        j = i + 1
+        while j < n and _goes_on(first, lines[j - 1], lines[j], s):
+            j += 1
+        if j - i >= s.justified_min_lines and _justified(lines[i:j], s):
+            out.append(_joined(lines[i:j]))
+        else:
+            out.extend(lines[i:j])
+        i = j
+    return out
+
+
+def _goes_on(first: Line, prev: Line, line: Line, s: LayoutSettings) -> bool:
+    """`line` may be the next piece of the row `first` opens, `prev` its piece before."""
+    return (
+        line.page == first.page
+        and line.column == first.column
+        and line.band == first.band
+        and not line.aside
+        and not prev.aside
+        and not line.starts_new_line  # a bullet or an icon opens a line of its own
+        and line.x0 > prev.x1
+        and abs(line.size - first.size) <= s.paragraph_size_change_pt
+        and level_with(first, line, s.beside_overlap_share)
+    )
+
+
+def _justified(run: list[Line], s: LayoutSettings) -> bool:
+    """The pieces are spaced as a justified line's words: evenly, not widely, up to the column's edge."""
+    em = max(piece.size for piece in run)
+    gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:])]
+    return (
+        min(gaps) > s.word_gap_em * em  # pieces that touch were parted for another reason than spacing
+        and max(gaps) <= s.justified_gap_max_em * em
+        and max(gaps) - min(gaps) <= s.justified_gap_spread_em * em
+        and run[-1].x1 >= run[0].col_right - s.edge_slack_pt
+        # words, not the figures of a scale or of a table's row
+        and 2 * sum(any(c.isalpha() for c in piece.text) for piece in run) > len(run)
+    )
+
+
+def _joined(run: list[Line]) -> Line:
+    """One line of the pieces, a space between each two: it keeps the first piece's place in the
+    reading order and its column, band and edges."""
+    first = run[0]
+    spans = [span for piece in run for span in piece.spans]
+    line = Line(
+        first.page,
+        spans,
+        union([piece.bbox for piece in run]),
+        max(piece.size for piece in run),
+        " ".join(piece.text.strip() for piece in run),
+        column=first.column,
+        band=first.band,
+        base_left=first.base_left,
+        col_right=first.col_right,
+        block=first.block,
+        starts_new_line=first.starts_new_line,
+        first_word_width=first.first_word_width,
+    )
+    if first.text[:1].isspace():
+        line.text = first.text[: len(first.text) - len(first.text.lstrip())] + line.text
+    return line
