@@ -276,6 +276,23 @@ def test_a_note_under_a_step_set_as_close_as_its_lines_is_not_the_steps(tmp_path
     assert ("list_item", "Contribuer au décloisonnement des applications ministérielles et à leur ouverture (DINUM) AgentConnect et ses fournisseurs d'identité") in texts
 
 
+def test_a_note_after_a_full_steps_line_that_ends_a_sentence_is_not_the_steps(tmp_path):
+    """A step's last line that reaches the edge and ends with a stop (inside a parenthesis too): the
+    sentence set under it, as close as the steps and where a wrapped line would start, is a note."""
+    page = Page()
+    page.card()
+    full = "➔ Investiguer l'usage de nouvelles technologies (robotisation des processus, edge computing, IoT, etc.)"
+    assert 56 + page.font.text_length(full + " Expérimenté", SIZE) > RIGHT  # it looks wrapped
+    page.put(56, 130, "➔ Mettre en place un laboratoire d'intelligence artificielle")
+    page.put(56, 142, full)
+    page.put(56, 154, "Expérimenté avec succès sur IA, RPA et chatbots.")
+    from editiondiff.extract.pdf import read_pdf
+
+    texts = [(b.kind, b.text) for b in read_pdf(page.save(tmp_path), "test").blocks]
+    assert ("list_item", full.removeprefix("➔ ")) in texts
+    assert ("paragraph", "Expérimenté avec succès sur IA, RPA et chatbots.") in texts
+
+
 def test_a_drawn_markers_step_reads_on_in_lower_case_and_stops_at_a_new_sentence(tmp_path):
     """Under a drawn marker, a line that goes on in lower case is the step's even where its first word
     would seem to fit on the line above; a sentence set there after a step that ends with a stop is not."""

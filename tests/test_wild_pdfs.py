@@ -65,6 +65,10 @@ def test_wild_pdfs_read_into_blocks():
     register = read_pdf(WILD / "federal-register-2020-17221.pdf")
     assert register.page_count == 15 and len(register.blocks) > 100
     assert all(b.provenance.page and b.provenance.bbox for b in register.blocks)
+    # a list item whose full last line ends a sentence ends there: the next paragraph, set as close, is its own
+    item = next(b for b in register.blocks if b.kind == "list_item" and b.text.startswith("Requiring, for operators who wish"))
+    assert item.text.endswith("existing FAA-approved MEL.")
+    assert any(b.kind == "paragraph" and b.text.startswith("This proposed AD would also require the following actions.") for b in register.blocks)
     ligatures = read_pdf(WILD / "line-char-render-example.pdf")
     assert not any("ﬁ" in b.text for b in ligatures.blocks)
     duplicated = read_pdf(WILD / "issue-71-duplicate-chars-2.pdf")

@@ -121,11 +121,16 @@ def _is_item(line: Line) -> bool:
 
 
 def _ends_item(prev: Line, line: Line, s: LayoutSettings) -> bool:
-    """After an item's line that ends a sentence or a parenthesis and did not wrap, a line that starts
-    a sentence is no more of the item ("… IoT, etc.)" / "Expérimenté avec succès…")."""
+    """After an item's line that ends a sentence or a parenthesis, a line that starts a sentence is no
+    more of the item ("… IoT, etc.)" / "Expérimenté avec succès…"). A stop ends the sentence even
+    where the item's line reaches the edge (a full line, after which the next word could not have
+    fitted); a parenthesis or a semicolon alone only when the line did not wrap ("… ouverture
+    (DINUM)" / "AgentConnect et…" goes on)."""
     if line.starts_new_line or line.page != prev.page:
         return False
     text, nxt = prev.text.rstrip(), line.text.lstrip()
     if not text or text[-1] not in ".;!?)" or not nxt[:1].isupper():
         return False
+    if text.rstrip(")»\"'’”").endswith((".", "!", "?")):
+        return True
     return not _wrapped_before(prev, line, s)
