@@ -293,6 +293,28 @@ def test_a_note_after_a_full_steps_line_that_ends_a_sentence_is_not_the_steps(tm
     assert ("paragraph", "Expérimenté avec succès sur IA, RPA et chatbots.") in texts
 
 
+def test_a_sentence_opened_by_an_article_under_a_full_step_is_not_the_steps(tmp_path):
+    """"… ministérielles" / "La mission TRANSFO rejoint…": a capitalised article before a word in lower
+    case opens a sentence, though the step's line has no stop and looks wrapped; "La Poste" goes on."""
+    page = Page()
+    page.card()
+    first = "➔ Constituer un pôle mutualisé au sein de la DINUM pour soutenir les demandes des directions"
+    second = "➔ Ouvrir un guichet numérique pour les démarches des entreprises en partenariat avec"
+    for text in (first, second):
+        assert 56 + page.font.text_length(text + " ministérielles", SIZE) > RIGHT  # each looks wrapped
+    page.put(56, 130, first)
+    page.put(56, 142, "ministérielles")
+    page.put(56, 154, "La mission TRANSFO rejoint la mission PILOT à compter de cette édition.")
+    page.put(56, 174, second)
+    page.put(56, 186, "La Poste et ses bureaux")
+    from editiondiff.extract.pdf import read_pdf
+
+    texts = [(b.kind, b.text) for b in read_pdf(page.save(tmp_path), "test").blocks]
+    assert ("list_item", first.removeprefix("➔ ") + " ministérielles") in texts
+    assert ("paragraph", "La mission TRANSFO rejoint la mission PILOT à compter de cette édition.") in texts
+    assert ("list_item", second.removeprefix("➔ ") + " La Poste et ses bureaux") in texts
+
+
 def test_a_drawn_markers_step_reads_on_in_lower_case_and_stops_at_a_new_sentence(tmp_path):
     """Under a drawn marker, a line that goes on in lower case is the step's even where its first word
     would seem to fit on the line above; a sentence set there after a step that ends with a stop is not."""

@@ -13,6 +13,7 @@ as close as the item's lines is a paragraph of its own (a note under a step).
 
 from __future__ import annotations
 
+from ...vocabulary.sentences import opens_sentence
 from .icons import BULLETS
 from .model import Group, Line
 from .settings import LayoutSettings
@@ -125,11 +126,17 @@ def _ends_item(prev: Line, line: Line, s: LayoutSettings) -> bool:
     more of the item ("… IoT, etc.)" / "Expérimenté avec succès…"). A stop ends the sentence even
     where the item's line reaches the edge (a full line, after which the next word could not have
     fitted); a parenthesis or a semicolon alone only when the line did not wrap ("… ouverture
-    (DINUM)" / "AgentConnect et…" goes on)."""
+    (DINUM)" / "AgentConnect et…" goes on). A line that opens as only a sentence can (a capitalised
+    article or pronoun, then a word in lower case: `vocabulary.sentences`) ends the item after any
+    line but one that calls for more ("…, ", "… :", a hyphen)."""
     if line.starts_new_line or line.page != prev.page:
         return False
     text, nxt = prev.text.rstrip(), line.text.lstrip()
-    if not text or text[-1] not in ".;!?)" or not nxt[:1].isupper():
+    if not text or not nxt[:1].isupper():
+        return False
+    if text[-1] not in ",:-\u2010" and opens_sentence(nxt):
+        return True
+    if text[-1] not in ".;!?)":
         return False
     if text.rstrip(")»\"'’”").endswith((".", "!", "?")):
         return True
