@@ -53,6 +53,9 @@ class Line:
     first_word_width: float
     #: Lines printed beside this one, right-aligned, that belong to it (a step's deadline, `asides`).
     aside: list["Line"]
+    #: The line starts a paragraph whatever its place says (prose set under a list as close as its
+    #: items, `unmarked`).
+    opens_paragraph: bool
     x0: float = field(repr=False)
     y0: float = field(repr=False)
     x1: float = field(repr=False)
@@ -87,6 +90,7 @@ class Line:
         self.starts_new_line = starts_new_line
         self.first_word_width = first_word_width
         self.aside = [] if aside is None else aside
+        self.opens_paragraph = False
         self.bbox = bbox
         self.x0, self.y0, self.x1, self.y1 = bbox
 

@@ -98,7 +98,7 @@ def lines_to_groups(lines: list[Line], settings: LayoutSettings) -> list[Group]:
         key = (line.page, line.column, line.band)
         if prev is not None:
             group_x0 = group_left[prev_key]
-            if in_item and _ends_item(prev, line, settings):
+            if line.opens_paragraph or (in_item and _ends_item(prev, line, settings)):
                 pass  # a paragraph of its own after the item, though set as close as its lines
             elif _same_paragraph(prev, line, group_x0, settings) or _continues_across_break(prev, line, settings):
                 groups[-1].lines.append(line)

@@ -97,6 +97,9 @@ class LayoutSettings:
     #: A line is full when it reaches as far as the lines at its edge within this many font sizes above
     #: or below it (the measure of the column it is set in).
     unmarked_measure_span_em: float = 8.0
+    #: A list's last item is a note set under it when it reads as prose and the list has more than this
+    #: many items, the others phrases without punctuation at their end.
+    unmarked_prose_min_items: int = 2
 
     # -- asides: a step's deadline printed beside it (`asides`) ------------------------
     #: The aside starts at least this many font sizes right of the end of the line it stands beside
@@ -275,7 +278,7 @@ class LayoutSettings:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs", "_columns", "_cells"))
+            counted = f.name.endswith(("_step", "_rules", "_words", "_steps", "_rows", "_lines", "_pages", "_spans", "_rows", "_vertical", "_horizontal", "_continued", "_paragraphs", "_columns", "_cells", "_items"))
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"layout setting {f.name} must be a number, not {value!r}")
             if not math.isfinite(value):  # NaN passes every comparison below, and compares false with any distance

@@ -31,10 +31,12 @@ what each item says (a step, an owner, a deadline) is read from its words
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import attrgetter, sub
 
+from ...vocabulary.sentences import opens_sentence
 from .icons import STARTERS
 from .model import Line, level_with, line_y0, line_y1
 from .settings import LayoutSettings
@@ -289,6 +291,36 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         if _plain(first) and alone_on_left(first):
             starts.setdefault(first, first)
         starts[line] = line
+    for run in {id(run): run for run in run_of.values()}.values():
+        _prose_after(run, starts, s)
     for line in starts.values():
         line.text = "• " + line.text.lstrip()
         line.starts_new_line = line.text.startswith(STARTERS)
+
+
+#: A sentence ends inside a text: a stop, then a capital (as `extract.cards` tells prose from a phrase).
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-ÖØ-Þ]")
+
+
+def _prose_after(run: list[Line], starts: dict[Line, Line], s: LayoutSettings) -> None:
+    """The last item of a run whose other items are phrases, when it reads as prose, is no item: a note
+    set under the list as close as its items ("• Investiguer …, IoT, etc.)" / "Expérimenté avec succès
+    sur IA. Action transformée…"). Its items, at least `unmarked_prose_min_items` of them besides, end
+    with no punctuation; it ends with a stop and holds a sentence's start (`vocabulary.sentences`) or
+    a sentence's end within it. A list whose last item only closes its punctuation ("…;" / "….") keeps it."""
+    items: list[list[str]] = []
+    for line in run:
+        if line in starts:
+            items.append([line.text.strip()])
+        elif items:
+            items[-1].append(line.text.strip())
+    if len(items) <= s.unmarked_prose_min_items:
+        return
+    texts = [" ".join(parts) for parts in items]
+    last = texts[-1]
+    if not last.endswith((".", "!", "?")) or any(t[-1:] in ".;,:!?" for t in texts[:-1]):
+        return
+    if opens_sentence(last) or _SENTENCE_BREAK.search(last):
+        first = next(line for line in reversed(run) if line in starts)
+        del starts[first]
+        first.opens_paragraph = True  # nor a line of the item above (`paragraphs`)
