@@ -333,3 +333,26 @@ def test_a_drawn_markers_step_reads_on_in_lower_case_and_stops_at_a_new_sentence
     assert ("list_item", "Identifier des briques existantes au sein des administrations et les mutualiser") in texts
     assert ("list_item", "Animer l'écosystème des fournisseurs.") in texts
     assert ("paragraph", "Expérimenté avec succès sur deux ministères.") in texts
+
+
+@pytest.mark.parametrize("one_block", [True, False])
+def test_a_lone_deadline_at_the_tab_stop_of_an_items_wrapped_line_is_its_aside(tmp_path, one_block):
+    """Alone on its page (a card cut by a page break), an item whose first line is full and whose wrapped
+    line ends in a deadline at a right tab stop, as a word processor sets it (the bullet at its own
+    position, the text at a hanging indent): the item's own first line just above the deadline does
+    not make the deadline a paragraph's line."""
+    page = Page()
+    first = "Mettre en œuvre la politique d'accessibilité des services publics numériques pour les personnes"
+    page.put(56, 80, "•")
+    if one_block:
+        page.page.insert_text((74, 80), first + "\nen situation de handicap", fontsize=SIZE, fontfile=SANS, fontname="dv")
+    else:
+        page.put(74, 80, first)
+        page.put(74, 92, "en situation de handicap")
+    # set a little larger than the item (a raised "nd" does the same): its top stands above the wrapped line's
+    deadline = "2nd semestre 2020"
+    page.page.insert_text((RIGHT - page.oblique.text_length(deadline, 10.5), 92), deadline, fontsize=10.5, fontfile=OBLIQUE, fontname="dvo")
+    assert 74 + page.font.text_length(first, SIZE) > RIGHT - 60  # the first line reaches over the deadline
+    assert _steps(page.save(tmp_path)) == [
+        ("Mettre en œuvre la politique d'accessibilité des services publics numériques pour les personnes en situation de handicap", "2nd semestre 2020")
+    ]

@@ -13,7 +13,8 @@ begins. An aside is the run of right-aligned lines that starts beside a line
 of a row (the nearest such line on its left: two cards may stand side by
 side), well clear of it, narrow, and ends where other rows' asides on the page
 end. Alone on its page, it must reach as far right as any line of its rows,
-go on from nothing printed just above it, and read as a deadline. Its
+go on from nothing printed just above it but its own item's lines (a
+deadline at a right tab stop of the item's wrapped line), and read as a deadline. Its
 continuation lines stay in the row: a line level with the next item, or the
 first line of the next item's aside, is no longer this one's. A paragraph of a
 column beside a list is none: it does not start beside the item, or it runs on
@@ -114,17 +115,28 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
                 return True
         return False
 
-    def just_above(line: Line) -> bool:
-        """Some text ends just above `line`, over it: `line` goes on from a paragraph."""
+    def just_above(line: Line, own: set[Line]) -> bool:
+        """Some text ends just above `line`, over it, other than `own`: `line` goes on from a paragraph."""
         return any(
-            o is not line and o.y1 <= line.y0 + s.paragraph_overlap_em * line.size and line.y0 - o.y1 <= s.paragraph_gap_em * line.size and min(o.x1, line.x1) > max(o.x0, line.x0)
+            o is not line and o not in own and o.y1 <= line.y0 + s.paragraph_overlap_em * line.size and line.y0 - o.y1 <= s.paragraph_gap_em * line.size and min(o.x1, line.x1) > max(o.x0, line.x0)
             for o in lines
         )
 
+    def item_lines(line: Line, first: Line) -> set[Line]:
+        """The lines of the item `line` belongs to, from its first (the nearest item line at or above it,
+        at its edge) down to `line`, that start left of the aside `first`: the row's own text, which an
+        aside set at a right tab stop of a wrapped line stands under."""
+        tops = [i.y0 for i in items if i.y0 <= line.y0 and abs(i.x0 - line.x0) <= s.hanging_indent_max_pt]
+        if not tops:
+            return {line}
+        top = max(tops)
+        return {o for o in lines if top <= o.y0 <= line.y0 and o.x0 < first.x0}
+
     def alone_at_the_edge(line: Line, first: Line, limit: float) -> bool:
-        """A lone aside: no text of its rows reaches further right, and it goes on from nothing above it."""
+        """A lone aside: no text of its rows reaches further right, and it goes on from nothing above it
+        but the lines of its own item."""
         band = [o.x1 for o in lines if o.y1 > line.y0 and _centre(o) < limit]
-        return first.x1 >= max(band) - s.edge_slack_pt and not just_above(first)
+        return first.x1 >= max(band) - s.edge_slack_pt and not just_above(first, item_lines(line, first))
 
     # the first line of each candidate aside, with the list line it stands beside
     pairs: list[tuple[Line, Line]] = list(styled)
