@@ -234,3 +234,16 @@ def test_table_finder_on_rules_read_by_pymupdf_equals_pdfplumber_on_the_page(nam
                 assert all(abs(x - y) < 0.01 for x, y in zip(a.bbox, b.bbox))
                 for row_a, row_b in zip(a.rows, b.rows):
                     assert all(abs(x - y) < 0.01 for x, y in zip(row_a.bbox, row_b.bbox))
+
+
+def test_a_row_cut_before_an_acronym_by_a_page_break_is_read_once():
+    """The rest of a label cut by a page break may start with an acronym ("… européen" / "DESI"); a new
+    row starting with one holds values of its own, and a label after a finished sentence starts a row."""
+    from editiondiff.extract.layout.tables import continues_row, continues_text
+
+    label = "Rang de la France dans la composante « services publics numériques » de l'indicateur européen"
+    assert continues_text(label, "DESI")
+    assert continues_row([label, "16e", "13e", "12e", "10e"], ["DESI", "", "", "", ""])
+    assert not continues_row([label, "16e", "13e", "12e", "10e"], ["DINUM : agents formés", "120", "", "", ""])
+    assert not continues_text("Part des démarches en ligne.", "DESI")
+    assert not continues_text(label, "Nombre de démarches")

@@ -376,14 +376,17 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 
 
 def continues_text(before: str, after: str) -> bool:
-    """Whether `after` reads as the rest of the text `before`: words starting lower-case, `before` ending mid-sentence."""
+    """Whether `after` reads as the rest of the text `before`: words starting lower-case or with an
+    acronym (a word of capitals: "… de l'indicateur européen" / "DESI"), `before` ending mid-sentence."""
     before, after = before.rstrip(), after.lstrip()
     start = next((c for c in after if c.isalnum()), "")
+    first_word = after.split(None, 1)[0].strip("()«»\"',.;:") if after else ""
+    acronym = len(first_word) >= 2 and first_word.isalpha() and first_word.isupper()
     return (
         bool(before)
         and cell_kind(after) == "words"
         and start.isalpha()
-        and start.islower()
+        and (start.islower() or acronym)
         and not before.endswith(_SENTENCE_END)
     )
 
