@@ -247,3 +247,38 @@ def test_a_row_cut_before_an_acronym_by_a_page_break_is_read_once():
     assert not continues_row([label, "16e", "13e", "12e", "10e"], ["DINUM : agents formés", "120", "", "", ""])
     assert not continues_text("Part des démarches en ligne.", "DESI")
     assert not continues_text(label, "Nombre de démarches")
+
+
+def test_a_striped_borderless_table_over_two_pages_keeps_every_row(tmp_path):
+    """Every other row shaded, cell by cell: the shaded rows ending one page and opening the next are
+    bands of the borderless table, not a ruled table of their own that hides the rows between."""
+    import pymupdf
+
+    from editiondiff.extract.pdf import read_pdf
+
+    doc = pymupdf.open()
+    labels = [f"Indicateur numéro {n} du tableau de bord" for n in range(1, 12)]
+    columns = [(50, 110), (110, 420), (420, 480), (480, 540), (540, 600), (600, 660)]
+    shaded = (0.95, 0.95, 0.97)
+    rows_on = [labels[:9], labels[9:]]
+    n = 0
+    for page_rows in rows_on:
+        page = doc.new_page(width=842, height=595)
+        y = 60.0
+        for label in page_rows:
+            n += 1
+            if n % 2:
+                for x0, x1 in columns:
+                    page.draw_rect(pymupdf.Rect(x0, y - 10, x1, y + 4), color=None, fill=shaded)
+            cells = ["MISSION" if n in (1, 6) else "", label, str(n), str(2 * n), f"{3 * n}%", f"{4 * n}*"]
+            for (x0, _), text in zip(columns, cells):
+                if text:
+                    page.insert_text((x0 + 3, y), text, fontsize=9)
+            y += 14
+        if page_rows is rows_on[0]:
+            page.insert_text((50, 560), "Feuille de route fictive", fontsize=7)
+    path = tmp_path / "striped_fictitious.pdf"
+    doc.save(path)
+    rows = [b.cells for b in read_pdf(path).blocks if b.cells]
+    assert [r[1] for r in rows] == labels
+    assert rows[8][2:] == ["9", "18", "27%", "36*"] and rows[9][2:] == ["10", "20", "30%", "40*"]

@@ -367,8 +367,9 @@ def stitch(regions: list[TableRegion], settings: LayoutSettings) -> list[list[Ta
             tables[-1].append(region)
             continue
         tables.append([region])
-    # a lone row in a box is no table
-    return [parts for parts in tables if sum(len(p.rows) for p in parts) >= settings.table_min_rows]
+    # a lone row in a box is no table, nor are lone rows one a page: shaded bands of a striped table
+    # (every other row filled) at the foot of one page and the head of the next meet there
+    return [parts for parts in tables if sum(len(p.rows) for p in parts) >= settings.table_min_rows and any(len(p.rows) > 1 for p in parts)]
 
 
 #: A cell's text ends a sentence there: what follows on the next page starts a row of its own.
