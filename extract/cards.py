@@ -19,6 +19,7 @@ from ..schemas.edition import Action, Step
 from ..schemas.provenance import Provenance
 from ..vocabulary.icons import DONE_MARK
 from ..vocabulary.owners import ORGANISATION_WORDS, OWNER_LABELS, OWNER_MAX_WORDS
+from ..vocabulary.sentences import ends_a_sentence_within
 from ..vocabulary.text import fold_chars
 from .landmarks import Landmarks
 from .phrases import is_deadline_phrase, is_heading_like, step_status, trailing_deadline
@@ -167,12 +168,9 @@ def owner_by_words(text: str, marks: Landmarks, *, after_objective: bool) -> str
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-ÖØ-Þ]")
-
-
 def _one_phrase(text: str) -> bool:
     """A phrase, not prose: no sentence ends inside it."""
-    return not _SENTENCE_BREAK.search(text)
+    return not ends_a_sentence_within(text)
 
 
 def _with_wrapped(owner: str, block: Block, blocks: list[Block], k: int, taken: set[int]) -> str:

@@ -23,3 +23,11 @@ def test_opens_a_sentence(text):
 )
 def test_does_not_open_one(text):
     assert not opens_sentence(text)
+
+
+def test_a_sentence_ending_within_a_text():
+    from editiondiff.vocabulary.sentences import ends_a_sentence_within
+
+    assert ends_a_sentence_within("Expérimenté avec succès sur IA. Action transformée en Lab GovTech.")
+    assert not ends_a_sentence_within("Mettre en place un laboratoire d'intelligence artificielle.")
+    assert not ends_a_sentence_within("Fait, amélioration continue")

@@ -1,6 +1,7 @@
 """Words that open a sentence: capitalised, they never carry one on from the line above.
 
     opens_sentence(text) -> bool
+    ends_a_sentence_within(text) -> bool
 
 A wrapped line of a sentence starts with whatever word came next, in lower
 case unless it is a name ("… avec / La Poste", "… de / l'État"). An article,
@@ -12,6 +13,8 @@ beside the place of the line.
 """
 
 from __future__ import annotations
+
+import re
 
 #: Articles, demonstratives and subject pronouns, as they are written at a sentence's start.
 _OPENERS = frozenset(
@@ -32,3 +35,12 @@ def opens_sentence(text: str) -> bool:
         return rest[:1].islower()
     words = text.split(None, 2)
     return len(words) >= 2 and words[0] in _OPENERS and words[1][:1].islower()
+
+
+#: A sentence ends inside a text: a stop, then a capital.
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-ÖØ-Þ]")
+
+
+def ends_a_sentence_within(text: str) -> bool:
+    """A sentence of `text` ends before its end ("… chatbots. Action transformée …"): prose, not a phrase."""
+    return _SENTENCE_BREAK.search(text) is not None

@@ -31,12 +31,11 @@ what each item says (a step, an owner, a deadline) is read from its words
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import attrgetter, sub
 
-from ...vocabulary.sentences import opens_sentence
+from ...vocabulary.sentences import ends_a_sentence_within, opens_sentence
 from .icons import STARTERS
 from .model import Line, level_with, line_y0, line_y1
 from .settings import LayoutSettings
@@ -298,10 +297,6 @@ def unmarked_items(lines: list[Line], settings: LayoutSettings) -> None:
         line.starts_new_line = line.text.startswith(STARTERS)
 
 
-#: A sentence ends inside a text: a stop, then a capital (as `extract.cards` tells prose from a phrase).
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-ÖØ-Þ]")
-
-
 def _prose_after(run: list[Line], starts: dict[Line, Line], s: LayoutSettings) -> None:
     """The last item of a run whose other items are phrases, when it reads as prose, is no item: a note
     set under the list as close as its items ("• Investiguer …, IoT, etc.)" / "Expérimenté avec succès
@@ -320,7 +315,7 @@ def _prose_after(run: list[Line], starts: dict[Line, Line], s: LayoutSettings) -
     last = texts[-1]
     if not last.endswith((".", "!", "?")) or any(t[-1:] in ".;,:!?" for t in texts[:-1]):
         return
-    if opens_sentence(last) or _SENTENCE_BREAK.search(last):
-        first = next(line for line in reversed(run) if line in starts)
-        del starts[first]
-        first.opens_paragraph = True  # nor a line of the item above (`paragraphs`)
+    if opens_sentence(last) or ends_a_sentence_within(last):
+        last_item = next(line for line in reversed(run) if line in starts)
+        del starts[last_item]
+        last_item.opens_paragraph = True  # nor a line of the item above (`paragraphs`)
