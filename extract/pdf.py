@@ -37,17 +37,15 @@ from ..errors import InputError, LimitExceeded, NoTextLayer
 from ..limits import over_limit
 from ..schemas.blocks import Block, SourceDocument, blocks_from_data
 from ..schemas.provenance import Provenance
-from .layout.asides import attach_asides
 from .layout.borderless import find_borderless
 from .layout.unmarked import unmarked_items
 from .layout.drawn_icons import apply_drawn_icons, drawn_icons
 from .layout.edges import settle_edges
 from .layout.hyphenation import vocabulary
 from .layout.icons import font_kinds
-from .layout.justified import join_justified
 from .layout.logical import groups_to_logical
 from .layout.model import Line, LogicalLine, centre_in, level_with, union
-from .layout.regions import order_regions, page_boxes
+from .layout.regions import page_boxes, read_page
 from .layout.paragraphs import lines_to_groups
 from .layout.running import drop_running_lines
 from .layout.settings import LayoutSettings
@@ -287,8 +285,7 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], heights: lis
         page_regions = by_page.get(number, [])
         if page_regions:
             lines = [l for l in lines if not any(centre_in(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
-        ordered = join_justified(order_regions(attach_asides(lines, settings), page_regions_drawn, width, settings), settings)
-        ordered_pages.append(_stamps_after_their_line(ordered, settings))
+        ordered_pages.append(_stamps_after_their_line(read_page(lines, page_regions_drawn, width, settings), settings))
     settle_edges(ordered_pages, settings)
     ends_early = _pages_ending_early(ordered_pages, heights, settings)
     for number, ordered in enumerate(ordered_pages, start=1):

@@ -184,6 +184,26 @@ def test_a_story_card_with_no_marker_and_a_labelled_owner(tmp_path):
     assert not action.notes and not action.description
 
 
+def _unmarked_card_action(tmp_path, steps: list[str], note: str | None = None):
+    """Card QZ4 printed with no marker and no icon, one text object a line, its steps as close as list
+    items and `note` under them at the same spacing, read back through the pipeline."""
+    import pymupdf
+
+    from editiondiff.pipeline import build_edition
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 80.0
+    lines = [("ACTION QZ4 → Guichet unique des communes", 20), ("Offrir aux communes un seul point d'entrée pour leurs demandes", 20), ("DINUM", 20)]
+    lines += [(t, 15) for t in steps] + ([(note, 30)] if note else [])
+    for text, after in lines:
+        page.insert_text((60, y), text, fontsize=10, fontname="hebo" if text.startswith("ACTION") else "helv")
+        y += after
+    path = tmp_path / "card.pdf"
+    doc.save(path)
+    return next(a for a in build_edition([path]).actions if a.code == "QZ4")
+
+
 @pytest.mark.parametrize(
     "note",
     [
@@ -195,39 +215,13 @@ def test_a_note_set_under_unmarked_steps_as_close_as_they_are_is_no_step(tmp_pat
     """With no marker, a list's last line that reads as prose (a stop at its end, a sentence's start or
     end in it) after items that are phrases is a note; a last item that only closes the list's
     punctuation stays an item."""
-    import pymupdf
-
-    from editiondiff.pipeline import build_edition
-
     steps = ["Recenser les guichets existants", "Ouvrir un formulaire unique en ligne", "Publier le code source du portail"]
-    doc = pymupdf.open()
-    page = doc.new_page(width=595, height=842)
-    y = 80.0
-    for text, after in [("ACTION QZ4 → Guichet unique des communes", 20), ("Offrir aux communes un seul point d'entrée pour leurs demandes", 20),
-                        ("DINUM", 20)] + [(t, 15) for t in steps] + [(note, 30)]:
-        page.insert_text((60, y), text, fontsize=10, fontname="hebo" if text.startswith("ACTION") else "helv")
-        y += after
-    path = tmp_path / "card.pdf"
-    doc.save(path)
-    action = next(a for a in build_edition([path]).actions if a.code == "QZ4")
+    action = _unmarked_card_action(tmp_path, steps, note)
     assert [s.text for s in action.steps] == steps
     assert action.notes == [note]
 
 
 def test_a_list_whose_items_end_in_semicolons_keeps_its_last_item(tmp_path):
-    import pymupdf
-
-    from editiondiff.pipeline import build_edition
-
     steps = ["Recenser les guichets existants ;", "Ouvrir un formulaire unique en ligne ;", "Le portail est publié en code ouvert."]
-    doc = pymupdf.open()
-    page = doc.new_page(width=595, height=842)
-    y = 80.0
-    for text, after in [("ACTION QZ4 → Guichet unique des communes", 20), ("Offrir aux communes un seul point d'entrée pour leurs demandes", 20),
-                        ("DINUM", 20)] + [(t, 15) for t in steps]:
-        page.insert_text((60, y), text, fontsize=10, fontname="hebo" if text.startswith("ACTION") else "helv")
-        y += after
-    path = tmp_path / "card.pdf"
-    doc.save(path)
-    action = next(a for a in build_edition([path]).actions if a.code == "QZ4")
+    action = _unmarked_card_action(tmp_path, steps)
     assert [s.text for s in action.steps] == steps

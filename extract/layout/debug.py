@@ -17,9 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...errors import InputError
-from .asides import attach_asides
-from .justified import join_justified
-from .regions import order_regions, page_boxes
+from .regions import page_boxes, read_page
 from .running import drop_running_lines
 from .settings import LayoutSettings
 from .spans import page_lines
@@ -45,7 +43,7 @@ def draw_page(path: Path, page_number: int, out: Path, settings: LayoutSettings 
         pages = drop_running_lines(pages, [p.rect.height for p in doc], settings)
         page = doc[page_number - 1]
         boxes = page_boxes(page.get_cdrawings(), page.rect.width, page.rect.height, settings)
-        ordered = join_justified(order_regions(attach_asides(pages[page_number - 1], settings), boxes, page.rect.width, settings), settings)
+        ordered = read_page(pages[page_number - 1], boxes, page.rect.width, settings)
         shape = page.new_shape()
         for box in boxes:
             shape.draw_rect(pymupdf.Rect(box))

@@ -2,6 +2,7 @@
 
     page_boxes(drawings, width, height, settings) -> [Box]
     order_regions(lines, boxes, width, settings) -> [Line]
+    read_page(lines, boxes, width, settings)     -> [Line]  (asides attached, ordered, justified rows joined)
 
 Cards printed as bordered boxes, side panels printed on a filled background:
 a box drawn as a rectangle (stroked or filled) holding text is a region. A line
@@ -17,9 +18,18 @@ to outside it.
 
 from __future__ import annotations
 
+from .asides import attach_asides
+from .justified import join_justified
 from .model import Box, Line
 from .order import order_page
 from .settings import LayoutSettings
+
+
+def read_page(lines: list[Line], boxes: list[Box], width: float, settings: LayoutSettings) -> list[Line]:
+    """One page's lines in reading order, as the PDF reader and the layout view both take them: the
+    phrases beside list items attached (`asides`), the regions ordered, justified rows cut at their
+    spaces joined again (`justified`)."""
+    return join_justified(order_regions(attach_asides(lines, settings), boxes, width, settings), settings)
 
 
 def page_boxes(drawings: list[dict], width: float, height: float, settings: LayoutSettings) -> list[Box]:
