@@ -235,9 +235,9 @@ def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: Layo
     if time.perf_counter() - started > limits.max_seconds:
         raise over_limit(path, f"took more than {limits.max_seconds:g} s to read", "max_seconds", float(limits.max_seconds), " s")
 
-    logical = _pages_to_logical(pages, widths, heights, boxes, regions, words, settings)
+    logical, repeated = _pages_to_logical(pages, widths, heights, boxes, regions, words, settings)
     blocks = _logical_to_blocks(logical, source)
-    unplaced = [_place(line, source) for line in unsure + _lines_in_no_block(pages, blocks)]
+    unplaced = [_place(line, source) for line in unsure + _lines_in_no_block(pages, blocks, repeated)]
     return SourceDocument(
         source=source,
         path=str(path),
@@ -270,9 +270,22 @@ def _pages_ending_early(ordered_pages: list[list[Line]], heights: list[float], s
     }
 
 
-def _pages_to_logical(pages: list[list[Line]], widths: list[float], heights: list[float], boxes: list[list], regions: list[TableRegion], words: set[str], settings: LayoutSettings):
-    """Logical lines of the whole document in reading order, tables stitched in place."""
+def _pages_to_logical(
+    pages: list[list[Line]],
+    widths: list[float],
+    heights: list[float],
+    boxes: list[list],
+    regions: list[TableRegion],
+    words: set[str],
+    settings: LayoutSettings,
+):
+    """Logical lines of the whole document in reading order, tables stitched in place; and the header
+    rows a table repeats on the pages it runs on to, by page (read once, where the table begins)."""
     tables = stitch(regions, settings)
+    repeated: dict[int, list[str]] = {}
+    for parts in tables:
+        for part in parts[1:]:
+            repeated.setdefault(part.page, []).extend("".join(row) for row in part.rows[: part.headers()])
     first_part = {id(parts[0]): parts for parts in tables}
     by_page: dict[int, list[TableRegion]] = {}
     for parts in tables:
@@ -326,7 +339,7 @@ def _pages_to_logical(pages: list[list[Line]], widths: list[float], heights: lis
         for cells, part, index in table_rows(item):
             out.append(LogicalLine("\t".join(c.replace("\t", " ") for c in cells), part.page, part.row_boxes[index]))
     flush_run()
-    return out
+    return out, repeated
 
 
 def _letters(text: str) -> str:
@@ -352,34 +365,76 @@ def _letters_each(texts: list[str]) -> list[str]:
     return kept.split("\n")
 
 
-def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block]) -> list[Line]:
+def _untaken(text: str, taken: bytearray, letters: str, start: int) -> int:
+    """Where the letters stand in the text from `start` in no place taken yet (taken now), or -1."""
+    at = text.find(letters, start)
+    while at >= 0 and taken.find(1, at, at + len(letters)) >= 0:
+        at = text.find(letters, at + 1)
+    if at >= 0:
+        taken[at : at + len(letters)] = b"\x01" * len(letters)
+    return at
+
+
+def _lines_in_no_block(pages: list[list[Line]], blocks: list[Block], repeated: dict[int, list[str]] | None = None) -> list[Line]:
     """Lines whose text reached no block: a line is placed when its letters stand, in order, in the
-    blocks that start on its page or the one before (a paragraph runs on across a page break)."""
+    blocks that start on its page or the one before (a paragraph runs on across a page break), or
+    in the header rows a table repeats on its page (`repeated`, by page: read once, elsewhere).
+
+    Each place in the blocks' text holds one line: a line found takes its letters there, and no other
+    line can be found in them again, so a table cell "40" lost from its row is not placed by a "40"
+    read elsewhere on the page. The lines whose letters stand once only in their page's text take
+    their places first. The others ("Fait", "2021", a name) then take theirs among the rest, the
+    longest first (a lone "5" would take a digit out of any number)."""
     by_page: dict[int, list[str]] = {}
     for block in blocks:
         # a numbered item's number is kept apart from its text
         printed = block.attrs.get("number", "") + block.text + "".join(block.cells or ())
         by_page.setdefault(block.provenance.page or 0, []).append(printed)
+    for page, rows in (repeated or {}).items():
+        by_page.setdefault(page, []).extend(rows)
     text = {page: "".join(_letters_each(parts)) for page, parts in by_page.items()}
-    parts = [part for lines in pages for line in lines for part in ((line, *line.aside) if line.aside else (line,))]
+    taken = {page: bytearray(len(letters)) for page, letters in text.items()}
+    # a line's aside is read after it; it may also still stand in its page's lines: each line once
+    parts = list(dict.fromkeys(part for lines in pages for line in lines for part in ((line, *line.aside) if line.aside else (line,))))
     texts = [part.text for part in parts]
     letters_of = _letters_each(texts)
     if len(letters_of) != len(parts):  # a line holding a line break: each line sifted alone
         letters_of = [_letters(text) for text in texts]
-    # lines mostly come in their blocks' order: each page's search starts where its last line was
-    # found, and takes the whole text of the page (and of the one before) only when that fails
-    after: dict[int, int] = {}
-    lost = []
-    for part, letters in zip(parts, letters_of):
-        if not letters:
-            continue
-        own = text.get(part.page, "")
-        at = own.find(letters, after.get(part.page, 0))
-        if at >= 0:
-            after[part.page] = at + len(letters)
-        elif letters not in own and letters not in text.get(part.page - 1, ""):
-            lost.append(part)
-    return lost
+
+    placed = [not letters for letters in letters_of]
+    on_page: dict[int, list[int]] = {}
+    for i, part in enumerate(parts):
+        if not placed[i]:
+            on_page.setdefault(part.page, []).append(i)
+    for page in sorted(on_page):
+        own, held = text.get(page, ""), taken.get(page, bytearray())
+        ends: dict[int, int] = {}  # where each line placed here ends in the page's text
+        longest_first = sorted(on_page[page], key=lambda i: -len(letters_of[i]))
+        for i in longest_first:
+            letters = letters_of[i]
+            at = own.find(letters)
+            if at >= 0 and own.find(letters, at + 1) < 0 and held.find(1, at, at + len(letters)) < 0:
+                held[at : at + len(letters)] = b"\x01" * len(letters)
+                placed[i], ends[i] = True, at + len(letters)
+        # lines mostly come in their blocks' order: each of the others is searched from where the
+        # line before it was found (or the last one before it found in the pass above)
+        anchor, last = {}, 0
+        for i in on_page[page]:
+            anchor[i] = last
+            last = ends.get(i, last)
+        for i in longest_first:
+            if placed[i]:
+                continue
+            letters = letters_of[i]
+            start = ends.get(i - 1, anchor[i])
+            at = _untaken(own, held, letters, start)
+            if at < 0 and start:
+                at = _untaken(own, held, letters, 0)
+            if at >= 0:
+                placed[i], ends[i] = True, at + len(letters)
+            elif page - 1 in text:  # a paragraph run on from the page before
+                placed[i] = _untaken(text[page - 1], taken[page - 1], letters, 0) >= 0
+    return [part for part, done in zip(parts, placed) if not done]
 
 
 def _place(line: Line, source: str) -> Provenance:

@@ -73,3 +73,36 @@ def test_lines_that_reach_no_block_are_found_whatever_the_hyphenation_ligatures_
         Block(kind="list_item", text="Un point numéroté", attrs={"number": "3"}, provenance=Provenance(source="t", page=3, quote="3. Un point numéroté")),
     ]
     assert [(l.page, l.text) for l in _lines_in_no_block(pages, blocks)] == [(2, "Une ligne perdue en route")]
+
+
+def test_a_short_line_lost_from_its_row_is_found_though_its_text_stands_elsewhere_on_the_page():
+    # a table row whose two figures never reached a block; the same figures are printed elsewhere on
+    # the page, each of them in a place another line holds: the lost cells are not placed there
+    pages = [
+        [
+            _line("Sites raccordés en 2019 : 40", 1, 60),
+            _line("Indicateur", 1, 100),
+            _line("Sites raccordés", 1, 113),
+            _line("40", 1, 126),
+            _line("50*", 1, 139),
+            _line("Cible 2022 : 50", 1, 200),
+        ]
+    ]
+    blocks = [
+        _block("Sites raccordés en 2019 : 40", 1),
+        Block(kind="table_row", text="", cells=["Indicateur"], provenance=Provenance(source="t", page=1, quote="Indicateur")),
+        _block("Sites raccordés", 1),
+        _block("Cible 2022 : 50", 1),
+    ]
+    assert [(l.page, l.text) for l in _lines_in_no_block(pages, blocks)] == [(1, "40"), (1, "50*")]
+
+    # a short line read before the long ones that hold its letters still takes its own place
+    pages = [[_line("5", 1, 60), _line("Coût : 6205 €", 1, 80), _line("6205", 1, 100)]]
+    blocks = [_block("5", 1), _block("Coût : 6205 €", 1), _block("6205", 1)]
+    assert _lines_in_no_block(pages, blocks) == []
+
+    # a table's header printed again on the page it runs on to is read once, where the table begins
+    pages = [[_line("Indicateur", 1, 60), _line("en 2018", 1, 73), _line("12", 1, 86)], [_line("en 2018", 2, 60), _line("14", 2, 73)]]
+    blocks = [_block("Indicateur en 2018", 1), _block("12", 1), _block("14", 2)]
+    assert [(l.page, l.text) for l in _lines_in_no_block(pages, blocks)] == [(2, "en 2018")]
+    assert _lines_in_no_block(pages, blocks, {2: ["en 2018"]}) == []
