@@ -102,6 +102,18 @@ def _page_count(path: Path, doc) -> int:
         raise InputError(path, f"broken PDF structure that cannot be repaired ({_short(exc)})") from None
 
 
+@dataclass
+class ReadingTrace:
+    """What `read_pdf` saw, page by page, for the layout view (`layout.debug`): each page's lines in
+    reading order (tables' lines apart), its drawn boxes, the tables found and the settings the
+    document was read with (scaled to its body text)."""
+
+    ordered_pages: list[list[Line]]
+    boxes: list[list]
+    tables: list[TableRegion]
+    settings: LayoutSettings
+
+
 def read_pdf(
     path: Path,
     source_id: str | None = None,
@@ -109,19 +121,21 @@ def read_pdf(
     limits: PdfLimits = DEFAULT_LIMITS,
     layout: LayoutSettings | dict | None = None,
     data: bytes | None = None,
+    trace: list[ReadingTrace] | None = None,
 ) -> SourceDocument:
     """The blocks of a PDF, with page + bbox provenance (`layout`: thresholds of the layout steps;
-    `data`: the file's bytes, when already read).
+    `data`: the file's bytes, when already read; `trace`: a list that receives what was seen, for
+    the layout view).
 
     The spans, lines and blocks read live until the document is made and hold no cycle: the cyclic
     garbage collector is paused meanwhile, as in an extraction (`pipeline.collector_paused`)."""
     from .pipeline import collector_paused
 
     with collector_paused():
-        return _read_pdf(Path(path), source_id, limits, layout, data)
+        return _read_pdf(Path(path), source_id, limits, layout, data, trace)
 
 
-def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: LayoutSettings | dict | None, data: bytes | None) -> SourceDocument:
+def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: LayoutSettings | dict | None, data: bytes | None, trace: list[ReadingTrace] | None) -> SourceDocument:
     """`read_pdf`'s reading, the collector paused."""
     from .layout.icons import page_resources
 
@@ -235,7 +249,7 @@ def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: Layo
     if time.perf_counter() - started > limits.max_seconds:
         raise over_limit(path, f"took more than {limits.max_seconds:g} s to read", "max_seconds", float(limits.max_seconds), " s")
 
-    logical, repeated = _pages_to_logical(pages, widths, heights, boxes, regions, words, settings)
+    logical, repeated = _pages_to_logical(pages, widths, heights, boxes, regions, words, settings, trace)
     blocks = _logical_to_blocks(logical, source)
     unplaced = [_place(line, source) for line in unsure + _lines_in_no_block(pages, blocks, repeated)]
     return SourceDocument(
@@ -278,6 +292,7 @@ def _pages_to_logical(
     regions: list[TableRegion],
     words: set[str],
     settings: LayoutSettings,
+    trace: list[ReadingTrace] | None = None,
 ):
     """Logical lines of the whole document in reading order, tables stitched in place; and the header
     rows a table repeats on the pages it runs on to, by page (read once, where the table begins)."""
@@ -300,6 +315,8 @@ def _pages_to_logical(
             lines = [l for l in lines if not any(centre_in(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
         ordered_pages.append(_stamps_after_their_line(read_page(lines, page_regions_drawn, width, settings), settings))
     settle_edges(ordered_pages, settings)
+    if trace is not None:
+        trace.append(ReadingTrace(ordered_pages, boxes, regions, settings))
     ends_early = _pages_ending_early(ordered_pages, heights, settings)
     for number, ordered in enumerate(ordered_pages, start=1):
         page_regions = by_page.get(number, [])

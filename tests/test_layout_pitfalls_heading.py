@@ -78,3 +78,19 @@ def test_a_stamp_on_the_heading_line_in_a_text_edition(tmp_path, gap):
     assert sorted(actions) == ["LA1", "LA2"]
     assert actions["LA2"].completed and actions["LA2"].status_printed == "Fait ✓" and actions["LA2"].title == "Catalogue"
     assert not actions["LA1"].completed
+
+
+def test_the_layout_view_draws_the_stamp_where_the_reader_reads_it(tmp_path):
+    """The layout view numbers the lines in the reader's own order (`pdf.ReadingTrace`): the stamp
+    comes after the heading it stands before, not at the end of the card above."""
+    from editiondiff.extract.layout.debug import draw_page
+    from editiondiff.extract.pdf import ReadingTrace, read_pdf
+
+    path = _two_cards(tmp_path / "stamp-apart.pdf", "apart")
+    seen: list[ReadingTrace] = []
+    read_pdf(path, trace=seen)
+    texts = [line.text for line in seen[0].ordered_pages[0]]
+    assert texts.index("Fait ✓") == texts.index("ACTION LA2 → Catalogue") + 1
+    assert seen[0].settings.body_reference_pt == 10.0  # scaled to the body text, as read
+    out = draw_page(path, 1, tmp_path / "page.png")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -4,12 +4,14 @@
 
 What the reader saw on the page: the boxes it took as regions (blue), the
 parts its whitespace cuts made of the text (`xycut`: orange, each leaf
-labelled with its column path), its
-visual lines numbered in reading order and chained by a thin line (red), and
-the blocks the text grammar made of them, each framed and labelled with its
-kind and icon role (green). A user who gets a wrong edition from a PDF looks
-here first: a panel read in the wrong place, a deadline glued to the wrong
-step, a heading taken for a paragraph.
+labelled with its column path), the tables it found with their rows
+(purple), its visual lines numbered in reading order and chained by a thin
+line (red), and the blocks the text grammar made of them, each framed and
+labelled with its kind and icon role (green). A user who gets a wrong
+edition from a PDF looks here first: a panel read in the wrong place, a
+deadline glued to the wrong step, a heading taken for a paragraph. All of it
+is what `read_pdf` itself saw (`pdf.ReadingTrace`), with the settings scaled
+to the document's body text, so the view cannot disagree with the reading.
 """
 
 from __future__ import annotations
@@ -17,37 +19,40 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...errors import InputError
-from .regions import page_boxes, read_page
-from .running import drop_running_lines
 from .settings import LayoutSettings
-from .spans import page_lines
 from .xycut import lines_to_regions, region_leaves
 
-_BLUE, _RED, _GREEN, _ORANGE = (0.1, 0.3, 0.9), (0.85, 0.1, 0.1), (0.1, 0.55, 0.2), (0.95, 0.55, 0.0)
+_BLUE, _RED, _GREEN, _ORANGE, _PURPLE = (0.1, 0.3, 0.9), (0.85, 0.1, 0.1), (0.1, 0.55, 0.2), (0.95, 0.55, 0.0), (0.55, 0.2, 0.7)
 
 
 def draw_page(path: Path, page_number: int, out: Path, settings: LayoutSettings | dict | None = None, *, dpi: int = 110) -> Path:
     import pymupdf
 
-    from ..pdf import _text_flags, read_pdf
-    from .turned import shown_text
+    from ..pdf import ReadingTrace, read_pdf
     from ...vocabulary.icons import ICON_ROLES
 
     settings = LayoutSettings.resolve(settings)
-    document = read_pdf(path, layout=settings)
+    seen: list[ReadingTrace] = []
+    document = read_pdf(path, layout=settings, trace=seen)  # what the reader saw is what is drawn
     with pymupdf.open(path) as doc:
         if not 1 <= page_number <= doc.page_count:
             raise InputError(path, f"no page {page_number}: the PDF has {doc.page_count} page(s)")
-        flags = _text_flags()
-        pages = [page_lines(shown_text(p, flags, settings), p.number + 1, settings) for p in doc]  # as `read_pdf` reads them
-        pages = drop_running_lines(pages, [p.rect.height for p in doc], settings)
+        trace = seen[0]
+        settings = trace.settings  # scaled to the document's body text, as it was read
         page = doc[page_number - 1]
-        boxes = page_boxes(page.get_cdrawings(), page.rect.width, page.rect.height, settings)
-        ordered = read_page(pages[page_number - 1], boxes, page.rect.width, settings)
+        boxes = trace.boxes[page_number - 1]
+        ordered = trace.ordered_pages[page_number - 1]
+        tables = [t for t in trace.tables if t.page == page_number]
         shape = page.new_shape()
         for box in boxes:
             shape.draw_rect(pymupdf.Rect(box))
             shape.finish(color=_BLUE, width=1.2, dashes="[3 2] 0")
+        for table in tables:  # its lines are read as its rows, apart from the reading order
+            shape.draw_rect(pymupdf.Rect(table.bbox) + (-4, -4, 4, 4))
+            shape.finish(color=_PURPLE, width=1.2)
+            for row in table.row_boxes:
+                shape.draw_rect(pymupdf.Rect(row))
+                shape.finish(color=_PURPLE, width=0.4, dashes="[1 1] 0")
         cuts = []
         for members in _by_box(ordered, boxes).values():
             for leaf, path in region_leaves(lines_to_regions(members, settings)):
