@@ -27,15 +27,27 @@ function instead. Either way the function is scipy's own, and so is the answer.
 `tie_break` is a small matrix added to the scores for the assignment only
 (steps prefer their own position when texts are equal); the scores returned
 and compared with the threshold are the plain ones.
+
+The scores are a numpy matrix, or rows of floats (a list of lists): small
+matrices, such as an overview chart's entries against one mission's cards,
+are read off in plain Python, and numpy (some 0.1 s to import, more than the
+rest of the chart's matching) is imported only when scipy has to decide.
 """
 
 from __future__ import annotations
 
-import numpy as np
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def _plain_optimum(gain: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """(rows, columns) when each row of the smaller side has a distinct, strictly best partner; else None."""
+    import numpy as np
+
     if not np.isfinite(gain).all():
         return None
     flipped = gain.shape[0] > gain.shape[1]
@@ -52,6 +64,26 @@ def _plain_optimum(gain: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         return rows, best
     order = np.argsort(best)
     return best[order], rows[order]
+
+
+def _plain_optimum_of_rows(gain: Sequence[Sequence[float]]) -> list[tuple[int, int]] | None:
+    """`_plain_optimum` of rows of floats: the (row, column) pairs by row, or None."""
+    if not all(math.isfinite(value) for row in gain for value in row):
+        return None
+    flipped = len(gain) > len(gain[0])
+    side = [list(column) for column in zip(*gain)] if flipped else gain
+    best = []
+    for row in side:
+        top = max(row)
+        at = row.index(top)  # the first best, as numpy's argmax
+        if top in row[at + 1 :]:
+            return None  # a tie: no strictly best partner
+        best.append(at)
+    if len(set(best)) != len(best):
+        return None
+    if not flipped:
+        return list(enumerate(best))
+    return sorted((b, i) for i, b in enumerate(best))
 
 
 _SOLVER: list = []  # scipy's linear_sum_assignment, once loaded
@@ -101,8 +133,19 @@ def _compiled_solver():
     return function if callable(function) else None
 
 
-def assign(scores: np.ndarray, threshold: float, *, tie_break: np.ndarray | None = None) -> list[tuple[int, int, float]]:
-    """(row, column, score) of the best one-to-one pairing, pairs under `threshold` left out, by row."""
+def assign(scores: np.ndarray | Sequence[Sequence[float]], threshold: float, *, tie_break: np.ndarray | None = None) -> list[tuple[int, int, float]]:
+    """(row, column, score) of the best one-to-one pairing, pairs under `threshold` left out, by row
+    (`scores`: a numpy matrix, or rows of floats)."""
+    if not hasattr(scores, "shape"):  # rows of floats: read off in plain Python when the answer is plain
+        rows_of = [list(map(float, row)) for row in scores]
+        if not rows_of or not rows_of[0]:
+            return []
+        pairs = _plain_optimum_of_rows(rows_of) if tie_break is None else None
+        if pairs is not None:
+            return [(i, j, rows_of[i][j]) for i, j in pairs if rows_of[i][j] >= threshold]
+        import numpy as np
+
+        scores = np.array(rows_of, dtype=np.float64)
     if scores.size == 0:
         return []
     gain = scores if tie_break is None else scores + tie_break
@@ -119,6 +162,8 @@ TIE_MARGIN = 0.01
 
 def best_rival(scores: np.ndarray, row: int, col: int) -> tuple[int, float] | None:
     """(column, score) of the best other candidate of `row` than `col`, or None when there is no other column."""
+    import numpy as np
+
     if scores.shape[1] < 2:
         return None
     others = np.delete(scores[row], col)

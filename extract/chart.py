@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ..schemas.blocks import Block
 from ..assignment import assign
@@ -280,26 +279,26 @@ def _chart_entries(mission: str, blocks: list[Block], marks: Landmarks, *, near:
     return entries
 
 
-def _folded_similarities(entries: list[str], cards: list[str]) -> np.ndarray:
+def _folded_similarities(entries: list[str], cards: list[str]) -> list[list[float]]:
     """0-100 for each folded entry title (row) and card title (column): how likely the two name the same
     action (one may be a truncation of the other). The score of a pair is the best of `fuzz.ratio` and
     `fuzz.token_sort_ratio`, raised to 80-100 when one title of 4 characters or more opens the other;
-    0 when either is empty."""
-    # the two scorers over the whole matrix in one call each (`process.cdist`, in float64: the
-    # values `fuzz.ratio(a, b)` gives pair by pair), rather than two calls per pair (speed)
-    scores = np.maximum(
-        process.cdist(entries, cards, scorer=fuzz.ratio, dtype=np.float64),
-        process.cdist(entries, cards, scorer=fuzz.token_sort_ratio, dtype=np.float64),
-    )
-    for r, entry in enumerate(entries):
-        for c, card in enumerate(cards):
+    0 when either is empty. One mission's entries and cards make a small matrix: its rows are
+    plain floats (`assignment.assign` reads them without numpy)."""
+    rows = []
+    for entry in entries:
+        row = []
+        for card in cards:
             if not entry or not card:
-                scores[r, c] = 0.0
+                row.append(0.0)
                 continue
+            score = max(fuzz.ratio(entry, card), fuzz.token_sort_ratio(entry, card))
             short, long_ = (card, entry) if len(card) <= len(entry) else (entry, card)
             if len(short) >= 4 and long_.startswith(short):
-                scores[r, c] = max(float(scores[r, c]), 80.0 + 20.0 * len(short) / len(long_))
-    return scores
+                score = max(score, 80.0 + 20.0 * len(short) / len(long_))
+            row.append(float(score))
+        rows.append(row)
+    return rows
 
 
 def match_chart_to_cards(chart: list[ChartEntry], actions: list[Action], *, threshold: float) -> tuple[list[ChartEntry], list[Action]]:

@@ -86,3 +86,25 @@ def test_where_scipy_has_no_compiled_module_to_load_the_public_function_decides(
     contested = np.array([[1.0, 0.9], [1.0, 0.2]])
     assert assignment._solver() is linear_sum_assignment
     assert assign(contested, 0.0) == reference(contested, 0.0)
+
+
+@given(matrices, st.sampled_from([0.0, 0.5, 0.8]))
+def test_rows_of_floats_get_the_same_answer_as_their_matrix(scores, threshold):
+    """The plain-Python reading of rows of floats (an overview chart's small matrices) is the matrix's."""
+    assert assign(scores.tolist(), threshold) == assign(scores, threshold)
+    assert assign([], threshold) == [] and assign([[]], threshold) == []
+
+
+def test_rows_of_floats_with_a_plain_answer_need_no_numpy():
+    import json
+    import subprocess
+    import sys
+
+    program = (
+        "import json, sys\n"
+        "from editiondiff.assignment import assign\n"
+        "out = assign([[90.0, 10.0, 0.0], [20.0, 95.0, 30.0]], 50.0)\n"
+        "print(json.dumps({'numpy': 'numpy' in sys.modules, 'out': out}))\n"
+    )
+    result = json.loads(subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout)
+    assert result == {"numpy": False, "out": [[0, 0, 90.0], [1, 1, 95.0]]}

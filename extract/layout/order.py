@@ -19,8 +19,10 @@ holding a clean gutter of its own (a three-column page) split again.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import accumulate
 from operator import eq
 
 from .model import Line, line_x0, line_x1, line_y0, line_y1
@@ -32,16 +34,15 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
     s = settings
     if len(lines) < s.gutter_min_lines or not _sides_may_fill(lines, s):
         return None
-    import numpy as np
-
-    x0 = np.fromiter(map(line_x0, lines), float, len(lines))
-    x1 = np.fromiter(map(line_x1, lines), float, len(lines))
     clear = s.gutter_clearance_pt
-    candidates = lo + np.arange(width * s.gutter_from_share, width * s.gutter_to_share + 1e-9, max(width / s.gutter_steps, s.gutter_step_min_pt))
-    crossing = ((x0[:, None] < candidates - clear) & (x1[:, None] > candidates + clear)).sum(axis=0)
-    # fewest lines crossed, then nearest the middle of the page
-    order = np.lexsort((np.abs(candidates - (lo + width / 2)), crossing))
-    cross, gx = int(crossing[order[0]]), float(candidates[order[0]])
+    candidates = [lo + x for x in _steps(width * s.gutter_from_share, width * s.gutter_to_share + 1e-9, max(width / s.gutter_steps, s.gutter_step_min_pt))]
+    if not candidates:
+        return None
+    crossing = _crossings(lines, candidates, clear)
+    # fewest lines crossed, then nearest the middle of the page (the first such candidate)
+    middle = lo + width / 2
+    best = min(range(len(candidates)), key=lambda k: (crossing[k], abs(candidates[k] - middle)))
+    cross, gx = crossing[best], candidates[best]
     left = [l for l in lines if l.x1 <= gx + clear]
     right = [l for l in lines if l.x0 >= gx - clear]
     if len(left) < s.gutter_min_side_lines or len(right) < s.gutter_min_side_lines or cross > s.gutter_max_crossing_share * len(lines):
@@ -52,9 +53,31 @@ def _gutter(lines: list[Line], width: float, settings: LayoutSettings, lo: float
     return (max(map(line_x1, left)) + min(map(line_x0, right))) / 2
 
 
+def _steps(start: float, stop: float, step: float) -> list[float]:
+    """`numpy.arange(start, stop, step)`, value for value: start + i * ((start + step) - start)."""
+    count = math.ceil((stop - start) / step) if stop > start and step > 0 else 0
+    delta = (start + step) - start
+    return [start + i * delta for i in range(count)]
+
+
+def _crossings(lines: list[Line], candidates: list[float], clear: float) -> list[int]:
+    """For each candidate gutter x (ascending), the lines crossing it: x0 < x - clear and x1 > x + clear.
+    A line crosses a run of candidates, found by bisection, so the count is one pass over the lines."""
+    below = [x - clear for x in candidates]
+    above = [x + clear for x in candidates]
+    starts = [0] * (len(candidates) + 1)
+    for line in lines:
+        first = bisect_right(below, line.x0)  # x0 < x - clear from here on (never for a NaN)
+        last = bisect_left(above, line.x1)  # x1 > x + clear before here (never for a NaN)
+        if first < last:
+            starts[first] += 1
+            starts[last] -= 1
+    return list(accumulate(starts))[:-1]
+
+
 def _sides_may_fill(lines: list[Line], settings: LayoutSettings) -> bool:
     """False when no gutter can have `gutter_min_side_lines` (m) lines on each side (`_gutter`): a
-    cheap test before the candidates are tried (numpy's set-up costs more than a page's lines).
+    cheap test before the candidates are tried.
 
     A line is left of a gutter at gx when it ends by gx + clear, right of it when it starts from
     gx - clear (`gutter_clearance_pt`): m lines on each side put the m-th least right end A by
@@ -75,16 +98,10 @@ def _sides_may_fill(lines: list[Line], settings: LayoutSettings) -> bool:
     return not (all(map(eq, ends, ends)) and all(map(eq, starts, starts)))  # a NaN is not equal to itself
 
 
-#: `columns_beside` compares facing lines with left lines this many pairs at a time (a bound on memory).
-_PAIRS_AT_ONCE = 1 << 16
-
-
 def columns_beside(lines: list[Line], left: list[Line], right: list[Line], cross: int, settings: LayoutSettings) -> bool:
     """The lines right of a gutter run beside those left of it as a column (not under them, like
     statuses), or both sides are lists of short entries in different rhythms (a chart)."""
     s = settings
-    import numpy as np
-
     if len(left) < s.gutter_min_side_lines or len(right) < s.gutter_min_side_lines:
         return False
     # where both sides hold text, the right side must run beside the left one (not under it, like a status)
@@ -92,18 +109,8 @@ def columns_beside(lines: list[Line], left: list[Line], right: list[Line], cross
     facing = [r for r in right if top <= (r.y0 + r.y1) / 2 <= bottom]
     # a right line runs beside the left column when a left line sits at about its height;
     # a status printed under its step is a full line lower than any left line
-    # (every facing line against every left line at once, a slice of facing lines at a time)
-    ly0 = np.fromiter(map(line_y0, left), float, len(left))
-    ly1 = np.fromiter(map(line_y1, left), float, len(left))
-    lh = ly1 - ly0
-    beside = 0
-    step = max(1, _PAIRS_AT_ONCE // len(left))
-    for at in range(0, len(facing), step):
-        part = facing[at : at + step]
-        ry0 = np.fromiter(map(line_y0, part), float, len(part))[:, None]
-        ry1 = np.fromiter(map(line_y1, part), float, len(part))[:, None]
-        overlap = np.minimum(ly1, ry1) - np.maximum(ly0, ry0)
-        beside += int((overlap > s.beside_overlap_share * np.minimum(lh, ry1 - ry0)).any(axis=1).sum())
+    by_top = _ByTop(left, s.beside_overlap_share)
+    beside = sum(1 for r in facing if by_top.level_with_any(r))
     if len(facing) < s.gutter_min_beside_lines or beside < s.gutter_min_beside_lines or beside < s.gutter_min_beside_share * len(facing):
         # lists of short entries on both sides, in different rhythms (a chart): still columns when
         # hardly any line crosses the gutter and the right side holds paragraphs of its own,
@@ -115,6 +122,45 @@ def columns_beside(lines: list[Line], left: list[Line], right: list[Line], cross
         if not (clean and paragraphs >= s.gutter_chart_min_paragraphs and italic < s.gutter_chart_italic_share * len(right)):
             return False
     return True
+
+
+def _level_with_any(line: Line, others: list[Line], share: float) -> bool:
+    """Whether some line of `others` overlaps `line` in height by more than `share` of the lower of
+    the two heights (a line or height that is not a number overlaps nothing)."""
+    y0, y1 = line.y0, line.y1
+    height = y1 - y0
+    if height != height:
+        return False
+    for other in others:
+        h = other.y1 - other.y0
+        if h != h:
+            continue
+        if min(other.y1, y1) - max(other.y0, y0) > share * min(h, height):
+            return True
+    return False
+
+
+class _ByTop:
+    """Lines sorted by their tops, for the ones that may overlap a given line in height (`_level_with_any`
+    over those alone). Only where every height is a finite number, none negative, and the share is not
+    negative: an overlap must then be positive, so a line starts below the given one's bottom, no more
+    than the tallest height (and a point, for rounding) above its top. Elsewhere every line is tried."""
+
+    def __init__(self, lines: list[Line], share: float) -> None:
+        heights = [l.y1 - l.y0 for l in lines]
+        self.lines = lines
+        self.windowed = share >= 0 and all(0 <= h < math.inf for h in heights) and all(math.isfinite(l.y0) for l in lines)
+        if self.windowed:
+            self.sorted = sorted(lines, key=line_y0)
+            self.tops = [l.y0 for l in self.sorted]
+            self.reach = max(heights, default=0.0) + 1.0
+        self.share = share
+
+    def level_with_any(self, line: Line) -> bool:
+        if not self.windowed or not (math.isfinite(line.y0) and math.isfinite(line.y1)):
+            return _level_with_any(line, self.lines, self.share)
+        near = self.sorted[bisect_left(self.tops, line.y0 - self.reach) : bisect_left(self.tops, line.y1)]
+        return _level_with_any(line, near, self.share)
 
 
 def rows_of_cells(left: list[Line], right: list[Line], settings: LayoutSettings) -> bool:
