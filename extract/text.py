@@ -13,7 +13,9 @@ the block conventions the structure builder expects):
   after the gap becomes its own paragraph with ``attrs["inline"] = "true"``;
 * a leading icon glyph gives the block its role (📅 □ ▣ deadline, ⬆️ owner,
   ✓ status) and is removed from the text (kept in ``attrs["glyph"]``); a
-  leading space where an icon was lost sets ``attrs["lost_icon"] = "true"``;
+  leading space where an icon was lost sets ``attrs["lost_icon"] = "true"``,
+  and so does a leading pictograph of no known role ("☞ ", "↑ ": kept in
+  ``attrs["glyph"]``), whose line is then read by its words;
 * tab-separated lines are table rows, one block per line, with their cells;
 * ``1^{er}`` / ``4^e`` superscripts become ``1er`` / ``4e``; ``**bold**``
   markers are removed (``bold`` is set when the whole block was bold);
@@ -31,7 +33,7 @@ from pathlib import Path
 
 from ..limits import Deadline
 from ..schemas.blocks import Block, IconRole, SourceDocument, blocks_from_data
-from ..vocabulary.icons import ICON_ROLES
+from ..vocabulary.icons import ICON_ROLES, unknown_icon
 from ..vocabulary.text import normalize_text, settles
 
 _ICON_GLYPHS = tuple(ICON_ROLES)
@@ -217,11 +219,14 @@ def lines_to_drafts(lines: list[str], first_line: int = 1, deadline: Deadline | 
         parts = _GAP.split(line) if "  " in line or not line.isprintable() else [line]
         head, rest_parts = parts[0], parts[1:]
         head_body, icon, glyph = _leading_icon(head)
+        unknown = unknown_icon(head_body) if icon is None and head_body[:1] > "\x7f" else None
+        if unknown is not None:  # an icon of no known role: it opens a block, read by its words
+            head_body, glyph, lost_icon = head_body[1:].lstrip(), unknown, True
         # each item grammar is tried only on a line opening with a character it can start with
         first = head_body[:1]
         numbered = _NUMBERED.match(head_body) if first.isdigit() else None
         starts_item = first in _BULLET_FIRST and bool(_BULLET_START.match(head_body))
-        if icon is not None or starts_item or numbered or pending is None or pending.kind == "table_row":
+        if icon is not None or unknown or starts_item or numbered or pending is None or pending.kind == "table_row":
             if pending is not None:  # (a call saved after each blank line)
                 flush()
             attrs: dict[str, str] = {}

@@ -10,10 +10,12 @@ Text extraction of a symbol font does not always give the symbol's Unicode
 character. A simple font that is neither embedded nor given an /Encoding or a
 /ToUnicode map is read through its own built-in encoding: its codes number
 glyphs, not letters, and MuPDF reports them as the Latin characters of the
-same codes (an arrow as a no-break space, a check mark as U+0013). Such a font
-is a *symbol* font here, whatever it is called, and its codes are read with the
-table of the standard symbol set; the same code in a text font is never taken
-for an icon. Whatever the font, a private-use code point is a symbol font's
+same codes (an arrow as a no-break space, a check mark as U+0013). A font whose
+/Encoding is a /Differences array giving its glyphs the numbered names of the
+standard symbol set ("/a19", "/a160") reads the same way: MuPDF reports each
+name's number as the code. Such a font is a *symbol* font here, whatever it is
+called, and its codes are read with the table of the standard symbol set; the
+same code in a text font is never taken for an icon. Whatever the font, a private-use code point is a symbol font's
 bullet, a code with no Unicode meaning at all is an icon whose picture is lost,
 and the few unassigned or variant codes a PDF writer gives pictographs are the
 pictographs they stand for.
@@ -61,6 +63,14 @@ _UNREADABLE = {chr(c) for c in range(32) if chr(c) not in "\t\n"} | {"\ufffd"}
 #: unassigned U+1F58; other calendars and check marks are the icons of the text conventions.
 _PICTOGRAPHS = {"\u1f58": "📅", "🗓": "📅", "✅": "✓"}
 _SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_PRIVATE_USE) | _UNREADABLE | set(_PICTOGRAPHS)))) + "]")
+
+
+def opens_with_lost_icon(text: str) -> bool:
+    """Whether a span's text, as extracted, opens with a glyph that has no Unicode meaning (after any
+    spaces): an icon whose picture is lost, which `icon_text` writes as a space."""
+    return text.lstrip(" ")[:1] in _UNREADABLE
+
+
 #: Whether a text holds a code that `icon_text` replaces whatever the font: a text font's span without
 #: one reads as it is, and a reader of many spans can leave `icon_text` uncalled for it.
 holds_icon_codes = _SPECIAL.search
@@ -77,7 +87,8 @@ _UNREAD = object()
 
 def font_kinds(doc, page, cache: dict | None = None, resources=_UNREAD) -> dict[str, str]:
     """The fonts of a page whose codes number glyphs, not letters (by span font name): simple fonts
-    that carry no program, no /Encoding and no /ToUnicode map.
+    that carry no program and no /ToUnicode map, and either no /Encoding or one that names their
+    glyphs by number (`names_glyphs_by_number`).
 
     `cache` keeps across the pages of a document the verdict per font object (by xref) and the
     answer per resource dictionary (`page_resources`, or `resources` when the caller read it):
@@ -95,14 +106,34 @@ def font_kinds(doc, page, cache: dict | None = None, resources=_UNREAD) -> dict[
             cache[xref] = (
                 ext == "n/a"
                 and kind in ("Type1", "TrueType", "MMType1")
-                and doc.xref_get_key(xref, "Encoding")[0] == "null"
                 and doc.xref_get_key(xref, "ToUnicode")[0] == "null"
+                and (doc.xref_get_key(xref, "Encoding")[0] == "null" or names_glyphs_by_number(doc, xref))
             )
         if cache[xref]:
             kinds[base_name(basefont)] = "symbol"
     if resources is not None:
         cache[resources] = kinds
     return dict(kinds)
+
+
+#: A glyph name in a /Differences array, and the numbered names of the standard symbol set ("a12").
+_GLYPH_NAME = re.compile(r"/([^\s/\[\]()<>{}%]+)")
+_NUMBERED = re.compile(r"a\d+")
+#: Names a symbol font's /Differences may give its empty codes, beside the numbered ones.
+_BLANK_NAMES = frozenset({".notdef", "space"})
+
+
+def names_glyphs_by_number(doc, xref: int) -> bool:
+    """Whether the font's /Encoding is a /Differences array naming every glyph it sets the way the
+    standard symbol set names them, by number ("/a19" a check mark, "/a160" an arrow)."""
+    try:
+        kind, value = doc.xref_get_key(xref, "Encoding/Differences")
+    except Exception:  # a damaged encoding: the font is read as a text font
+        return False
+    if kind != "array":
+        return False
+    names = [name for name in _GLYPH_NAME.findall(value) if name not in _BLANK_NAMES]
+    return bool(names) and all(_NUMBERED.fullmatch(name) for name in names)
 
 
 def page_resources(doc, page) -> tuple[str, str] | None:

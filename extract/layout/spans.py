@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .icons import ARROWS, STARTERS, base_name, holds_icon_codes, icon_text
+from ...vocabulary.icons import unknown_icon
+from .icons import ARROWS, STARTERS, base_name, holds_icon_codes, icon_text, opens_with_lost_icon
 from .model import Box, Line, Span, union
 from .settings import LayoutSettings
 
@@ -30,6 +31,7 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
     """
     lines: list[Line] = []
     seen: dict[str, list[Box]] = {}  # the boxes each text was drawn in
+    lost: set[int] = set()  # the spans (by id) opening with an icon whose picture is lost
     fonts: dict[str, tuple[str, bool, bool]] = {}  # per font name: its kind (`icons.font_kinds`), a symbol font or not, bold or not
     offset = settings.duplicate_offset_pt
     # a span's keys are indexed, not looked up with a default (speed: some 9,000 look-ups a
@@ -61,6 +63,8 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
                 flags = s["flags"]
                 shown = icon_text(known[0], text) if known[1] or holds_icon_codes(text) else text
                 spans.append(Span(shown, font, float(s["size"]), bbox, bool(flags & 1), bool(flags & 16) or known[2], bool(flags & 2)))  # type: ignore[arg-type]
+                if shown is not text and opens_with_lost_icon(text):
+                    lost.add(id(spans[-1]))
                 if not printed:
                     printed = bool(key if shown is text else shown.strip())
             if not printed:
@@ -91,6 +95,10 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
             continue  # nothing but spaces
         # the first character tells most lines from a starter at once (`startswith` tries them one by one)
         line.starts_new_line = text[0] in _STARTER_FIRSTS and text.startswith(STARTERS)
+        if not line.starts_new_line and ((lost and id(line.spans[0]) in lost) or (text[0] > "\x7f" and unknown_icon(text) is not None)):
+            # an icon whose picture is lost, or one the vocabulary does not know: the line is a
+            # paragraph of its own (the text conventions join a line without a known icon to the one before)
+            line.starts_new_line = line.opens_paragraph = True
         # the width of its first word and a space, from its first span's mean glyph width (written
         # out here, not called: it is worked out for every line)
         end = text.find(" ")
@@ -237,7 +245,8 @@ def line_text(line: Line, settings: LayoutSettings, *, gap_marker: bool = True) 
     word = settings.word_gap_em * line.size
     for span in sorted(line.spans, key=lambda s: s.bbox[0]):
         text = span.text
-        if _is_raised(span, line, settings) and out.strip():
+        # a raised space is the gap after a superscript ("3e" + " " + "trimestre"), not raised text
+        if _is_raised(span, line, settings) and out.strip() and not text.isspace():
             out = out.rstrip() + text.strip()
             prev = span
             continue
