@@ -239,7 +239,7 @@ def _read_pdf(path: Path, source_id: str | None, limits: PdfLimits, layout: Layo
     pages = drop_running_lines(pages, heights, settings, unsure)
     for lines in pages:
         unmarked_items(lines, settings)
-    words = vocabulary(pages)
+    words = vocabulary(pages, settings.hyphenation_proof_lines)
     try:
         regions = find_tables(grid_rules, grid_pages, {i + 1: lines for i, lines in enumerate(pages)}, words, settings)
     except Exception as exc:  # pdfplumber on a damaged page: read the page as text instead

@@ -4,8 +4,13 @@
     join(left, right, vocabulary)   the pieces joined
 
 A hyphen at the end of a wrapped line is dropped when the joined word occurs
-elsewhere in the document ("numé-" + "rique" -> "numérique") and kept otherwise
-("Dites-le-" + "nous"); a soft hyphen is always dropped, and so is the
+elsewhere in the document ("numé-" + "rique" -> "numérique"), or, in a
+document that hyphenates so (some of its line-end hyphens cut words it holds
+whole elsewhere), when neither piece is a word of the document and the
+language's hyphenation patterns allow the cut there ("appro-" + "priation": `vocabulary.hyphenation`, as TeX and
+troff hyphenate with an ASCII hyphen); it is kept otherwise ("Dites-le-" +
+"nous", "elles-" + "mêmes"); capitals cut at a line end are joined when the
+document holds the joined word ("DI-" + "NUM"); a soft hyphen is always dropped, and so is the
 typographic hyphen (U+2010) that browsers set when they hyphenate, unless the
 piece before it is a word of its own and the joined word is not ("péren‐" +
 "nité" -> "pérennité"); a hyphen between two numbers is a range, kept without
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from ...vocabulary.hyphenation import may_cut
 from .model import Line
 
 _WORD = re.compile(r"\w+")
@@ -50,33 +56,68 @@ def join(left: str, right: str, vocabulary: set[str]) -> str:
     m = _WORD_END.search(left) if left.endswith(("-", "-\n")) else None
     if m and right[:1].isalpha() and right[:1].islower():  # a word cut at a hyphen, whether by wrapping or not
         start = _WORD_START.match(right)
-        if start and right[:1].islower():
-            joined = (m.group(1) + start.group(1)).lower()
-            if joined in vocabulary and "-" not in m.group(0)[:-1]:
+        if start:
+            piece, rest = m.group(1), start.group(1)
+            joined = (piece + rest).lower()
+            if joined in vocabulary or (getattr(vocabulary, "hyphenates", False) and _cut_by_hyphenation(piece, rest, joined, vocabulary)):
                 return left[:-1] + right
         return left + right
+    if m and m.group(1).isupper() and right[:1].isupper():  # capitals cut at the end of a line ("DI-" + "NUM")
+        start = _WORD_START.match(right)
+        if start and start.group(1).isupper() and (m.group(1) + start.group(1)).lower() in vocabulary:
+            return left[:-1] + right
     if m and m.group(1)[-1:].isdigit() and right[:1].isdigit():  # a range of numbers cut after its dash
         return left + right
     return left.rstrip() + " " + right
 
 
-def vocabulary(pages: list[list[Line]]) -> set[str]:
+def _cut_by_hyphenation(piece: str, rest: str, joined: str, vocabulary: set[str]) -> bool:
+    """A word the document holds nowhere else, cut where the language's patterns allow, and neither
+    piece a word of the document on its own ("appro-" + "priation"; not "elles-" + "mêmes")."""
+    return piece.lower() not in vocabulary and rest.lower() not in vocabulary and may_cut(joined, len(piece))
+
+
+class Vocabulary(set):
+    """The document's words (a set of lower-cased words) and whether the document hyphenates with
+    an ASCII hyphen (`hyphenates`): only then are the language's patterns asked about a cut."""
+
+    hyphenates: bool = False
+
+
+def vocabulary(pages: list[list[Line]], proof_lines: int = 3) -> Vocabulary:
     """Every word of the document, lower-cased, to tell hyphenation from compound words.
 
-    The lines that end whole are read as one text: each piece between spaces is read once
+    The document hyphenates (`Vocabulary.hyphenates`) when at least `proof_lines` of its lines end
+    with an ASCII hyphen that cuts a word the document holds whole elsewhere ("numé-" + "rique"):
+    a typesetter that hyphenates this way cuts other words so too, and one that never hyphenates
+    ends a line with a hyphen only in a compound ("corps-" + "grade"), whatever the patterns say.
+
+    The pieces of words cut at a line's end are left out: the one ending the line and the one
+    opening the next. The other lines are read as one text: each piece between spaces is read once
     however often it occurs (most are a word as they stand), and so is each word lower-cased.
     """
     whole: list[str] = []
     found: list[str] = []
+    cuts: list[str] = []  # the words cut at an ASCII hyphen, joined, where the next line is read
     for lines in pages:
-        for line in lines:
-            if not line.text.endswith(("-", _SOFT, _TYPESET)):
-                whole.append(line.text)
+        after_cut = False  # the line before ended with a hyphen: this one opens with the rest of a word
+        for index, line in enumerate(lines):
+            text = line.text
+            cut_here = text.endswith(("-", _SOFT, _TYPESET))
+            if cut_here and text.endswith("-") and index + 1 < len(lines):
+                m, start = _WORD_END.search(text), _WORD_START.match(lines[index + 1].text.lstrip())
+                if m and start:
+                    cuts.append(m.group(1) + start.group(1))
+            if not cut_here and not after_cut:
+                whole.append(text)
                 continue
-            cut = _WORD.findall(line.text.replace(_SOFT, ""))
-            if cut:
-                cut.pop()  # the piece of a word cut at the line's end is no word of the document
+            cut = _WORD.findall(text.replace(_SOFT, ""))
+            if cut and cut_here:
+                cut.pop()  # the piece of a word cut at the line's end is no word of the document...
+            if cut and after_cut:
+                cut.pop(0)  # ...nor the rest of it, opening the next line
             found.extend(cut)
+            after_cut = cut_here
     words = set(found)
     # no word runs across a space; soft hyphens inside words mark where they may be cut
     others = []  # the pieces that are not one word: read in one text, a line each (speed: one
@@ -87,4 +128,6 @@ def vocabulary(pages: list[list[Line]]) -> set[str]:
         else:
             others.append(piece)
     words.update(_WORDS.findall("\n".join(others)))
-    return {word.lower() for word in words}
+    out = Vocabulary(word.lower() for word in words)
+    out.hyphenates = sum(1 for word in cuts if word.lower() in out) >= proof_lines
+    return out

@@ -197,6 +197,11 @@ class LayoutSettings:
     icon_slot_min_pt: float = 6.0
     icon_slot_max_pt: float = 60.0
 
+    # -- hyphens at line ends (`hyphenation`) --------------------------------------------
+    #: A document hyphenates with an ASCII hyphen when this many of its lines end with one that cuts
+    #: a word it holds whole elsewhere; only then are the language's patterns asked about the others.
+    hyphenation_proof_lines: int = 3
+
     # -- ruled tables (`tables`) -----------------------------------------------------
     #: A page is screened for a ruled grid when it holds this many lines.
     table_min_lines: int = 8

@@ -1,0 +1,130 @@
+"""What a troff-like producer does that the reader first got wrong, each on a PDF built here by hand
+(no groff needed): symbol glyphs named by number in a /Differences array, a lost icon opening a
+line, an icon of no known role, a raised space after a superscript, and hyphenation with an ASCII
+hyphen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editiondiff.extract.layout.hyphenation import join, vocabulary
+from editiondiff.extract.layout.model import Line, Span
+
+pymupdf = pytest.importorskip("pymupdf")
+
+
+def _pdf_with_fonts(path: Path, content: str) -> Path:
+    """A one-page PDF whose fonts are the base Times-Roman (F1) and ZapfDingbats (F2), neither
+    embedded, ZapfDingbats re-encoded by a /Differences array that names its glyphs by number
+    (code 1 = /a12, a pointing hand; code 2 = /a160, an arrow; code 3 = /a19, a check mark), as
+    gropdf writes it. Written without a cross-reference table: MuPDF rebuilds it on opening."""
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 7 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats /Encoding 6 0 R /FirstChar 1 /LastChar 3 /Widths [939 894 755] >>",
+        "<< /Type /Encoding /Differences [1 /a12 /a160 /a19] >>",
+        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
+    ]
+    body = "%PDF-1.4\n" + "".join(f"{i} 0 obj\n{o}\nendobj\n" for i, o in enumerate(objects, start=1)) + "trailer\n<< /Root 1 0 R /Size 8 >>\n%%EOF\n"
+    raw = path.with_suffix(".raw.pdf")
+    raw.write_bytes(body.encode("latin-1"))
+    with pymupdf.open(raw) as doc:
+        doc.save(path)
+    return path
+
+
+def _text(x: float, y: float, font: str, size: float, text: str) -> str:
+    return f"BT /{font} {size} Tf 1 0 0 1 {x} {842 - y} Tm ({text}) Tj ET"
+
+
+def test_glyphs_named_by_number_in_a_differences_array_are_the_symbols_they_name(tmp_path):
+    from editiondiff.extract.layout.icons import font_kinds, icon_text
+
+    path = _pdf_with_fonts(tmp_path / "dingbats.pdf", "\n".join([
+        _text(60, 100, "F2", 10, "\\002"), _text(75, 100, "F1", 10, "Une étape"),
+    ]))
+    with pymupdf.open(path) as doc:
+        kinds = font_kinds(doc, doc[0])
+        assert kinds == {"ZapfDingbats": "symbol"}  # re-encoded, yet its codes number glyphs
+        spans = [s for b in doc[0].get_text("dict")["blocks"] for l in b["lines"] for s in l["spans"]]
+        read = [icon_text(kinds.get(s["font"], "text"), s["text"]).strip() for s in spans]
+        assert [t for t in read if t] == ["➔", "Une étape"]
+
+
+def test_a_text_font_with_named_letters_is_no_symbol_font(tmp_path):
+    from editiondiff.extract.layout.icons import names_glyphs_by_number
+
+    path = _pdf_with_fonts(tmp_path / "fonts.pdf", _text(60, 100, "F1", 10, "w"))
+    with pymupdf.open(path) as doc:
+        assert not names_glyphs_by_number(doc, 4)  # a named encoding, no /Differences
+        assert names_glyphs_by_number(doc, 5)
+
+
+def test_a_card_whose_deadline_icon_is_lost_reads_its_step_and_deadline_apart(tmp_path):
+    """The pointing hand has no Unicode meaning (MuPDF gives U+000C): an icon whose picture is lost
+    opens a paragraph of its own, so the deadline is not read into the step above it."""
+    lines = [
+        _text(60, 100, "F1", 12, "ACTION LA1 - Regles de labellisation"),
+        _text(60, 120, "F1", 10, "Evaluer les attentes et definir les regles de labellisation"),
+        _text(60, 136, "F2", 10, "\\002"), _text(75, 136, "F1", 10, "Definir les regles et consulter les industriels"),
+        _text(75, 148, "F1", 10, "du numerique"),
+        _text(60, 164, "F2", 10, "\\001"), _text(75, 164, "F1", 10, "4e trimestre 2020"),
+    ]
+    path = _pdf_with_fonts(tmp_path / "card.pdf", "\n".join(lines))
+    from editiondiff.extract.pdf import read_pdf
+
+    blocks = [(b.kind, b.text) for b in read_pdf(path).blocks]
+    assert blocks[-2:] == [("list_item", "Definir les regles et consulter les industriels du numerique"), ("paragraph", "4e trimestre 2020")]
+
+
+def test_an_icon_of_no_known_role_opens_a_block_read_by_its_words(tmp_path):
+    from editiondiff.extract.text import lines_to_drafts
+
+    drafts = lines_to_drafts(["Suivre et ameliorer l'impact du label", "↑ DINUM", "☞ 1er trimestre 2021"])
+    assert [(d.text, d.attrs.get("glyph"), d.attrs.get("lost_icon")) for d in drafts] == [
+        ("Suivre et ameliorer l'impact du label", None, None), ("DINUM", "↑", "true"), ("1er trimestre 2021", "☞", "true")]
+    # ASCII and the icons the vocabulary knows are not taken for unknown ones
+    assert [d.attrs.get("glyph") for d in lines_to_drafts(["+ 5 % en 2021"])] == [None]
+
+
+def test_a_raised_space_after_a_superscript_is_the_gap_before_the_next_word():
+    from editiondiff.extract.layout.settings import LayoutSettings
+    from editiondiff.extract.layout.spans import line_text
+
+    spans = [Span(" 3", "Times-Roman", 9.5, (71, 394, 78, 404)), Span("e", "Times-Roman", 7.5, (78, 391, 82, 398), sup=True),
+             Span(" ", "Times-Roman", 9.5, (82, 389, 84, 404), sup=True), Span("trimestre 2020", "Times-Roman", 9.5, (84, 394, 139, 404))]
+    line = Line(1, spans, (71, 389, 139, 404), 9.5)
+    assert line_text(line, LayoutSettings().for_body(9.5)).strip() == "3e trimestre 2020"
+
+
+def _line(text: str) -> Line:
+    return Line(1, [], (0, 0, 10, 10), 10, text)
+
+
+def test_a_document_that_hyphenates_with_an_ascii_hyphen_has_its_other_cuts_joined_by_the_patterns():
+    """Three line ends cut words the document holds whole elsewhere: it hyphenates so, and the
+    French patterns settle the cuts its own words cannot ("appro-" + "priation")."""
+    lines = ["le numé-", "rique et le numérique", "la docu-", "mentation et la documentation", "une solu-", "tion, la solution",
+             "l'appro-", "priation du label", "des elles-", "mêmes et elles"]
+    words = vocabulary([[_line(t) for t in lines]])
+    assert words.hyphenates
+    assert "rique" not in words and "priation" not in words  # the rest of a cut word is no word either
+    assert join("l'appro-", "priation du label", words) == "l'appropriation du label"
+    assert join("des elles-", "mêmes et elles", words) == "des elles-mêmes et elles"  # "elles" is a word: a compound
+
+
+def test_a_document_that_never_hyphenates_keeps_the_hyphen_of_a_compound_cut_at_a_line_end():
+    words = vocabulary([[_line(t) for t in ("une étude technico-", "économique", "et une carrière (corps-", "grade, contrats)")]])
+    assert not words.hyphenates
+    assert join("une étude technico-", "économique", words) == "une étude technico-économique"
+    assert join("(corps-", "grade, contrats)", words) == "(corps-grade, contrats)"
+
+
+def test_capitals_cut_at_a_line_end_are_joined_when_the_document_holds_the_word():
+    words = vocabulary([[_line("la DINUM et"), _line("le service DI-"), _line("NUM (appui)")]])
+    assert join("le service DI-", "NUM (appui)", words) == "le service DINUM (appui)"
+    assert join("le CNAM-", "DINUM", words) == "le CNAM- DINUM"
