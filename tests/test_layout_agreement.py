@@ -42,9 +42,33 @@ def test_an_action_and_an_indicator_row_the_reference_lacks_count(reference):
     assert any("une légende lue comme une ligne" in w and "(not in the reference)" in w for w in wrong)
 
 
-def test_every_committed_layout_meets_the_target():
-    rows = score_family()
+@pytest.fixture(scope="module")
+def scored():
+    return score_family()
+
+
+def test_every_committed_layout_meets_the_target(scored):
+    from evaluation.layouts.styles import FAMILY
+
+    family = {s.name for s in FAMILY}
+    rows = [row for row in scored if row[0].name in family]
     assert len(rows) >= 10
     for style, _path, agreement, error in rows:
         assert error is None, f"{style.name}: {error}"
         assert agreement.share >= 0.99, f"{style.name}: {agreement.equal}/{agreement.total}; first: {agreement.wrong[:3]}"
+
+
+#: What each trial layout (a producer the reader was not written around) reads at least today: a
+#: floor that keeps a gain from being lost, not the family's target (the README gives the figures).
+TRIAL_FLOORS = {"groff-ms-columns": 0.75}
+
+
+def test_each_trial_layout_reads_at_least_as_well_as_it_did(scored):
+    from evaluation.layouts.styles import TRIALS
+
+    rows = {row[0].name: row for row in scored}
+    assert {s.name for s in TRIALS} == set(TRIAL_FLOORS)
+    for name, floor in TRIAL_FLOORS.items():
+        _style, _path, agreement, error = rows[name]
+        assert error is None, f"{name}: {error}"
+        assert agreement.share >= floor, f"{name}: {agreement.equal}/{agreement.total}; first: {agreement.wrong[:3]}"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from evaluation.layouts.score import FAMILY_DIR, pdf_name, sums
-from evaluation.layouts.styles import FAMILY
+from evaluation.layouts.styles import FAMILY, TRIALS
 
-NAMES = [s.name for s in FAMILY]
+NAMES = [s.name for s in FAMILY + TRIALS]
 _WORD = re.compile(r"\w+")
 
 
@@ -55,7 +55,7 @@ def test_every_word_of_the_edition_is_printed(name, edition_words):
 
 
 #: One layout of each outside producer (the project's own renderers are rebuilt by test_render_brochure).
-_REBUILT = sorted({s.producer: s.name for s in reversed(FAMILY) if s.producer in ("chromium", "libreoffice")}.values())
+_REBUILT = sorted({s.producer: s.name for s in reversed(FAMILY + TRIALS) if s.producer in ("chromium", "libreoffice", "groff")}.values())
 
 
 @pytest.mark.parametrize("name", _REBUILT)

@@ -7,7 +7,7 @@
 The family is the mid-2020 edition read from seed 003's text; any other
 edition (the perturbed fictitious editions of `evaluation.score`) goes through
 the same producers. Each producer prints it through its own engine (PyMuPDF
-Story, ReportLab, Chromium, LibreOffice); Chromium and LibreOffice are slow to
+Story, ReportLab, Chromium, LibreOffice, groff); Chromium and LibreOffice are slow to
 start, so `build_layouts` prints all pages of a batch with one Chromium and
 exports all documents with one `soffice` call. Files are saved again by
 PyMuPDF with fixed metadata dates and no new document id, so that a rebuild
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from editiondiff.schemas import Edition
 
-from .styles import FAMILY, Style
+from .styles import FAMILY, TRIALS, Style
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_003 = ROOT / "corpus" / "sources" / "003_dc8a99c2b477ef56.txt"
@@ -51,6 +51,10 @@ def producer_available(style: Style) -> str | None:
         except ImportError:
             return "python-docx is not installed (the test extra)"
         return None if shutil.which("soffice") else "LibreOffice is not installed (Debian package libreoffice-writer-nogui)"
+    if style.producer == "groff":
+        from .troff import groff
+
+        return None if groff() else "groff cannot write PDF here (Debian package groff)"
     return None
 
 
@@ -120,6 +124,11 @@ def build_layouts(jobs: list[tuple[Edition, Style, Path]]) -> list[Path]:
             from .wordprocessor import export_pdfs
 
             export_pdfs(documents)
+        typeset = [(edition, style, raw) for (edition, style, _out), raw in zip(jobs, raws) if style.producer == "groff"]
+        if typeset:
+            from .troff import typeset_pdfs
+
+            typeset_pdfs(typeset)
         for (edition, style, _out), raw in zip(jobs, raws):
             if style.producer in ("pymupdf", "reportlab"):
                 raw.write_bytes(render_brochure_pdf(edition_to_text(edition), engine=style.producer, title=edition.label,
@@ -135,7 +144,7 @@ def build_family(out_dir: Path, names: list[str] | None = None) -> list[tuple[St
     after the DOM nodes the process has made, so only a fresh process gives the same bytes each time."""
     edition = mid_2020()
     done = []
-    for style in FAMILY:
+    for style in FAMILY + TRIALS:
         if names and style.name not in names:
             continue
         missing = producer_available(style)

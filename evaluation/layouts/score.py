@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .agreement import Agreement, field_agreement
 from .build import mid_2020
-from .styles import FAMILY
+from .styles import FAMILY, TRIALS
 
 FAMILY_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "layouts"
 
@@ -49,7 +49,7 @@ def score_family(folder: Path = FAMILY_DIR):
     reference = reference_edition()
     listed = sums(folder)
     rows = []
-    for style in FAMILY:
+    for style in FAMILY + TRIALS:
         path = folder / pdf_name(style.name)
         if not path.is_file():
             rows.append((style, path, None, "missing"))
@@ -70,16 +70,21 @@ def score_family(folder: Path = FAMILY_DIR):
 def format_table(rows, *, wrong: int = 0) -> str:
     lines = ["| layout | producer | fields equal | % |", "| --- | --- | ---: | ---: |"]
     agreements: list[Agreement] = []
+    trials = {s.name for s in TRIALS}
     for style, _path, agreement, error in rows:
+        name = f"{style.name} (trial)" if style.name in trials else style.name
         if agreement is None:
-            lines.append(f"| {style.name} | {style.producer} | {error} | |")
+            lines.append(f"| {name} | {style.producer} | {error} | |")
             continue
-        agreements.append(agreement)
-        lines.append(f"| {style.name} | {style.producer} | {agreement.equal}/{agreement.total} | {100 * agreement.share:.1f} |")
+        if style.name not in trials:
+            agreements.append(agreement)
+        lines.append(f"| {name} | {style.producer} | {agreement.equal}/{agreement.total} | {100 * agreement.share:.1f} |")
     if agreements:
         low = min(a.share for a in agreements)
         mean = sum(a.share for a in agreements) / len(agreements)
-        lines.append(f"\n{len(agreements)} layouts; lowest {100 * low:.1f} %, mean {100 * mean:.1f} % (target: each >= 99 %)")
+        lines.append(f"\n{len(agreements)} layouts of the family; lowest {100 * low:.1f} %, mean {100 * mean:.1f} % (target: each >= 99 %)")
+    if trials:
+        lines.append("trial: a producer the reader was not written around, scored as it reads now (not held to the target)")
     if wrong:
         for style, _path, agreement, _error in rows:
             if agreement and agreement.wrong:

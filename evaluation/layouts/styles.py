@@ -19,7 +19,7 @@ CardPlace = Literal["flow", "panel-right", "panel-left", "side-by-side", "strip"
 @dataclass(frozen=True)
 class Style:
     name: str
-    producer: Literal["chromium", "libreoffice", "pymupdf", "reportlab"]
+    producer: Literal["chromium", "libreoffice", "pymupdf", "reportlab", "groff"]
     summary: str
     cards: CardPlace = "flow"
     boxed: bool = False
@@ -55,9 +55,18 @@ FAMILY: tuple[Style, ...] = (
     Style("libreoffice-writer-serif", "libreoffice", "the same in a serif face on US Letter", font="Liberation Serif", page="Letter"),
 )
 
+#: Layouts by producers the reader was not written around, scored beside the family but not held to
+#: its target: each measures how the reader does on a typesetter it meets for the first time.
+TRIALS: tuple[Style, ...] = (
+    Style("groff-ms-columns", "groff", "troff's ms macros through gropdf: everything in two justified columns hyphenated by troff's French patterns "
+          "(an ASCII hyphen), cards running on from column to column, steps and deadlines as a borderless tbl table, icons from the "
+          "Symbol and ZapfDingbats base fonts (not embedded), tbl's ruled table with its header repeated", columns=2, justify=True,
+          hyphenate=True, font="Times"),
+)
+
 
 def style(name: str) -> Style:
-    for s in FAMILY:
+    for s in FAMILY + TRIALS:
         if s.name == name:
             return s
-    raise KeyError(f"no layout named {name!r}; layouts: {', '.join(s.name for s in FAMILY)}")
+    raise KeyError(f"no layout named {name!r}; layouts: {', '.join(s.name for s in FAMILY + TRIALS)}")
