@@ -109,12 +109,13 @@ def test_a_document_that_hyphenates_with_an_ascii_hyphen_has_its_other_cuts_join
     """Three line ends cut words the document holds whole elsewhere: it hyphenates so, and the
     French patterns settle the cuts its own words cannot ("appro-" + "priation")."""
     lines = ["le numé-", "rique et le numérique", "la docu-", "mentation et la documentation", "une solu-", "tion, la solution",
-             "l'appro-", "priation du label", "des elles-", "mêmes et elles"]
+             "l'appro-", "priation du label", "des in-", "dustriels in fine", "des elles-", "mêmes et les mêmes"]
     words = vocabulary([[_line(t) for t in lines]])
     assert words.hyphenates
     assert "rique" not in words and "priation" not in words  # the rest of a cut word is no word either
     assert join("l'appro-", "priation du label", words) == "l'appropriation du label"
-    assert join("des elles-", "mêmes et elles", words) == "des elles-mêmes et elles"  # "elles" is a word: a compound
+    assert join("des in-", "dustriels in fine", words) == "des industriels in fine"  # a prefix that is a word too
+    assert join("des elles-", "mêmes et les mêmes", words) == "des elles-mêmes et les mêmes"  # its rest is a word: a compound
 
 
 def test_a_document_that_never_hyphenates_keeps_the_hyphen_of_a_compound_cut_at_a_line_end():
@@ -128,3 +129,85 @@ def test_capitals_cut_at_a_line_end_are_joined_when_the_document_holds_the_word(
     words = vocabulary([[_line("la DINUM et"), _line("le service DI-"), _line("NUM (appui)")]])
     assert join("le service DI-", "NUM (appui)", words) == "le service DINUM (appui)"
     assert join("le CNAM-", "DINUM", words) == "le CNAM- DINUM"
+
+
+# -- a card's steps set as a borderless table in a narrow column (tbl), on troff's baseline grid ------
+
+def _at(text: str, x0: float, y0: float, x1: float, *, size: float = 9.5, bold: bool = False, block: int = 0, col_right: float = 530.0) -> Line:
+    line = Line(1, [Span(text, "Times-Bold" if bold else "Times-Roman", size, (x0, y0, x1, y0 + size), bold=bold)], (x0, y0, x1, y0 + size), size, text,
+                block=block, col_right=col_right)
+    line.starts_new_line = text.startswith("➔")
+    line.first_word_width = (x1 - x0) / max(len(text), 1) * ((text.find(" ") if " " in text else len(text)) + 1)
+    return line
+
+
+def _settings():
+    from editiondiff.extract.layout.settings import LayoutSettings
+
+    return LayoutSettings().for_body(9.5)
+
+
+def test_a_justified_row_in_a_cell_narrower_than_its_column_is_one_line():
+    """The row's words stand apart by wider gaps than a line may hold (2.5 em), and its last word ends
+    where the step's lines end (the cell's edge), far left of the column's edge: one line again."""
+    from editiondiff.extract.layout.justified import join_justified
+
+    above = _at("➔ Suivre les offres de tous les cercles du", 312, 674, 461)
+    row = [_at("Suivre", 328, 686, 353), _at("l'industrialisation", 377, 686, 425), _at("des", 449, 686, 461)]
+    below = _at("offres (ministère de l'Intérieur, ministères", 328, 698, 461)
+    out = join_justified([above, *row, below], _settings())
+    assert [line.text for line in out] == [above.text, "Suivre l'industrialisation des", below.text]
+    # without a line of its paragraph ending there, the row is a row of pieces (cells, a scale)
+    alone = [_at("Suivre", 328, 686, 353), _at("l'industrialisation", 377, 686, 425), _at("des", 449, 686, 461)]
+    assert len(join_justified(alone, _settings())) == 3
+
+
+def test_the_last_word_of_a_justified_row_beside_a_step_is_no_deadline():
+    """A step wrapped in a narrow cell, one of its rows cut at its wide spaces: the row's last word,
+    at the cell's edge, stands from the word before it as the row's words do, and is no aside."""
+    from editiondiff.extract.layout.asides import attach_asides
+
+    item = _at("➔ Mettre en place la portabilité des", 312, 674, 461, block=5)
+    row = [_at("données", 328, 686, 361, block=5), _at("pour", 369, 686, 387, block=5), _at("l'ensemble", 397, 686, 438, block=5),
+           _at("des", 449, 686, 461, block=5)]
+    rest = [_at("agents", 328, 698, 355, block=5), _at("publics,", 365, 698, 397, block=5), _at("titulaires", 408, 698, 444, block=5),
+            _at("et", 454, 698, 461, block=5)]
+    end = _at("contractuels", 328, 710, 374, block=5)
+    nxt = _at("➔ Offrir la possibilité aux agents", 312, 722, 461, block=6)
+    lines = attach_asides([item, *row, *rest, end, nxt], _settings())
+    assert all(not line.aside for line in lines) and len(lines) == 11
+
+
+def test_two_columns_of_prose_on_one_baseline_grid_are_no_table():
+    """troff sets both columns on one grid, so their lines pair up as rows would; a column whose text
+    runs on from row to row is running text, though another column holds figures."""
+    from editiondiff.extract.layout.borderless import page_tables
+
+    left = ["OBJECTIF : concentrer les efforts budgétaires et les", "compétences sur les infrastructures (réseaux et services",
+            "de base) les plus essentielles au bon fonctionnement de", "l'État, qui sont partagées par toutes les administrations", "et leurs opérateurs."]
+    steps = ["➔ Réaliser une étude technico-", "économique", "➔ Construire le cloud cercle 2", "avec l'industriel retenu", "➔ Déployer l'offre de service"]
+    dates = ["12", "40 %", "15", "30 %", "8"]
+    lines = []
+    for k, (a, b, c) in enumerate(zip(left, steps, dates)):
+        y = 100 + 12 * k
+        lines += [_at(a, 62, y, 281), _at(b, 312, y, 440), _at(c, 470, y, 530)]
+    assert page_tables(lines, 1, set(), _settings()) == []
+    # the same dates beside labels that each end in their own row: a table
+    labels = ["Prototypes réalisés", "Outils labellisés", "Produits utilisés", "Économies réalisées", "Identifications"]
+    table = []
+    for k, (a, c) in enumerate(zip(labels, dates)):
+        y = 100 + 12 * k
+        table += [_at(a, 62, y, 160), _at(f"{k + 1} 000", 312, y, 340), _at(c, 470, y, 530)]
+    assert len(page_tables(table, 1, set(), _settings())) == 1
+
+
+def test_a_status_stamp_under_a_bold_title_as_long_as_its_column_is_its_own_line():
+    from editiondiff.extract.layout.paragraphs import lines_to_groups
+
+    title = _at("ACTION DA1 → Guichet Dites-le-nous une fois, partout", 62, 336, 255, bold=True, col_right=281)
+    stamp = _at("Objectif atteint ✓", 62, 348, 129, col_right=281)
+    assert [len(g.lines) for g in lines_to_groups([title, stamp], _settings())] == [1, 1]
+    # a bold phrase filling its line, the sentence going on under it in roman, stays one paragraph
+    phrase = _at("du programme environnement de travail de l'agent", 62, 336, 280, bold=True, col_right=281)
+    after = _at("(action IN 5). L'objectif de ce dernier est atteint.", 62, 348, 250, col_right=281)
+    assert [len(g.lines) for g in lines_to_groups([phrase, after], _settings())] == [2]

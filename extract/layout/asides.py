@@ -26,6 +26,8 @@ paragraph: what wraps after the tab is the deadline's, not the step's
 such an aside, in the same paragraph (MuPDF block) and row, continues it when
 the two read as one deadline phrase. Set there, a deadline may be wider than
 an aside when the grammar reads it as one.
+A word of a justified row cut at its wide spaces (`justified`), spaced from
+the piece before it as the row's pieces are from each other, is no aside.
 A deadline set in another slant (italics) at the right edge, only a space from
 the step, is cut from the step's line at that change of style when the
 grammar reads it as a deadline.
@@ -149,11 +151,14 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         if line.block not in item_blocks or line in styled_lines:
             continue
         best = None
-        for other in by_place[bisect_left(tops, round(line.y0 - tallest, 1)) : bisect_right(tops, round(line.y1, 1))]:
+        level = by_place[bisect_left(tops, round(line.y0 - tallest, 1)) : bisect_right(tops, round(line.y1, 1))]
+        for other in level:
             if other.x0 <= line.x1 or other.starts_new_line or other in styled_firsts or not level_with(line, other, s.beside_overlap_share):
                 continue
             if other.x0 - line.x1 < s.aside_gap_em * line.size:
                 continue
+            if _spaced_as_its_row(line, other, level, s):
+                continue  # one more word of a justified row cut at its wide spaces, no aside
             if other.x1 - other.x0 > s.aside_max_share * (other.x1 - line.x0) and not (other.block == line.block and is_deadline_phrase(other.text)):
                 continue  # too wide for an aside, unless a deadline set at a tab stop of the item's own line
             if other.block != line.block and blocks[other.block][0] is not other:
@@ -204,6 +209,26 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         line.aside.extend(run)
         taken.update(run)
     return [l for l in lines if l not in taken] if taken else lines
+
+
+def _spaced_as_its_row(line: Line, other: Line, level: list[Line], s: LayoutSettings) -> bool:
+    """`other` stands from the piece just left of it as the pieces of its row (`line`'s) stand from
+    each other: a justified row in a narrow measure, cut at spaces wider than a line may hold, whose
+    next word it is (`justified`). The row needs two pieces or more before `other`, evenly spaced,
+    each past the first a single word, as `other` is."""
+    row = sorted((o for o in level if o is not other and o.x1 <= other.x0 and level_with(line, o, s.beside_overlap_share)), key=_left)
+    if len(row) < 2 or any(" " in piece.text.strip() for piece in (*row[1:], other)):
+        return False  # evenly spread spaces cut a row at each of them: its pieces past the first are words
+    gaps = [b.x0 - a.x1 for a, b in zip(row, row[1:])]
+    spread = s.justified_gap_spread_em * line.size
+    if min(gaps) <= 0 or max(gaps) - min(gaps) > spread:
+        return False
+    gap = other.x0 - row[-1].x1
+    return min(gaps) - spread <= gap <= max(gaps) + spread
+
+
+def _left(line: Line) -> float:
+    return line.x0
 
 
 def _tab_flow(line: Line, aside: Line, block: list[Line], limit: float, taken: set[Line], s: LayoutSettings) -> list[Line]:

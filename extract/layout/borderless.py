@@ -144,6 +144,26 @@ def _block_to_table(rows: list[Row], lo: int, hi: int, page: int, words: set[str
     return out
 
 
+def _runs_on(texts: list[list[str]], settings: LayoutSettings) -> bool:
+    """Whether a column's text runs on from row to row: in a table a row is one record, and a cell
+    whose words go on in the next row, while that row fills other columns too, is a line of running
+    text (two columns of prose set on one baseline grid line up as rows would)."""
+    width = max((len(row) for row in texts), default=0)
+    for column in range(width):
+        filled = runs = 0
+        for row, below in zip(texts, texts[1:]):
+            cell = row[column] if column < len(row) else ""
+            if not cell:
+                continue
+            filled += 1
+            nxt = below[column] if column < len(below) else ""
+            if nxt and sum(1 for c in below if c) >= 2 and (cell.endswith("-") or continues_text(cell, nxt)):
+                runs += 1
+        if runs >= settings.borderless_prose_rows and runs >= settings.borderless_prose_share * filled:
+            return True
+    return False
+
+
 def _usual_gap(rows: list[Row], settings: LayoutSettings) -> float:
     """The median gap above the rows with cells in enough columns (0 if none)."""
     gaps = [min(l.y0 for l in rows[i]) - max(l.y1 for l in rows[i - 1]) for i in range(1, len(rows)) if len(rows[i]) >= settings.borderless_min_columns]
@@ -159,6 +179,8 @@ def _rows_to_region(
     values = value_columns(texts)
     if not values:
         return None  # prose set in columns, a list of names: no column of values, no table
+    if _runs_on(texts, settings):
+        return None  # columns of text on one baseline grid: their lines align, yet they are no rows
     # header rows above the body, spanning columns or not, as long as they read as a header
     above: list[Row] = []
     above_texts: list[list[str]] = []

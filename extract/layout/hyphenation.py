@@ -6,7 +6,7 @@
 A hyphen at the end of a wrapped line is dropped when the joined word occurs
 elsewhere in the document ("numé-" + "rique" -> "numérique"), or, in a
 document that hyphenates so (some of its line-end hyphens cut words it holds
-whole elsewhere), when neither piece is a word of the document and the
+whole elsewhere), when the rest is no word of the document and the
 language's hyphenation patterns allow the cut there ("appro-" + "priation": `vocabulary.hyphenation`, as TeX and
 troff hyphenate with an ASCII hyphen); it is kept otherwise ("Dites-le-" +
 "nous", "elles-" + "mêmes"); capitals cut at a line end are joined when the
@@ -72,9 +72,11 @@ def join(left: str, right: str, vocabulary: set[str]) -> str:
 
 
 def _cut_by_hyphenation(piece: str, rest: str, joined: str, vocabulary: set[str]) -> bool:
-    """A word the document holds nowhere else, cut where the language's patterns allow, and neither
-    piece a word of the document on its own ("appro-" + "priation"; not "elles-" + "mêmes")."""
-    return piece.lower() not in vocabulary and rest.lower() not in vocabulary and may_cut(joined, len(piece))
+    """A word the document holds nowhere else, cut where the language's patterns allow, whose rest
+    is no word of the document on its own ("appro-" + "priation", "in-" + "dustriels"; not "elles-" +
+    "mêmes" where "mêmes" is printed elsewhere). The piece before the cut may be a word: many are
+    prefixes that are words too ("in", "inter", "re")."""
+    return rest.lower() not in vocabulary and may_cut(joined, len(piece))
 
 
 class Vocabulary(set):

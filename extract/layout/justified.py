@@ -12,7 +12,10 @@ of one size, at least `justified_min_lines` of them, spaced by gaps no wider
 than `justified_gap_max_em` and equal within `justified_gap_spread_em` (a
 justified line spreads its spaces evenly), the last piece reaching the
 column's right edge (a justified line fills its measure), most of them holding
-words (not the figures of a scale). Other rows with
+words (not the figures of a scale). In a measure narrower than the column (a
+table's cell, a box), the row's last piece reaches where the lines of its
+paragraph just above or below end, and its spaces may grow wider, up to
+`justified_measure_gap_max_em`. Other rows with
 gaps in them keep their pieces: a step's deadline beside it is an aside by
 then, a status stamp before a heading has one gap alone, cells of a table
 stand at uneven distances or are read as a table before.
@@ -34,10 +37,11 @@ def join_justified(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         j = i + 1
         while j < n and _goes_on(first, lines[j - 1], lines[j], s):
             j += 1
-        if j - i >= s.justified_min_lines and _justified(lines[i:j], s):
-            out.append(_joined(lines[i:j]))
+        run = lines[i:j]
+        if j - i >= s.justified_min_lines and _justified(run, s, _measure(run, out[-1] if out else None, lines[j] if j < n else None, s)):
+            out.append(_joined(run))
         else:
-            out.extend(lines[i:j])
+            out.extend(run)
         i = j
     return out
 
@@ -57,15 +61,39 @@ def _goes_on(first: Line, prev: Line, line: Line, s: LayoutSettings) -> bool:
     )
 
 
-def _justified(run: list[Line], s: LayoutSettings) -> bool:
-    """The pieces are spaced as a justified line's words: evenly, not widely, up to the column's edge."""
+def _measure(run: list[Line], before: Line | None, after: Line | None, s: LayoutSettings) -> float | None:
+    """Where the lines of the row's paragraph end, when the line just before the row `run` in
+    reading order (as read: a row joined already is one line) or the one after it is one of them:
+    starting left of the row's second piece, a line away at most, reaching past the start of its
+    last piece (a cell of a table, a column narrower than the page's, has its own measure). None
+    when neither is."""
+    first, second, last = run[0], run[1], run[-1]
+    for other in (after, before):
+        if other is None or other.page != first.page or other.column != first.column or other.band != first.band:
+            continue
+        near = min(abs(other.y0 - first.y1), abs(first.y0 - other.y1)) <= s.justified_measure_gap_em * first.size
+        if near and other.x0 < second.x0 and other.x1 > last.x0:
+            return other.x1
+    return None
+
+
+def _justified(run: list[Line], s: LayoutSettings, measure: float | None = None) -> bool:
+    """The pieces are spaced as a justified line's words: evenly, not too widely, up to the column's
+    edge; or, in a narrower measure (`measure`: where the lines of the row's paragraph end), up to
+    that measure's edge, the spaces allowed to grow wider (a few long words in a narrow cell)."""
     em = max(piece.size for piece in run)
     gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:])]
+    widest = max(gaps)
+    if run[-1].x1 >= run[0].col_right - s.edge_slack_pt:
+        wide = s.justified_gap_max_em
+    elif measure is not None and abs(run[-1].x1 - measure) <= s.edge_slack_pt:
+        wide = s.justified_measure_gap_max_em
+    else:
+        return False  # a justified line fills its measure
     return (
         min(gaps) > s.word_gap_em * em  # pieces that touch were parted for another reason than spacing
-        and max(gaps) <= s.justified_gap_max_em * em
-        and max(gaps) - min(gaps) <= s.justified_gap_spread_em * em
-        and run[-1].x1 >= run[0].col_right - s.edge_slack_pt
+        and widest <= wide * em
+        and widest - min(gaps) <= s.justified_gap_spread_em * em
         # words, not the figures of a scale or of a table's row
         and 2 * sum(any(c.isalpha() for c in piece.text) for piece in run) > len(run)
     )

@@ -5,7 +5,9 @@
 Lines of one paragraph (small vertical gap, same size (a size change with a gap ends one), same column and band,
 aligned or in a list indented under it) form a run, and so do an item whose
 marker is drawn and its wrapped lines, set back under the marker; an indented
-first line (books, notices) starts one; a paragraph cut by a column or page break is
+first line (books, notices) starts one, and so does a line not in bold under a
+line set wholly in bold (a heading), when the bold line did not wrap or the
+line under it is a status stamp; a paragraph cut by a column or page break is
 joined back when its last line was full and the next word would not have fit;
 after a list item's line that ends a sentence and did not wrap, a sentence set
 as close as the item's lines is a paragraph of its own (a note under a step).
@@ -14,6 +16,7 @@ as close as the item's lines is a paragraph of its own (a note under a step).
 from __future__ import annotations
 
 from ...vocabulary.sentences import opens_sentence
+from ...vocabulary.status import is_completion_mark
 from .icons import BULLETS
 from .model import Group, Line
 from .settings import LayoutSettings
@@ -64,7 +67,25 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
         return False
     if line.starts_new_line:
         return True  # a new item of the same list: a new logical line, same run
+    if prev.spans[0].bold and not line.spans[0].bold and _all_bold(prev) and (not was_wrapped(prev, line, s) or is_completion_mark(line.text)):
+        # a heading set in bold ends at its line's end: the line under it, not in bold, starts anew
+        # when the heading did not wrap, or when it is a status stamp ("Objectif atteint ✓") set
+        # under a title too long for its first word to have fitted beside it
+        return False
     return abs(line.x0 - group_x0) < s.paragraph_left_slack_pt or (line.x0 >= group_x0 - s.align_slack_pt and line.x0 - group_x0 < s.hanging_indent_max_pt)
+
+
+def _all_bold(line: Line) -> bool:
+    """Every span of the line that prints a letter or a digit is set in bold (an arrow or an icon
+    between its words may come from a symbol font that has no bold)."""
+    return all(span.bold for span in line.spans if not _no_word(span.text))
+
+
+def _no_word(text: str) -> bool:
+    for char in text:
+        if char.isalnum():
+            return False
+    return True
 
 
 def _continues_across_break(prev: Line, line: Line, s: LayoutSettings) -> bool:

@@ -65,6 +65,10 @@ class LayoutSettings:
     justified_gap_max_em: float = 2.4
     #: ...that differ by at most this many font sizes, its last line at the column's edge, is one line.
     justified_gap_spread_em: float = 0.35
+    #: In a narrower measure (a cell), the row's last line ends where the lines of its paragraph a line
+    #: above or below end (at most this many font sizes away): its gaps may then reach this many font sizes.
+    justified_measure_gap_em: float = 1.0
+    justified_measure_gap_max_em: float = 5.0
 
     #: A text layer where more than this share of the characters have no Unicode meaning is unreadable.
     unreadable_max_share: float = 0.3
@@ -258,6 +262,12 @@ class LayoutSettings:
     #: this share of the table's usual row gap, continues the row above (a wrapped cell).
     borderless_wrap_fill_share: float = 0.5
     borderless_wrap_gap_share: float = 0.6
+    #: A column whose text runs on from a row into the next full row (one row filled in other columns
+    #: too) in at least this many rows...
+    borderless_prose_rows: int = 3
+    #: ...and in at least this share of its filled cells is a column of running prose, not of cells:
+    #: the rows are the lines of text columns set on one baseline grid (troff, TeX), not a table.
+    borderless_prose_share: float = 0.6
     #: A table continues on the next page when its columns start within this many font sizes of the last part's.
     table_continued_align_em: float = 1.5
     #: A page whose text runs up or down the sheet for more than this share of its characters is turned to read across.
