@@ -94,7 +94,9 @@ def _entry_like(blocks: list[Block], j: int, max_chars: int, marks: Landmarks, f
     if _is_lone_mark(block):
         return True
     return (
-        block.kind == "paragraph"
+        # a paragraph, or an item of a list with no arrow (entries may be set as a list: a bullet each,
+        # or lines as close as a list's, `layout.unmarked`); an arrow opens a card's step
+        (block.kind == "paragraph" or (block.kind == "list_item" and block.icon is None))
         and 0 < len(text) <= max_chars
         and not text.endswith((".", ":"))
         and not facts.coded[j]

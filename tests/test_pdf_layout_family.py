@@ -19,7 +19,7 @@ _WORD = re.compile(r"\w+")
 
 def test_family_has_ten_layouts_from_four_producers():
     assert len(FAMILY) >= 10
-    assert {s.producer for s in FAMILY} == {"pymupdf", "reportlab", "chromium", "libreoffice"}
+    assert {"pymupdf", "reportlab", "chromium", "libreoffice"} <= {s.producer for s in FAMILY}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -55,7 +55,7 @@ def test_every_word_of_the_edition_is_printed(name, edition_words):
 
 
 #: One layout of each outside producer (the project's own renderers are rebuilt by test_render_brochure).
-_REBUILT = sorted({s.producer: s.name for s in reversed(FAMILY + TRIALS) if s.producer in ("chromium", "libreoffice", "groff")}.values())
+_REBUILT = sorted({s.producer: s.name for s in reversed(FAMILY + TRIALS) if s.producer in ("chromium", "libreoffice", "groff", "latex")}.values())
 
 
 @pytest.mark.parametrize("name", _REBUILT)

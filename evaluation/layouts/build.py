@@ -7,7 +7,7 @@
 The family is the mid-2020 edition read from seed 003's text; any other
 edition (the perturbed fictitious editions of `evaluation.score`) goes through
 the same producers. Each producer prints it through its own engine (PyMuPDF
-Story, ReportLab, Chromium, LibreOffice, groff); Chromium and LibreOffice are slow to
+Story, ReportLab, Chromium, LibreOffice, groff, pdfTeX); Chromium and LibreOffice are slow to
 start, so `build_layouts` prints all pages of a batch with one Chromium and
 exports all documents with one `soffice` call. Files are saved again by
 PyMuPDF with fixed metadata dates and no new document id, so that a rebuild
@@ -55,6 +55,11 @@ def producer_available(style: Style) -> str | None:
         from .troff import groff
 
         return None if groff() else "groff cannot write PDF here (Debian package groff)"
+    if style.producer == "latex":
+        from .latex import pdflatex
+
+        return None if pdflatex() else ("pdflatex cannot typeset the layout here (Debian packages texlive-latex-recommended, "
+                                        "texlive-lang-french, texlive-fonts-recommended, lmodern)")
     return None
 
 
@@ -129,6 +134,11 @@ def build_layouts(jobs: list[tuple[Edition, Style, Path]]) -> list[Path]:
             from .troff import typeset_pdfs
 
             typeset_pdfs(typeset)
+        typeset = [(edition, style, raw) for (edition, style, _out), raw in zip(jobs, raws) if style.producer == "latex"]
+        if typeset:
+            from . import latex
+
+            latex.typeset_pdfs(typeset)
         for (edition, style, _out), raw in zip(jobs, raws):
             if style.producer in ("pymupdf", "reportlab"):
                 raw.write_bytes(render_brochure_pdf(edition_to_text(edition), engine=style.producer, title=edition.label,

@@ -91,6 +91,54 @@ def rows_to_columns(rows: list[Row], settings: LayoutSettings) -> list[tuple[flo
     return [(a, b) for a, b in columns]
 
 
+def _merged(stretches: list[tuple[float, float]], gap: float) -> list[list[float]]:
+    """Sorted x-stretches merged where less than `gap` apart."""
+    out: list[list[float]] = []
+    for x0, x1 in stretches:
+        if out and x0 - out[-1][1] < gap:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return out
+
+
+def _cut_overflows(rows: list[Row], body: list[int], settings: LayoutSettings) -> list[Line]:
+    """Cut each body line that alone bridges a gap every other body line keeps clear, at a space
+    between its words lying in that gap: a cell whose text ran over into the gutter ("TECH.GOUV"
+    wider than its column) and met the next cell's text on one line. The pieces run over, cut off.
+
+    Only a table already found is looked at this closely (its lines, each against the others)."""
+    lines = [line for i in body for line in rows[i]]
+    gap = settings.borderless_column_gap_em * _size([rows[i] for i in body])
+    slack = settings.edge_slack_pt
+    over: list[Line] = []
+    for i in body:
+        row = rows[i]
+        for k, line in enumerate(list(row)):
+            if len(line.spans) < 2:
+                continue
+            clear = _merged(sorted((o.x0, o.x1) for o in lines if o is not line), gap)
+            gutters = [(a[1], b[0]) for a, b in zip(clear, clear[1:]) if line.x0 < a[1] and line.x1 > b[0]]
+            if not gutters:
+                continue
+            spans = sorted(line.spans, key=lambda span: span.bbox[0])
+            words = [span for span in spans if span.text.strip()]
+            for left, right in gutters:
+                at = next((j for j in range(1, len(words)) if words[j - 1].bbox[2] >= left - slack and words[j].bbox[0] <= right + slack
+                           and words[j - 1].bbox[2] <= words[j].bbox[0]), None)
+                if at is None:
+                    continue
+                pieces = [words[:at], words[at:]]
+                new = [Line(line.page, piece, union([span.bbox for span in piece]), line.size, " ".join(span.text.strip() for span in piece),
+                            column=line.column, band=line.band, base_left=line.base_left, col_right=line.col_right, block=line.block)
+                       for piece in pieces]
+                row[row.index(line):row.index(line) + 1] = new
+                lines[lines.index(line):lines.index(line) + 1] = new
+                over.append(new[0])
+                break
+    return over
+
+
 def _columns_of(line: Line, columns: list[tuple[float, float]]) -> list[int]:
     return [i for i, (a, b) in enumerate(columns) if line.x0 < b and line.x1 > a]
 
@@ -125,6 +173,9 @@ def _block_to_table(rows: list[Row], lo: int, hi: int, page: int, words: set[str
     columns = rows_to_columns([rows[i] for i in body], settings)
     if len(columns) < settings.borderless_min_columns:
         return []
+    overflowing = _cut_overflows(rows, body, settings)
+    if overflowing:  # the columns from the other lines: the text run over stands in its own column's slot
+        columns = rows_to_columns([[line for line in rows[i] if line not in overflowing] for i in body], settings)
     runs: list[list[int]] = []
     for i in range(first, last + 1):
         if _spans(rows[i], columns):
@@ -164,6 +215,18 @@ def _runs_on(texts: list[list[str]], settings: LayoutSettings) -> bool:
     return False
 
 
+def _goes_on_above(above: list[str], cells: list[str]) -> bool:
+    """Every filled cell of the row reads as the rest of the cell above it (`tables.continues_text`:
+    lower case after a phrase left open, "40" / "millions*" after a figure), the cell above filled."""
+    filled = [(a, c) for a, c in zip(above, cells) if c]
+    return bool(filled) and all(a and (continues_text(a, c) or (a.endswith("-") and c[:1].isalpha()) or _figure_goes_on(a, c)) for a, c in filled)
+
+
+def _figure_goes_on(above: str, cell: str) -> bool:
+    """A figure and its unit set on two lines of one cell ("40" / "millions*")."""
+    return above.replace(" ", "").replace(",", "").isdigit() and cell[:1].isalpha() and cell[:1].islower() and " " not in cell.strip()
+
+
 def _usual_gap(rows: list[Row], settings: LayoutSettings) -> float:
     """The median gap above the rows with cells in enough columns (0 if none)."""
     gaps = [min(l.y0 for l in rows[i]) - max(l.y1 for l in rows[i - 1]) for i in range(1, len(rows)) if len(rows[i]) >= settings.borderless_min_columns]
@@ -200,10 +263,13 @@ def _rows_to_region(
         row = rows[i]
         gap = min(l.y0 for l in row) - max(l.y1 for l in body[-1])
         row_cells = _cells(row, columns, words)
-        inside = all(line.x0 >= columns[0][0] and line.x1 <= columns[-1][1] for line in row)
+        inside = all(line.x0 >= columns[0][0] - settings.edge_slack_pt and line.x1 <= columns[-1][1] + settings.edge_slack_pt for line in row)
         few = sum(1 for c in row_cells if c) < settings.borderless_wrap_fill_share * len(columns)
-        if not inside or _spans(row, columns) or not few or any(cell_kind(c) == "value" for c in row_cells) or gap >= settings.borderless_wrap_gap_share * usual:
+        if not inside or _spans(row, columns) or not few:
             break
+        close = not any(cell_kind(c) == "value" for c in row_cells) and gap < settings.borderless_wrap_gap_share * usual
+        if not close and not _goes_on_above(texts[-1], row_cells):
+            break  # rows set as tight as a cell's lines: only a row reading as the rest of the one above
         body.append(row)
         texts.append(row_cells)
     table_rows = above + body
@@ -224,8 +290,14 @@ def _rows_to_region(
                 and not spanning[i]
                 and not (header and spanning[i - 1])
                 and filled < settings.borderless_wrap_fill_share * len(columns)
-                and not any(cell_kind(c) == "value" for c in row_cells)
-                and gap < settings.borderless_wrap_gap_share * usual
+                and (
+                    (not any(cell_kind(c) == "value" for c in row_cells) and gap < settings.borderless_wrap_gap_share * usual)
+                    # rows set as tight as the lines of a cell (no space between records): the row's
+                    # every cell reads as the rest of the cell above it
+                    or _goes_on_above(merged_cells[-1], row_cells)
+                    # a header cell set on two lines ("projection" / "fin 2020")
+                    or (header and all(a and c[:1].islower() for a, c in zip(merged_cells[-1], row_cells) if c))
+                )
             )
             if wraps:
                 merged_cells[-1] = merge_row(merged_cells[-1], row_cells, words)

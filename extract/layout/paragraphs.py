@@ -63,6 +63,12 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
     if prev.starts_new_line and not line.starts_new_line and line.x0 < group_x0 - s.paragraph_left_slack_pt:
         # an item whose marker is drawn left of its text: its wrapped lines go back under the marker
         return prev.x0 - line.x0 <= s.marker_outdent_em * prev.size and (_wrapped_before(prev, line, s) or _reads_on(prev, line))
+    if not line.starts_new_line and line.x0 > group_x0 + s.paragraph_left_slack_pt and (prev.starts_new_line or prev.x0 > group_x0 + s.paragraph_left_slack_pt):
+        # a wrapped line of an item set under the item's text (right of its marker), or under the
+        # line of it before: the run's left edge is further left (the paragraph the list follows)
+        left = _text_left(prev) if prev.starts_new_line else prev.x0
+        if abs(line.x0 - left) < s.paragraph_left_slack_pt and (_wrapped_before(prev, line, s) or _reads_on(prev, line)):
+            return True
     if line.x0 < group_x0 - s.paragraph_left_slack_pt or line.x0 > group_x0 + s.paragraph_indent_max_pt:
         return False
     if line.starts_new_line:
@@ -73,6 +79,17 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
         # under a title too long for its first word to have fitted beside it
         return False
     return abs(line.x0 - group_x0) < s.paragraph_left_slack_pt or (line.x0 >= group_x0 - s.align_slack_pt and line.x0 - group_x0 < s.hanging_indent_max_pt)
+
+
+def _text_left(line: Line) -> float:
+    """Where a list item's text starts: right of its marker when the marker is a span of its own."""
+    spans = line.spans
+    if len(spans) > 1:
+        first = min(spans, key=lambda span: span.bbox[0])
+        if _no_word(first.text):
+            return min(span.bbox[0] for span in spans if span is not first and not _no_word(span.text)) if any(
+                span is not first and not _no_word(span.text) for span in spans) else line.x0
+    return line.x0
 
 
 def _all_bold(line: Line) -> bool:

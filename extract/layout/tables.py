@@ -351,12 +351,47 @@ def continues(region: TableRegion, parts: list[TableRegion], settings: LayoutSet
     """Whether `region` continues the table made of `parts`: on the next page, with the same columns,
     under the same header printed again or under none (then its columns line up with the last part's)."""
     first, last = parts[0], parts[-1]
-    if region.page != last.page + 1 or len(region.rows[0]) != len(first.rows[0]):
+    if region.page != last.page + 1:
         return False
+    if len(region.rows[0]) != len(first.rows[0]):
+        widened = _widened(region, first, settings)
+        if widened is None or not _continues_as(widened, first, last, settings):
+            return False
+        region.rows, region.columns, region.header_rows = widened.rows, widened.columns, widened.header_rows
+        return True
+    return _continues_as(region, first, last, settings)
+
+
+def _continues_as(region: TableRegion, first: TableRegion, last: TableRegion, settings: LayoutSettings) -> bool:
     heads = region.headers()
     if heads:
         return region.rows[:heads] == first.rows[: first.headers()]
     return _aligned(region, last, settings)
+
+
+def _widened(region: TableRegion, first: TableRegion, settings: LayoutSettings) -> TableRegion | None:
+    """The part with the columns of the table's first part, when it has fewer because some are empty
+    on its page (the mission column of rows all under one mission): each of its columns in the one of
+    the first part's that it stands in, left to right; None when its columns do not fit so."""
+    if not region.columns or not first.columns or len(region.columns) >= len(first.columns) or len(region.rows[0]) != len(region.columns):
+        return None
+    slack = settings.table_continued_align_em * settings.body_reference_pt
+    places: list[int] = []
+    for x0, x1 in region.columns:
+        inside = [k for k, (a, b) in enumerate(first.columns) if a - slack <= x0 and x1 <= b + slack]
+        if len(inside) != 1 or (places and inside[0] <= places[-1]):
+            return None
+        places.append(inside[0])
+    width = len(first.rows[0])
+    rows = []
+    for row in region.rows:
+        out = [""] * width
+        for place, cell in zip(places, row):
+            out[place] = cell
+        rows.append(out)
+    widened = TableRegion(region.page, region.bbox, rows, list(region.row_boxes), list(first.columns))
+    widened.header_rows = header_count(rows) if region.header_rows is None else region.header_rows
+    return widened
 
 
 def stitch(regions: list[TableRegion], settings: LayoutSettings) -> list[list[TableRegion]]:
