@@ -7,7 +7,7 @@
 The family is the mid-2020 edition read from seed 003's text; any other
 edition (the perturbed fictitious editions of `evaluation.score`) goes through
 the same producers. Each producer prints it through its own engine (PyMuPDF
-Story, ReportLab, Chromium, LibreOffice, groff, pdfTeX); Chromium and LibreOffice are slow to
+Story, ReportLab, Chromium, LibreOffice, groff, pdfTeX, fpdf2); Chromium and LibreOffice are slow to
 start, so `build_layouts` prints all pages of a batch with one Chromium and
 exports all documents with one `soffice` call. Files are saved again by
 PyMuPDF with fixed metadata dates and no new document id, so that a rebuild
@@ -55,6 +55,10 @@ def producer_available(style: Style) -> str | None:
         from .troff import groff
 
         return None if groff() else "groff cannot write PDF here (Debian package groff)"
+    if style.producer == "fpdf2":
+        from .fpdf import fpdf2
+
+        return fpdf2()
     if style.producer == "latex":
         from .latex import pdflatex
 
@@ -134,6 +138,11 @@ def build_layouts(jobs: list[tuple[Edition, Style, Path]]) -> list[Path]:
             from .troff import typeset_pdfs
 
             typeset_pdfs(typeset)
+        drawn = [(edition, style, raw) for (edition, style, _out), raw in zip(jobs, raws) if style.producer == "fpdf2"]
+        if drawn:
+            from . import fpdf
+
+            fpdf.typeset_pdfs(drawn)
         typeset = [(edition, style, raw) for (edition, style, _out), raw in zip(jobs, raws) if style.producer == "latex"]
         if typeset:
             from . import latex
