@@ -315,8 +315,8 @@ def _pages_to_logical(
             lines = [l for l in lines if not any(centre_in(l, r.bbox, settings.region_slack_pt) for r in page_regions)]
         ordered_pages.append(_stamps_after_their_line(read_page(lines, page_regions_drawn, width, settings), settings))
     settle_edges(ordered_pages, settings)
-    if trace is not None:
-        trace.append(ReadingTrace(ordered_pages, boxes, regions, settings))
+    if trace is not None:  # the pages as read here: tables are stitched into these lists below
+        trace.append(ReadingTrace([list(ordered) for ordered in ordered_pages], boxes, regions, settings))
     ends_early = _pages_ending_early(ordered_pages, heights, settings)
     for number, ordered in enumerate(ordered_pages, start=1):
         page_regions = by_page.get(number, [])

@@ -193,6 +193,24 @@ def test_layout_debug_view_draws_a_page(tmp_path):
     assert result.exit_code == 2 and "no page 99" in result.output
 
 
+def test_layout_debug_view_draws_a_page_that_holds_a_table(tmp_path):
+    """The reading the view draws is the page's lines as read, before the tables are stitched into
+    the reading order (the view once met a table among the lines and failed)."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from editiondiff.cli import main
+
+    root = Path(__file__).resolve().parents[1]
+    for pdf, page in ((root / "corpus" / "pdf" / "mi-2020_retypeset_pymupdf.pdf", "30"),
+                      (root / "tests" / "data" / "layouts" / "mi-2020_retypeset_chromium-no-icons.pdf", "17")):
+        out = tmp_path / f"{pdf.stem}.png"
+        result = CliRunner().invoke(main, ["layout", str(pdf), "--page", page, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def test_icons_drawn_as_paths_mark_list_items_by_their_commonest_shape():
     """Steps drawn with an arrow path (twice as common as the owner's arrow up) become list items."""
     from editiondiff.extract.layout.drawn_icons import apply_drawn_icons, drawn_icons
