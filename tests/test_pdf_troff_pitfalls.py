@@ -211,3 +211,35 @@ def test_a_status_stamp_under_a_bold_title_as_long_as_its_column_is_its_own_line
     phrase = _at("du programme environnement de travail de l'agent", 62, 336, 280, bold=True, col_right=281)
     after = _at("(action IN 5). L'objectif de ce dernier est atteint.", 62, 348, 250, col_right=281)
     assert [len(g.lines) for g in lines_to_groups([phrase, after], _settings())] == [2]
+
+
+def test_a_justified_row_of_two_pieces_in_a_cell_is_one_line_and_keeps_the_deadline_beside_it():
+    from editiondiff.extract.layout.justified import join_justified
+
+    item = _at("➔ Contribuer au", 312, 342, 387)
+    word = _at("décloisonnement", 397, 343, 461)
+    word.aside = [_at("Généralisation", 475, 343, 530)]
+    below = _at("des applications ministérielles et à", 328, 355, 461)
+    out = join_justified([item, word, below], _settings())
+    assert [line.text for line in out] == ["➔ Contribuer au décloisonnement", below.text]
+    assert [a.text for a in out[0].aside] == ["Généralisation"]
+    # a piece opening with a capital beside a step is not its sentence going on
+    other = join_justified([_at("➔ Contribuer au", 312, 342, 387), _at("Décembre", 420, 343, 461), below], _settings())
+    assert len(other) == 3
+
+
+def test_a_line_of_another_column_level_with_a_justified_row_is_no_piece_of_it():
+    """Columns are not known when asides are read: the left column's line on the same baseline must
+    not break the run of the row's evenly spaced words."""
+    from editiondiff.extract.layout.asides import attach_asides
+
+    left = _at("nistrations", 62, 686, 102, block=1)
+    item = _at("➔ Mettre en place la portabilité des", 312, 674, 461, block=5)
+    row = [_at("données", 328, 686, 361, block=5), _at("pour", 369, 686, 389, block=5), _at("l'ensemble", 397, 686, 441, block=5),
+           _at("des", 449, 686, 461, block=5)]
+    rest = [_at("agents", 328, 698, 355, block=5), _at("publics,", 365, 698, 397, block=5), _at("titulaires", 408, 698, 444, block=5),
+            _at("et", 454, 698, 461, block=5)]
+    nxt = _at("➔ Offrir la possibilité aux agents", 312, 722, 461, block=6)
+    owner = _at("↑ DINUM", 62, 698, 103, block=2)
+    lines = attach_asides([left, owner, item, *row, *rest, nxt], _settings())
+    assert all(not line.aside for line in lines) and len(lines) == 12

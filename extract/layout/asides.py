@@ -212,19 +212,24 @@ def attach_asides(lines: list[Line], settings: LayoutSettings) -> list[Line]:
 
 
 def _spaced_as_its_row(line: Line, other: Line, level: list[Line], s: LayoutSettings) -> bool:
-    """`other` stands from the piece just left of it as the pieces of its row (`line`'s) stand from
-    each other: a justified row in a narrow measure, cut at spaces wider than a line may hold, whose
-    next word it is (`justified`). The row needs two pieces or more before `other`, evenly spaced,
-    each past the first a single word, as `other` is."""
-    row = sorted((o for o in level if o is not other and o.x1 <= other.x0 and level_with(line, o, s.beside_overlap_share)), key=_left)
-    if len(row) < 2 or any(" " in piece.text.strip() for piece in (*row[1:], other)):
-        return False  # evenly spread spaces cut a row at each of them: its pieces past the first are words
-    gaps = [b.x0 - a.x1 for a, b in zip(row, row[1:])]
-    spread = s.justified_gap_spread_em * line.size
-    if min(gaps) <= 0 or max(gaps) - min(gaps) > spread:
+    """`other` stands from the piece just left of it as the pieces of its row stand from each other:
+    a justified row in a narrow measure, cut at spaces wider than a line may hold, whose next word it
+    is (`justified`). The row is the run of pieces left of `other`, on `line`'s row, evenly spaced
+    (another column's line, further left, is no piece of it): two pieces or more, each past the first
+    a single word, as `other` is."""
+    pieces = sorted((o for o in level if o is not other and o.x1 <= other.x0 and level_with(line, o, s.beside_overlap_share)), key=_left)
+    if not pieces or " " in other.text.strip():
         return False
-    gap = other.x0 - row[-1].x1
-    return min(gaps) - spread <= gap <= max(gaps) + spread
+    spread = s.justified_gap_spread_em * line.size
+    gap = other.x0 - pieces[-1].x1
+    row = [pieces[-1]]
+    for piece in reversed(pieces[:-1]):
+        if abs(row[0].x0 - piece.x1 - gap) > spread or row[0].x0 - piece.x1 <= 0:
+            break
+        row.insert(0, piece)
+    if len(row) < 2 or any(" " in piece.text.strip() for piece in row[1:]):
+        return False  # evenly spread spaces cut a row at each of them: its pieces past the first are words
+    return gap > 0
 
 
 def _left(line: Line) -> float:

@@ -15,7 +15,9 @@ column's right edge (a justified line fills its measure), most of them holding
 words (not the figures of a scale). In a measure narrower than the column (a
 table's cell, a box), the row's last piece reaches where the lines of its
 paragraph just above or below end, and its spaces may grow wider, up to
-`justified_measure_gap_max_em`. Other rows with
+`justified_measure_gap_max_em`; a row of two pieces there is one line when the
+second opens in lower case. The row's last piece may have an aside (a step's
+deadline beside it): the line made of the row keeps it. Other rows with
 gaps in them keep their pieces: a step's deadline beside it is an aside by
 then, a status stamp before a heading has one gap alone, cells of a table
 stand at uneven distances or are read as a table before.
@@ -38,7 +40,8 @@ def join_justified(lines: list[Line], settings: LayoutSettings) -> list[Line]:
         while j < n and _goes_on(first, lines[j - 1], lines[j], s):
             j += 1
         run = lines[i:j]
-        if j - i >= s.justified_min_lines and _justified(run, s, _measure(run, out[-1] if out else None, lines[j] if j < n else None, s)):
+        measure = _measure(run, out[-1] if out else None, lines[j] if j < n else None, s) if j - i >= 2 else None
+        if (j - i >= s.justified_min_lines and _justified(run, s, measure)) or (j - i == 2 and _two_words_in_measure(run, s, measure)):
             out.append(_joined(run))
         else:
             out.extend(run)
@@ -52,8 +55,7 @@ def _goes_on(first: Line, prev: Line, line: Line, s: LayoutSettings) -> bool:
         line.page == first.page
         and line.column == first.column
         and line.band == first.band
-        and not line.aside
-        and not prev.aside
+        and not prev.aside  # an aside stands right of its line: nothing of the row goes on past it
         and not line.starts_new_line  # a bullet or an icon opens a line of its own
         and line.x0 > prev.x1
         and abs(line.size - first.size) <= s.paragraph_size_change_pt
@@ -62,19 +64,20 @@ def _goes_on(first: Line, prev: Line, line: Line, s: LayoutSettings) -> bool:
 
 
 def _measure(run: list[Line], before: Line | None, after: Line | None, s: LayoutSettings) -> float | None:
-    """Where the lines of the row's paragraph end, when the line just before the row `run` in
-    reading order (as read: a row joined already is one line) or the one after it is one of them:
+    """Where the lines of the row's paragraph end (the further of the two), when the line just before
+    the row `run` in reading order (as read: a row joined already is one line) or the one after it is one of them:
     starting left of the row's second piece, a line away at most, reaching past the start of its
     last piece (a cell of a table, a column narrower than the page's, has its own measure). None
     when neither is."""
     first, second, last = run[0], run[1], run[-1]
+    ends = []
     for other in (after, before):
         if other is None or other.page != first.page or other.column != first.column or other.band != first.band:
             continue
         near = min(abs(other.y0 - first.y1), abs(first.y0 - other.y1)) <= s.justified_measure_gap_em * first.size
         if near and other.x0 < second.x0 and other.x1 > last.x0:
-            return other.x1
-    return None
+            ends.append(other.x1)
+    return max(ends) if ends else None  # a paragraph's last line may end short of its measure
 
 
 def _justified(run: list[Line], s: LayoutSettings, measure: float | None = None) -> bool:
@@ -99,6 +102,20 @@ def _justified(run: list[Line], s: LayoutSettings, measure: float | None = None)
     )
 
 
+def _two_words_in_measure(run: list[Line], s: LayoutSettings, measure: float | None) -> bool:
+    """A justified row of two pieces in a narrow measure (a cell): one gap, so its evenness tells
+    nothing; the second piece ends where the paragraph's lines end, opens in lower case (the sentence
+    goes on: a deadline beside a step opens with a capital or a figure) and the gap is no wider than
+    a narrow measure's spaces may grow."""
+    first, last = run
+    if measure is None or abs(last.x1 - measure) > s.edge_slack_pt:
+        return False
+    em = max(first.size, last.size)
+    gap = last.x0 - first.x1
+    text = last.text.strip()
+    return s.word_gap_em * em < gap <= s.justified_measure_gap_max_em * em and text[:1].islower() and any(c.isalpha() for c in first.text)
+
+
 def _joined(run: list[Line]) -> Line:
     """One line of the pieces, a space between each two: it keeps the first piece's place in the
     reading order and its column, band and edges."""
@@ -120,4 +137,6 @@ def _joined(run: list[Line]) -> Line:
     )
     if first.text[:1].isspace():
         line.text = first.text[: len(first.text) - len(first.text.lstrip())] + line.text
+    line.aside = [aside for piece in run for aside in piece.aside]  # the last piece's deadline, beside it
+    line.opens_paragraph = first.opens_paragraph
     return line
