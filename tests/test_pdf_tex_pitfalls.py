@@ -121,3 +121,20 @@ def test_chart_entries_set_as_a_list_are_entries_and_a_step_is_not():
     blocks = [_para("Catalogue", "list_item"), _para("(nouveau) Lab GovTech", "list_item"), _para("Réaliser une étude", "list_item", "arrow")]
     facts = _Facts([False] * 3, [None] * 3, [False] * 3)
     assert [_entry_like(blocks, j, 80, marks, facts) for j in range(3)] == [True, True, False]
+
+
+def test_a_table_continued_under_its_header_printed_again_over_two_lines_goes_on():
+    """The page holds the header again (a cell of it on two lines) and one record whose label wraps:
+    too few rows for a table of their own, they continue the table of the page before."""
+    from editiondiff.extract.layout.borderless import continued_rows
+    from editiondiff.extract.layout.tables import TableRegion
+
+    previous = TableRegion(1, (60.0, 100.0, 535.0, 760.0), [["", "", "en 2018", "projection fin 2020"], ["LABEL", "Prototypes", "0", "5"],
+                                                            ["", "Outils", "0", "5"]], [], [(66.0, 112.0), (129.0, 300.0), (321.0, 357.0), (426.0, 473.0)])
+    previous.header_rows = 1
+    lines = [_at("en 2018", 321, 60, 357, page=2), _at("projection", 426, 60, 473, page=2), _at("fin 2020", 433, 70, 473, page=2),
+             _at("Organisations privées contribuant à l'ini-", 129.5, 84, 300, page=2), _at("NM", 345, 84, 357, page=2), _at("15", 463, 84, 473, page=2),
+             _at("tiative TECH.GOUV", 129.5, 94, 200, page=2)]
+    region = continued_rows(lines, previous, 2, {"initiative"}, _settings())
+    assert region is not None and region.header_rows == 1
+    assert region.rows == [["", "", "en 2018", "projection fin 2020"], ["", "Organisations privées contribuant à l'initiative TECH.GOUV", "NM", "15"]]

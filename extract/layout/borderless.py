@@ -388,6 +388,7 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
     header = previous.rows[: previous.headers()]
     taken: list[Row] = []
     cells: list[list[str]] = []
+    rows = _repeated_header(rows, header, slot_of, words, taken, cells)
     for row in rows:
         if taken:
             gap = min(l.y0 for l in row) - max(l.y1 for l in taken[-1])
@@ -420,6 +421,35 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
     region.columns = list(columns)
     region.header_rows = len(header) if header and cells[: len(header)] == header else 0
     return region
+
+
+def _repeated_header(rows: list[Row], header: list[list[str]], slot_of, words: set[str], taken: list[Row], cells: list[list[str]]) -> list[Row]:
+    """The table's header printed again at the top of the page, each of its rows over one visual row
+    or more ("projection" / "fin 2020"): those rows go to `taken` and `cells`, merged one a header
+    row; the rows after them are returned. A visual row whose every cell is part of the header row's
+    cell in its column goes on with it; any other ends the header."""
+    k, start = 0, 0
+    merged: list[str] | None = None
+    merged_rows: Row = []
+    for index, row in enumerate(rows):
+        if k >= len(header):
+            break
+        slots = [slot_of(line) for line in row]
+        if None in slots:
+            break
+        texts = [""] * len(header[k])
+        for line, i in zip(row, slots):
+            texts[i] = join(texts[i], line.text.strip(), words) if texts[i] else line.text.strip()
+        merged = texts if merged is None else [join(a, b, words) if a and b else a or b for a, b in zip(merged, texts)]
+        merged_rows = merged_rows + row
+        if merged == header[k]:
+            taken.append(merged_rows)
+            cells.append(merged)
+            k, start, merged, merged_rows = k + 1, index + 1, None, []
+            continue
+        if not any(merged) or not all(not m or m in h for m, h in zip(merged, header[k])):
+            break
+    return rows[start:]
 
 
 def find_borderless(pages: list[list[Line]], ruled: list[TableRegion], words: set[str], settings: LayoutSettings) -> list[TableRegion]:
