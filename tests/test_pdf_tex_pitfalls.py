@@ -138,3 +138,24 @@ def test_a_table_continued_under_its_header_printed_again_over_two_lines_goes_on
     region = continued_rows(lines, previous, 2, {"initiative"}, _settings())
     assert region is not None and region.header_rows == 1
     assert region.rows == [["", "", "en 2018", "projection fin 2020"], ["", "Organisations privées contribuant à l'initiative TECH.GOUV", "NM", "15"]]
+
+
+def test_a_cell_run_over_into_the_gutter_on_the_next_page_is_cut_at_the_first_part_s_columns():
+    """On the page a table runs on to, one record only names its mission, wider than its column and
+    met by the label on one line: the columns of the page before tell where to cut it."""
+    from editiondiff.extract.layout.borderless import continued_rows
+    from editiondiff.extract.layout.tables import TableRegion
+
+    previous = TableRegion(1, (60.0, 100.0, 535.0, 760.0), [["", "", "en 2018", "projection fin 2020"], ["LABEL", "Prototypes", "0", "5"],
+                                                            ["", "Outils", "0", "5"]], [], [(66.0, 112.0), (129.0, 300.0), (321.0, 357.0), (426.0, 473.0)])
+    previous.header_rows = 1
+    words = [("TECH.GOUV", 66.5, 123.8), ("Rang", 129.5, 150.6), ("de", 154.6, 163.8), ("la", 167.8, 174.9), ("France", 178.9, 205.7)]
+    spans = []
+    for i, (text, x0, x1) in enumerate(words):
+        spans.append(Span(text, "LMRoman9-Regular", 9.0, (x0, 84.0, x1, 93.0)))
+        if i + 1 < len(words):
+            spans.append(Span(" ", "LMRoman9-Regular", 9.0, (x1, 84.0, words[i + 1][1], 93.0)))
+    lines = [_at("en 2018", 321, 60, 357, page=2), _at("projection fin 2020", 426, 60, 473, page=2),
+             _at("TECH.GOUV Rang de la France", 66.5, 84, 205.7, page=2, spans=spans), _at("16e", 342, 84, 357, page=2), _at("12e", 458, 84, 473, page=2)]
+    region = continued_rows(lines, previous, 2, set(), _settings())
+    assert region is not None and region.rows[-1] == ["TECH.GOUV", "Rang de la France", "16e", "12e"]

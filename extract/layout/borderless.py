@@ -121,22 +121,45 @@ def _cut_overflows(rows: list[Row], body: list[int], settings: LayoutSettings) -
             gutters = [(a[1], b[0]) for a, b in zip(clear, clear[1:]) if line.x0 < a[1] and line.x1 > b[0]]
             if not gutters:
                 continue
-            spans = sorted(line.spans, key=lambda span: span.bbox[0])
-            words = [span for span in spans if span.text.strip()]
             for left, right in gutters:
-                at = next((j for j in range(1, len(words)) if words[j - 1].bbox[2] >= left - slack and words[j].bbox[0] <= right + slack
-                           and words[j - 1].bbox[2] <= words[j].bbox[0]), None)
-                if at is None:
+                new = _cut_in(line, left, right, slack)
+                if new is None:
                     continue
-                pieces = [words[:at], words[at:]]
-                new = [Line(line.page, piece, union([span.bbox for span in piece]), line.size, " ".join(span.text.strip() for span in piece),
-                            column=line.column, band=line.band, base_left=line.base_left, col_right=line.col_right, block=line.block)
-                       for piece in pieces]
                 row[row.index(line):row.index(line) + 1] = new
                 lines[lines.index(line):lines.index(line) + 1] = new
                 over.append(new[0])
                 break
     return over
+
+
+def _cut_in(line: Line, left: float, right: float, slack: float) -> list[Line] | None:
+    """The line cut in two at the first space between its words that lies in the gutter from `left`
+    to `right` (each piece a line of its own, in the line's place); None when no space lies there."""
+    words = [span for span in sorted(line.spans, key=lambda span: span.bbox[0]) if span.text.strip()]
+    at = next((j for j in range(1, len(words)) if words[j - 1].bbox[2] >= left - slack and words[j].bbox[0] <= right + slack
+               and words[j - 1].bbox[2] <= words[j].bbox[0]), None)
+    if at is None:
+        return None
+    return [Line(line.page, piece, union([span.bbox for span in piece]), line.size, " ".join(span.text.strip() for span in piece),
+                 column=line.column, band=line.band, base_left=line.base_left, col_right=line.col_right, block=line.block)
+            for piece in (words[:at], words[at:])]
+
+
+def _cut_at_gutters(lines: list[Line], columns: list[tuple[float, float]], slack: float) -> list[Line]:
+    """The lines, each one that runs across a gutter between `columns` (a table's, from the page
+    before) cut there at a space between its words: a cell run over into the next column's gutter."""
+    gutters = [(a[1], b[0]) for a, b in zip(columns, columns[1:])]
+    out = []
+    for line in lines:
+        pieces = [line]
+        for left, right in gutters:
+            last = pieces[-1]
+            if len(last.spans) > 1 and last.x0 < left and last.x1 > right:
+                cut = _cut_in(last, left, right, slack)
+                if cut is not None:
+                    pieces[-1:] = cut
+        out.extend(pieces)
+    return out
 
 
 def _columns_of(line: Line, columns: list[tuple[float, float]]) -> list[int]:
@@ -381,7 +404,7 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
     page's last row, cut by the page break (`tables.continues_row`)."""
     if not previous.columns or not lines:
         return None
-    rows = lines_to_rows(lines, settings)
+    rows = lines_to_rows(_cut_at_gutters(lines, previous.columns, settings.edge_slack_pt), settings)
     size = _size(rows)
     columns = previous.columns
     slot_of = _slotter(columns, size, settings)
