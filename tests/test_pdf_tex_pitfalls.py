@@ -159,3 +159,26 @@ def test_a_cell_run_over_into_the_gutter_on_the_next_page_is_cut_at_the_first_pa
              _at("TECH.GOUV Rang de la France", 66.5, 84, 205.7, page=2, spans=spans), _at("16e", 342, 84, 357, page=2), _at("12e", 458, 84, 473, page=2)]
     region = continued_rows(lines, previous, 2, set(), _settings())
     assert region is not None and region.rows[-1] == ["TECH.GOUV", "Rang de la France", "16e", "12e"]
+
+
+def _overflowing(text_left: str, x1_left: float, text_right: str, y: float) -> Line:
+    words = [(text_left, 66.5, x1_left), (text_right, 129.5, 129.5 + 5.0 * len(text_right))]
+    spans = [Span(words[0][0], "LMRoman9-Regular", 9.0, (66.5, y, x1_left, y + 9.0)), Span(" ", "LMRoman9-Regular", 9.0, (x1_left, y, 129.5, y + 9.0)),
+             Span(words[1][0], "LMRoman9-Regular", 9.0, (129.5, y, words[1][2], y + 9.0))]
+    return _at(f"{text_left} {text_right}", 66.5, y, words[1][2], spans=spans)
+
+
+def test_cells_run_over_into_the_gutter_in_several_rows_are_cut_where_the_next_column_starts():
+    """Two mission codes wider than their column (a renamed mission, the programme's own row): no
+    gap is clear of every line but one, yet the labels of every row start at one place."""
+    from editiondiff.extract.layout.borderless import page_tables
+
+    lines = [_overflowing("CONFIANCE", 125.0, "Prototypes réalisés", 130.0), _at("0", 352, 130, 357), _at("5", 468, 130, 473)]
+    for k, label in enumerate(["Outils labellisés", "Produits utilisés", "Économies réalisées"], start=1):
+        y = 130.0 + 11.0 * k
+        lines += [_at(label, 129.5, y, 230.0), _at(f"{k}0", 347, y, 357), _at(f"{k}5", 463, y, 473)]
+    lines += [_overflowing("TECH.GOUV", 123.8, "Rang de la France", 174.0), _at("16e", 342, 174, 357), _at("12e", 458, 174, 473)]
+    tables = page_tables(lines, 1, set(), _settings())
+    assert len(tables) == 1
+    assert [row[:2] for row in tables[0].rows] == [["CONFIANCE", "Prototypes réalisés"], ["", "Outils labellisés"], ["", "Produits utilisés"],
+                                                    ["", "Économies réalisées"], ["TECH.GOUV", "Rang de la France"]]

@@ -103,33 +103,60 @@ def _merged(stretches: list[tuple[float, float]], gap: float) -> list[list[float
 
 
 def _cut_overflows(rows: list[Row], body: list[int], settings: LayoutSettings) -> list[Line]:
-    """Cut each body line that alone bridges a gap every other body line keeps clear, at a space
-    between its words lying in that gap: a cell whose text ran over into the gutter ("TECH.GOUV"
-    wider than its column) and met the next cell's text on one line. The pieces run over, cut off.
+    """Cut each body line that runs across a column at a space between its words: a cell whose text
+    ran over into the gutter ("TECH.GOUV", a longer mission code, wider than its column) and met the
+    next cell's text on one line. A column is told by the place where the cells of many rows start
+    (`borderless_min_rows` of them or more): a word of the line starting there, after a space, opens
+    the next cell, both pieces opening with a letter; or by a gap every other body line keeps clear, with a space of the line in it.
+    The pieces run over, cut off, are returned.
 
     Only a table already found is looked at this closely (its lines, each against the others)."""
     lines = [line for i in body for line in rows[i]]
     gap = settings.borderless_column_gap_em * _size([rows[i] for i in body])
     slack = settings.edge_slack_pt
+    starts = _shared_starts([line.x0 for line in lines], slack, settings.borderless_min_rows)
     over: list[Line] = []
     for i in body:
         row = rows[i]
-        for k, line in enumerate(list(row)):
+        for line in list(row):
             if len(line.spans) < 2:
                 continue
-            clear = _merged(sorted((o.x0, o.x1) for o in lines if o is not line), gap)
-            gutters = [(a[1], b[0]) for a, b in zip(clear, clear[1:]) if line.x0 < a[1] and line.x1 > b[0]]
-            if not gutters:
+            new = None
+            for x in starts:
+                if line.x0 < x - slack and line.x1 > x + slack:
+                    new = _cut_in(line, x - gap, x, slack)
+                    # words on both sides: a right-aligned column of figures shares its starts by chance
+                    if new is not None and new[0].text[:1].isalpha() and new[1].text[:1].isalpha():
+                        break
+                    new = None
+            if new is None:
+                clear = _merged(sorted((o.x0, o.x1) for o in lines if o is not line), gap)
+                for (_a0, left), (right, _b1) in zip(clear, clear[1:]):
+                    if line.x0 < left and line.x1 > right:
+                        new = _cut_in(line, left, right, slack)
+                        if new is not None:
+                            break
+            if new is None:
                 continue
-            for left, right in gutters:
-                new = _cut_in(line, left, right, slack)
-                if new is None:
-                    continue
-                row[row.index(line):row.index(line) + 1] = new
-                lines[lines.index(line):lines.index(line) + 1] = new
-                over.append(new[0])
-                break
+            row[row.index(line):row.index(line) + 1] = new
+            lines[lines.index(line):lines.index(line) + 1] = new
+            over.append(new[0])
     return over
+
+
+def _shared_starts(x0s: list[float], slack: float, least: int) -> list[float]:
+    """The places where at least `least` of the lines start (within `slack` of each other)."""
+    out: list[float] = []
+    group: list[float] = []
+    for x in sorted(x0s):
+        if group and x - group[0] > slack:
+            if len(group) >= least:
+                out.append(min(group))
+            group = []
+        group.append(x)
+    if len(group) >= least:
+        out.append(min(group))
+    return out
 
 
 def _cut_in(line: Line, left: float, right: float, slack: float) -> list[Line] | None:
@@ -199,6 +226,11 @@ def _block_to_table(rows: list[Row], lo: int, hi: int, page: int, words: set[str
     overflowing = _cut_overflows(rows, body, settings)
     if overflowing:  # the columns from the other lines: the text run over stands in its own column's slot
         columns = rows_to_columns([[line for line in rows[i] if line not in overflowing] for i in body], settings)
+        # a column made of such text alone (every cell of it ran over) is a column of its own
+        alone = [(p.x0, p.x1) for p in overflowing if not any(p.x0 < b and p.x1 > a for a, b in columns)]
+        if alone:
+            gap = settings.borderless_column_gap_em * _size([rows[i] for i in body])
+            columns = sorted(columns + [(a, b) for a, b in _merged(sorted(alone), gap)])
     runs: list[list[int]] = []
     for i in range(first, last + 1):
         if _spans(rows[i], columns):
