@@ -182,3 +182,28 @@ def test_cells_run_over_into_the_gutter_in_several_rows_are_cut_where_the_next_c
     assert len(tables) == 1
     assert [row[:2] for row in tables[0].rows] == [["CONFIANCE", "Prototypes réalisés"], ["", "Outils labellisés"], ["", "Produits utilisés"],
                                                     ["", "Économies réalisées"], ["TECH.GOUV", "Rang de la France"]]
+
+
+def test_a_single_word_reaching_into_the_next_column_is_read_in_its_own():
+    from editiondiff.extract.layout.borderless import page_tables
+
+    lines = []
+    codes = ["LABEL", "IDNUM", "COMPETENCES", "TRANSFO"]
+    for k, code in enumerate(codes):
+        y = 130.0 + 11.0 * k
+        x1 = 139.0 if code == "COMPETENCES" else 100.0  # one code is wider than its column
+        lines += [_at(code, 66.5, y, x1), _at(f"Indicateur {k + 1}", 129.5, y, 230.0), _at(f"{k}0", 347, y, 357), _at(f"{k}5", 463, y, 473)]
+    tables = page_tables(lines, 1, set(), _settings())
+    assert len(tables) == 1
+    assert [row[:2] for row in tables[0].rows] == [[code, f"Indicateur {k + 1}"] for k, code in enumerate(codes)]
+
+
+def test_a_line_s_box_is_its_words_height_an_icon_taller_than_them_aside():
+    """A check mark from another font stands taller than the words it follows: the line's box keeps
+    the words' top and foot, so the gap to the line above is the gap between their words."""
+    from editiondiff.extract.layout.spans import _line_box
+
+    words = Span("Inclusion numérique ", "LMRoman10-Regular", 10.0, (56.7, 495.0, 150.0, 504.9))
+    mark = Span("✓", "Dingbats", 10.0, (150.0, 493.0, 155.3, 504.0))
+    assert _line_box([words, mark]) == (56.7, 495.0, 155.3, 504.9)
+    assert _line_box([words]) == words.bbox

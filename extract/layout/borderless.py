@@ -108,7 +108,8 @@ def _cut_overflows(rows: list[Row], body: list[int], settings: LayoutSettings) -
     next cell's text on one line. A column is told by the place where the cells of many rows start
     (`borderless_min_rows` of them or more): a word of the line starting there, after a space, opens
     the next cell, both pieces opening with a letter; or by a gap every other body line keeps clear, with a space of the line in it.
-    The pieces run over, cut off, are returned.
+    A single word reaching into the next column from a place where cells start is read as ending short
+    of it. The pieces run over, cut off (or cut short), are returned.
 
     Only a table already found is looked at this closely (its lines, each against the others)."""
     lines = [line for i in body for line in rows[i]]
@@ -119,17 +120,15 @@ def _cut_overflows(rows: list[Row], body: list[int], settings: LayoutSettings) -
     for i in body:
         row = rows[i]
         for line in list(row):
-            if len(line.spans) < 2:
-                continue
             new = None
-            for x in starts:
+            for x in starts if len(line.spans) > 1 else ():
                 if line.x0 < x - slack and line.x1 > x + slack:
                     new = _cut_in(line, x - gap, x, slack)
                     # words on both sides: a right-aligned column of figures shares its starts by chance
                     if new is not None and new[0].text[:1].isalpha() and new[1].text[:1].isalpha():
                         break
                     new = None
-            if new is None:
+            if new is None and len(line.spans) > 1:
                 clear = _merged(sorted((o.x0, o.x1) for o in lines if o is not line), gap)
                 for (_a0, left), (right, _b1) in zip(clear, clear[1:]):
                     if line.x0 < left and line.x1 > right:
@@ -137,7 +136,14 @@ def _cut_overflows(rows: list[Row], body: list[int], settings: LayoutSettings) -
                         if new is not None:
                             break
             if new is None:
-                continue
+                # a word longer than its column, reaching into the next one from where its own starts
+                # ("COMPETENCES"): no space to cut at, so it is read as if it ended short of that column
+                reach = next((x for x in starts if line.x0 < x - slack < line.x1 - slack), None)
+                if reach is None or not any(abs(line.x0 - x) <= slack for x in starts) or not line.text[:1].isalpha():
+                    continue
+                clipped = Line(line.page, line.spans, (line.x0, line.y0, max(line.x0, reach - gap), line.y1), line.size, line.text,
+                               column=line.column, band=line.band, base_left=line.base_left, col_right=line.col_right, block=line.block)
+                new = [clipped]
             row[row.index(line):row.index(line) + 1] = new
             lines[lines.index(line):lines.index(line) + 1] = new
             over.append(new[0])
@@ -263,7 +269,9 @@ def _runs_on(texts: list[list[str]], settings: LayoutSettings) -> bool:
                 continue
             filled += 1
             nxt = below[column] if column < len(below) else ""
-            if nxt and sum(1 for c in below if c) >= 2 and (cell.endswith("-") or continues_text(cell, nxt)):
+            # lower case after a phrase left open, or a word cut at the line's end (not a capitalised
+            # word or a code: a column of codes or names, one a row, runs on in no sentence)
+            if nxt and sum(1 for c in below if c) >= 2 and (cell.endswith("-") or (nxt.lstrip()[:1].islower() and continues_text(cell, nxt))):
                 runs += 1
         if runs >= settings.borderless_prose_rows and runs >= settings.borderless_prose_share * filled:
             return True

@@ -76,7 +76,7 @@ def page_lines(page_dict: dict, page_number: int, settings: LayoutSettings, font
                     continue
                 sizes = [s.size for s in piece if not s.sup]
                 size = max(sizes) if sizes else piece[0].size
-                lines.append(Line(page_number, piece, union([s.bbox for s in piece]), size, block=block_number))
+                lines.append(Line(page_number, piece, _line_box(piece), size, block=block_number))
     _merge_raised(lines, settings)
     for line in lines:
         if len(line.spans) > 1:
@@ -158,6 +158,18 @@ def _unspace(lines: list[Line], page: str) -> None:
     if _SPACED_WORD.search(page) or _has_leaders(page):
         for line in lines:
             line.text = _unspaced(line.text)
+
+
+def _line_box(spans: list[Span]) -> Box:
+    """A line's box: across all its spans, and from the top of its words to their foot. A glyph of
+    another font that holds no word (an icon, an arrow: "Inclusion numérique ✓") may stand taller
+    than the words, and would shrink the gap to the line above as if the two were one paragraph."""
+    box = union([s.bbox for s in spans])
+    worded = [s.bbox for s in spans if any(c.isalnum() for c in s.text)]
+    if not worded or len(worded) == len(spans):
+        return box
+    top, bottom = min(b[1] for b in worded), max(b[3] for b in worded)
+    return (box[0], top, box[2], bottom) if top > box[1] or bottom < box[3] else box
 
 
 def _drawn_near(boxes: list[Box], box: Box, offset: float) -> bool:
