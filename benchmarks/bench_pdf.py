@@ -102,7 +102,7 @@ def every_pymupdf_call(path: Path) -> None:
 
     Beside the text and the drawings (`pymupdf_calls`): the document opened from its bytes, the
     page's rotation and box, its resource dictionary (`layout.icons.page_resources`), its fonts and
-    their /Encoding and /ToUnicode keys (`font_kinds`, once per resource dictionary and font object)
+    their /ToUnicode, /Encoding and /Differences keys (`font_kinds`, once per resource dictionary and font object)
     and its pictures (`get_images` once per resource dictionary, `get_image_info` where there are
     any), the metadata. Its own Python (the loops, the caches) is the few lines below.
     """
@@ -125,8 +125,8 @@ def every_pymupdf_call(path: Path) -> None:
             if resources is None or resources not in fonts:
                 for xref, ext, kind, *_ in page.get_fonts():
                     if xref not in fonts:
-                        fonts[xref] = (ext == "n/a" and kind in ("Type1", "TrueType", "MMType1") and doc.xref_get_key(xref, "Encoding")[0] == "null"
-                                       and doc.xref_get_key(xref, "ToUnicode"))
+                        fonts[xref] = (ext == "n/a" and kind in ("Type1", "TrueType", "MMType1") and doc.xref_get_key(xref, "ToUnicode")[0] == "null"
+                                       and (doc.xref_get_key(xref, "Encoding")[0] == "null" or doc.xref_get_key(xref, "Encoding/Differences")))
                 fonts[resources] = True
             if any(block.get("lines") for block in raw["blocks"]):
                 page.get_cdrawings()

@@ -162,18 +162,25 @@ def test_a_justified_row_in_a_cell_narrower_than_its_column_is_one_line():
     assert len(join_justified(alone, _settings())) == 3
 
 
+def _portability_step(pour_ends: float = 387, ensemble_ends: float = 438):
+    """A step wrapped in a narrow cell (troff's tbl), two of its rows cut at their wide spaces, and
+    the next step: (item line, first cut row, second cut row, next item)."""
+    item = _at("➔ Mettre en place la portabilité des", 312, 674, 461, block=5)
+    row = [_at("données", 328, 686, 361, block=5), _at("pour", 369, 686, pour_ends, block=5), _at("l'ensemble", 397, 686, ensemble_ends, block=5),
+           _at("des", 449, 686, 461, block=5)]
+    rest = [_at("agents", 328, 698, 355, block=5), _at("publics,", 365, 698, 397, block=5), _at("titulaires", 408, 698, 444, block=5),
+            _at("et", 454, 698, 461, block=5)]
+    nxt = _at("➔ Offrir la possibilité aux agents", 312, 722, 461, block=6)
+    return item, row, rest, nxt
+
+
 def test_the_last_word_of_a_justified_row_beside_a_step_is_no_deadline():
     """A step wrapped in a narrow cell, one of its rows cut at its wide spaces: the row's last word,
     at the cell's edge, stands from the word before it as the row's words do, and is no aside."""
     from editiondiff.extract.layout.asides import attach_asides
 
-    item = _at("➔ Mettre en place la portabilité des", 312, 674, 461, block=5)
-    row = [_at("données", 328, 686, 361, block=5), _at("pour", 369, 686, 387, block=5), _at("l'ensemble", 397, 686, 438, block=5),
-           _at("des", 449, 686, 461, block=5)]
-    rest = [_at("agents", 328, 698, 355, block=5), _at("publics,", 365, 698, 397, block=5), _at("titulaires", 408, 698, 444, block=5),
-            _at("et", 454, 698, 461, block=5)]
+    item, row, rest, nxt = _portability_step()
     end = _at("contractuels", 328, 710, 374, block=5)
-    nxt = _at("➔ Offrir la possibilité aux agents", 312, 722, 461, block=6)
     lines = attach_asides([item, *row, *rest, end, nxt], _settings())
     assert all(not line.aside for line in lines) and len(lines) == 11
 
@@ -234,12 +241,7 @@ def test_a_line_of_another_column_level_with_a_justified_row_is_no_piece_of_it()
     from editiondiff.extract.layout.asides import attach_asides
 
     left = _at("nistrations", 62, 686, 102, block=1)
-    item = _at("➔ Mettre en place la portabilité des", 312, 674, 461, block=5)
-    row = [_at("données", 328, 686, 361, block=5), _at("pour", 369, 686, 389, block=5), _at("l'ensemble", 397, 686, 441, block=5),
-           _at("des", 449, 686, 461, block=5)]
-    rest = [_at("agents", 328, 698, 355, block=5), _at("publics,", 365, 698, 397, block=5), _at("titulaires", 408, 698, 444, block=5),
-            _at("et", 454, 698, 461, block=5)]
-    nxt = _at("➔ Offrir la possibilité aux agents", 312, 722, 461, block=6)
+    item, row, rest, nxt = _portability_step(pour_ends=389, ensemble_ends=441)
     owner = _at("↑ DINUM", 62, 698, 103, block=2)
     lines = attach_asides([left, owner, item, *row, *rest, nxt], _settings())
     assert all(not line.aside for line in lines) and len(lines) == 12

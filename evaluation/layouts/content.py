@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..render.brochure_layout import inline_runs
 from ..render.edition_text import _claims, _printed, _stated
 from editiondiff.schemas import Action, Edition
 
@@ -33,6 +34,21 @@ class Section:
     blocks: list[tuple[str, str]] = field(default_factory=list)  # (role, text): title, heading, lead, para, caption
     cards: list[Card] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)  # indicator table, header row first
+
+
+def marked_up(text: str, escape, *, sup, bold) -> str:
+    """A line's inline markup (`**bold**`, `1^{er}`, `[text](url)`: links print their text) in a
+    producer's own terms: each run escaped by `escape`, then wrapped by `sup` and `bold` where it is so."""
+    runs, _ = inline_runs(text)
+    out = []
+    for run in runs:
+        body = escape(run.text)
+        if run.sup:
+            body = sup(body)
+        if run.bold:
+            body = bold(body)
+        out.append(body)
+    return "".join(out)
 
 
 def _groups(lines: list[str]) -> list[str]:

@@ -15,12 +15,12 @@ DejaVu Sans, embedded as a TrueType subset.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
-from ..render.brochure_layout import inline_runs
 from editiondiff.schemas import Edition
 
-from .content import Card, Section, edition_sections
+from .content import Card, Section, edition_sections, marked_up
 from .styles import Style
 
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -43,8 +43,7 @@ def fpdf2() -> str | None:
 
 def _plain(text: str) -> str:
     """Source markup -> the text fpdf2 prints: superscripts as they read ("1er"), bold marks and links dropped."""
-    runs, _ = inline_runs(text)
-    return "".join(run.text for run in runs)
+    return marked_up(text, str, sup=str, bold=str)
 
 
 class _Report:
@@ -52,7 +51,7 @@ class _Report:
         from fpdf import FPDF
 
         self.pdf = FPDF(format="Letter" if style.page == "Letter" else "A4")
-        self.pdf.set_creation_date(__import__("datetime").datetime(2020, 1, 1, tzinfo=__import__("datetime").timezone.utc))
+        self.pdf.set_creation_date(datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc))
         self.pdf.set_margins(18, 16, 18)
         self.pdf.set_auto_page_break(True, margin=18)
         self.pdf.add_font("dv", "", SANS)

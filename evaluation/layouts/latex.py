@@ -23,10 +23,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..render.brochure_layout import inline_runs
 from editiondiff.schemas import Edition
 
-from .content import Card, Section, edition_sections
+from .content import Card, Section, edition_sections, marked_up
 from .styles import Style
 
 #: The icons: a ZapfDingbats arrow for a step, an arrow up of the text companion for an owner, a
@@ -58,16 +57,7 @@ def _escape(text: str) -> str:
 
 def _inline(text: str) -> str:
     """Source markup -> LaTeX: `**bold**` in bold, `1^{er}` as a superscript, links as their text."""
-    runs, _ = inline_runs(text)
-    out = []
-    for run in runs:
-        body = _escape(run.text)
-        if run.sup:
-            body = rf"\textsuperscript{{{body}}}"
-        if run.bold:
-            body = rf"\textbf{{{body}}}"
-        out.append(body)
-    return "".join(out)
+    return marked_up(text, _escape, sup=lambda body: rf"\textsuperscript{{{body}}}", bold=lambda body: rf"\textbf{{{body}}}")
 
 
 def _card(card: Card) -> list[str]:

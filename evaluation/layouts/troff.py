@@ -21,10 +21,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..render.brochure_layout import inline_runs
 from editiondiff.schemas import Edition
 
-from .content import Card, Section, edition_sections
+from .content import Card, Section, edition_sections, marked_up
 from .styles import Style
 
 #: The icons as groff glyph names: an arrow up (Symbol), a right hand and a heavy arrow (ZapfDingbats).
@@ -48,16 +47,8 @@ def _escape(text: str) -> str:
 
 def _inline(text: str, *, font: str = "R") -> str:
     """Source markup -> troff: `**bold**` in the bold face, `1^{er}` raised and smaller, links as their text."""
-    runs, _ = inline_runs(text)
-    out = []
-    for run in runs:
-        body = _escape(run.text)
-        if run.sup:
-            body = rf"\u\s-2{body}\s+2\d"
-        if run.bold and font != "B":
-            body = rf"\fB{body}\f[{font}]"
-        out.append(body)
-    return "".join(out)
+    bold = (lambda body: body) if font == "B" else (lambda body: rf"\fB{body}\f[{font}]")
+    return marked_up(text, _escape, sup=lambda body: rf"\u\s-2{body}\s+2\d", bold=bold)
 
 
 def _line(text: str) -> str:

@@ -81,14 +81,7 @@ def rows_to_columns(rows: list[Row], settings: LayoutSettings) -> list[tuple[flo
     spans = sorted((l.x0, l.x1) for row in rows for l in row)
     if not spans:
         return []
-    gap = settings.borderless_column_gap_em * _size(rows)
-    columns = [list(spans[0])]
-    for x0, x1 in spans[1:]:
-        if x0 - columns[-1][1] < gap:
-            columns[-1][1] = max(columns[-1][1], x1)
-        else:
-            columns.append([x0, x1])
-    return [(a, b) for a, b in columns]
+    return [(a, b) for a, b in _merged(spans, settings.borderless_column_gap_em * _size(rows))]
 
 
 def _merged(stretches: list[tuple[float, float]], gap: float) -> list[list[float]]:
@@ -141,9 +134,7 @@ def _cut_overflows(rows: list[Row], body: list[int], settings: LayoutSettings) -
                 reach = next((x for x in starts if line.x0 < x - slack < line.x1 - slack), None)
                 if reach is None or not any(abs(line.x0 - x) <= slack for x in starts) or not line.text[:1].isalpha():
                     continue
-                clipped = Line(line.page, line.spans, (line.x0, line.y0, max(line.x0, reach - gap), line.y1), line.size, line.text,
-                               column=line.column, band=line.band, base_left=line.base_left, col_right=line.col_right, block=line.block)
-                new = [clipped]
+                new = [_piece(line, line.spans, (line.x0, line.y0, max(line.x0, reach - gap), line.y1), line.text)]
             row[row.index(line):row.index(line) + 1] = new
             lines[lines.index(line):lines.index(line) + 1] = new
             over.append(new[0])
@@ -173,9 +164,14 @@ def _cut_in(line: Line, left: float, right: float, slack: float) -> list[Line] |
                and words[j - 1].bbox[2] <= words[j].bbox[0]), None)
     if at is None:
         return None
-    return [Line(line.page, piece, union([span.bbox for span in piece]), line.size, " ".join(span.text.strip() for span in piece),
-                 column=line.column, band=line.band, base_left=line.base_left, col_right=line.col_right, block=line.block)
+    return [_piece(line, piece, union([span.bbox for span in piece]), " ".join(span.text.strip() for span in piece))
             for piece in (words[:at], words[at:])]
+
+
+def _piece(line: Line, spans: list, box, text: str) -> Line:
+    """A part of `line` (some of its spans, or all of them in a smaller box), in the line's place."""
+    return Line(line.page, spans, box, line.size, text, column=line.column, band=line.band, base_left=line.base_left,
+                col_right=line.col_right, block=line.block)
 
 
 def _cut_at_gutters(lines: list[Line], columns: list[tuple[float, float]], slack: float) -> list[Line]:
@@ -457,12 +453,9 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
             gap = min(l.y0 for l in row) - max(l.y1 for l in taken[-1])
             if gap > settings.borderless_row_gap_em * size:
                 break
-        slots = [slot_of(line) for line in row]
-        if None in slots:
+        texts = _slotted(row, slot_of, len(columns), words)
+        if texts is None:
             break
-        texts = [""] * len(columns)
-        for line, i in zip(row, slots):
-            texts[i] = join(texts[i], line.text.strip(), words) if texts[i] else line.text.strip()
         repeated = len(taken) < len(header) and texts == header[len(taken)]
         # the rest of the row the page break cut (its label running on, over lines of its own) may hold no value
         body = cells[len(header) if header and cells[: len(header)] == header else 0 :]
@@ -486,6 +479,17 @@ def continued_rows(lines: list[Line], previous: TableRegion, page: int, words: s
     return region
 
 
+def _slotted(row: Row, slot_of, width: int, words: set[str]) -> list[str] | None:
+    """A visual row's text by column slot (`_slotter`), or None when a line stands in no slot."""
+    texts = [""] * width
+    for line in row:
+        i = slot_of(line)
+        if i is None:
+            return None
+        texts[i] = join(texts[i], line.text.strip(), words) if texts[i] else line.text.strip()
+    return texts
+
+
 def _repeated_header(rows: list[Row], header: list[list[str]], slot_of, words: set[str], taken: list[Row], cells: list[list[str]]) -> list[Row]:
     """The table's header printed again at the top of the page, each of its rows over one visual row
     or more ("projection" / "fin 2020"): those rows go to `taken` and `cells`, merged one a header
@@ -497,13 +501,10 @@ def _repeated_header(rows: list[Row], header: list[list[str]], slot_of, words: s
     for index, row in enumerate(rows):
         if k >= len(header):
             break
-        slots = [slot_of(line) for line in row]
-        if None in slots:
+        texts = _slotted(row, slot_of, len(header[k]), words)
+        if texts is None:
             break
-        texts = [""] * len(header[k])
-        for line, i in zip(row, slots):
-            texts[i] = join(texts[i], line.text.strip(), words) if texts[i] else line.text.strip()
-        merged = texts if merged is None else [join(a, b, words) if a and b else a or b for a, b in zip(merged, texts)]
+        merged = texts if merged is None else merge_row(merged, texts, words)
         merged_rows = merged_rows + row
         if merged == header[k]:
             taken.append(merged_rows)

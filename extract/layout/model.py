@@ -117,6 +117,14 @@ class Group:
     lines: list[Line] = field(default_factory=list)
 
 
+def has_word(text: str) -> bool:
+    """Whether a text holds a letter or a digit (an icon, an arrow or a bullet holds none)."""
+    for char in text:
+        if char.isalnum():
+            return True
+    return False
+
+
 def level_with(a: Line, b: Line, share: float) -> bool:
     """`a` and `b` stand on one row: they overlap vertically by more than `share` of the lower one's height."""
     # min and max spelled out (it is called for pairs of lines): a tie keeps the first, as they do

@@ -18,7 +18,7 @@ from __future__ import annotations
 from ...vocabulary.sentences import opens_sentence
 from ...vocabulary.status import is_completion_mark
 from .icons import BULLETS
-from .model import Group, Line
+from .model import Group, Line, has_word
 from .settings import LayoutSettings
 
 
@@ -83,26 +83,17 @@ def _same_paragraph(prev: Line, line: Line, group_x0: float, s: LayoutSettings) 
 
 def _text_left(line: Line) -> float:
     """Where a list item's text starts: right of its marker when the marker is a span of its own."""
-    spans = line.spans
-    if len(spans) > 1:
-        first = min(spans, key=lambda span: span.bbox[0])
-        if _no_word(first.text):
-            return min(span.bbox[0] for span in spans if span is not first and not _no_word(span.text)) if any(
-                span is not first and not _no_word(span.text) for span in spans) else line.x0
+    if len(line.spans) > 1 and not has_word(min(line.spans, key=lambda span: span.bbox[0]).text):
+        worded = [span.bbox[0] for span in line.spans if has_word(span.text)]
+        if worded:
+            return min(worded)
     return line.x0
 
 
 def _all_bold(line: Line) -> bool:
     """Every span of the line that prints a letter or a digit is set in bold (an arrow or an icon
     between its words may come from a symbol font that has no bold)."""
-    return all(span.bold for span in line.spans if not _no_word(span.text))
-
-
-def _no_word(text: str) -> bool:
-    for char in text:
-        if char.isalnum():
-            return False
-    return True
+    return all(span.bold for span in line.spans if has_word(span.text))
 
 
 def _continues_across_break(prev: Line, line: Line, s: LayoutSettings) -> bool:

@@ -16,7 +16,7 @@ import re
 
 from ...vocabulary.icons import unknown_icon
 from .icons import ARROWS, STARTERS, base_name, holds_icon_codes, icon_text, opens_with_lost_icon
-from .model import Box, Line, Span, union
+from .model import Box, Line, Span, has_word, union
 from .settings import LayoutSettings
 
 
@@ -165,7 +165,7 @@ def _line_box(spans: list[Span]) -> Box:
     another font that holds no word (an icon, an arrow: "Inclusion numérique ✓") may stand taller
     than the words, and would shrink the gap to the line above as if the two were one paragraph."""
     box = union([s.bbox for s in spans])
-    worded = [s.bbox for s in spans if any(c.isalnum() for c in s.text)]
+    worded = [s.bbox for s in spans if has_word(s.text)]
     if not worded or len(worded) == len(spans):
         return box
     top, bottom = min(b[1] for b in worded), max(b[3] for b in worded)

@@ -351,18 +351,8 @@ def continues(region: TableRegion, parts: list[TableRegion], settings: LayoutSet
     """Whether `region` continues the table made of `parts`: on the next page, with the same columns,
     under the same header printed again or under none (then its columns line up with the last part's)."""
     first, last = parts[0], parts[-1]
-    if region.page != last.page + 1:
+    if region.page != last.page + 1 or len(region.rows[0]) != len(first.rows[0]):
         return False
-    if len(region.rows[0]) != len(first.rows[0]):
-        widened = _widened(region, first, settings)
-        if widened is None or not _continues_as(widened, first, last, settings):
-            return False
-        region.rows, region.columns, region.header_rows = widened.rows, widened.columns, widened.header_rows
-        return True
-    return _continues_as(region, first, last, settings)
-
-
-def _continues_as(region: TableRegion, first: TableRegion, last: TableRegion, settings: LayoutSettings) -> bool:
     heads = region.headers()
     if heads:
         return region.rows[:heads] == first.rows[: first.headers()]
@@ -399,6 +389,12 @@ def stitch(regions: list[TableRegion], settings: LayoutSettings) -> list[list[Ta
     tables: list[list[TableRegion]] = []
     for region in regions:
         if tables and continues(region, tables[-1], settings):
+            tables[-1].append(region)
+            continue
+        # a part with fewer columns, some of the table's being empty on its page, in the table's columns
+        widened = _widened(region, tables[-1][0], settings) if tables else None
+        if widened is not None and continues(widened, tables[-1], settings):
+            region.rows, region.columns, region.header_rows = widened.rows, widened.columns, widened.header_rows
             tables[-1].append(region)
             continue
         tables.append([region])
